@@ -1,0 +1,18 @@
+// The list of headless subcommands, and the shared error path.
+#include "app/commands.h"
+
+#include <iostream>
+
+namespace actlab::cli {
+
+void AddAllCommands(CLI::App& app, CommandRunner& run) {
+    AddListCommand(app, run);
+    AddEvalCommand(app, run);
+}
+
+int UsageError(const std::string& message) {
+    std::cerr << "actlab: " << message << '\n';
+    return kExitUsage;
+}
+
+}  // namespace actlab::cli

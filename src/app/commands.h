@@ -1,0 +1,34 @@
+// The headless subcommands of the actlab executable. Each Add*Command registers one CLI11
+// subcommand; when the user names it, parsing stores what to run in `run`.
+//
+// Exit statuses, shared by every subcommand (documented in README.md):
+//   0  success
+//   1  the environment failed us (no display, an output file that cannot be written)
+//   2  the user's input is wrong (unknown name, malformed number or file); one line on stderr
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace actlab::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitEnvironment = 1;
+inline constexpr int kExitUsage = 2;
+
+using CommandRunner = std::function<int()>;
+
+void AddListCommand(CLI::App& app, CommandRunner& run);
+void AddEvalCommand(CLI::App& app, CommandRunner& run);
+
+// Registers every subcommand above (the one place a new command is added).
+void AddAllCommands(CLI::App& app, CommandRunner& run);
+
+// Prints "actlab: <message>" on stderr and returns kExitUsage.
+int UsageError(const std::string& message);
+
+}  // namespace actlab::cli
