@@ -1,0 +1,90 @@
+// The app state: plain data, exactly what a scene file saves. Panels read and edit it; derived data
+// (curve samples, heatmaps, statistics) lives elsewhere and is recomputed when this changes.
+#pragma once
+
+#include "core/activation.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace actlab {
+
+enum class Theme { Dark, Light, Projector };
+enum class PlotLayout { Linked, Overlaid };  // f and f' in two linked plots, or in one
+
+struct PlotViewRange {
+    double x_min = -6.0, x_max = 6.0;
+    double y_min = -2.0, y_max = 6.0;    // the f plot
+    double dy_min = -0.5, dy_max = 1.5;  // the f' plot (linked layout)
+    bool operator==(const PlotViewRange&) const = default;
+};
+
+struct Overlays {
+    bool asymptotes = true;
+    bool dead_zone = true;          // shade where f' = 0
+    bool derivative_maximum = true; // mark σ' = 0.25 at 0
+    bool legend = true;
+    bool operator==(const Overlays&) const = default;
+};
+
+// A pinned probe point: "f(−4) = −0.04" stays until removed.
+struct Probe {
+    ActivationId function = ActivationId::Relu;
+    double x = 0.0;
+    bool on_derivative = false;
+    bool operator==(const Probe&) const = default;
+};
+
+// Which windows are open (a struct of bools, as STYLE.md asks).
+struct PanelVisibility {
+    bool sidebar = true;
+    bool parameters = true;
+    bool properties = true;
+    bool network = false;
+    bool chain_rule = false;
+    bool softmax = false;
+    bool propagation = false;
+    bool born_dead = false;
+    bool export_dialog = false;
+    bool shortcuts = false;
+    bool operator==(const PanelVisibility&) const = default;
+};
+
+struct FunctionPlotState {
+    std::vector<ActivationId> selected{ActivationId::Relu};   // overlay order; the first is "current"
+    std::array<ParamValues, kActivationCount> params{};      // current parameters of every function
+    KinkConvention convention = KinkConvention::PyTorch;
+    PlotLayout layout = PlotLayout::Linked;
+    bool show_derivative = true;
+    bool equal_aspect = false;
+    PlotViewRange view;
+    Overlays overlays;
+    std::vector<Probe> probes;
+    bool operator==(const FunctionPlotState&) const = default;
+};
+
+struct DisplaySettings {
+    Theme theme = Theme::Dark;
+    float ui_scale = 1.0f;     // 1–3: lecture mode
+    bool hide_controls = false;
+    bool fullscreen = false;
+    bool operator==(const DisplaySettings&) const = default;
+};
+
+struct AppState {
+    FunctionPlotState plots;
+    DisplaySettings display;
+    PanelVisibility panels;
+    // Later subsystems add their own plain-data members here (network, softmax, propagation …).
+
+    // The function with its current parameters.
+    Activation ActivationOf(ActivationId id) const {
+        return Activation{id, plots.params[static_cast<std::size_t>(id)]};
+    }
+};
+
+// Every function at its default parameters, ReLU selected: the state of a first start.
+AppState DefaultAppState();
+
+}  // namespace actlab
