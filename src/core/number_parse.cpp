@@ -80,7 +80,7 @@ Parsed<std::pair<double, double>> ParseRange(std::string_view text) {
     return result;
 }
 
-Parsed<std::vector<double>> ParseNumberList(std::string_view text) {
+Parsed<std::vector<double>> ParseNumberList(std::string_view text, bool allow_non_finite) {
     Parsed<std::vector<double>> result;
     if (text.empty()) {
         result.error = "the list of numbers is empty; give X1,X2,...";
@@ -90,7 +90,7 @@ Parsed<std::vector<double>> ParseNumberList(std::string_view text) {
     while (true) {
         const auto comma = text.find(',', start);
         const auto item = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        const auto number = ParseFiniteNumber(item);
+        const auto number = allow_non_finite ? ParseNumber(item) : ParseFiniteNumber(item);
         if (!number) {
             result.error = "in list " + Quoted(text) + ": " + number.error;
             result.value.clear();

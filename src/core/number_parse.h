@@ -28,8 +28,8 @@ Parsed<double> ParseFiniteNumber(std::string_view text);
 // "A:B" with finite A < B.
 Parsed<std::pair<double, double>> ParseRange(std::string_view text);
 
-// "X1,X2,..." of finite numbers, at least one.
-Parsed<std::vector<double>> ParseNumberList(std::string_view text);
+// "X1,X2,..." of numbers, at least one; NaN and ±inf only where `allow_non_finite`.
+Parsed<std::vector<double>> ParseNumberList(std::string_view text, bool allow_non_finite = false);
 
 // "NAME=VALUE" with a non-empty name and a number (non-finite values parsed, checked by the caller).
 struct NameValue {
