@@ -91,7 +91,8 @@ Interval RangeOf(const std::vector<double>& xs, const std::vector<double>& value
             if (r >= xs[best - 1] && r <= xs[best + 1]) return;
         const double sign = for_minimum ? 1.0 : -1.0;
         const double x = GoldenMinimum([&](double t) { return sign * g(t); }, xs[best - 1], xs[best + 1]);
-        candidates.push_back({g(x), true, x});
+        // Near a flat extremum x is only good to √ε; keep the grid sample unless refinement beats it.
+        if (sign * g(x) < sign * values[best]) candidates.push_back({g(x), true, x});
     };
     refine(true);
     refine(false);
@@ -196,11 +197,6 @@ Properties ComputeProperties(const Activation& act) {
     }
     auto slope_of = [&act](double x) { return Derivative(act, x); };
     props.derivative_range = RangeOf(xs, df, df_approached, kink_xs, slope_of, nullptr);
-    // A tail whose derivative is constant attains its limit (ReLU' = 0 for all x < 0).
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        if (df[i] == props.derivative_range.lo) props.derivative_range.lo_closed = true;
-        if (df[i] == props.derivative_range.hi) props.derivative_range.hi_closed = true;
-    }
 
     // Monotonic: f' ≥ 0 everywhere, the one-sided limits at kinks included.
     props.monotonic = props.derivative_range.lo >= 0.0;
@@ -262,13 +258,14 @@ Properties ComputeProperties(const Activation& act) {
         for (std::size_t i = 1; i < xs.size(); ++i)
             if (df[i] > df[best]) best = i;
         if (best > 0 && best + 1 < xs.size()) {
-            const double x = GoldenMinimum([&](double t) { return -Derivative(act, t); }, xs[best - 1], xs[best + 1]);
+            double x = GoldenMinimum([&](double t) { return -Derivative(act, t); }, xs[best - 1], xs[best + 1]);
+            if (Derivative(act, x) <= df[best]) x = xs[best];
             const double delta = half_width / 100.0;
             bool near_kink = false;
             for (double k : kink_xs) near_kink |= std::fabs(k - x) < delta;
             const double peak = Derivative(act, x);
             if (!near_kink && Derivative(act, x - delta) < peak && Derivative(act, x + delta) < peak) {
-                props.derivative_maximum = Point2{std::fabs(x) < 1e-9 ? 0.0 : x, peak};
+                props.derivative_maximum = Point2{x, peak};
             }
         }
     }
