@@ -8,6 +8,7 @@ namespace actlab::cli {
 void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddListCommand(app, run);
     AddEvalCommand(app, run);
+    AddInfoCommand(app, run);
 }
 
 int UsageError(const std::string& message) {

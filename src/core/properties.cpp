@@ -257,6 +257,10 @@ Properties ComputeProperties(const Activation& act) {
         std::size_t best = 0;
         for (std::size_t i = 1; i < xs.size(); ++i)
             if (df[i] > df[best]) best = i;
+        // Rounding makes a few samples around a smooth peak equal (tanh' = 1 near 0): take the middle one.
+        std::size_t last_tie = best;
+        while (last_tie + 1 < xs.size() && df[last_tie + 1] == df[best]) ++last_tie;
+        best = (best + last_tie) / 2;
         if (best > 0 && best + 1 < xs.size()) {
             double x = GoldenMinimum([&](double t) { return -Derivative(act, t); }, xs[best - 1], xs[best + 1]);
             if (Derivative(act, x) <= df[best]) x = xs[best];
