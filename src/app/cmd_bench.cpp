@@ -1,0 +1,74 @@
+// `actlab bench [--json]`: measured speed of ActLab's hot paths, each beside its target.
+// Timings on shared machines are noisy: compare figures of one run, never gate a test on them.
+#include "app/bench_report.h"
+#include "app/commands.h"
+#include "core/activation.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <vector>
+
+namespace actlab::cli {
+
+namespace {
+
+struct BenchOptions {
+    bool json = false;
+    double seconds_per_figure = 0.05;
+};
+
+// Millions of f (or f') evaluations per second over x spread across [−6, 6].
+double EvaluationsPerSecond(const Activation& activation, bool derivative, double budget_s) {
+    std::vector<double> xs(4096);
+    for (std::size_t i = 0; i < xs.size(); ++i) xs[i] = -6.0 + 12.0 * static_cast<double>(i) / 4095.0;
+    volatile double sink = 0.0;
+    std::size_t evaluations = 0;
+    const double start = bench::NowSeconds();
+    double elapsed = 0.0;
+    do {
+        double sum = 0.0;
+        if (derivative) {
+            for (double x : xs) sum += Derivative(activation, x);
+        } else {
+            for (double x : xs) sum += Evaluate(activation, x);
+        }
+        sink = sink + sum;
+        evaluations += xs.size();
+        elapsed = bench::NowSeconds() - start;
+    } while (elapsed < budget_s);
+    return static_cast<double>(evaluations) / elapsed / 1e6;
+}
+
+void AddEvaluationFigures(bench::Report& report, double budget_s) {
+    for (const auto& info : Catalogue()) {
+        const Activation activation = Activation::WithDefaults(info.id);
+        report.Add({"eval_" + std::string(info.name) + "_m_per_s", "evaluate " + std::string(info.name),
+                    EvaluationsPerSecond(activation, false, budget_s), "M evals/s", std::nullopt,
+                    bench::Better::Higher});
+        report.Add({"derivative_" + std::string(info.name) + "_m_per_s", "derivative " + std::string(info.name),
+                    EvaluationsPerSecond(activation, true, budget_s), "M evals/s", std::nullopt,
+                    bench::Better::Higher});
+    }
+}
+
+int RunBench(const BenchOptions& options) {
+    bench::Report report;
+    AddEvaluationFigures(report, options.seconds_per_figure);
+    report.Add({"peak_rss_mb", "peak resident memory", bench::PeakResidentMiB(), "MiB", std::nullopt,
+                bench::Better::Lower});
+    std::cout << (options.json ? report.ToJson() : report.ToTable()) << '\n';
+    return kExitOk;
+}
+
+}  // namespace
+
+void AddBenchCommand(CLI::App& app, CommandRunner& run) {
+    auto options = std::make_shared<BenchOptions>();
+    auto* cmd = app.add_subcommand("bench", "Measure evaluation, training, rendering and start-up speed");
+    cmd->add_flag("--json", options->json, "Print one JSON object instead of a table");
+    cmd->callback([&run, options] { run = [options] { return RunBench(*options); }; });
+}
+
+}  // namespace actlab::cli
