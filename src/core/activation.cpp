@@ -90,8 +90,17 @@ double ValueFinite(const Activation& act, double x) {
         return x * (x + 3.0) / 6.0;
     // log σ(x) = min(x, 0) − ln(1 + e^(−|x|)).
     case ActivationId::LogSigmoid: return std::min(x, 0.0) - std::log1p(std::exp(-std::fabs(x)));
-    // Tanhshrink(x) = x − tanh(x).
-    case ActivationId::Tanhshrink: return x - std::tanh(x);
+    // Tanhshrink(x) = x − tanh(x); near 0 the difference cancels, so use its Taylor series
+    // x³/3 − 2x⁵/15 + 17x⁷/315 − 62x⁹/2835 + 1382x¹¹/155925 − 21844x¹³/6081075.
+    case ActivationId::Tanhshrink: {
+        if (std::fabs(x) >= 0.1) return x - std::tanh(x);
+        const double x2 = x * x;
+        const double series =
+            1.0 / 3.0 +
+            x2 * (-2.0 / 15.0 + x2 * (17.0 / 315.0 + x2 * (-62.0 / 2835.0 + x2 * (1382.0 / 155925.0 +
+                                                                                     x2 * (-21844.0 / 6081075.0)))));
+        return x * x2 * series;
+    }
     case ActivationId::Count: break;
     }
     return kNaN;
