@@ -48,9 +48,9 @@ std::vector<Row> LoadReference() {
     return rows;
 }
 
-// Relative error with an absolute floor of 1e-300 (values that underflow) and, for derivatives, of
-// 1e-4 for derivatives, i.e. 1e-16 absolute where f' crosses zero (no double code reaches 1e-12
-// relative at a root, where f' itself is ~1e-17).
+// Relative error with an absolute floor: 1e-300 for values (those that underflow), 1e-4 for
+// derivatives, i.e. 1e-16 absolute where f' crosses zero (no double code reaches 1e-12 relative at a
+// root, where f' itself is ~1e-17).
 double Error(double actual, double expected, double absolute_floor) {
     if (actual == expected) return 0.0;
     return std::fabs(actual - expected) / std::max(std::fabs(expected), absolute_floor);
