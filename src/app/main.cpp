@@ -1,6 +1,7 @@
 // actlab: the entry point. Parse the command line; run a headless subcommand if one was named,
-// otherwise open the visualizer window.
+// otherwise open the visualizer window (or take its screenshot).
 #include "app/commands.h"
+#include "app/gui_app.h"
 #include "app/version.h"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
     actlab::cli::CommandRunner run;
     actlab::cli::AddAllCommands(app, run);
+    actlab::app::GuiOptions gui_options;
+    actlab::app::AddGuiOptions(app, gui_options);
 
     try {
         app.parse(argc, argv);
@@ -31,7 +34,6 @@ int main(int argc, char** argv) {
     // 2. A headless subcommand runs and exits.
     if (run) return run();
 
-    // 3. No subcommand: until the window exists, show the catalogue.
-    std::cout << app.help();
-    return actlab::cli::kExitOk;
+    // 3. No subcommand: the visualizer window.
+    return actlab::app::RunGui(gui_options);
 }

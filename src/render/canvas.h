@@ -22,6 +22,15 @@ struct Color {
 enum class TextAlign { Left, Center, Right };
 enum class TextBaseline { Top, Middle, Bottom };
 
+// The top-left corner of a text box of `extent` placed at `anchor` with this alignment.
+inline Vec2 AlignText(Vec2 anchor, Vec2 extent, TextAlign align, TextBaseline baseline) {
+    if (align == TextAlign::Center) anchor.x -= extent.x / 2;
+    if (align == TextAlign::Right) anchor.x -= extent.x;
+    if (baseline == TextBaseline::Middle) anchor.y -= extent.y / 2;
+    if (baseline == TextBaseline::Bottom) anchor.y -= extent.y;
+    return anchor;
+}
+
 class Canvas {
 public:
     virtual ~Canvas() = default;

@@ -1,0 +1,31 @@
+// The visualizer window: options from the command line, the frame loop, screenshots, settings.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace actlab::app {
+
+struct GuiOptions {
+    std::string screenshot;            // --screenshot OUT.png: render, save, exit
+    std::string size;                  // --size WxH
+    int frames = 6;                    // --frames N (screenshot mode)
+    std::vector<std::string> select;   // --select FN,FN...
+    std::vector<std::string> params;   // --param FN.NAME=VALUE
+    std::string theme;                 // --theme light|dark|projector
+    double scale = 0.0;                // --scale S (0: keep the saved one)
+    bool hide_controls = false;        // --hide-controls: plots only
+};
+
+// Registers the window's options on the top-level command.
+void AddGuiOptions(CLI::App& app, GuiOptions& options);
+
+// Opens the window and runs until it is closed (or, with --screenshot, until the picture is
+// written). Returns an exit status: 1 when there is no display, 2 for bad options.
+int RunGui(const GuiOptions& options);
+
+}  // namespace actlab::app

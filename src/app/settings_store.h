@@ -1,0 +1,37 @@
+// Settings that persist between runs (theme, scale, selected functions, parameters, view, window
+// size) in $XDG_CONFIG_HOME/actlab/settings.json (default ~/.config/actlab/). Saves are atomic.
+#pragma once
+
+#include "core/app_state.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace actlab::app {
+
+struct WindowGeometry {
+    int width = 1600;
+    int height = 1000;
+};
+
+// $XDG_CONFIG_HOME/actlab, or $HOME/.config/actlab; empty when neither is set.
+std::filesystem::path ConfigDirectory();
+
+struct LoadResult {
+    bool found = false;                 // a settings file existed
+    std::string error;                  // it could not be read at all (state untouched)
+    std::vector<std::string> warnings;  // fields that were skipped
+};
+
+// Reads `path` into `state` and `window`. A corrupt file leaves both untouched and says why.
+LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, WindowGeometry& window);
+
+// Writes to a temporary file, flushes and renames it over `path`: the previous file survives any
+// failure. Returns "" or what went wrong.
+std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window);
+
+// The same atomic write for any text (scenes, exports).
+std::string WriteFileAtomically(const std::filesystem::path& path, const std::string& contents);
+
+}  // namespace actlab::app

@@ -1,0 +1,206 @@
+// App state ↔ JSON (see state_json.h).
+#include "core/state_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace actlab {
+
+namespace {
+
+using nlohmann::json;
+
+// Reads json[key] into `out` when present and of the right type; otherwise reports it.
+template <typename T>
+void Read(const json& object, const char* key, T& out, const std::string& where, std::vector<std::string>& warnings) {
+    if (!object.is_object() || !object.contains(key)) return;
+    const json& value = object.at(key);
+    try {
+        T parsed = value.get<T>();
+        if constexpr (std::is_floating_point_v<T>) {
+            if (!std::isfinite(parsed)) throw std::domain_error("not finite");
+        }
+        out = parsed;
+    } catch (const std::exception&) {
+        warnings.push_back(where + "." + key + ": ignored " + value.dump() + " (wrong type or not finite)");
+    }
+}
+
+void ReadView(const json& j, PlotViewRange& view, std::vector<std::string>& warnings) {
+    PlotViewRange read = view;
+    Read(j, "x_min", read.x_min, "view", warnings);
+    Read(j, "x_max", read.x_max, "view", warnings);
+    Read(j, "y_min", read.y_min, "view", warnings);
+    Read(j, "y_max", read.y_max, "view", warnings);
+    Read(j, "dy_min", read.dy_min, "view", warnings);
+    Read(j, "dy_max", read.dy_max, "view", warnings);
+    const auto sane = [](double lo, double hi) { return lo < hi && hi - lo >= 1e-9 && hi - lo <= 1e12; };
+    if (sane(read.x_min, read.x_max) && sane(read.y_min, read.y_max) && sane(read.dy_min, read.dy_max)) {
+        view = read;
+    } else if (j.is_object() && !j.empty()) {
+        warnings.push_back("view: ignored an empty, reversed or absurd range");
+    }
+}
+
+}  // namespace
+
+std::string_view ThemeName(Theme theme) {
+    switch (theme) {
+    case Theme::Dark: return "dark";
+    case Theme::Light: return "light";
+    case Theme::Projector: return "projector";
+    }
+    return "dark";
+}
+
+std::optional<Theme> ParseTheme(std::string_view name) {
+    for (Theme t : {Theme::Dark, Theme::Light, Theme::Projector}) {
+        if (ThemeName(t) == name) return t;
+    }
+    return std::nullopt;
+}
+
+json AppStateToJson(const AppState& state) {
+    const FunctionPlotState& plots = state.plots;
+    json selected = json::array();
+    for (ActivationId id : plots.selected) selected.push_back(Info(id).name);
+    json params = json::object();
+    for (const ActivationInfo& info : Catalogue()) {
+        json values = json::object();
+        for (std::size_t i = 0; i < info.params.size(); ++i) {
+            values[std::string(info.params[i].name)] = plots.params[static_cast<std::size_t>(info.id)][i];
+        }
+        if (!values.empty()) params[std::string(info.name)] = values;
+    }
+    json probes = json::array();
+    for (const Probe& p : plots.probes) {
+        probes.push_back({{"function", Info(p.function).name}, {"x", p.x}, {"derivative", p.on_derivative}});
+    }
+    return {
+        {"display",
+         {{"theme", ThemeName(state.display.theme)},
+          {"ui_scale", state.display.ui_scale},
+          {"hide_controls", state.display.hide_controls},
+          {"fullscreen", state.display.fullscreen}}},
+        {"plots",
+         {{"selected", selected},
+          {"params", params},
+          {"kink_convention", KinkConventionName(plots.convention)},
+          {"layout", plots.layout == PlotLayout::Linked ? "linked" : "overlaid"},
+          {"show_derivative", plots.show_derivative},
+          {"equal_aspect", plots.equal_aspect},
+          {"view",
+           {{"x_min", plots.view.x_min}, {"x_max", plots.view.x_max}, {"y_min", plots.view.y_min},
+            {"y_max", plots.view.y_max}, {"dy_min", plots.view.dy_min}, {"dy_max", plots.view.dy_max}}},
+          {"overlays",
+           {{"asymptotes", plots.overlays.asymptotes},
+            {"dead_zone", plots.overlays.dead_zone},
+            {"derivative_maximum", plots.overlays.derivative_maximum},
+            {"legend", plots.overlays.legend}}},
+          {"probes", probes}}},
+        {"panels",
+         {{"sidebar", state.panels.sidebar}, {"parameters", state.panels.parameters},
+          {"properties", state.panels.properties}}},
+    };
+}
+
+void AppStateFromJson(const json& root, AppState& state, std::vector<std::string>& warnings) {
+    if (!root.is_object()) {
+        warnings.push_back("the top level is not a JSON object; nothing was read");
+        return;
+    }
+    if (root.contains("display")) {
+        const json& d = root.at("display");
+        std::string theme_name(ThemeName(state.display.theme));
+        Read(d, "theme", theme_name, "display", warnings);
+        if (auto theme = ParseTheme(theme_name)) {
+            state.display.theme = *theme;
+        } else {
+            warnings.push_back("display.theme: unknown theme \"" + theme_name + "\" (dark, light or projector)");
+        }
+        float scale = state.display.ui_scale;
+        Read(d, "ui_scale", scale, "display", warnings);
+        if (scale < 1.0f || scale > 3.0f) warnings.push_back("display.ui_scale: clamped to 1–3");
+        state.display.ui_scale = std::clamp(scale, 1.0f, 3.0f);
+        Read(d, "hide_controls", state.display.hide_controls, "display", warnings);
+        Read(d, "fullscreen", state.display.fullscreen, "display", warnings);
+    }
+    if (root.contains("plots")) {
+        const json& p = root.at("plots");
+        FunctionPlotState& plots = state.plots;
+        if (p.contains("selected") && p.at("selected").is_array()) {
+            std::vector<ActivationId> selected;
+            for (const json& name : p.at("selected")) {
+                const auto id = name.is_string() ? FindActivation(name.get<std::string>()) : std::nullopt;
+                if (!id) {
+                    warnings.push_back("plots.selected: unknown function " + name.dump());
+                } else if (std::find(selected.begin(), selected.end(), *id) == selected.end()) {
+                    selected.push_back(*id);
+                }
+            }
+            if (!selected.empty()) plots.selected = selected;
+        }
+        if (p.contains("params") && p.at("params").is_object()) {
+            for (const auto& [name, values] : p.at("params").items()) {
+                const auto id = FindActivation(name);
+                if (!id || !values.is_object()) {
+                    warnings.push_back("plots.params: ignored \"" + name + "\"");
+                    continue;
+                }
+                Activation activation{*id, plots.params[static_cast<std::size_t>(*id)]};
+                for (const auto& [param, value] : values.items()) {
+                    const std::string error = value.is_number() ? SetParam(activation, param, value.get<double>())
+                                                                : name + ": " + param + " is not a number";
+                    if (!error.empty()) warnings.push_back("plots.params: " + error);
+                }
+                plots.params[static_cast<std::size_t>(*id)] = activation.params;
+            }
+        }
+        std::string convention(KinkConventionName(plots.convention));
+        Read(p, "kink_convention", convention, "plots", warnings);
+        if (auto c = ParseKinkConvention(convention)) {
+            plots.convention = *c;
+        } else {
+            warnings.push_back("plots.kink_convention: unknown \"" + convention + "\"");
+        }
+        std::string layout = plots.layout == PlotLayout::Linked ? "linked" : "overlaid";
+        Read(p, "layout", layout, "plots", warnings);
+        plots.layout = layout == "overlaid" ? PlotLayout::Overlaid : PlotLayout::Linked;
+        Read(p, "show_derivative", plots.show_derivative, "plots", warnings);
+        Read(p, "equal_aspect", plots.equal_aspect, "plots", warnings);
+        if (p.contains("view")) ReadView(p.at("view"), plots.view, warnings);
+        if (p.contains("overlays")) {
+            const json& o = p.at("overlays");
+            Read(o, "asymptotes", plots.overlays.asymptotes, "overlays", warnings);
+            Read(o, "dead_zone", plots.overlays.dead_zone, "overlays", warnings);
+            Read(o, "derivative_maximum", plots.overlays.derivative_maximum, "overlays", warnings);
+            Read(o, "legend", plots.overlays.legend, "overlays", warnings);
+        }
+        if (p.contains("probes") && p.at("probes").is_array()) {
+            plots.probes.clear();
+            for (const json& probe : p.at("probes")) {
+                Probe read;
+                std::string function;
+                Read(probe, "function", function, "probes", warnings);
+                Read(probe, "x", read.x, "probes", warnings);
+                Read(probe, "derivative", read.on_derivative, "probes", warnings);
+                const auto id = FindActivation(function);
+                if (!id) {
+                    warnings.push_back("probes: unknown function \"" + function + "\"");
+                    continue;
+                }
+                read.function = *id;
+                plots.probes.push_back(read);
+            }
+        }
+    }
+    if (root.contains("panels")) {
+        const json& panels = root.at("panels");
+        Read(panels, "sidebar", state.panels.sidebar, "panels", warnings);
+        Read(panels, "parameters", state.panels.parameters, "panels", warnings);
+        Read(panels, "properties", state.panels.properties, "panels", warnings);
+    }
+}
+
+}  // namespace actlab

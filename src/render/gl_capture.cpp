@@ -1,0 +1,37 @@
+// OpenGL loading and read-back (see gl_capture.h).
+#include "render/gl_capture.h"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace actlab {
+
+bool LoadOpenGl(GlProcLoader loader) { return gladLoadGL(loader) != 0; }
+
+void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+    glViewport(0, 0, width, height);
+    glClearColor(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f, static_cast<float>(b) / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+std::vector<std::uint8_t> ReadPixelsRgba(int width, int height) {
+    const std::size_t row = static_cast<std::size_t>(width) * 4;
+    std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    std::vector<std::uint8_t> swapped(row);
+    for (int y = 0; y < height / 2; ++y) {
+        std::uint8_t* top = pixels.data() + static_cast<std::size_t>(y) * row;
+        std::uint8_t* bottom = pixels.data() + static_cast<std::size_t>(height - 1 - y) * row;
+        std::memcpy(swapped.data(), top, row);
+        std::memcpy(top, bottom, row);
+        std::memcpy(bottom, swapped.data(), row);
+    }
+    // A window's alpha channel is whatever the last blend left; screenshots are opaque.
+    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    return pixels;
+}
+
+}  // namespace actlab

@@ -1,0 +1,21 @@
+// Reading back what OpenGL drew, and loading OpenGL's functions (glad stays inside src/render).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace actlab {
+
+using GlProc = void (*)();
+using GlProcLoader = GlProc (*)(const char* name);
+
+// Loads the OpenGL 3.3 core functions through the windowing library's loader; false if that fails.
+bool LoadOpenGl(GlProcLoader loader);
+
+// Sets the viewport to the whole framebuffer and clears it to an opaque colour.
+void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b);
+
+// The current read framebuffer as RGBA, top row first (OpenGL's rows start at the bottom).
+std::vector<std::uint8_t> ReadPixelsRgba(int width, int height);
+
+}  // namespace actlab

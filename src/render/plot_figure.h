@@ -1,0 +1,107 @@
+// One plot of activation curves drawn through a Canvas: frame, grid, nice ticks, emphasised axes
+// through the origin, curves with exact kinks, derivative jumps as gaps with open and closed
+// circles, teaching overlays, probes, legend and the hover readout. The window, PNG export and
+// SVG export all draw with this code.
+//
+// Index of this file
+// [SECTION] What to draw
+// [SECTION] Geometry
+// [SECTION] Drawing
+#pragma once
+
+#include "core/activation.h"
+#include "core/app_state.h"
+#include "core/properties.h"
+#include "core/sampling.h"
+#include "render/canvas.h"
+#include "render/figure_theme.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace actlab {
+
+//-----------------------------------------------------------------------------
+// [SECTION] What to draw
+//-----------------------------------------------------------------------------
+
+enum class PlotQuantity {
+    Value,               // f
+    Derivative,          // f'
+    ValueAndDerivative   // both in one plot, f' dashed
+};
+
+// A function as plotted: derived data, recomputed only when the function or the x range changes.
+struct PlotCurveData {
+    Activation activation;
+    std::string label;       // "Leaky ReLU"
+    Color color;
+    SampledCurve samples;
+    Properties properties;
+};
+
+struct PlotSpec {
+    PlotQuantity quantity = PlotQuantity::Value;
+    double x_min = -6.0, x_max = 6.0;
+    double y_min = -2.0, y_max = 6.0;
+    KinkConvention convention = KinkConvention::PyTorch;
+    Overlays overlays;
+    std::span<const Probe> probes;
+    std::optional<double> hover_x;   // crosshair and dots on every curve
+    bool hover_readout = false;      // the box listing x, f(x), f'(x) of every curve
+    std::optional<std::pair<Vec2, Vec2>> selection;  // box zoom in progress, pixels
+};
+
+struct FigureStyle {
+    float font_size = 17.0f;   // pixel height of tick labels and text
+    float scale = 1.0f;        // multiplies line widths, paddings, marker radii
+    float min_left_margin = 0.0f;  // linked plots share one left margin, so their x axes line up
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Geometry
+//-----------------------------------------------------------------------------
+
+// Where the data area lies inside the figure rectangle, and the data ↔ pixel mapping.
+struct PlotFrame {
+    Vec2 outer_min, outer_max;  // the whole plot, labels included
+    Vec2 area_min, area_max;    // the data area
+    double x_min = 0, x_max = 1, y_min = 0, y_max = 1;
+
+    float PixelX(double x) const;
+    float PixelY(double y) const;
+    Vec2 ToPixel(double x, double y) const { return {PixelX(x), PixelY(y)}; }
+    double DataX(float px) const;
+    double DataY(float py) const;
+    bool Contains(Vec2 p) const;
+    float AreaWidth() const { return area_max.x - area_min.x; }
+    float AreaHeight() const { return area_max.y - area_min.y; }
+};
+
+// Reserves margins for tick labels, axis label and title, given the fonts of `canvas`.
+PlotFrame LayoutPlot(Canvas& canvas, const PlotSpec& spec, Vec2 min, Vec2 max, const FigureStyle& style);
+
+// How many curve samples a plot of this width needs to look exact (1.5 a pixel; kinks are added).
+std::size_t SamplesForWidth(float pixel_width);
+
+// Builds the derived data of each function for the x range [x_min, x_max].
+std::vector<PlotCurveData> BuildCurves(std::span<const Activation> functions, double x_min, double x_max,
+                                       std::size_t samples, KinkConvention convention, const FigureTheme& theme);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing
+//-----------------------------------------------------------------------------
+
+void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
+              const FigureTheme& theme, const FigureStyle& style);
+
+// "f(−4) = −0.04", or "Leaky ReLU(−4) = −0.04" when several functions are shown.
+std::string ProbeLabel(const Activation& activation, double x, bool derivative, KinkConvention convention,
+                       bool name_the_function);
+
+// "ELU → −α = −1", "sigmoid → 1": the label of a dashed asymptote.
+std::string AsymptoteLabel(const Activation& activation, const HorizontalAsymptote& asymptote);
+
+}  // namespace actlab

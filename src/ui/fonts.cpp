@@ -1,0 +1,55 @@
+// Font atlas building (see fonts.h).
+#include "ui/fonts.h"
+
+#include <cmath>
+#include <filesystem>
+
+namespace actlab::ui {
+
+namespace {
+
+constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// Latin, Greek (α β λ σ), general punctuation (′ –), super/subscripts (⁰ ⁻), arrows (→),
+// mathematical operators (∞ ≤ ≥ − ∑ √), geometric shapes (● ○ ■).
+constexpr ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
+    0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0,
+};
+
+ImFont* AddFont(ImGuiIO& io, const char* path, float size) {
+    ImFontConfig config;
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+    return io.Fonts->AddFontFromFileTTF(path, size, &config, kGlyphRanges);
+}
+
+}  // namespace
+
+FontSet BuildFonts(ImGuiIO& io, float scale) {
+    FontSet fonts;
+    fonts.built_for = scale;
+    fonts.body_size = std::round(kBaseFontSize * scale);
+    io.Fonts->Clear();
+    std::error_code ec;
+    if (std::filesystem::exists(kRegularFont, ec)) {
+        fonts.body = AddFont(io, kRegularFont, fonts.body_size);
+        fonts.large = AddFont(io, kRegularFont, std::round(fonts.body_size * 1.3f));
+        fonts.bold = std::filesystem::exists(kBoldFont, ec) ? AddFont(io, kBoldFont, fonts.body_size) : fonts.body;
+    }
+    if (fonts.body == nullptr) {
+        fonts.warning = std::string("font ") + kRegularFont + " not found (install fonts-dejavu-core); Greek letters will not show";
+        ImFontConfig config;
+        config.SizePixels = fonts.body_size;
+        fonts.body = io.Fonts->AddFontDefault(&config);
+        fonts.large = fonts.body;
+        fonts.bold = fonts.body;
+    }
+    io.FontDefault = fonts.body;
+    io.Fonts->Build();
+    return fonts;
+}
+
+}  // namespace actlab::ui

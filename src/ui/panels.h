@@ -1,0 +1,28 @@
+// Every panel of the main window: one function of the app state each, one file each.
+#pragma once
+
+#include "core/app_state.h"
+#include "ui/ui_runtime.h"
+
+namespace actlab::ui {
+
+void DrawSidebarPanel(AppState& state, UiRuntime& runtime);      // the catalogue, grouped; overlay selection
+void DrawPlotPanel(AppState& state, UiRuntime& runtime);         // toolbar and the f / f' plots
+void DrawParametersPanel(AppState& state, UiRuntime& runtime);   // sliders, resets, probes
+void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property card
+void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
+
+// The whole window: menu bar, layout of the panels above, status line. Handles shortcuts first.
+void DrawMainWindow(AppState& state, UiRuntime& runtime);
+
+// Functions in sidebar order (by group, then catalogue order): what the keys 1–9 select.
+std::vector<ActivationId> SidebarOrder();
+
+// Makes `id` the only selected function ("current"), or toggles it in the overlay.
+void SelectOnly(AppState& state, ActivationId id);
+void ToggleOverlay(AppState& state, ActivationId id);
+
+// Fits the view to the selected functions (the R key, double-click, the toolbar button).
+void ResetView(AppState& state);
+
+}  // namespace actlab::ui

@@ -1,0 +1,117 @@
+// The plots: a toolbar (layout, derivative, kink convention, overlays, view) and f and f' either
+// in two linked plots sharing one x range or overlaid in one.
+#include "core/ticks.h"
+#include "core/view_fit.h"
+#include "ui/panels.h"
+#include "ui/widgets.h"
+
+#include <cmath>
+#include <string>
+
+namespace actlab::ui {
+
+namespace {
+
+void DrawToolbar(AppState& state) {
+    FunctionPlotState& plots = state.plots;
+    int layout = plots.layout == PlotLayout::Linked ? 0 : 1;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.5f);
+    if (ImGui::Combo("##layout", &layout, "f, f\u2032 linked\0f, f\u2032 overlaid\0")) {
+        plots.layout = layout == 0 ? PlotLayout::Linked : PlotLayout::Overlaid;
+    }
+    ItemTooltip("Linked: f above f\u2032, sharing one x range. Overlaid: both in one plot, f\u2032 dashed.");
+    ImGui::SameLine();
+    ImGui::Checkbox("f\u2032 (D)", &plots.show_derivative);
+    ItemTooltip("Show the derivative. Backpropagation multiplies these values along every path.");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    const std::string current = "f\u2032 at kinks: " + std::string(KinkConventionLabel(plots.convention));
+    if (ImGui::BeginCombo("##kink", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (std::size_t i = 0; i < kKinkConventionCount; ++i) {
+            const auto c = static_cast<KinkConvention>(i);
+            if (ImGui::Selectable(std::string(KinkConventionLabel(c)).c_str(), c == plots.convention)) plots.convention = c;
+        }
+        ImGui::EndCombo();
+    }
+    ItemTooltip("Where f\u2032 jumps (ReLU at 0) it is not defined. Frameworks pick a value: PyTorch's autograd "
+                "uses ReLU\u2032(0) = 0. The closed circle shows the value used, open circles the limits.");
+    ImGui::SameLine();
+    if (ImGui::Button("Overlays")) ImGui::OpenPopup("##overlays");
+    if (ImGui::BeginPopup("##overlays")) {
+        ImGui::Checkbox("Asymptotes", &plots.overlays.asymptotes);
+        ImGui::Checkbox("Dead zone (f\u2032 = 0)", &plots.overlays.dead_zone);
+        ImGui::Checkbox("Maximum of f\u2032", &plots.overlays.derivative_maximum);
+        ImGui::Checkbox("Legend", &plots.overlays.legend);
+        ImGui::Checkbox("Equal aspect", &plots.equal_aspect);
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Reset view (R)")) ResetView(state);
+    ItemTooltip("Fit the view to the selected functions. Also: double-click a plot.");
+    ImGui::SameLine();
+    HelpMarker("Drag: pan. Wheel: zoom around the cursor (Shift: x only, Ctrl: y only). Right-drag: box zoom. "
+               "Double-click: reset. Click: pin a probe point. Right-click a probe: remove it.");
+}
+
+void HandleEvents(AppState& state, const PlotEvents& events, bool derivative_plot) {
+    if (events.reset_requested) ResetView(state);
+    if (events.pin_x && !state.plots.selected.empty()) {
+        // Snap to a round number at this zoom, so a click near −4 pins f(−4), as a lecture would.
+        const PlotViewRange& v = state.plots.view;
+        const double step = NiceStep(v.x_min, v.x_max, 10) / 10.0;
+        const double x = std::round(*events.pin_x / step) * step;
+        state.plots.probes.push_back({state.plots.selected.front(), x == 0.0 ? 0.0 : x, derivative_plot});
+    }
+    if (events.remove_probe && *events.remove_probe < state.plots.probes.size()) {
+        state.plots.probes.erase(state.plots.probes.begin() + static_cast<std::ptrdiff_t>(*events.remove_probe));
+    }
+}
+
+}  // namespace
+
+void ResetView(AppState& state) {
+    const std::vector<Activation> functions = SelectedActivations(state);
+    state.plots.view = FitView(functions, state.plots.convention);
+}
+
+void DrawPlotPanel(AppState& state, UiRuntime& runtime) {
+    if (!state.display.hide_controls) DrawToolbar(state);
+    runtime.plots.NewFrame();
+
+    FunctionPlotState& plots = state.plots;
+    const float scale = runtime.Scale(state);
+    const FigureTheme theme = FigureThemeFor(state.display.theme);
+    const FigureStyle style{runtime.fonts.body_size, scale};
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const bool linked = plots.layout == PlotLayout::Linked && plots.show_derivative;
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    const float plot_height = linked ? (available.y - gap) / 2 : available.y;
+
+    CurveCache::Key key{SelectedActivations(state), plots.view.x_min, plots.view.x_max,
+                        SamplesForWidth(available.x), plots.convention, state.display.theme};
+    const std::vector<PlotCurveData>& curves = runtime.curves.Get(key);
+
+    const PlotQuantity top_quantity = plots.layout == PlotLayout::Overlaid && plots.show_derivative
+                                          ? PlotQuantity::ValueAndDerivative
+                                          : PlotQuantity::Value;
+    PlotEvents top_events;
+    if (BeginPlot(runtime.plots, "##plot_f", {available.x, plot_height}, runtime.fonts, theme, style)) {
+        SetupAxes(runtime.plots, &plots.view.x_min, &plots.view.x_max, &plots.view.y_min, &plots.view.y_max,
+                  plots.equal_aspect);
+        SetupOverlays(runtime.plots, plots.overlays, plots.probes, plots.convention, true);
+        PlotCurves(runtime.plots, top_quantity, curves);
+        top_events = EndPlot(runtime.plots);
+    }
+    HandleEvents(state, top_events, false);
+    if (!linked) return;
+
+    if (BeginPlot(runtime.plots, "##plot_df", {available.x, plot_height}, runtime.fonts, theme, style)) {
+        SetupAxes(runtime.plots, &plots.view.x_min, &plots.view.x_max, &plots.view.dy_min, &plots.view.dy_max,
+                  plots.equal_aspect);
+        SetupOverlays(runtime.plots, plots.overlays, plots.probes, plots.convention, true);
+        PlotCurves(runtime.plots, PlotQuantity::Derivative, curves);
+        HandleEvents(state, EndPlot(runtime.plots), true);
+    }
+}
+
+}  // namespace actlab::ui

@@ -1,0 +1,90 @@
+// Keyboard shortcuts (see shortcuts.h).
+#include "ui/shortcuts.h"
+
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace actlab::ui {
+
+namespace {
+
+constexpr std::array<Shortcut, 11> kShortcuts{{
+    {"D", "show or hide the derivative f\u2032"},
+    {"R", "reset the view to the selected functions"},
+    {"1 \u2026 9", "show the n-th function of the list alone"},
+    {"Shift+1 \u2026 9", "overlay the n-th function (or remove it)"},
+    {"H", "hide the controls: plots only (lecture mode)"},
+    {"T", "next theme: dark, light, projector"},
+    {"Ctrl+= / Ctrl+\u2212", "larger / smaller UI scale (1\u20133\u00d7)"},
+    {"F11", "full screen"},
+    {"F1", "this list of shortcuts"},
+    {"Esc", "close this list; leave hide-controls mode"},
+    {"Ctrl+Q", "quit (settings are saved)"},
+}};
+
+constexpr std::array<float, 6> kScales{1.0f, 1.25f, 1.5f, 2.0f, 2.5f, 3.0f};
+
+bool Pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+
+}  // namespace
+
+std::span<const Shortcut> AllShortcuts() { return kShortcuts; }
+
+float NextUiScale(float scale, int direction) {
+    if (direction > 0) {
+        for (float s : kScales) {
+            if (s > scale + 1e-3f) return s;
+        }
+        return kScales.back();
+    }
+    for (auto it = kScales.rbegin(); it != kScales.rend(); ++it) {
+        if (*it < scale - 1e-3f) return *it;
+    }
+    return kScales.front();
+}
+
+void HandleShortcuts(AppState& state, UiRuntime& runtime) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    if (io.KeyCtrl) {
+        if (Pressed('Q')) runtime.quit_requested = true;
+        if (Pressed(key::kEqual) || Pressed(key::kKeypadAdd)) state.display.ui_scale = NextUiScale(state.display.ui_scale, +1);
+        if (Pressed(key::kMinus) || Pressed(key::kKeypadSubtract)) {
+            state.display.ui_scale = NextUiScale(state.display.ui_scale, -1);
+        }
+        return;
+    }
+    if (Pressed('D')) state.plots.show_derivative = !state.plots.show_derivative;
+    if (Pressed('R')) ResetView(state);
+    if (Pressed('H')) state.display.hide_controls = !state.display.hide_controls;
+    if (Pressed('T')) state.display.theme = static_cast<Theme>((static_cast<int>(state.display.theme) + 1) % 3);
+    if (Pressed(key::kF1)) state.panels.shortcuts = !state.panels.shortcuts;
+    if (Pressed(key::kF11)) {
+        state.display.fullscreen = !state.display.fullscreen;
+        runtime.fullscreen_changed = true;
+    }
+    if (Pressed(key::kEscape)) {
+        if (state.panels.shortcuts) {
+            state.panels.shortcuts = false;
+        } else {
+            state.display.hide_controls = false;
+        }
+    }
+    const std::vector<ActivationId> order = SidebarOrder();
+    for (int digit = 1; digit <= 9; ++digit) {
+        if (!Pressed('0' + digit)) continue;
+        const ActivationId id = order[static_cast<std::size_t>(digit - 1)];
+        if (io.KeyShift) {
+            ToggleOverlay(state, id);
+        } else {
+            SelectOnly(state, id);
+        }
+    }
+}
+
+}  // namespace actlab::ui

@@ -1,0 +1,49 @@
+// Widget helpers (see widgets.h).
+#include "ui/widgets.h"
+
+namespace actlab::ui {
+
+ImVec4 ToImVec4(Color c) {
+    return {static_cast<float>(c.r) / 255.0f, static_cast<float>(c.g) / 255.0f, static_cast<float>(c.b) / 255.0f,
+            static_cast<float>(c.a) / 255.0f};
+}
+
+void ItemTooltip(const char* text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void HelpMarker(const char* text) {
+    ImGui::TextDisabled("(?)");
+    ItemTooltip(text);
+}
+
+void ColorSwatch(Color color) {
+    const float size = ImGui::GetTextLineHeight() * 0.8f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float offset = (ImGui::GetTextLineHeight() - size) / 2 + ImGui::GetStyle().FramePadding.y;
+    ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + offset}, {p.x + size, p.y + offset + size},
+                                              ImGui::GetColorU32(ToImVec4(color)), 2.0f);
+    ImGui::Dummy({size, ImGui::GetFrameHeight()});
+}
+
+void ErrorText(const char* text) {
+    const bool light = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f;
+    const ImVec4 red = light ? ImVec4{0.75f, 0.0f, 0.0f, 1.0f} : ImVec4{1.0f, 0.45f, 0.4f, 1.0f};
+    ImGui::PushStyleColor(ImGuiCol_Text, red);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void SectionHeading(const char* text, ImFont* bold_font) {
+    if (bold_font) ImGui::PushFont(bold_font);
+    ImGui::TextUnformatted(text);
+    if (bold_font) ImGui::PopFont();
+    ImGui::Separator();
+}
+
+}  // namespace actlab::ui

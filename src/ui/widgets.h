@@ -1,0 +1,27 @@
+// ActLab's own widget helpers (in our namespace, not ImGui's).
+#pragma once
+
+#include "render/canvas.h"
+
+#include <imgui.h>
+
+namespace actlab::ui {
+
+// A "(?)" that shows `text` as a tooltip: where a control teaches.
+void HelpMarker(const char* text);
+
+// The tooltip of the last item, wrapped at a readable width.
+void ItemTooltip(const char* text);
+
+// A small filled square in a curve's colour, on the current line.
+void ColorSwatch(Color color);
+
+// Text in the theme's colour for errors (red that stays readable on dark and light backgrounds).
+void ErrorText(const char* text);
+
+// A heading in the bold font with a separator under it.
+void SectionHeading(const char* text, ImFont* bold_font);
+
+ImVec4 ToImVec4(Color color);
+
+}  // namespace actlab::ui

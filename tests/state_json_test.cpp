@@ -1,0 +1,67 @@
+// The app state as JSON: a round trip keeps everything; bad fields are reported, not fatal.
+#include "core/state_json.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace actlab {
+namespace {
+
+TEST(StateJson, RoundTripKeepsTheState) {
+    AppState state = DefaultAppState();
+    state.plots.selected = {ActivationId::LeakyRelu, ActivationId::Selu};
+    state.plots.params[static_cast<std::size_t>(ActivationId::LeakyRelu)][0] = 0.1;
+    state.plots.convention = KinkConvention::Mean;
+    state.plots.layout = PlotLayout::Overlaid;
+    state.plots.probes = {{ActivationId::LeakyRelu, -4.0, false}};
+    state.plots.view.x_min = -3.5;
+    state.display.theme = Theme::Projector;
+    state.display.ui_scale = 2.0f;
+    state.plots.overlays.legend = false;
+
+    AppState read = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(AppStateToJson(state), read, warnings);
+    EXPECT_TRUE(warnings.empty()) << warnings.front();
+    EXPECT_EQ(read.plots, state.plots);
+    EXPECT_EQ(read.display, state.display);
+    EXPECT_EQ(AppStateToJson(read).dump(), AppStateToJson(state).dump());
+}
+
+TEST(StateJson, MissingFieldsKeepTheirValues) {
+    AppState state = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(nlohmann::json::parse(R"({"display": {"theme": "light"}})"), state, warnings);
+    EXPECT_TRUE(warnings.empty());
+    EXPECT_EQ(state.display.theme, Theme::Light);
+    EXPECT_EQ(state.plots, DefaultAppState().plots);
+}
+
+TEST(StateJson, BadFieldsAreSkippedAndNamed) {
+    AppState state = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(nlohmann::json::parse(R"({
+        "display": {"theme": "neon", "ui_scale": 50},
+        "plots": {"selected": ["relu", "nosuch"], "params": {"softplus": {"beta": -1}, "elu": {"alpha": "x"}},
+                  "kink_convention": "sideways", "view": {"x_min": 5, "x_max": -5},
+                  "probes": [{"function": "nosuch", "x": 1}]}})"),
+                      state, warnings);
+    EXPECT_EQ(state.display.theme, Theme::Dark);
+    EXPECT_EQ(state.display.ui_scale, 3.0f) << "clamped";
+    EXPECT_EQ(state.plots.selected, std::vector<ActivationId>{ActivationId::Relu});
+    EXPECT_EQ(state.ActivationOf(ActivationId::Softplus), Activation::WithDefaults(ActivationId::Softplus));
+    EXPECT_EQ(state.plots.view, DefaultAppState().plots.view);
+    EXPECT_TRUE(state.plots.probes.empty());
+    EXPECT_GE(warnings.size(), 7u);
+}
+
+TEST(StateJson, NotAnObjectReadsNothing) {
+    AppState state = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(nlohmann::json::parse("[1, 2]"), state, warnings);
+    EXPECT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(state.plots, DefaultAppState().plots);
+}
+
+}  // namespace
+}  // namespace actlab

@@ -1,0 +1,182 @@
+// Every panel in real Dear ImGui frames without a window: io.DisplaySize set, the font atlas built,
+// NewFrame/Render, IM_ASSERT active. Mouse and keys are fed through ImGuiIO as a backend would.
+#include "core/app_state.h"
+#include "core/view_fit.h"
+#include "ui/fonts.h"
+#include "ui/panels.h"
+#include "ui/shortcuts.h"
+#include "ui/theme.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <cmath>
+
+namespace actlab::ui {
+namespace {
+
+class UiFrameTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = {1920, 1080};
+        io.DeltaTime = 1.0f / 60.0f;
+        // What the OpenGL3 backend declares on OpenGL ≥ 3.2: draw lists may exceed 64K vertices.
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+        state_ = DefaultAppState();
+        ResetView(state_);
+        Rebuild();
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    void Rebuild() {
+        ImGuiIO& io = ImGui::GetIO();
+        runtime_.fonts = BuildFonts(io, runtime_.Scale(state_));
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ApplyTheme(state_.display.theme, runtime_.Scale(state_));
+    }
+
+    void Frame() {
+        if (runtime_.fonts.built_for != runtime_.Scale(state_)) Rebuild();
+        ImGui::NewFrame();
+        DrawMainWindow(state_, runtime_);
+        ImGui::Render();
+        ASSERT_GT(ImGui::GetDrawData()->TotalVtxCount, 0);
+    }
+
+    void Frames(int n) {
+        for (int i = 0; i < n; ++i) Frame();
+    }
+
+    void PressKey(int key, bool shift = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyShift = shift;
+        io.KeysDown[key] = true;
+        Frame();
+        io.KeysDown[key] = false;
+        io.KeyShift = false;
+        Frame();
+    }
+
+    // The centre of the top plot, found from the plot's data: the middle of the window's plot column.
+    ImVec2 PlotPoint() const { return {960, 300}; }
+
+    AppState state_;
+    UiRuntime runtime_;
+};
+
+TEST_F(UiFrameTest, EveryFunctionThemeScaleAndLayoutRenders) {
+    for (Theme theme : {Theme::Dark, Theme::Light, Theme::Projector}) {
+        state_.display.theme = theme;
+        for (float scale : {1.0f, 2.0f, 3.0f}) {
+            state_.display.ui_scale = scale;
+            Rebuild();
+            for (const ActivationInfo& info : Catalogue()) {
+                state_.plots.selected = {info.id};
+                state_.plots.layout = info.id == ActivationId::Tanh ? PlotLayout::Overlaid : PlotLayout::Linked;
+                Frames(2);
+            }
+        }
+    }
+    state_.panels.shortcuts = true;
+    state_.display.hide_controls = true;
+    Frames(3);
+}
+
+TEST_F(UiFrameTest, AllFunctionsOverlaidWithProbesAndEveryConvention) {
+    state_.plots.selected.clear();
+    for (const ActivationInfo& info : Catalogue()) state_.plots.selected.push_back(info.id);
+    for (std::size_t c = 0; c < kKinkConventionCount; ++c) {
+        state_.plots.convention = static_cast<KinkConvention>(c);
+        state_.plots.probes = {{ActivationId::Relu, 0.0, true}, {ActivationId::LeakyRelu, -4.0, false}};
+        Frames(2);
+    }
+}
+
+TEST_F(UiFrameTest, KeyboardShortcutsAct) {
+    Frames(2);
+    const bool derivative = state_.plots.show_derivative;
+    PressKey('D');
+    EXPECT_NE(state_.plots.show_derivative, derivative);
+    PressKey('2');
+    EXPECT_EQ(state_.plots.selected, std::vector<ActivationId>{SidebarOrder()[1]});
+    PressKey('3', true);
+    EXPECT_EQ(state_.plots.selected.size(), 2u);
+    PressKey('H');
+    EXPECT_TRUE(state_.display.hide_controls);
+    PressKey(key::kEscape);
+    EXPECT_FALSE(state_.display.hide_controls);
+    PressKey(key::kF1);
+    EXPECT_TRUE(state_.panels.shortcuts);
+    PressKey('T');
+    EXPECT_EQ(state_.display.theme, Theme::Light);
+    state_.plots.view.x_min = -100;
+    PressKey('R');
+    EXPECT_GT(state_.plots.view.x_min, -100);
+    ImGui::GetIO().KeyCtrl = true;
+    PressKey(key::kEqual);
+    EXPECT_GT(state_.display.ui_scale, 1.0f);
+    PressKey('Q');
+    ImGui::GetIO().KeyCtrl = false;
+    EXPECT_TRUE(runtime_.quit_requested);
+}
+
+TEST_F(UiFrameTest, WheelZoomsAroundTheCursorAndDragPans) {
+    Frames(3);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = PlotPoint();
+    Frames(2);
+    const PlotViewRange before = state_.plots.view;
+    io.MouseWheel = 1.0f;
+    Frame();
+    io.MouseWheel = 0.0f;
+    Frame();
+    const PlotViewRange zoomed = state_.plots.view;
+    EXPECT_LT(zoomed.x_max - zoomed.x_min, before.x_max - before.x_min) << "the wheel zooms in";
+    // Drag left by 200 px: the view moves right.
+    io.MouseDown[0] = true;
+    Frame();
+    for (int i = 1; i <= 10; ++i) {
+        io.MousePos = {PlotPoint().x - 20.0f * static_cast<float>(i), PlotPoint().y};
+        Frame();
+    }
+    io.MouseDown[0] = false;
+    Frame();
+    EXPECT_GT(state_.plots.view.x_min, zoomed.x_min);
+    EXPECT_NEAR(state_.plots.view.x_max - state_.plots.view.x_min, zoomed.x_max - zoomed.x_min, 1e-9) << "panning keeps the zoom";
+    EXPECT_TRUE(state_.plots.probes.empty()) << "a drag is not a click";
+}
+
+TEST_F(UiFrameTest, ClickPinsAProbeAfterTheDoubleClickTime) {
+    Frames(3);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = PlotPoint();
+    Frames(2);
+    io.MouseDown[0] = true;
+    Frame();
+    io.MouseDown[0] = false;
+    Frame();
+    EXPECT_TRUE(state_.plots.probes.empty()) << "not yet: it could become a double-click";
+    Frames(40);  // 40 frames of 1/60 s outlast the double-click time
+    ASSERT_EQ(state_.plots.probes.size(), 1u);
+    EXPECT_EQ(state_.plots.probes[0].function, ActivationId::Relu);
+    EXPECT_FALSE(state_.plots.probes[0].on_derivative);
+}
+
+TEST_F(UiFrameTest, CurvesAreResampledOnlyWhenInputsChange) {
+    Frames(5);
+    const std::size_t rebuilds = runtime_.curves.rebuilds();
+    Frames(20);
+    EXPECT_EQ(runtime_.curves.rebuilds(), rebuilds) << "an idle frame reuses the samples";
+    state_.plots.params[static_cast<std::size_t>(ActivationId::LeakyRelu)][0] = 0.2;
+    state_.plots.selected = {ActivationId::LeakyRelu};
+    Frames(1);
+    EXPECT_EQ(runtime_.curves.rebuilds(), rebuilds + 1);
+}
+
+}  // namespace
+}  // namespace actlab::ui

@@ -1,0 +1,216 @@
+// Real-window tests: the actlab executable opens its window (under Xvfb with Mesa's software
+// OpenGL, see tests/CMakeLists.txt), renders, saves a screenshot, and the pixels are checked.
+#include "cli_test_support.h"
+
+#include <gtest/gtest.h>
+#include <stb_image.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <numeric>
+
+namespace actlab::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgba;
+    const unsigned char* At(int x, int y) const {
+        return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4];
+    }
+};
+
+Image LoadPng(const fs::path& path) {
+    Image image;
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
+    if (data == nullptr) return image;
+    image.rgba.assign(data, data + static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4);
+    stbi_image_free(data);
+    return image;
+}
+
+bool Near(const unsigned char* p, int r, int g, int b, int tolerance) {
+    return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance && std::abs(p[2] - b) <= tolerance;
+}
+
+// A private settings directory per test, so no test sees another's (or the user's) settings.
+class WindowTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("actlab-window-" + std::to_string(::getpid()) + "-" +
+                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_ / "actlab");
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    void WriteSettings(const std::string& json) { std::ofstream(dir_ / "actlab" / "settings.json") << json; }
+
+    CommandResult Screenshot(const std::string& name, std::vector<std::string> args) {
+        args.insert(args.begin(), {"--screenshot", (dir_ / name).string()});
+        return RunActlab(args, {"XDG_CONFIG_HOME=" + dir_.string()});
+    }
+
+    fs::path dir_;
+};
+
+// Plots only, without the overlays that also use the curve colour (legend swatch, asymptotes).
+constexpr const char* kBarePlots = R"({"format": "actlab-settings", "version": 1,
+  "display": {"hide_controls": true},
+  "plots": {"overlays": {"legend": false, "asymptotes": false, "dead_zone": false, "derivative_maximum": false}}})";
+
+// Sky blue, the dark theme's first curve colour.
+constexpr int kCurveR = 86, kCurveG = 180, kCurveB = 233;
+
+TEST_F(WindowTest, ReluIsFlatLeftOfTheOriginAndDiagonalRightOfIt) {
+    WriteSettings(kBarePlots);
+    const CommandResult run = Screenshot("relu.png", {"--size", "1200x900", "--select", "relu", "--theme", "dark"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(dir_ / "relu.png");
+    ASSERT_EQ(image.width, 1200);
+    ASSERT_EQ(image.height, 900);
+
+    // The f plot is the top half. Per column, the centre of the curve's pixels.
+    std::vector<std::pair<int, double>> centres;
+    for (int x = 0; x < image.width; ++x) {
+        double sum = 0;
+        int count = 0;
+        for (int y = 0; y < image.height / 2; ++y) {
+            if (Near(image.At(x, y), kCurveR, kCurveG, kCurveB, 30)) {
+                sum += y;
+                ++count;
+            }
+        }
+        if (count > 0) centres.emplace_back(x, sum / count);
+    }
+    ASSERT_GT(centres.size(), 600u) << "the ReLU curve should span most of the plot width";
+    // The kink: the last column whose centre still lies on the flat part.
+    const double flat_y = centres.front().second;
+    std::size_t kink = 0;
+    while (kink + 1 < centres.size() && std::abs(centres[kink + 1].second - flat_y) < 2.0) ++kink;
+    ASSERT_GT(kink, 200u) << "a flat part left of the origin";
+    ASSERT_LT(kink + 200, centres.size()) << "a rising part right of the origin";
+    // Left: one row. Right: a straight line going up (pixel y decreasing), fitted by least squares.
+    for (std::size_t i = 0; i <= kink; ++i) EXPECT_NEAR(centres[i].second, flat_y, 1.5) << "column " << centres[i].first;
+    std::vector<std::pair<int, double>> right(centres.begin() + static_cast<std::ptrdiff_t>(kink) + 3, centres.end());
+    double mx = 0, my = 0;
+    for (auto [x, y] : right) mx += x, my += y;
+    mx /= static_cast<double>(right.size());
+    my /= static_cast<double>(right.size());
+    double sxy = 0, sxx = 0;
+    for (auto [x, y] : right) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
+    const double slope = sxy / sxx;
+    EXPECT_LT(slope, -0.2) << "the right part rises";
+    for (auto [x, y] : right) EXPECT_NEAR(y, my + slope * (x - mx), 2.0) << "column " << x << " is off the diagonal";
+}
+
+TEST_F(WindowTest, ReluDerivativeJumpIsAGapNotAVerticalConnector) {
+    WriteSettings(kBarePlots);
+    const CommandResult run = Screenshot("drelu.png", {"--size", "1200x900", "--select", "relu"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(dir_ / "drelu.png");
+    ASSERT_EQ(image.height, 900);
+    // In the f' plot (bottom half) the curve has two levels, 0 and 1, with a marker circle at each end
+    // of the jump. Between the levels no column may hold curve pixels: that would be a connector.
+    const auto is_curve = [&](int x, int y) { return Near(image.At(x, y), kCurveR, kCurveG, kCurveB, 30); };
+    int low_level = -1, high_level = image.height;
+    for (int x = 0; x < image.width; ++x) {
+        for (int y = image.height / 2; y < image.height; ++y) {
+            if (!is_curve(x, y)) continue;
+            low_level = std::max(low_level, y);
+            high_level = std::min(high_level, y);
+        }
+    }
+    ASSERT_GT(low_level - high_level, 150) << "f' = 0 and f' = 1 should be far apart";
+    int between = 0, circle_columns = 0;
+    for (int x = 0; x < image.width; ++x) {
+        bool at_top = false, at_bottom = false;
+        for (int y = high_level; y <= low_level; ++y) {
+            if (!is_curve(x, y)) continue;
+            if (y < high_level + 12) at_top = true;
+            else if (y > low_level - 12) at_bottom = true;
+            else ++between;
+        }
+        circle_columns += at_top && at_bottom;  // the kink's columns: open circle above, closed below
+    }
+    EXPECT_EQ(between, 0) << "curve pixels between the two levels of f': a vertical connector";
+    EXPECT_GT(circle_columns, 3) << "both ends of the jump are marked in the kink's columns";
+}
+
+TEST_F(WindowTest, LightThemeHasALightBackgroundAndDarkText) {
+    const CommandResult run = Screenshot("light.png", {"--size", "1280x800", "--theme", "light", "--select", "sigmoid,tanh"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(dir_ / "light.png");
+    ASSERT_EQ(image.width, 1280);
+    double bright = 0, dark = 0;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            const unsigned char* p = image.At(x, y);
+            const int luminance = (p[0] * 3 + p[1] * 6 + p[2]) / 10;
+            bright += luminance > 200;
+            dark += luminance < 80;
+        }
+    }
+    const double total = static_cast<double>(image.width) * image.height;
+    EXPECT_GT(bright / total, 0.6) << "most of a light theme is light";
+    EXPECT_GT(dark, 2000) << "there is dark text";
+}
+
+TEST_F(WindowTest, LectureScaleAndProjectorThemeRender) {
+    const CommandResult run =
+        Screenshot("projector.png", {"--size", "1920x1080", "--theme", "projector", "--scale", "2", "--select", "elu"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(dir_ / "projector.png");
+    ASSERT_EQ(image.width, 1920);
+    ASSERT_EQ(image.height, 1080);
+    // The projector theme's pure white background dominates.
+    long white = 0;
+    for (int y = 0; y < image.height; y += 2) {
+        for (int x = 0; x < image.width; x += 2) white += Near(image.At(x, y), 255, 255, 255, 2);
+    }
+    EXPECT_GT(white, image.width * image.height / 4 / 2);
+}
+
+TEST_F(WindowTest, CorruptSettingsAreIgnoredWithAMessage) {
+    WriteSettings("{\"format\": \"actlab-settings\", \"version\": 1, \"display\": {\"theme\": ");
+    const CommandResult run = Screenshot("corrupt.png", {"--size", "800x600"});
+    EXPECT_EQ(run.exit_status, 0) << run.err;
+    EXPECT_NE(run.err.find("not valid JSON"), std::string::npos) << run.err;
+    EXPECT_TRUE(fs::exists(dir_ / "corrupt.png"));
+}
+
+TEST_F(WindowTest, BadOptionsAreRefusedBeforeAnyWindowOpens) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--select", "relu,nosuch"}, {"--param", "elu.alpha=nan"}, {"--param", "elu.alpha"},
+          {"--theme", "neon"}, {"--scale", "7"}, {"--size", "12x"}, {"--param", "softplus.beta=-1"}}) {
+        const CommandResult run = Screenshot("never.png", args);
+        EXPECT_EQ(run.exit_status, 2) << args[0] << " " << args[1];
+        EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+        EXPECT_FALSE(fs::exists(dir_ / "never.png"));
+    }
+}
+
+TEST_F(WindowTest, UnwritableScreenshotPathIsAnEnvironmentError) {
+    const CommandResult run = RunActlab({"--screenshot", "/nonexistent-dir/x.png", "--size", "800x600"},
+                                        {"XDG_CONFIG_HOME=" + dir_.string()});
+    EXPECT_EQ(run.exit_status, 1);
+    EXPECT_NE(run.err.find("cannot write /nonexistent-dir/x.png"), std::string::npos) << run.err;
+}
+
+TEST_F(WindowTest, NoDisplayIsOneClearLineAndExitOne) {
+    const CommandResult run = RunActlab({"--screenshot", (dir_ / "x.png").string()},
+                                        {"DISPLAY", "WAYLAND_DISPLAY", "XDG_CONFIG_HOME=" + dir_.string()});
+    EXPECT_EQ(run.exit_status, 1);
+    EXPECT_EQ(run.err, "actlab: no display found; run it in a desktop session, or under xvfb-run\n");
+    EXPECT_TRUE(run.out.empty());
+}
+
+}  // namespace
+}  // namespace actlab::test
