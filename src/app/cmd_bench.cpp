@@ -1,5 +1,6 @@
 // `actlab bench [--json]`: measured speed of ActLab's hot paths, each beside its target.
 // Timings on shared machines are noisy: compare figures of one run, never gate a test on them.
+#include "app/bench_frames.h"
 #include "app/bench_report.h"
 #include "app/commands.h"
 #include "core/activation.h"
@@ -17,6 +18,7 @@ namespace {
 struct BenchOptions {
     bool json = false;
     double seconds_per_figure = 0.05;
+    int frames = 300;
 };
 
 // Millions of f (or f') evaluations per second over x spread across [−6, 6].
@@ -56,6 +58,7 @@ void AddEvaluationFigures(bench::Report& report, double budget_s) {
 int RunBench(const BenchOptions& options) {
     bench::Report report;
     AddEvaluationFigures(report, options.seconds_per_figure);
+    bench::AddFrameFigures(report, options.frames);
     report.Add({"peak_rss_mb", "peak resident memory", bench::PeakResidentMiB(), "MiB", std::nullopt,
                 bench::Better::Lower});
     std::cout << (options.json ? report.ToJson() : report.ToTable()) << '\n';
@@ -68,6 +71,7 @@ void AddBenchCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<BenchOptions>();
     auto* cmd = app.add_subcommand("bench", "Measure evaluation, training, rendering and start-up speed");
     cmd->add_flag("--json", options->json, "Print one JSON object instead of a table");
+    cmd->add_option("--frames", options->frames, "UI frames to time (default 300)")->check(CLI::Range(10, 100000));
     cmd->callback([&run, options] { run = [options] { return RunBench(*options); }; });
 }
 

@@ -114,8 +114,10 @@ int RunGui(const GuiOptions& options) {
     const std::filesystem::path config_dir = ConfigDirectory();
     const std::filesystem::path settings_path = config_dir.empty() ? "" : config_dir / "settings.json";
     std::vector<std::string> messages;
+    bool view_given = false;
     if (!settings_path.empty()) {
         LoadResult loaded = LoadSettings(settings_path, state, window);
+        view_given = loaded.view_given;
         if (!loaded.error.empty()) messages.push_back("settings: " + loaded.error);
         for (const std::string& w : loaded.warnings) messages.push_back("settings: " + w);
     }
@@ -123,7 +125,7 @@ int RunGui(const GuiOptions& options) {
     ParsedGuiOptions parsed;
     if (const std::string error = ApplyOptions(options, state, parsed); !error.empty()) return cli::UsageError(error);
     if (parsed.size_given) window = parsed.window;
-    if (state.plots.selected != saved_selection.plots.selected) {
+    if (!view_given || state.plots.selected != saved_selection.plots.selected) {
         state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
     }
     for (const std::string& m : messages) std::cerr << "actlab: " << m << '\n';

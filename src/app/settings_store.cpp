@@ -66,6 +66,7 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
     }
     AppState read = state;
     AppStateFromJson(json, read, result.warnings);
+    result.view_given = json.contains("plots") && json["plots"].is_object() && json["plots"].contains("view");
     state = read;
     if (json.contains("window") && json["window"].is_object()) {
         const auto& w = json["window"];

@@ -22,6 +22,7 @@ struct LoadResult {
     bool found = false;                 // a settings file existed
     std::string error;                  // it could not be read at all (state untouched)
     std::vector<std::string> warnings;  // fields that were skipped
+    bool view_given = false;            // the file had a view (otherwise fit one to the functions)
 };
 
 // Reads `path` into `state` and `window`. A corrupt file leaves both untouched and says why.

@@ -4,6 +4,7 @@
 #include "core/ticks.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace actlab {
@@ -160,25 +161,53 @@ void DrawDeadZones(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& 
     }
 }
 
-void DrawAsymptotes(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve,
-                    const FigureStyle& style) {
-    for (const HorizontalAsymptote& asymptote : curve.properties.asymptotes) {
-        if (asymptote.y < frame.y_min || asymptote.y > frame.y_max) continue;
-        const float py = frame.PixelY(asymptote.y);
-        const Color color = WithAlpha(curve.color, 200);
-        canvas.Line({frame.area_min.x, py}, {frame.area_max.x, py}, color, 1.5f * style.scale, 7.0f * style.scale);
-        const float pad = 6.0f * style.scale;
-        const std::string label = AsymptoteLabel(curve.activation, asymptote);
-        const float small = style.font_size * 0.9f;
+// Dashed lines at every asymptote; one label per side and level, so sigmoid and tanh both
+// approaching 1 read "Sigmoid, Tanh → 1" instead of two labels on top of each other.
+void DrawAsymptotes(Canvas& canvas, const PlotFrame& frame, std::span<const PlotCurveData> curves,
+                    const FigureTheme& theme, const FigureStyle& style) {
+    struct Group {
+        HorizontalAsymptote asymptote;
+        std::vector<const PlotCurveData*> curves;
+    };
+    std::vector<Group> groups;
+    for (const PlotCurveData& curve : curves) {
+        for (const HorizontalAsymptote& asymptote : curve.properties.asymptotes) {
+            if (asymptote.y < frame.y_min || asymptote.y > frame.y_max) continue;
+            const float py = frame.PixelY(asymptote.y);
+            canvas.Line({frame.area_min.x, py}, {frame.area_max.x, py}, WithAlpha(curve.color, 200), 1.5f * style.scale,
+                        7.0f * style.scale);
+            const auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+                return g.asymptote.at_positive_infinity == asymptote.at_positive_infinity &&
+                       std::abs(g.asymptote.y - asymptote.y) <= 1e-9 * std::max(1.0, std::abs(asymptote.y));
+            });
+            if (same == groups.end()) {
+                groups.push_back({asymptote, {&curve}});
+            } else {
+                same->curves.push_back(&curve);
+            }
+        }
+    }
+    const float pad = 6.0f * style.scale;
+    const float small = style.font_size * 0.9f;
+    for (const Group& group : groups) {
+        std::string label;
+        Color color = theme.text;
+        if (group.curves.size() == 1) {
+            label = AsymptoteLabel(group.curves.front()->activation, group.asymptote);
+            color = group.curves.front()->color;
+        } else {
+            for (const PlotCurveData* curve : group.curves) label += (label.empty() ? "" : ", ") + curve->label;
+            label += " \u2192 " + FormatReadout(group.asymptote.y, 5);
+        }
+        const float py = frame.PixelY(group.asymptote.y);
         // Below the line when it is near the top, above it otherwise; at the side it is approached.
         const bool below = py - frame.area_min.y < style.font_size * 1.6f;
         const TextBaseline baseline = below ? TextBaseline::Top : TextBaseline::Bottom;
         const float y = below ? py + pad * 0.5f : py - pad * 0.5f;
-        if (asymptote.at_positive_infinity) {
-            canvas.Text({frame.area_max.x - pad, y}, label, curve.color, small, TextAlign::Right, baseline);
+        if (group.asymptote.at_positive_infinity) {
+            canvas.Text({frame.area_max.x - pad, y}, label, color, small, TextAlign::Right, baseline);
         } else {
-            const float left = frame.area_min.x + pad + style.font_size * 0.2f;
-            canvas.Text({left, y}, label, curve.color, small, TextAlign::Left, baseline);
+            canvas.Text({frame.area_min.x + pad * 1.5f, y}, label, color, small, TextAlign::Left, baseline);
         }
     }
 }
@@ -246,13 +275,44 @@ void DrawProbes(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, st
         const std::string label =
             ProbeLabel(curve->activation, probe.x, probe.on_derivative, spec.convention, curves.size() > 1);
         const float text_width = canvas.MeasureText(label, style.font_size).x;
-        const bool fits_right = p.x + r * 2 + text_width < frame.area_max.x;
+        // Right of the point when it fits, else left of it; always inside the data area.
+        const float pad = 6.0f * style.scale;
+        float left = p.x + r * 1.6f;
+        if (left + text_width > frame.area_max.x - pad) left = p.x - r * 1.6f - text_width;
+        left = std::clamp(left, frame.area_min.x + pad, std::max(frame.area_min.x + pad, frame.area_max.x - pad - text_width));
         const bool above = p.y - frame.area_min.y > style.font_size * 2.2f;
-        BoxedText(canvas, {fits_right ? p.x + r * 1.6f : p.x - r * 1.6f, above ? p.y - r : p.y + r}, label,
-                  theme.text, WithAlpha(theme.readout_background, 225), style.font_size,
-                  fits_right ? TextAlign::Left : TextAlign::Right, above ? TextBaseline::Bottom : TextBaseline::Top,
+        BoxedText(canvas, {left, above ? p.y - r : p.y + r}, label, theme.text,
+                  WithAlpha(theme.readout_background, 225), style.font_size, TextAlign::Left,
+                  above ? TextBaseline::Bottom : TextBaseline::Top,
                   4.0f * style.scale);
     }
+}
+
+// The corner of the data area where the legend hides the fewest curve samples.
+Vec2 LegendCorner(const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves, Vec2 size,
+                  float pad) {
+    const std::array<Vec2, 4> corners{{{frame.area_min.x + pad, frame.area_min.y + pad},
+                                       {frame.area_max.x - pad - size.x, frame.area_min.y + pad},
+                                       {frame.area_min.x + pad, frame.area_max.y - pad - size.y},
+                                       {frame.area_max.x - pad - size.x, frame.area_max.y - pad - size.y}}};
+    std::array<std::size_t, 4> hidden{};
+    const auto count = [&](std::span<const double> xs, std::span<const double> ys) {
+        for (std::size_t i = 0; i < xs.size(); ++i) {
+            const Vec2 p = frame.ToPixel(xs[i], ys[i]);
+            for (std::size_t c = 0; c < corners.size(); ++c) {
+                hidden[c] += p.x >= corners[c].x && p.x <= corners[c].x + size.x && p.y >= corners[c].y &&
+                             p.y <= corners[c].y + size.y;
+            }
+        }
+    };
+    for (const PlotCurveData& curve : curves) {
+        if (ShowsValue(spec.quantity)) count(curve.samples.value.x, curve.samples.value.y);
+        if (ShowsDerivative(spec.quantity)) {
+            for (const Polyline& piece : curve.samples.derivative) count(piece.x, piece.y);
+        }
+    }
+    // Ties keep the top-left corner, where readers look first.
+    return corners[static_cast<std::size_t>(std::min_element(hidden.begin(), hidden.end()) - hidden.begin())];
 }
 
 void DrawLegend(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
@@ -274,8 +334,9 @@ void DrawLegend(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, st
     const float line_height = style.font_size * 1.35f;
     float widest = 0.0f;
     for (const Entry& e : entries) widest = std::max(widest, canvas.MeasureText(e.text, style.font_size).x);
-    const Vec2 min{frame.area_min.x + pad, frame.area_min.y + pad};
-    const Vec2 max{min.x + pad * 2 + swatch + pad + widest, min.y + pad * 2 + line_height * static_cast<float>(entries.size())};
+    const Vec2 size{pad * 3 + swatch + widest, pad * 2 + line_height * static_cast<float>(entries.size())};
+    const Vec2 min = LegendCorner(frame, spec, curves, size, pad);
+    const Vec2 max{min.x + size.x, min.y + size.y};
     canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 225));
     canvas.Rect(min, max, theme.frame, 1.0f * style.scale);
     float y = min.y + pad;
@@ -414,9 +475,11 @@ void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std:
     if (spec.overlays.dead_zone && !curves.empty()) DrawDeadZones(canvas, frame, curves.front(), spec, theme, style);
     DrawGrid(canvas, frame, x_ticks, y_ticks, theme, style.scale);
     if (spec.overlays.asymptotes && ShowsValue(spec.quantity)) {
-        for (const PlotCurveData& curve : curves) DrawAsymptotes(canvas, frame, curve, style);
+        DrawAsymptotes(canvas, frame, curves, theme, style);
     }
-    for (const PlotCurveData& curve : curves) {
+    // The current function (the first) is drawn last, on top of those overlaid for comparison.
+    for (auto it = curves.rbegin(); it != curves.rend(); ++it) {
+        const PlotCurveData& curve = *it;
         if (ShowsValue(spec.quantity)) DrawCurve(canvas, frame, curve, false, false, spec, theme, style);
         if (ShowsDerivative(spec.quantity)) {
             DrawCurve(canvas, frame, curve, true, spec.quantity == PlotQuantity::ValueAndDerivative, spec, theme, style);

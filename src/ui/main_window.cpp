@@ -16,6 +16,12 @@ namespace {
 
 constexpr double kStatusSeconds = 6.0;
 
+// A side column: its natural width at this scale, but never more than a share of the window, so
+// that in lecture mode the plots keep most of the screen (the columns' text wraps instead).
+float ColumnWidth(float natural, float max_share) {
+    return std::min(natural, ImGui::GetMainViewport()->WorkSize.x * max_share);
+}
+
 void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
@@ -83,13 +89,13 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     const float status_height = controls ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
     const float height = ImGui::GetContentRegionAvail().y - status_height;
     if (controls && state.panels.sidebar) {
-        ImGui::BeginChild("##sidebar", {215.0f * scale, height}, true);
+        ImGui::BeginChild("##sidebar", {ColumnWidth(215.0f * scale, 0.18f), height}, true);
         DrawSidebarPanel(state, runtime);
         ImGui::EndChild();
         ImGui::SameLine();
     }
     const bool right_column = controls && (state.panels.parameters || state.panels.properties);
-    const float right_width = right_column ? 370.0f * scale : 0.0f;
+    const float right_width = right_column ? ColumnWidth(370.0f * scale, 0.27f) : 0.0f;
     const float plot_width =
         ImGui::GetContentRegionAvail().x - (right_column ? right_width + ImGui::GetStyle().ItemSpacing.x : 0.0f);
     ImGui::BeginChild("##plots", {plot_width, height}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

@@ -48,7 +48,7 @@ void ParameterSlider(AppState& state, UiRuntime& runtime, ActivationId id, std::
 void DrawProbeList(AppState& state) {
     auto& probes = state.plots.probes;
     if (probes.empty()) {
-        ImGui::TextDisabled("Click a plot to pin a probe point.");
+        HintText("Click a plot to pin a probe point; right-click it to remove it.");
         return;
     }
     const bool several = state.plots.selected.size() > 1;
@@ -74,11 +74,11 @@ void DrawProbeInput(AppState& state, UiRuntime& runtime) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     ImGui::InputDouble("x##probe_x", &x, 0.0, 0.0, "%.6g");
     if (!std::isfinite(x)) x = 0.0;
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("Pin f(x)"));
     if (ImGui::Button("Pin f(x)") && !state.plots.selected.empty()) {
         state.plots.probes.push_back({state.plots.selected.front(), x, false});
     }
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("Pin f\u2032(x)"));
     if (ImGui::Button("Pin f\u2032(x)") && !state.plots.selected.empty()) {
         state.plots.probes.push_back({state.plots.selected.front(), x, true});
     }
@@ -106,7 +106,7 @@ void DrawParametersPanel(AppState& state, UiRuntime& runtime) {
         for (std::size_t p = 0; p < info.params.size(); ++p) ParameterSlider(state, runtime, id, p);
         ImGui::PopID();
     }
-    if (!any) ImGui::TextDisabled("The selected functions have no parameters.");
+    if (!any) HintText("The selected functions have no parameters.");
     if (!runtime.parameter_error.empty()) ErrorText(("Refused: " + runtime.parameter_error).c_str());
 
     ImGui::Spacing();

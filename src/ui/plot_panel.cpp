@@ -20,11 +20,11 @@ void DrawToolbar(AppState& state) {
         plots.layout = layout == 0 ? PlotLayout::Linked : PlotLayout::Overlaid;
     }
     ItemTooltip("Linked: f above f\u2032, sharing one x range. Overlaid: both in one plot, f\u2032 dashed.");
-    ImGui::SameLine();
+    SameLineIfFits(ImGui::GetFrameHeight() + ButtonWidth("f\u2032 (D)"));
     ImGui::Checkbox("f\u2032 (D)", &plots.show_derivative);
     ItemTooltip("Show the derivative. Backpropagation multiplies these values along every path.");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    SameLineIfFits(ImGui::GetFontSize() * 13.0f);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13.0f);
     const std::string current = "f\u2032 at kinks: " + std::string(KinkConventionLabel(plots.convention));
     if (ImGui::BeginCombo("##kink", current.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (std::size_t i = 0; i < kKinkConventionCount; ++i) {
@@ -35,7 +35,7 @@ void DrawToolbar(AppState& state) {
     }
     ItemTooltip("Where f\u2032 jumps (ReLU at 0) it is not defined. Frameworks pick a value: PyTorch's autograd "
                 "uses ReLU\u2032(0) = 0. The closed circle shows the value used, open circles the limits.");
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("Overlays"));
     if (ImGui::Button("Overlays")) ImGui::OpenPopup("##overlays");
     if (ImGui::BeginPopup("##overlays")) {
         ImGui::Checkbox("Asymptotes", &plots.overlays.asymptotes);
@@ -45,10 +45,10 @@ void DrawToolbar(AppState& state) {
         ImGui::Checkbox("Equal aspect", &plots.equal_aspect);
         ImGui::EndPopup();
     }
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("Reset view (R)"));
     if (ImGui::Button("Reset view (R)")) ResetView(state);
     ItemTooltip("Fit the view to the selected functions. Also: double-click a plot.");
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("(?)"));
     HelpMarker("Drag: pan. Wheel: zoom around the cursor (Shift: x only, Ctrl: y only). Right-drag: box zoom. "
                "Double-click: reset. Click: pin a probe point. Right-click a probe: remove it.");
 }

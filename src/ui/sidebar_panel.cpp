@@ -38,9 +38,7 @@ void ToggleOverlay(AppState& state, ActivationId id) {
 
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime) {
     SectionHeading("Functions", runtime.fonts.bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Click a name to show it alone; tick boxes to overlay.");
-    ImGui::PopStyleColor();
+    HintText("Click a name to show it alone; tick boxes to overlay.");
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const std::vector<ActivationId> order = SidebarOrder();
     std::optional<ActivationGroup> current_group;
@@ -63,8 +61,8 @@ void DrawSidebarPanel(AppState& state, UiRuntime& runtime) {
             ImGui::SameLine();
         }
         const bool is_current = !selected.empty() && selected.front() == info.id;
-        std::string label = std::string(info.display_name);
-        if (i < 9) label += "  (" + std::to_string(i + 1) + ")";
+        // The key first: at lecture scale a long name may be cut, its shortcut never.
+        std::string label = (i < 9 ? std::to_string(i + 1) + "  " : std::string("    ")) + std::string(info.display_name);
         if (ImGui::Selectable(label.c_str(), is_current)) SelectOnly(state, info.id);
         ItemTooltip(std::string(info.formula).c_str());
         ImGui::PopID();

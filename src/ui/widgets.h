@@ -24,4 +24,14 @@ void SectionHeading(const char* text, ImFont* bold_font);
 
 ImVec4 ToImVec4(Color color);
 
+// SameLine when an item of `width` still fits on this line; otherwise the item starts a new one
+// (toolbars wrap instead of running off the edge at lecture scale).
+void SameLineIfFits(float width);
+
+// The width of a button with this label.
+float ButtonWidth(const char* label);
+
+// Disabled-coloured text that wraps at the window's edge.
+void HintText(const char* text);
+
 }  // namespace actlab::ui

@@ -1,0 +1,15 @@
+// Frame-time figures for `actlab bench`: the full UI rendered in headless Dear ImGui frames.
+#pragma once
+
+#include "app/bench_report.h"
+
+namespace actlab::bench {
+
+// CPU time of our own work per frame (panels, plot layout, curve drawing, ImGui's draw lists) at
+// 1920×1080 with four overlaid functions in linked f and f′ plots; the GPU's share is not ours.
+void AddFrameFigures(Report& report, int frames);
+
+// The value below which `fraction` of `samples` lie (nearest rank); samples are sorted in place.
+double Percentile(std::vector<double>& samples, double fraction);
+
+}  // namespace actlab::bench
