@@ -156,7 +156,8 @@ void DrawDeadZones(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& 
         const std::string label = "f\u2032 = 0: dead zone";
         const float small = style.font_size * 0.9f;
         if (canvas.MeasureText(label, small).x + 12.0f * style.scale < b.x - a.x) {
-            canvas.Text({(a.x + b.x) / 2, a.y + 8.0f * style.scale}, label, theme.dim_text, small, TextAlign::Center);
+            // Mid-height: the legend and titles sit at the top, ReLU-like curves run along the bottom.
+            canvas.Text({(a.x + b.x) / 2, a.y + (b.y - a.y) * 0.4f}, label, theme.dim_text, small, TextAlign::Center);
         }
     }
 }
