@@ -1,7 +1,10 @@
 // posix_spawn-based runner for the command-line tests (see cli_test_support.h).
 #include "cli_test_support.h"
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <thread>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -36,7 +39,8 @@ std::string TempPath() {
 
 }  // namespace
 
-CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                        double terminate_after_s) {
     const std::string out_path = TempPath();
     const std::string err_path = TempPath();
 
@@ -74,7 +78,19 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
     }
     posix_spawn_file_actions_destroy(&actions);
     int status = 0;
-    waitpid(pid, &status, 0);
+    if (terminate_after_s > 0.0) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(terminate_after_s);
+        while (waitpid(pid, &status, WNOHANG) == 0) {
+            if (std::chrono::steady_clock::now() >= deadline) {
+                kill(pid, SIGTERM);
+                waitpid(pid, &status, 0);
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    } else {
+        waitpid(pid, &status, 0);
+    }
     result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.out = ReadFile(out_path);
     result.err = ReadFile(err_path);

@@ -13,8 +13,10 @@ struct CommandResult {
 };
 
 // Runs ACTLAB_EXE with `args` (no shell involved), optional environment overrides "NAME=VALUE"
-// (a value-less "NAME" removes the variable), and returns its output and exit status.
-CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+// (a value-less "NAME" removes the variable), and returns its output and exit status. With
+// `terminate_after_s` > 0 the process is sent SIGTERM after that long, as a desktop session ends it.
+CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+                        double terminate_after_s = 0.0);
 
 std::vector<std::string> SplitLines(const std::string& text);
 

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <memory>
 #include <numeric>
+#include <sstream>
 
 namespace actlab::test {
 namespace {
@@ -210,6 +211,31 @@ TEST_F(WindowTest, NoDisplayIsOneClearLineAndExitOne) {
     EXPECT_EQ(run.exit_status, 1);
     EXPECT_EQ(run.err, "actlab: no display found; run it in a desktop session, or under xvfb-run\n");
     EXPECT_TRUE(run.out.empty());
+}
+
+TEST_F(WindowTest, SettingsAreSavedWhenTheSessionEndsAndRestoredAtStart) {
+    // An interactive session, ended the way a desktop or a terminal ends it (SIGTERM).
+    const CommandResult session = RunActlab({"--select", "elu,selu", "--param", "elu.alpha=2.5", "--theme", "light"},
+                                            {"XDG_CONFIG_HOME=" + dir_.string()}, 4.0);
+    EXPECT_EQ(session.exit_status, 0) << session.err;
+    const fs::path saved = dir_ / "actlab" / "settings.json";
+    ASSERT_TRUE(fs::exists(saved));
+    std::ifstream in(saved);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    EXPECT_NE(text.find("\"theme\": \"light\""), std::string::npos) << text;
+    EXPECT_NE(text.find("\"alpha\": 2.5"), std::string::npos) << text;
+    EXPECT_NE(text.find("\"selu\""), std::string::npos) << text;
+
+    // The next start shows the same: ELU α = 2.5 asymptote at −2.5 in the light theme.
+    const CommandResult next = Screenshot("restored.png", {"--size", "800x600"});
+    EXPECT_EQ(next.exit_status, 0) << next.err;
+    EXPECT_TRUE(next.err.empty()) << next.err;
+    const Image image = LoadPng(dir_ / "restored.png");
+    ASSERT_EQ(image.width, 800);
+    EXPECT_TRUE(Near(image.At(400, 590), 240, 240, 240, 20) || Near(image.At(400, 590), 255, 255, 255, 20))
+        << "the light theme came back";
 }
 
 }  // namespace

@@ -17,11 +17,18 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <csignal>
 #include <iostream>
 
 namespace actlab::app {
 
 namespace {
+
+// Ctrl+C in the terminal or a session's SIGTERM closes the window the normal way, so settings are
+// saved. A signal handler can only set a flag; the frame loop reads it.
+volatile std::sig_atomic_t g_stop_requested = 0;
+
+void RequestStop(int) { g_stop_requested = 1; }
 
 struct ParsedGuiOptions {
     WindowGeometry window;
@@ -147,6 +154,8 @@ int RunGui(const GuiOptions& options) {
     }
 
     // 3. The frame loop.
+    std::signal(SIGINT, RequestStop);
+    std::signal(SIGTERM, RequestStop);
     ui::UiRuntime runtime;
     runtime.content_scale = platform->ContentScale();
     if (!messages.empty()) runtime.Say(messages.front(), ui::MessageKind::Error);
@@ -182,7 +191,7 @@ int RunGui(const GuiOptions& options) {
             break;
         }
         platform->Present();
-        if (runtime.quit_requested) platform->RequestClose();
+        if (runtime.quit_requested || g_stop_requested) platform->RequestClose();
         if (runtime.fullscreen_changed) {
             platform->SetFullscreen(state.display.fullscreen);
             runtime.fullscreen_changed = false;
