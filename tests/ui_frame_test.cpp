@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <limits>
 
 namespace actlab::ui {
 namespace {
@@ -176,6 +177,27 @@ TEST_F(UiFrameTest, CurvesAreResampledOnlyWhenInputsChange) {
     state_.plots.selected = {ActivationId::LeakyRelu};
     Frames(1);
     EXPECT_EQ(runtime_.curves.rebuilds(), rebuilds + 1);
+}
+
+TEST_F(UiFrameTest, AbsurdTypedParametersAreRefusedAndThePlotsStayClean) {
+    state_.plots.selected = {ActivationId::Elu, ActivationId::Softplus, ActivationId::Hardtanh};
+    const AppState before = state_;
+    const double inf = std::numeric_limits<double>::infinity();
+    for (double absurd : {std::nan(""), inf, -inf, 1e308, -1e308, -1.0}) {
+        EXPECT_FALSE(CommitParameter(state_, ActivationId::Softplus, 0, absurd).empty()) << absurd;
+        EXPECT_FALSE(CommitParameter(state_, ActivationId::Elu, 0, absurd).empty()) << absurd;
+    }
+    EXPECT_NE(CommitParameter(state_, ActivationId::Hardtanh, 0, 5.0).find("min"), std::string::npos)
+        << "hardtanh min ≥ max is refused with a message naming the parameter";
+    EXPECT_EQ(state_.plots.params, before.plots.params) << "nothing refused was stored";
+    EXPECT_EQ(CommitParameter(state_, ActivationId::Elu, 0, 2.5), "");
+    EXPECT_EQ(state_.ActivationOf(ActivationId::Elu).params[0], 2.5);
+    Frames(3);
+    for (const PlotCurveData& curve : runtime_.curves.Get({SelectedActivations(state_), state_.plots.view.x_min,
+                                                           state_.plots.view.x_max, 200, state_.plots.convention,
+                                                           state_.display.theme})) {
+        for (double y : curve.samples.value.y) EXPECT_FALSE(std::isnan(y)) << curve.label;
+    }
 }
 
 }  // namespace

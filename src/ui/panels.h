@@ -22,6 +22,10 @@ std::vector<ActivationId> SidebarOrder();
 void SelectOnly(AppState& state, ActivationId id);
 void ToggleOverlay(AppState& state, ActivationId id);
 
+// A value typed or dragged into a parameter slider: stored if it is inside the parameter's domain,
+// otherwise refused with the message shown under the sliders (NaN, ±inf, 1e308 never reach a plot).
+std::string CommitParameter(AppState& state, ActivationId id, std::size_t index, double value);
+
 // Fits the view to the selected functions (the R key, double-click, the toolbar button).
 void ResetView(AppState& state);
 

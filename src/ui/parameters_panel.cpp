@@ -25,16 +25,7 @@ void ParameterSlider(AppState& state, UiRuntime& runtime, ActivationId id, std::
     const bool changed = ImGui::SliderScalar(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min,
                                              &spec.slider_max, "%.5g", ImGuiSliderFlags_None);
     ItemTooltip((std::string(spec.help) + "\n\nCtrl+click to type an exact value.").c_str());
-    if (changed && edited != values[index]) {
-        Activation activation = state.ActivationOf(id);
-        const std::string error = SetParam(activation, spec.name, edited);
-        if (error.empty()) {
-            values = activation.params;
-            runtime.parameter_error.clear();
-        } else {
-            runtime.parameter_error = error;
-        }
-    }
+    if (changed && edited != values[index]) runtime.parameter_error = CommitParameter(state, id, index, edited);
     ImGui::SameLine();
     const bool is_selu = id == ActivationId::Selu;
     const char* reset_label = is_selu ? "canonical" : "reset";
@@ -85,6 +76,13 @@ void DrawProbeInput(AppState& state, UiRuntime& runtime) {
 }
 
 }  // namespace
+
+std::string CommitParameter(AppState& state, ActivationId id, std::size_t index, double value) {
+    Activation activation = state.ActivationOf(id);
+    const std::string error = SetParam(activation, Info(id).params[index].name, value);
+    if (error.empty()) state.plots.params[static_cast<std::size_t>(id)] = activation.params;
+    return error;
+}
 
 void DrawParametersPanel(AppState& state, UiRuntime& runtime) {
     SectionHeading("Parameters", runtime.fonts.bold);
