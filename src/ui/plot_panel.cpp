@@ -23,9 +23,11 @@ void DrawToolbar(AppState& state) {
     SameLineIfFits(ImGui::GetFrameHeight() + ButtonWidth("f\u2032 (D)"));
     ImGui::Checkbox("f\u2032 (D)", &plots.show_derivative);
     ItemTooltip("Show the derivative. Backpropagation multiplies these values along every path.");
-    SameLineIfFits(ImGui::GetFontSize() * 13.0f);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13.0f);
     const std::string current = "f\u2032 at kinks: " + std::string(KinkConventionLabel(plots.convention));
+    const float combo_width = ImGui::CalcTextSize(current.c_str()).x + ImGui::GetFrameHeight() +
+                              ImGui::GetStyle().FramePadding.x * 2;
+    SameLineIfFits(combo_width);
+    ImGui::SetNextItemWidth(combo_width);
     if (ImGui::BeginCombo("##kink", current.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (std::size_t i = 0; i < kKinkConventionCount; ++i) {
             const auto c = static_cast<KinkConvention>(i);
