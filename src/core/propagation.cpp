@@ -4,6 +4,7 @@
 // seed in the backward pass instead of being kept (D·W² floats would be 400 MB).
 #include "core/propagation.h"
 
+#include "core/matmul.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -76,75 +77,11 @@ std::string ValidatePropagationConfig(const PropagationConfig& c) {
 
 namespace {
 
-// The products are done on matrices padded with zeros to whole kernel blocks: rows (samples) to a
-// multiple of 8 and columns (units) to a multiple of 48, which every kernel below divides.
-constexpr std::size_t kPadRows = 8;
-constexpr std::size_t kPadCols = 48;
+// The products are done on matrices padded with zeros to whole kernel blocks (see matmul.h).
+constexpr std::size_t kPadRows = kMatmulRowMultiple;
+constexpr std::size_t kPadCols = kMatmulColumnMultiple;
 
 std::size_t RoundUp(std::size_t value, std::size_t multiple) { return (value + multiple - 1) / multiple * multiple; }
-
-// Columns [col_begin, col_end) of C = A·B with A m×k, B k×n, C m×n, row-major; m a multiple of
-// Rows, n and the column bounds of Cols. Each Rows×Cols block of C is accumulated in registers over
-// all of k, with B's k×Cols strip staying in cache while every block of rows reuses it. Every element
-// is the same sum in the same order (products rounded, then added; no FMA) whatever the block shape,
-// so all versions below give identical floats.
-template <std::size_t Rows, std::size_t Cols>
-[[gnu::always_inline]] inline void MultiplyBlocked(const float* a, const float* b, float* c, std::size_t m,
-                                                   std::size_t k, std::size_t n, std::size_t col_begin,
-                                                   std::size_t col_end) {
-    for (std::size_t j0 = col_begin; j0 < col_end; j0 += Cols) {
-        for (std::size_t i0 = 0; i0 < m; i0 += Rows) {
-            float acc[Rows][Cols] = {};
-            const float* a_block = a + i0 * k;
-            for (std::size_t p = 0; p < k; ++p) {
-                const float* b_row = b + p * n + j0;
-                for (std::size_t r = 0; r < Rows; ++r) {
-                    const float a_value = a_block[r * k + p];
-                    for (std::size_t q = 0; q < Cols; ++q) acc[r][q] += a_value * b_row[q];
-                }
-            }
-            for (std::size_t r = 0; r < Rows; ++r)
-                for (std::size_t q = 0; q < Cols; ++q) c[(i0 + r) * n + j0 + q] = acc[r][q];
-        }
-    }
-}
-
-using MultiplyFunction = void (*)(const float*, const float*, float*, std::size_t, std::size_t, std::size_t,
-                                  std::size_t, std::size_t);
-
-// Block shapes that keep the accumulators in registers: 8×48 = 24 of AVX-512's 32 registers, 4×24 =
-// 12 of AVX2's 16. (GCC turns 4×16 into a slow shuffle-heavy loop; 4×24 is fine.) The AVX-512
-// version measured 1.5–2× faster than the AVX2 one on an AVX-512 CPU; the CPU is asked once which
-// one to use.
-void MultiplyBaseline(const float* a, const float* b, float* c, std::size_t m, std::size_t k, std::size_t n,
-                      std::size_t col_begin, std::size_t col_end) {
-    MultiplyBlocked<4, 8>(a, b, c, m, k, n, col_begin, col_end);
-}
-
-#if defined(__GNUC__) && defined(__x86_64__)
-[[gnu::target("avx2")]] void MultiplyAvx2(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
-                                          std::size_t n, std::size_t col_begin, std::size_t col_end) {
-    MultiplyBlocked<4, 24>(a, b, c, m, k, n, col_begin, col_end);
-}
-
-[[gnu::target("avx512f,avx512vl,avx512bw,avx512dq")]] void MultiplyAvx512(const float* a, const float* b, float* c,
-                                                                           std::size_t m, std::size_t k,
-                                                                           std::size_t n, std::size_t col_begin,
-                                                                           std::size_t col_end) {
-    MultiplyBlocked<8, 48>(a, b, c, m, k, n, col_begin, col_end);
-}
-
-MultiplyFunction ChooseMultiply() {
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
-        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq"))
-        return MultiplyAvx512;
-    if (__builtin_cpu_supports("avx2")) return MultiplyAvx2;
-    return MultiplyBaseline;
-}
-#else
-MultiplyFunction ChooseMultiply() { return MultiplyBaseline; }
-#endif
 
 // Runs body(begin, end) over [0, count) split into `threads` contiguous parts, each on its own thread
 // (the calling thread takes the first). Every element is computed the same way whatever the split, so
@@ -162,9 +99,9 @@ void ParallelFor(std::size_t count, std::size_t threads, const std::function<voi
 // C = A·B (see MultiplyBlocked), the column strips shared out between threads.
 void Multiply(const float* a, const float* b, float* c, std::size_t m, std::size_t k, std::size_t n,
               std::size_t threads) {
-    static const MultiplyFunction multiply = ChooseMultiply();  // a property of the CPU, not state
+    const MatmulKernel kernel = BestMatmulKernel();
     ParallelFor(n / kPadCols, threads, [&](std::size_t begin, std::size_t end) {
-        multiply(a, b, c, m, k, n, begin * kPadCols, end * kPadCols);
+        MultiplyColumns(kernel, a, b, c, m, k, n, begin * kPadCols, end * kPadCols);
     });
 }
 
