@@ -80,6 +80,24 @@ TEST(BornDead, DeterministicForASeed) {
     EXPECT_EQ(SimulateBornDead(c).dead_trials, SimulateBornDead(c).dead_trials);
 }
 
+TEST(BornDead, CurveOverDepthFromOneRun) {
+    const BornDeadConfig c = Config(3, 20, 20000);
+    const auto curve = SimulateBornDeadByDepth(c);
+    ASSERT_EQ(curve.size(), 20u);
+    for (std::size_t h = 1; h <= 20; ++h) {
+        const BornDeadResult& r = curve[h - 1];
+        ASSERT_TRUE(r.closed_form.has_value());
+        EXPECT_DOUBLE_EQ(*r.closed_form, BornDeadClosedForm(3, h));
+        EXPECT_LE(std::fabs(r.probability - *r.closed_form), 3.5 * r.std_error + 1e-12) << "H=" << h;
+        if (h > 1) {
+            EXPECT_GE(r.dead_trials, curve[h - 2].dead_trials);
+        }
+    }
+    EXPECT_EQ(curve.back().dead_trials, SimulateBornDead(c).dead_trials);
+    // The first depth alone: a layer of 3 units is dead at x = 1 with probability 1/8.
+    EXPECT_LE(std::fabs(curve[0].probability - 0.125), 3.0 * curve[0].std_error);
+}
+
 TEST(BornDead, ParsingAndLimits) {
     EXPECT_EQ(ParseBornDeadBias("normal"), BornDeadBias::Normal);
     EXPECT_FALSE(ParseBornDeadBias("gaussian").has_value());

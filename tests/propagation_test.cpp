@@ -106,6 +106,24 @@ TEST(Propagation, DeterministicAndIndependentOfThreads) {
     EXPECT_NE(SimulatePropagation(c)[8].variance, one[8].variance);
 }
 
+TEST(Propagation, ReportsProgressAndCanBeCancelled) {
+    const PropagationConfig c = Config(ActivationId::Tanh, InitScheme::LeCun, 5, 30, 10);
+    std::vector<double> fractions;
+    const auto stats = SimulatePropagation(c, [&](double fraction) {
+        fractions.push_back(fraction);
+        return true;
+    });
+    EXPECT_EQ(stats.size(), 6u);
+    ASSERT_EQ(fractions.size(), 10u);
+    for (std::size_t i = 1; i < fractions.size(); ++i) EXPECT_GT(fractions[i], fractions[i - 1]);
+    EXPECT_EQ(fractions.back(), 1.0);
+
+    int calls = 0;
+    const auto cancelled = SimulatePropagation(c, [&](double) { return ++calls < 3; });
+    EXPECT_TRUE(cancelled.empty());
+    EXPECT_EQ(calls, 3);
+}
+
 TEST(Propagation, TinyNetworksWork) {
     const auto stats = SimulatePropagation(Config(ActivationId::Sigmoid, InitScheme::Xavier, 1, 1, 1));
     ASSERT_EQ(stats.size(), 2u);

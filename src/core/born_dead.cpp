@@ -45,8 +45,9 @@ double BornDeadClosedForm(std::size_t width, std::size_t depth) {
 namespace {
 
 // One trial: draws the network layer by layer and stops at the first dead layer (the layers after it
-// cannot revive it). `activations` holds inputs × width values, input-major.
-bool TrialIsDead(const BornDeadConfig& c, Rng& rng, const std::vector<double>& inputs,
+// cannot revive it), whose number (1 … H) it returns; 0 if the network is alive after H layers.
+// `activations` holds inputs × width values, input-major.
+std::size_t FirstDeadLayer(const BornDeadConfig& c, Rng& rng, const std::vector<double>& inputs,
                  std::vector<double>& activations, std::vector<double>& next, std::vector<double>& weights,
                  std::vector<double>& biases) {
     const std::size_t n = c.width;
@@ -77,14 +78,14 @@ bool TrialIsDead(const BornDeadConfig& c, Rng& rng, const std::vector<double>& i
             for (std::size_t p = 1; p < points && dead; ++p)
                 for (std::size_t j = 0; j < n && dead; ++j) dead = activations[p * n + j] == activations[j];
         }
-        if (dead) return true;
+        if (dead) return layer + 1;
     }
-    return false;
+    return 0;
 }
 
 }  // namespace
 
-BornDeadResult SimulateBornDead(const BornDeadConfig& c) {
+std::vector<BornDeadResult> SimulateBornDeadByDepth(const BornDeadConfig& c) {
     std::vector<double> inputs;
     if (c.domain == BornDeadDomain::Point) {
         inputs = {1.0};
@@ -96,16 +97,30 @@ BornDeadResult SimulateBornDead(const BornDeadConfig& c) {
     std::vector<double> activations(inputs.size() * width), next(inputs.size() * width);
     std::vector<double> weights(width * width), biases(width);
 
+    // died_at[h] = number of trials whose first dead layer is h.
+    std::vector<std::size_t> died_at(c.depth + 1, 0);
     Rng rng(c.seed);
-    BornDeadResult result;
     for (std::size_t t = 0; t < c.trials; ++t)
-        if (TrialIsDead(c, rng, inputs, activations, next, weights, biases)) ++result.dead_trials;
+        ++died_at[FirstDeadLayer(c, rng, inputs, activations, next, weights, biases)];
+
+    std::vector<BornDeadResult> curve(c.depth);
     const double trials = static_cast<double>(std::max<std::size_t>(c.trials, 1));
-    result.probability = static_cast<double>(result.dead_trials) / trials;
-    result.std_error = std::sqrt(result.probability * (1.0 - result.probability) / trials);
-    if (c.domain == BornDeadDomain::Point && c.bias == BornDeadBias::Zero)
-        result.closed_form = BornDeadClosedForm(c.width, c.depth);
-    return result;
+    std::size_t dead = 0;
+    for (std::size_t h = 1; h <= c.depth; ++h) {
+        dead += died_at[h];
+        BornDeadResult& r = curve[h - 1];
+        r.dead_trials = dead;
+        r.probability = static_cast<double>(dead) / trials;
+        r.std_error = std::sqrt(r.probability * (1.0 - r.probability) / trials);
+        if (c.domain == BornDeadDomain::Point && c.bias == BornDeadBias::Zero)
+            r.closed_form = BornDeadClosedForm(c.width, h);
+    }
+    return curve;
+}
+
+BornDeadResult SimulateBornDead(const BornDeadConfig& c) {
+    const auto curve = SimulateBornDeadByDepth(c);
+    return curve.empty() ? BornDeadResult{} : curve.back();
 }
 
 }  // namespace actlab

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace actlab {
 
@@ -59,5 +60,10 @@ double BornDeadClosedForm(std::size_t width, std::size_t depth);
 
 // Runs the Monte-Carlo experiment; deterministic for a given seed. Call ValidateBornDeadConfig first.
 BornDeadResult SimulateBornDead(const BornDeadConfig& config);
+
+// The whole curve at once, for a plot against depth: element h − 1 is the result for depth h = 1 … H,
+// from the same T networks (a network dead after h layers stays dead after more). The last element
+// equals SimulateBornDead(config).
+std::vector<BornDeadResult> SimulateBornDeadByDepth(const BornDeadConfig& config);
 
 }  // namespace actlab

@@ -156,9 +156,14 @@ double RmsRowNorm(const std::vector<float>& values, const PropagationConfig& c, 
     return std::sqrt(squares / static_cast<double>(c.samples));
 }
 
+// Tells `progress` (if any) that `done` of `total` layer passes are finished; false means stop.
+bool Report(const PropagationProgress& progress, std::size_t done, std::size_t total) {
+    return !progress || progress(static_cast<double>(done) / static_cast<double>(total));
+}
+
 }  // namespace
 
-std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c) {
+std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c, const PropagationProgress& progress) {
     const std::size_t threads = ThreadCount(c);
     const std::size_t units = RoundUp(c.width, kPadCols);
     const std::size_t rows = RoundUp(c.samples, kPadRows);
@@ -187,6 +192,7 @@ std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c) {
                         static_cast<float>(Evaluate(c.activation, static_cast<double>(h[s * units + j])));
         });
         Moments(a, c, units, stats[l]);
+        if (!Report(progress, l, 2 * c.depth)) return {};
     }
 
     // Backward: ∂L/∂a_D = r, then δℓ = f′(hℓ) ⊙ ∂L/∂aℓ and ∂L/∂aℓ₋₁ = δℓ Wℓᵀ.
@@ -214,6 +220,7 @@ std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c) {
         for (std::size_t i = 0; i < units; ++i)
             for (std::size_t j = 0; j < units; ++j) w[j * units + i] = wt[i * units + j];
         Multiply(delta.data(), w.data(), g.data(), rows, units, units, threads);
+        if (!Report(progress, 2 * c.depth - l + 1, 2 * c.depth)) return {};
     }
     stats[0].grad_norm = RmsRowNorm(g, c, units);
     return stats;

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,9 +64,14 @@ struct LayerStatistics {
 // Why the configuration is refused, or "" (sizes within the caps, valid activation parameters).
 std::string ValidatePropagationConfig(const PropagationConfig& config);
 
-// D + 1 rows, layers 0 to D. Deterministic for a given seed (our own generator, not the standard
+// Called after every layer of the forward and the backward pass with the fraction of the work done
+// (ending at 1); returning false cancels the run. Lets a window show progress and stop a long run.
+using PropagationProgress = std::function<bool(double fraction_done)>;
+
+// D + 1 rows, layers 0 to D (empty if `progress` cancelled the run). Deterministic for a given seed (our own generator, not the standard
 // library's distributions). Activations and weights are floats, sums are doubles. Values that overflow a float (e.g. normal:10 with a linear
 // activation) come back as inf or nan rather than an error. Call ValidatePropagationConfig first.
-std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& config);
+std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& config,
+                                                 const PropagationProgress& progress = {});
 
 }  // namespace actlab
