@@ -101,6 +101,7 @@ TEST(CliSoftmax, BadInput) {
     ExpectUsageError({"softmax", "--logits", "1,2", "--temperature", "0"}, "temperature must be");
     ExpectUsageError({"softmax", "--logits", "1,2", "--temperature=-1"}, "temperature must be");
     ExpectUsageError({"softmax", "--logits", "1,2", "--temperature", "inf"}, "--temperature");
+    ExpectUsageError({"softmax", "--logits", "1,1", "--temperature", "1e-310"}, "at least 1e-300");
 }
 
 TEST(CliPropagate, CsvOneRowPerLayer) {

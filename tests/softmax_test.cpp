@@ -157,6 +157,11 @@ TEST(SoftmaxValidation, RefusesWhatHasNoSoftmax) {
         EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, 2}, t).find("temperature"), std::string::npos) << t;
     EXPECT_NE(ValidateSoftmaxInput(std::vector<double>(kMaxSoftmaxClasses + 1, 0.0), 1.0).find("too many"),
               std::string::npos);
+    // Below 1e-300 a tie would give a Jacobian entry ¼/T beyond the doubles.
+    EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, 1}, 1e-310).find("at least 1e-300"), std::string::npos);
+    EXPECT_EQ(ValidateSoftmaxInput(std::vector<double>{1, 1}, 1e-300), "");
+    for (const auto& row : SoftmaxJacobian(std::vector<double>{1, 1}, 1e-300))
+        for (double v : row) EXPECT_TRUE(std::isfinite(v));
 }
 
 }  // namespace

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <system_error>
 #include <thread>
+#include <utility>
 
 namespace actlab {
 
@@ -86,13 +88,22 @@ std::size_t RoundUp(std::size_t value, std::size_t multiple) { return (value + m
 // Runs body(begin, end) over [0, count) split into `threads` contiguous parts, each on its own thread
 // (the calling thread takes the first). Every element is computed the same way whatever the split, so
 // the results do not depend on the number of threads.
+// If the system refuses a thread, the calling thread does that part itself.
 void ParallelFor(std::size_t count, std::size_t threads, const std::function<void(std::size_t, std::size_t)>& body) {
     threads = std::max<std::size_t>(1, std::min(threads, count));
     std::vector<std::thread> workers;
+    std::vector<std::pair<std::size_t, std::size_t>> refused;
     workers.reserve(threads - 1);
-    for (std::size_t t = 1; t < threads; ++t)
-        workers.emplace_back(body, count * t / threads, count * (t + 1) / threads);
+    for (std::size_t t = 1; t < threads; ++t) {
+        const std::size_t begin = count * t / threads, end = count * (t + 1) / threads;
+        try {
+            workers.emplace_back(body, begin, end);
+        } catch (const std::system_error&) {
+            refused.emplace_back(begin, end);
+        }
+    }
     body(0, count / threads);
+    for (const auto& [begin, end] : refused) body(begin, end);
     for (auto& worker : workers) worker.join();
 }
 

@@ -19,6 +19,9 @@ std::string ValidateSoftmaxInput(std::span<const double> logits, double temperat
     }
     if (!std::isfinite(temperature) || !(temperature > 0.0))
         return "temperature must be a finite number > 0, got " + FormatNumber17(temperature);
+    // |∂pᵢ/∂zⱼ| ≤ ¼/T must stay a finite double (ties at T → 0 make it grow without bound).
+    if (temperature < kMinSoftmaxTemperature)
+        return "temperature must be at least 1e-300, got " + FormatNumber17(temperature);
     return {};
 }
 

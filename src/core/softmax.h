@@ -12,9 +12,10 @@
 namespace actlab {
 
 inline constexpr std::size_t kMaxSoftmaxClasses = 1000;  // the Jacobian is n×n
+inline constexpr double kMinSoftmaxTemperature = 1e-300;  // keeps every Jacobian entry (≤ ¼/T) finite
 
 // Why the input is refused, or "" when it is valid: at least one logit, at most kMaxSoftmaxClasses,
-// every logit finite, the temperature finite and > 0.
+// every logit finite, the temperature finite and ≥ kMinSoftmaxTemperature (so > 0).
 std::string ValidateSoftmaxInput(std::span<const double> logits, double temperature = 1.0);
 
 // The probabilities; they sum to 1 up to rounding. Stable for any finite logits (±1e4, ±1e300): the
