@@ -103,7 +103,9 @@ TEST(BornDead, ParsingAndLimits) {
     EXPECT_FALSE(ParseBornDeadBias("gaussian").has_value());
     EXPECT_EQ(ParseBornDeadDomain("grid"), BornDeadDomain::Grid);
     EXPECT_FALSE(ParseBornDeadDomain("line").has_value());
-    EXPECT_EQ(ValidateBornDeadConfig(Config(8, 100, 100000)), "");
+    EXPECT_EQ(ValidateBornDeadConfig(Config(8, 100, 50000)), "");
+    EXPECT_EQ(ValidateBornDeadConfig(Config(8, 100, 5000, BornDeadDomain::Grid)), "");
+    EXPECT_NE(ValidateBornDeadConfig(Config(8, 100, 20000, BornDeadDomain::Grid)).find("grid"), std::string::npos);
     EXPECT_NE(ValidateBornDeadConfig(Config(0, 10, 10)).find("width"), std::string::npos);
     EXPECT_NE(ValidateBornDeadConfig(Config(65, 10, 10)).find("width"), std::string::npos);
     EXPECT_NE(ValidateBornDeadConfig(Config(2, 0, 10)).find("depth"), std::string::npos);

@@ -30,8 +30,8 @@ inline constexpr std::size_t kBornDeadGridPoints = 101;
 inline constexpr std::size_t kMaxBornDeadWidth = 64;
 inline constexpr std::size_t kMaxBornDeadDepth = 1000;
 inline constexpr std::size_t kMaxBornDeadTrials = 10'000'000;
-// Largest trials × depth × width² × inputs per input: about a minute of work at the worst.
-inline constexpr double kMaxBornDeadWork = 2e10;
+// Largest trials × depth × width² × (inputs + 8): a few seconds of work at most.
+inline constexpr double kMaxBornDeadWork = 5e9;
 
 std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name);      // "zero", "normal"
 std::optional<BornDeadDomain> ParseBornDeadDomain(std::string_view name);  // "point", "grid"
