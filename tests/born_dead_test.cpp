@@ -37,7 +37,8 @@ TEST(BornDead, SimulationWithinThreeStandardErrorsOfTheClosedForm) {
             EXPECT_DOUBLE_EQ(*r.closed_form, BornDeadClosedForm(width, depth));
             EXPECT_GT(r.std_error, 0.0);
             EXPECT_LE(std::fabs(r.probability - *r.closed_form), 3.0 * r.std_error)
-                << "N=" << width << " H=" << depth << " p=" << r.probability << " closed form " << *r.closed_form;
+                << "N=" << width << " H=" << depth << " p=" << r.probability << " closed form "
+                << *r.closed_form;
         }
     }
 }
@@ -69,7 +70,8 @@ TEST(BornDead, ZeroBiasGridDiesLessOftenThanAPoint) {
 }
 
 TEST(BornDead, NormalBiasesHaveNoClosedFormAndStillDie) {
-    const BornDeadResult r = SimulateBornDead(Config(2, 50, 5000, BornDeadDomain::Point, BornDeadBias::Normal));
+    const BornDeadResult r =
+        SimulateBornDead(Config(2, 50, 5000, BornDeadDomain::Point, BornDeadBias::Normal));
     EXPECT_FALSE(r.closed_form.has_value());
     EXPECT_GT(r.probability, 0.5);
     EXPECT_LE(r.probability, 1.0);
@@ -105,7 +107,8 @@ TEST(BornDead, ParsingAndLimits) {
     EXPECT_FALSE(ParseBornDeadDomain("line").has_value());
     EXPECT_EQ(ValidateBornDeadConfig(Config(8, 100, 50000)), "");
     EXPECT_EQ(ValidateBornDeadConfig(Config(8, 100, 5000, BornDeadDomain::Grid)), "");
-    EXPECT_NE(ValidateBornDeadConfig(Config(8, 100, 20000, BornDeadDomain::Grid)).find("grid"), std::string::npos);
+    EXPECT_NE(ValidateBornDeadConfig(Config(8, 100, 20000, BornDeadDomain::Grid)).find("grid"),
+              std::string::npos);
     EXPECT_NE(ValidateBornDeadConfig(Config(0, 10, 10)).find("width"), std::string::npos);
     EXPECT_NE(ValidateBornDeadConfig(Config(65, 10, 10)).find("width"), std::string::npos);
     EXPECT_NE(ValidateBornDeadConfig(Config(2, 0, 10)).find("depth"), std::string::npos);

@@ -23,7 +23,8 @@ void ExpectUsageError(const std::vector<std::string>& args, const std::string& m
 std::vector<std::string> SplitFields(const std::string& line) {
     std::vector<std::string> fields;
     std::stringstream in(line);
-    for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
+    for (std::string field; std::getline(in, field, ',');)
+        fields.push_back(field);
     if (!line.empty() && line.back() == ',') fields.emplace_back();
     return fields;
 }
@@ -58,7 +59,8 @@ TEST(CliSoftmax, JacobianColumnsAndTemperature) {
         const double p = std::stod(fields[2]);
         EXPECT_NEAR(p, expected[i], 5e-8);
         double row_sum = 0.0;
-        for (int j = 0; j < 3; ++j) row_sum += std::stod(fields[3 + static_cast<std::size_t>(j)]);
+        for (int j = 0; j < 3; ++j)
+            row_sum += std::stod(fields[3 + static_cast<std::size_t>(j)]);
         EXPECT_NEAR(row_sum, 0.0, 1e-15);
         // The diagonal carries the 1/T: pᵢ(1 − pᵢ)/0.5.
         EXPECT_NEAR(std::stod(fields[3 + static_cast<std::size_t>(i)]), p * (1.0 - p) / 0.5, 1e-15);
@@ -74,13 +76,15 @@ TEST(CliSoftmax, JsonHasProbabilitiesAndJacobian) {
     ASSERT_EQ(doc["probabilities"].size(), 4u);
     ASSERT_EQ(doc["jacobian"].size(), 4u);
     double sum = 0.0;
-    for (const auto& p : doc["probabilities"]) sum += p.get<double>();
+    for (const auto& p : doc["probabilities"])
+        sum += p.get<double>();
     EXPECT_NEAR(sum, 1.0, 1e-15);
     EXPECT_NEAR(doc["probabilities"][3].get<double>(), 0.99995460007023751, 1e-16);
     for (const auto& row : doc["jacobian"]) {
         ASSERT_EQ(row.size(), 4u);
         double row_sum = 0.0;
-        for (const auto& v : row) row_sum += v.get<double>();
+        for (const auto& v : row)
+            row_sum += v.get<double>();
         EXPECT_NEAR(row_sum, 0.0, 1e-16);
     }
 }
@@ -105,7 +109,8 @@ TEST(CliSoftmax, BadInput) {
 }
 
 TEST(CliPropagate, CsvOneRowPerLayer) {
-    const auto r = RunActlab({"propagate", "selu", "--depth", "6", "--width", "64", "--samples", "20", "--seed", "3"});
+    const auto r =
+        RunActlab({"propagate", "selu", "--depth", "6", "--width", "64", "--samples", "20", "--seed", "3"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     const auto lines = SplitLines(r.out);
     ASSERT_EQ(lines.size(), 8u);
@@ -119,13 +124,16 @@ TEST(CliPropagate, CsvOneRowPerLayer) {
         EXPECT_GT(std::stod(fields[3]), 0.0);
     }
     // Same seed, same numbers; the parameters and the initialisation are used.
-    EXPECT_EQ(RunActlab({"propagate", "selu", "--depth", "6", "--width", "64", "--samples", "20", "--seed", "3"}).out,
-              r.out);
-    const auto drifted = RunActlab({"propagate", "selu", "--param", "lambda=1.3", "--depth", "6", "--width", "64",
-                                    "--samples", "20", "--seed", "3"});
+    EXPECT_EQ(
+        RunActlab({"propagate", "selu", "--depth", "6", "--width", "64", "--samples", "20", "--seed", "3"})
+            .out,
+        r.out);
+    const auto drifted = RunActlab({"propagate", "selu", "--param", "lambda=1.3", "--depth", "6", "--width",
+                                    "64", "--samples", "20", "--seed", "3"});
     ASSERT_EQ(drifted.exit_status, 0) << drifted.err;
     EXPECT_GT(std::stod(SplitFields(SplitLines(drifted.out)[7])[2]), 1.5);
-    const auto relu = RunActlab({"propagate", "relu", "--depth", "10", "--width", "64", "--init", "normal:0.05"});
+    const auto relu =
+        RunActlab({"propagate", "relu", "--depth", "10", "--width", "64", "--init", "normal:0.05"});
     ASSERT_EQ(relu.exit_status, 0) << relu.err;
     EXPECT_LT(std::stod(SplitFields(SplitLines(relu.out)[11])[2]), 1e-10);
 }
@@ -138,7 +146,8 @@ TEST(CliPropagate, BadInput) {
     ExpectUsageError({"propagate", "relu", "--depth", "3", "--width", "0"}, "--width");
     ExpectUsageError({"propagate", "relu", "--depth", "3", "--width", "4", "--samples", "0"}, "--samples");
     ExpectUsageError({"propagate", "relu", "--depth", "3", "--width", "4", "--samples", "1e9"}, "--samples");
-    ExpectUsageError({"propagate", "relu", "--depth", "3", "--width", "4", "--init", "gauss"}, "allowed: lecun");
+    ExpectUsageError({"propagate", "relu", "--depth", "3", "--width", "4", "--init", "gauss"},
+                     "allowed: lecun");
     ExpectUsageError({"propagate", "relu", "--depth", "3", "--width", "4", "--init", "normal:-1"}, ">= 0");
     ExpectUsageError({"propagate", "relu", "--depth", "3", "--width", "4", "--seed", "-1"}, "--seed");
     ExpectUsageError({"propagate", "selu", "--param", "lambda=-1", "--depth", "3", "--width", "4"}, "lambda");
@@ -181,7 +190,8 @@ TEST(CliSeluMap, BadInput) {
 }
 
 TEST(CliBornDead, CsvHeaderAndOneRow) {
-    const auto r = RunActlab({"born-dead", "--width", "2", "--depth", "10", "--trials", "20000", "--seed", "5"});
+    const auto r =
+        RunActlab({"born-dead", "--width", "2", "--depth", "10", "--trials", "20000", "--seed", "5"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     const auto lines = SplitLines(r.out);
     ASSERT_EQ(lines.size(), 2u);
@@ -193,8 +203,8 @@ TEST(CliBornDead, CsvHeaderAndOneRow) {
     EXPECT_NEAR(se, std::sqrt(p * (1.0 - p) / 20000.0), 1e-15);
     EXPECT_LE(std::fabs(p - closed), 3.0 * se);
 
-    const auto grid = RunActlab({"born-dead", "--width", "3", "--depth", "5", "--trials", "500", "--domain", "grid",
-                                 "--bias", "normal"});
+    const auto grid = RunActlab({"born-dead", "--width", "3", "--depth", "5", "--trials", "500", "--domain",
+                                 "grid", "--bias", "normal"});
     ASSERT_EQ(grid.exit_status, 0) << grid.err;
     const auto grid_lines = SplitLines(grid.out);
     ASSERT_EQ(grid_lines.size(), 2u);
@@ -212,7 +222,8 @@ TEST(CliBornDead, BadInput) {
                      "allowed: zero, normal");
     ExpectUsageError({"born-dead", "--width", "2", "--depth", "3", "--trials", "10", "--domain", "line"},
                      "allowed: point, grid");
-    ExpectUsageError({"born-dead", "--width", "64", "--depth", "1000", "--trials", "10000000"}, "too much work");
+    ExpectUsageError({"born-dead", "--width", "64", "--depth", "1000", "--trials", "10000000"},
+                     "too much work");
 }
 
 }  // namespace

@@ -115,7 +115,8 @@ TEST(Propagation, ReportsProgressAndCanBeCancelled) {
     });
     EXPECT_EQ(stats.size(), 6u);
     ASSERT_EQ(fractions.size(), 10u);
-    for (std::size_t i = 1; i < fractions.size(); ++i) EXPECT_GT(fractions[i], fractions[i - 1]);
+    for (std::size_t i = 1; i < fractions.size(); ++i)
+        EXPECT_GT(fractions[i], fractions[i - 1]);
     EXPECT_EQ(fractions.back(), 1.0);
 
     int calls = 0;
@@ -148,9 +149,11 @@ TEST(WeightInitialisation, ParseAndStandardDeviations) {
     EXPECT_EQ(normal.value.scheme, InitScheme::Normal);
     EXPECT_EQ(normal.value.stddev, 0.05);
     EXPECT_EQ(WeightInitName(normal.value), "normal:0.050000000000000003");
-    for (const char* bad : {"", "LeCun", "gauss", "normal", "normal:", "normal:-1", "normal:nan", "normal:1e999"})
+    for (const char* bad :
+         {"", "LeCun", "gauss", "normal", "normal:", "normal:-1", "normal:nan", "normal:1e999"})
         EXPECT_FALSE(ParseWeightInit(bad)) << bad;
-    EXPECT_NE(ParseWeightInit("gauss").error.find("allowed: lecun, he, xavier, normal:STD"), std::string::npos);
+    EXPECT_NE(ParseWeightInit("gauss").error.find("allowed: lecun, he, xavier, normal:STD"),
+              std::string::npos);
 
     EXPECT_DOUBLE_EQ(WeightStd({InitScheme::LeCun, 0}, 400, 100), 0.05);
     EXPECT_DOUBLE_EQ(WeightStd({InitScheme::He, 0}, 200, 100), 0.1);
@@ -160,8 +163,10 @@ TEST(WeightInitialisation, ParseAndStandardDeviations) {
 
 TEST(Propagation, ConfigurationLimits) {
     EXPECT_EQ(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 100, 1000, 1000)), "");
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 0)).find("depth"), std::string::npos);
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 101)).find("depth"), std::string::npos);
+    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 0)).find("depth"),
+              std::string::npos);
+    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 101)).find("depth"),
+              std::string::npos);
     EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 5, 1001)).find("width"),
               std::string::npos);
     EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 5, 10, 0)).find("samples"),

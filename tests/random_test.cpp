@@ -10,7 +10,9 @@
 namespace actlab {
 namespace {
 
-double NormalCdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+double NormalCdf(double x) {
+    return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
 
 void ExpectStandardNormal(const std::vector<double>& z, double max_abs) {
     const double n = static_cast<double>(z.size());
@@ -27,7 +29,8 @@ void ExpectStandardNormal(const std::vector<double>& z, double max_abs) {
     EXPECT_NEAR(s4 / n, 3.0, 0.05);
     for (double t : {-2.5, -1.0, 0.0, 0.3, 1.5, 3.0}) {
         double below = 0.0;
-        for (double x : z) below += x < t ? 1.0 : 0.0;
+        for (double x : z)
+            below += x < t ? 1.0 : 0.0;
         EXPECT_NEAR(below / n, NormalCdf(t), 0.0025) << "P(z < " << t << ")";
     }
 }
@@ -41,7 +44,8 @@ TEST(Random, FillNormalsIsStandardNormal) {
 TEST(Random, BoxMullerNormalIsStandardNormal) {
     Rng rng(99);
     std::vector<double> values(1'000'000);
-    for (double& v : values) v = rng.Normal();
+    for (double& v : values)
+        v = rng.Normal();
     ExpectStandardNormal(values, 9.0);
 }
 
@@ -53,7 +57,8 @@ TEST(Random, FillNormalsScalesAndReproduces) {
     FillNormals(5, scaled.data(), scaled.size(), 0.5f);
     EXPECT_EQ(a, b);
     EXPECT_NE(a, c);
-    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(scaled[i], 0.5f * a[i]);
+    for (std::size_t i = 0; i < a.size(); ++i)
+        EXPECT_EQ(scaled[i], 0.5f * a[i]);
 }
 
 TEST(Random, UniformIsInOpenZeroClosedOne) {

@@ -10,13 +10,16 @@
 namespace actlab {
 namespace {
 
-double Selu(const SeluMapParams& p, double z) { return z > 0.0 ? p.lambda * z : p.lambda * p.alpha * std::expm1(z); }
+double Selu(const SeluMapParams& p, double z) {
+    return z > 0.0 ? p.lambda * z : p.lambda * p.alpha * std::expm1(z);
+}
 
 // E[SELU(z)ᵏ] for z ~ N(m, s²) by composite Simpson on [m − 14s, 0] and [0, m + 14s] separately, so
 // that the kink at 0 is a panel edge.
 double MomentByQuadrature(const SeluMapParams& p, double m, double s, int power) {
     const auto integrand = [&](double z) {
-        const double density = std::exp(-0.5 * ((z - m) / s) * ((z - m) / s)) / (s * std::sqrt(2.0 * std::numbers::pi));
+        const double density =
+            std::exp(-0.5 * ((z - m) / s) * ((z - m) / s)) / (s * std::sqrt(2.0 * std::numbers::pi));
         return std::pow(Selu(p, z), power) * density;
     };
     const auto simpson = [&](double a, double b) {
@@ -24,7 +27,8 @@ double MomentByQuadrature(const SeluMapParams& p, double m, double s, int power)
         const int n = 20000;
         const double h = (b - a) / n;
         double sum = integrand(a) + integrand(b);
-        for (int i = 1; i < n; ++i) sum += integrand(a + i * h) * (i % 2 ? 4.0 : 2.0);
+        for (int i = 1; i < n; ++i)
+            sum += integrand(a + i * h) * (i % 2 ? 4.0 : 2.0);
         return sum * h / 3.0;
     };
     const double lo = m - 14.0 * s, hi = m + 14.0 * s;
@@ -155,7 +159,8 @@ TEST(SeluMap, OtherConstantsMoveTheFixedPoint) {
 
 TEST(SeluMap, TrajectoryStopsWhereValuesOverflow) {
     // ω = 3 with τ = 9 multiplies the variance by about λ²τ/2 ≈ 5 a step; it leaves the doubles.
-    const auto trajectory = SeluMapTrajectory({kSeluCanonicalLambda, kSeluCanonicalAlpha, 3.0, 9.0}, {1.0, 1.0}, 2000);
+    const auto trajectory =
+        SeluMapTrajectory({kSeluCanonicalLambda, kSeluCanonicalAlpha, 3.0, 9.0}, {1.0, 1.0}, 2000);
     EXPECT_LT(trajectory.size(), 2001u);
     for (const auto& x : trajectory) {
         EXPECT_TRUE(std::isfinite(x.mean));

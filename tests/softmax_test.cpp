@@ -12,7 +12,8 @@ namespace {
 
 double Sum(const std::vector<double>& values) {
     double sum = 0.0;
-    for (double v : values) sum += v;
+    for (double v : values)
+        sum += v;
     return sum;
 }
 
@@ -40,7 +41,8 @@ TEST(Softmax, LectureDogCatDonTiger) {
     const auto p = Softmax(logits);
     for (std::size_t i = 0; i < 4; ++i) {
         double denominator = 0.0;
-        for (std::size_t j = 0; j < 4; ++j) denominator += std::exp(logits[j] - logits[i]);
+        for (std::size_t j = 0; j < 4; ++j)
+            denominator += std::exp(logits[j] - logits[i]);
         EXPECT_NEAR(p[i], 1.0 / denominator, 1e-15 * (1.0 / denominator) + 1e-300) << i;
     }
     EXPECT_NEAR(p[3], 0.99995460007023751, 1e-15);
@@ -48,19 +50,23 @@ TEST(Softmax, LectureDogCatDonTiger) {
     EXPECT_LT(p[0], 1e-13);
     EXPECT_NEAR(Sum(p), 1.0, 1e-15);
     const std::vector<double> handwritten{0.4, 0.1, 0.2, 0.3};
-    for (std::size_t i = 0; i < 4; ++i) EXPECT_GT(std::fabs(p[i] - handwritten[i]), 0.09) << i;
+    for (std::size_t i = 0; i < 4; ++i)
+        EXPECT_GT(std::fabs(p[i] - handwritten[i]), 0.09) << i;
 }
 
 TEST(Softmax, ShiftInvariantAndTemperatureLimits) {
     const std::vector<double> z{0.3, -1.2, 2.5, 0.0};
     std::vector<double> shifted = z;
-    for (double& v : shifted) v += 1000.0;
+    for (double& v : shifted)
+        v += 1000.0;
     const auto p = Softmax(z);
     const auto q = Softmax(shifted);
-    for (std::size_t i = 0; i < z.size(); ++i) EXPECT_NEAR(p[i], q[i], 1e-13);
+    for (std::size_t i = 0; i < z.size(); ++i)
+        EXPECT_NEAR(p[i], q[i], 1e-13);
 
     // T → ∞: uniform; T → 0: all mass on the largest logit.
-    for (double v : Softmax(z, 1e12)) EXPECT_NEAR(v, 0.25, 1e-11);
+    for (double v : Softmax(z, 1e12))
+        EXPECT_NEAR(v, 0.25, 1e-11);
     const auto cold = Softmax(z, 1e-3);
     EXPECT_EQ(cold[2], 1.0);
     EXPECT_EQ(cold[1], 0.0);
@@ -82,21 +88,25 @@ TEST(Softmax, ExtremeLogitsStayFinite) {
     EXPECT_NEAR(close[0], reference[0], 1e-15);
     EXPECT_NEAR(close[1], reference[1], 1e-12);
 
-    for (const std::vector<double>& z : {std::vector<double>{1e300, -1e300}, std::vector<double>{-1e4, -1e4 + 2.0},
-                                         std::vector<double>{1.7e308, 1.7e308, -1.7e308}}) {
+    for (const std::vector<double>& z :
+         {std::vector<double>{1e300, -1e300}, std::vector<double>{-1e4, -1e4 + 2.0},
+          std::vector<double>{1.7e308, 1.7e308, -1.7e308}}) {
         for (double t : {1.0, 0.01, 100.0}) {
             const auto probabilities = Softmax(z, t);
-            for (double v : probabilities) EXPECT_TRUE(std::isfinite(v));
+            for (double v : probabilities)
+                EXPECT_TRUE(std::isfinite(v));
             EXPECT_NEAR(Sum(probabilities), 1.0, 1e-15);
             for (const auto& row : SoftmaxJacobian(z, t))
-                for (double v : row) EXPECT_TRUE(std::isfinite(v));
+                for (double v : row)
+                    EXPECT_TRUE(std::isfinite(v));
         }
     }
 }
 
 TEST(SoftmaxJacobian, RowsSumToZero) {
-    for (const std::vector<double>& z : {std::vector<double>{1.0, 2.0, 3.0}, std::vector<double>{10, 20, 30, 40},
-                                         std::vector<double>{-0.5, 0.25, 4.0, -3.0, 0.0}}) {
+    for (const std::vector<double>& z :
+         {std::vector<double>{1.0, 2.0, 3.0}, std::vector<double>{10, 20, 30, 40},
+          std::vector<double>{-0.5, 0.25, 4.0, -3.0, 0.0}}) {
         for (double t : {1.0, 0.5, 2.0}) {
             const auto j = SoftmaxJacobian(z, t);
             ASSERT_EQ(j.size(), z.size());
@@ -110,7 +120,8 @@ TEST(SoftmaxJacobian, RowsSumToZero) {
             }
             // Symmetric: pᵢ(δᵢⱼ − pⱼ) = pⱼ(δⱼᵢ − pᵢ).
             for (std::size_t a = 0; a < z.size(); ++a)
-                for (std::size_t b = 0; b < z.size(); ++b) EXPECT_EQ(j[a][b], j[b][a]);
+                for (std::size_t b = 0; b < z.size(); ++b)
+                    EXPECT_EQ(j[a][b], j[b][a]);
         }
     }
 }
@@ -151,17 +162,21 @@ TEST(SoftmaxValidation, RefusesWhatHasNoSoftmax) {
     const double inf = std::numeric_limits<double>::infinity();
     EXPECT_EQ(ValidateSoftmaxInput(std::vector<double>{1, 2}, 0.5), "");
     EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{}, 1.0).find("at least one"), std::string::npos);
-    EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, nan}, 1.0).find("logit 2 is nan"), std::string::npos);
+    EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, nan}, 1.0).find("logit 2 is nan"),
+              std::string::npos);
     EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{-inf}, 1.0).find("finite"), std::string::npos);
     for (double t : {0.0, -1.0, nan, inf})
-        EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, 2}, t).find("temperature"), std::string::npos) << t;
+        EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, 2}, t).find("temperature"), std::string::npos)
+            << t;
     EXPECT_NE(ValidateSoftmaxInput(std::vector<double>(kMaxSoftmaxClasses + 1, 0.0), 1.0).find("too many"),
               std::string::npos);
     // Below 1e-300 a tie would give a Jacobian entry ¼/T beyond the doubles.
-    EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, 1}, 1e-310).find("at least 1e-300"), std::string::npos);
+    EXPECT_NE(ValidateSoftmaxInput(std::vector<double>{1, 1}, 1e-310).find("at least 1e-300"),
+              std::string::npos);
     EXPECT_EQ(ValidateSoftmaxInput(std::vector<double>{1, 1}, 1e-300), "");
     for (const auto& row : SoftmaxJacobian(std::vector<double>{1, 1}, 1e-300))
-        for (double v : row) EXPECT_TRUE(std::isfinite(v));
+        for (double v : row)
+            EXPECT_TRUE(std::isfinite(v));
 }
 
 }  // namespace

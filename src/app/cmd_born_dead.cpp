@@ -36,9 +36,11 @@ int RunBornDead(const BornDeadOptions& options) {
     const auto seed = ParseInteger(options.seed, 0, std::numeric_limits<long long>::max());
     if (!seed) return UsageError("--seed: " + seed.error);
     const auto bias = ParseBornDeadBias(options.bias);
-    if (!bias) return UsageError("--bias: unknown '" + options.bias.substr(0, 40) + "'; allowed: zero, normal");
+    if (!bias)
+        return UsageError("--bias: unknown '" + options.bias.substr(0, 40) + "'; allowed: zero, normal");
     const auto domain = ParseBornDeadDomain(options.domain);
-    if (!domain) return UsageError("--domain: unknown '" + options.domain.substr(0, 40) + "'; allowed: point, grid");
+    if (!domain)
+        return UsageError("--domain: unknown '" + options.domain.substr(0, 40) + "'; allowed: point, grid");
     config.width = static_cast<std::size_t>(width.value);
     config.depth = static_cast<std::size_t>(depth.value);
     config.trials = static_cast<std::size_t>(trials.value);
@@ -62,8 +64,8 @@ int RunBornDead(const BornDeadOptions& options) {
 
 void AddBornDeadCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<BornDeadOptions>();
-    auto* cmd = app.add_subcommand("born-dead",
-                                   "Probability that a deep ReLU network is dead at initialisation (Monte Carlo)");
+    auto* cmd = app.add_subcommand(
+        "born-dead", "Probability that a deep ReLU network is dead at initialisation (Monte Carlo)");
     cmd->add_option("--width", options->width, "Units per hidden layer, 1 to 64")->type_name("N")->required();
     cmd->add_option("--depth", options->depth, "Hidden layers, 1 to 1000")->type_name("H")->required();
     cmd->add_option("--trials", options->trials, "Networks drawn, 1 to 10000000")->type_name("T")->required();

@@ -51,8 +51,8 @@ int RunPropagate(const PropagateOptions& options) {
 
     std::string out = "layer,mean,var,grad_norm\n";
     for (const LayerStatistics& row : SimulatePropagation(config)) {
-        out += std::to_string(row.layer) + ',' + FormatNumber17(row.mean) + ',' + FormatNumber17(row.variance) +
-               ',' + FormatNumber17(row.grad_norm) + '\n';
+        out += std::to_string(row.layer) + ',' + FormatNumber17(row.mean) + ',' +
+               FormatNumber17(row.variance) + ',' + FormatNumber17(row.grad_norm) + '\n';
     }
     if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
         std::fprintf(stderr, "actlab: could not write the output\n");
@@ -75,7 +75,8 @@ void AddPropagateCommand(CLI::App& app, CommandRunner& run) {
     cmd->add_option("--width", options->width, "Units per layer, 1 to 1000")->type_name("W")->required();
     cmd->add_option("--init", options->init, "Weights: lecun (default), he, xavier or normal:STD")
         ->type_name("INIT");
-    cmd->add_option("--samples", options->samples, "Input vectors drawn from N(0, I), 1 to 1000 (default 200)")
+    cmd->add_option("--samples", options->samples,
+                    "Input vectors drawn from N(0, I), 1 to 1000 (default 200)")
         ->type_name("N");
     cmd->add_option("--seed", options->seed, "Random seed (default 1)")->type_name("S");
     cmd->callback([&run, options] { run = [options] { return RunPropagate(*options); }; });

@@ -24,7 +24,8 @@ struct SoftmaxOptions {
 
 std::string JsonArray(const std::vector<double>& values) {
     std::string out = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + FormatNumber17(values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + FormatNumber17(values[i]);
     return out + "]";
 }
 
@@ -44,18 +45,21 @@ int RunSoftmax(const SoftmaxOptions& options) {
     if (options.json) {
         // Numbers written by hand rather than by the JSON library, for the same 17 digits as the CSV.
         out = "{\"probabilities\": " + JsonArray(p) + ", \"jacobian\": [";
-        for (std::size_t i = 0; i < jacobian.size(); ++i) out += (i ? ", " : "") + JsonArray(jacobian[i]);
+        for (std::size_t i = 0; i < jacobian.size(); ++i)
+            out += (i ? ", " : "") + JsonArray(jacobian[i]);
         out += "]}\n";
     } else {
         // One row per class; with --jacobian, row i continues with ∂pᵢ/∂z₁ … ∂pᵢ/∂zₙ.
         out = "class,logit,probability";
         if (with_jacobian)
-            for (std::size_t j = 0; j < p.size(); ++j) out += ",d_z" + std::to_string(j + 1);
+            for (std::size_t j = 0; j < p.size(); ++j)
+                out += ",d_z" + std::to_string(j + 1);
         out += '\n';
         for (std::size_t i = 0; i < p.size(); ++i) {
             out += std::to_string(i + 1) + ',' + FormatNumber17(logits.value[i]) + ',' + FormatNumber17(p[i]);
             if (with_jacobian)
-                for (double value : jacobian[i]) out += ',' + FormatNumber17(value);
+                for (double value : jacobian[i])
+                    out += ',' + FormatNumber17(value);
             out += '\n';
         }
     }
@@ -70,13 +74,15 @@ int RunSoftmax(const SoftmaxOptions& options) {
 
 void AddSoftmaxCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<SoftmaxOptions>();
-    auto* cmd = app.add_subcommand("softmax", "Softmax probabilities of class scores, optionally with the Jacobian");
+    auto* cmd =
+        app.add_subcommand("softmax", "Softmax probabilities of class scores, optionally with the Jacobian");
     cmd->add_option("--logits", options->logits, "Class scores, e.g. --logits 10,20,30,40")
         ->type_name("Z1,Z2,...")
         ->required();
     cmd->add_option("--temperature", options->temperature, "Temperature T > 0 (default 1): pᵢ ∝ exp(zᵢ/T)")
         ->type_name("T");
-    cmd->add_flag("--jacobian", options->jacobian, "Also print ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)/T (row i: columns d_z1…)");
+    cmd->add_flag("--jacobian", options->jacobian,
+                  "Also print ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)/T (row i: columns d_z1…)");
     cmd->add_flag("--json", options->json,
                   "Print {\"probabilities\": [...], \"jacobian\": [[...], ...]} (always with the Jacobian)");
     cmd->callback([&run, options] { run = [options] { return RunSoftmax(*options); }; });

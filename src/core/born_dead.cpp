@@ -28,7 +28,8 @@ std::string ValidateBornDeadConfig(const BornDeadConfig& c) {
     if (c.depth < 1 || c.depth > kMaxBornDeadDepth)
         return "depth must be 1 to " + std::to_string(kMaxBornDeadDepth) + ", got " + std::to_string(c.depth);
     if (c.trials < 1 || c.trials > kMaxBornDeadTrials)
-        return "trials must be 1 to " + std::to_string(kMaxBornDeadTrials) + ", got " + std::to_string(c.trials);
+        return "trials must be 1 to " + std::to_string(kMaxBornDeadTrials) + ", got " +
+               std::to_string(c.trials);
     // Each unit of work costs about one multiply-add per input plus drawing the weight, which costs
     // about as much as 8 multiply-adds.
     const double inputs = c.domain == BornDeadDomain::Grid ? static_cast<double>(kBornDeadGridPoints) : 1.0;
@@ -77,22 +78,26 @@ private:
 // cannot revive it), whose number (1 … H) it returns; 0 if the network is alive after H layers.
 // `activations` holds inputs × width values, input-major.
 std::size_t FirstDeadLayer(const BornDeadConfig& c, NormalStream& rng, const std::vector<double>& inputs,
-                 std::vector<double>& activations, std::vector<double>& next, std::vector<double>& weights,
-                 std::vector<double>& biases) {
+                           std::vector<double>& activations, std::vector<double>& next,
+                           std::vector<double>& weights, std::vector<double>& biases) {
     const std::size_t n = c.width;
     const std::size_t points = inputs.size();
     std::size_t fan_in = 1;
-    for (std::size_t p = 0; p < points; ++p) activations[p] = inputs[p];
+    for (std::size_t p = 0; p < points; ++p)
+        activations[p] = inputs[p];
     for (std::size_t layer = 0; layer < c.depth; ++layer) {
         const double scale = std::sqrt(2.0 / static_cast<double>(fan_in));
-        for (std::size_t k = 0; k < n * fan_in; ++k) weights[k] = scale * rng.Normal();
-        for (std::size_t j = 0; j < n; ++j) biases[j] = c.bias == BornDeadBias::Normal ? rng.Normal() : 0.0;
+        for (std::size_t k = 0; k < n * fan_in; ++k)
+            weights[k] = scale * rng.Normal();
+        for (std::size_t j = 0; j < n; ++j)
+            biases[j] = c.bias == BornDeadBias::Normal ? rng.Normal() : 0.0;
         for (std::size_t p = 0; p < points; ++p) {
             const double* in = &activations[p * fan_in];
             double* out = &next[p * n];
             for (std::size_t j = 0; j < n; ++j) {
                 double z = biases[j];
-                for (std::size_t i = 0; i < fan_in; ++i) z += weights[j * fan_in + i] * in[i];
+                for (std::size_t i = 0; i < fan_in; ++i)
+                    z += weights[j * fan_in + i] * in[i];
                 out[j] = z > 0.0 ? z : 0.0;
             }
         }
@@ -102,10 +107,12 @@ std::size_t FirstDeadLayer(const BornDeadConfig& c, NormalStream& rng, const std
         // every grid point, so the network is constant on the grid from here on.
         bool dead = true;
         if (c.domain == BornDeadDomain::Point) {
-            for (std::size_t j = 0; j < n && dead; ++j) dead = activations[j] == 0.0;
+            for (std::size_t j = 0; j < n && dead; ++j)
+                dead = activations[j] == 0.0;
         } else {
             for (std::size_t p = 1; p < points && dead; ++p)
-                for (std::size_t j = 0; j < n && dead; ++j) dead = activations[p * n + j] == activations[j];
+                for (std::size_t j = 0; j < n && dead; ++j)
+                    dead = activations[p * n + j] == activations[j];
         }
         if (dead) return layer + 1;
     }
@@ -120,7 +127,8 @@ std::vector<BornDeadResult> SimulateBornDeadByDepth(const BornDeadConfig& c) {
         inputs = {1.0};
     } else {
         for (std::size_t p = 0; p < kBornDeadGridPoints; ++p)
-            inputs.push_back(-1.0 + 2.0 * static_cast<double>(p) / static_cast<double>(kBornDeadGridPoints - 1));
+            inputs.push_back(-1.0 +
+                             2.0 * static_cast<double>(p) / static_cast<double>(kBornDeadGridPoints - 1));
     }
     const std::size_t width = std::max<std::size_t>(c.width, 1);
     std::vector<double> activations(inputs.size() * width), next(inputs.size() * width);

@@ -37,8 +37,8 @@ std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name);      // "z
 std::optional<BornDeadDomain> ParseBornDeadDomain(std::string_view name);  // "point", "grid"
 
 struct BornDeadConfig {
-    std::size_t width = 2;    // N
-    std::size_t depth = 10;   // H
+    std::size_t width = 2;   // N
+    std::size_t depth = 10;  // H
     std::size_t trials = 10000;
     BornDeadBias bias = BornDeadBias::Zero;
     BornDeadDomain domain = BornDeadDomain::Point;
@@ -46,9 +46,9 @@ struct BornDeadConfig {
 };
 
 struct BornDeadResult {
-    double probability = 0.0;             // dead trials / trials
-    double std_error = 0.0;               // √(p(1 − p)/T)
-    std::optional<double> closed_form;    // 1 − (1 − 2⁻ᴺ)ᴴ for point input and zero biases only
+    double probability = 0.0;           // dead trials / trials
+    double std_error = 0.0;             // √(p(1 − p)/T)
+    std::optional<double> closed_form;  // 1 − (1 − 2⁻ᴺ)ᴴ for point input and zero biases only
     std::size_t dead_trials = 0;
 };
 

@@ -24,11 +24,13 @@ template <std::size_t Rows, std::size_t Cols>
                 const float* b_row = b + p * n + j0;
                 for (std::size_t r = 0; r < Rows; ++r) {
                     const float a_value = a_block[r * k + p];
-                    for (std::size_t q = 0; q < Cols; ++q) acc[r][q] += a_value * b_row[q];
+                    for (std::size_t q = 0; q < Cols; ++q)
+                        acc[r][q] += a_value * b_row[q];
                 }
             }
             for (std::size_t r = 0; r < Rows; ++r)
-                for (std::size_t q = 0; q < Cols; ++q) c[(i0 + r) * n + j0 + q] = acc[r][q];
+                for (std::size_t q = 0; q < Cols; ++q)
+                    c[(i0 + r) * n + j0 + q] = acc[r][q];
         }
     }
 }
@@ -43,15 +45,15 @@ void MultiplyBaseline(const float* a, const float* b, float* c, std::size_t m, s
 }
 
 #if defined(__GNUC__) && defined(__x86_64__)
-[[gnu::target("avx2")]] void MultiplyAvx2(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
-                                          std::size_t n, std::size_t col_begin, std::size_t col_end) {
+[[gnu::target("avx2")]] void MultiplyAvx2(const float* a, const float* b, float* c, std::size_t m,
+                                          std::size_t k, std::size_t n, std::size_t col_begin,
+                                          std::size_t col_end) {
     MultiplyBlocked<4, 24>(a, b, c, m, k, n, col_begin, col_end);
 }
 
-[[gnu::target("avx512f,avx512vl,avx512bw,avx512dq")]] void MultiplyAvx512(const float* a, const float* b, float* c,
-                                                                           std::size_t m, std::size_t k,
-                                                                           std::size_t n, std::size_t col_begin,
-                                                                           std::size_t col_end) {
+[[gnu::target("avx512f,avx512vl,avx512bw,avx512dq")]] void
+MultiplyAvx512(const float* a, const float* b, float* c, std::size_t m, std::size_t k, std::size_t n,
+               std::size_t col_begin, std::size_t col_end) {
     MultiplyBlocked<8, 48>(a, b, c, m, k, n, col_begin, col_end);
 }
 
@@ -63,8 +65,10 @@ bool MatmulKernelSupported(MatmulKernel kernel) {
 #if defined(__GNUC__) && defined(__x86_64__)
     __builtin_cpu_init();
     switch (kernel) {
-    case MatmulKernel::Baseline: return true;
-    case MatmulKernel::Avx2: return __builtin_cpu_supports("avx2");
+    case MatmulKernel::Baseline:
+        return true;
+    case MatmulKernel::Avx2:
+        return __builtin_cpu_supports("avx2");
     case MatmulKernel::Avx512:
         return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq");
@@ -79,12 +83,12 @@ MatmulKernel BestMatmulKernel() {
     // A property of the CPU, computed once; not program state.
     static const MatmulKernel best = MatmulKernelSupported(MatmulKernel::Avx512) ? MatmulKernel::Avx512
                                      : MatmulKernelSupported(MatmulKernel::Avx2) ? MatmulKernel::Avx2
-                                                                                  : MatmulKernel::Baseline;
+                                                                                 : MatmulKernel::Baseline;
     return best;
 }
 
-void MultiplyColumns(MatmulKernel kernel, const float* a, const float* b, float* c, std::size_t m, std::size_t k,
-                     std::size_t n, std::size_t col_begin, std::size_t col_end) {
+void MultiplyColumns(MatmulKernel kernel, const float* a, const float* b, float* c, std::size_t m,
+                     std::size_t k, std::size_t n, std::size_t col_begin, std::size_t col_end) {
 #if defined(__GNUC__) && defined(__x86_64__)
     if (kernel == MatmulKernel::Avx512) return MultiplyAvx512(a, b, c, m, k, n, col_begin, col_end);
     if (kernel == MatmulKernel::Avx2) return MultiplyAvx2(a, b, c, m, k, n, col_begin, col_end);
@@ -92,6 +96,5 @@ void MultiplyColumns(MatmulKernel kernel, const float* a, const float* b, float*
     (void)kernel;
     MultiplyBaseline(a, b, c, m, k, n, col_begin, col_end);
 }
-
 
 }  // namespace actlab

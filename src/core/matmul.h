@@ -20,7 +20,7 @@ bool MatmulKernelSupported(MatmulKernel kernel);
 MatmulKernel BestMatmulKernel();
 
 // Columns [col_begin, col_end) of C = A·B with A m×k, B k×n, C m×n. The kernel must be supported.
-void MultiplyColumns(MatmulKernel kernel, const float* a, const float* b, float* c, std::size_t m, std::size_t k,
-                     std::size_t n, std::size_t col_begin, std::size_t col_end);
+void MultiplyColumns(MatmulKernel kernel, const float* a, const float* b, float* c, std::size_t m,
+                     std::size_t k, std::size_t n, std::size_t col_begin, std::size_t col_end);
 
 }  // namespace actlab

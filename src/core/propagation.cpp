@@ -42,10 +42,14 @@ Parsed<WeightInit> ParseWeightInit(std::string_view text) {
 
 std::string WeightInitName(const WeightInit& init) {
     switch (init.scheme) {
-    case InitScheme::LeCun: return "lecun";
-    case InitScheme::He: return "he";
-    case InitScheme::Xavier: return "xavier";
-    case InitScheme::Normal: return "normal:" + FormatNumber17(init.stddev);
+    case InitScheme::LeCun:
+        return "lecun";
+    case InitScheme::He:
+        return "he";
+    case InitScheme::Xavier:
+        return "xavier";
+    case InitScheme::Normal:
+        return "normal:" + FormatNumber17(init.stddev);
     }
     return "lecun";
 }
@@ -54,10 +58,14 @@ double WeightStd(const WeightInit& init, std::size_t fan_in, std::size_t fan_out
     const double in = static_cast<double>(fan_in);
     const double out = static_cast<double>(fan_out);
     switch (init.scheme) {
-    case InitScheme::LeCun: return std::sqrt(1.0 / in);
-    case InitScheme::He: return std::sqrt(2.0 / in);
-    case InitScheme::Xavier: return std::sqrt(2.0 / (in + out));
-    case InitScheme::Normal: return init.stddev;
+    case InitScheme::LeCun:
+        return std::sqrt(1.0 / in);
+    case InitScheme::He:
+        return std::sqrt(2.0 / in);
+    case InitScheme::Xavier:
+        return std::sqrt(2.0 / (in + out));
+    case InitScheme::Normal:
+        return init.stddev;
     }
     return 0.0;
 }
@@ -65,9 +73,11 @@ double WeightStd(const WeightInit& init, std::size_t fan_in, std::size_t fan_out
 std::string ValidatePropagationConfig(const PropagationConfig& c) {
     if (std::string error = ValidateParams(c.activation); !error.empty()) return error;
     if (c.depth < 1 || c.depth > kMaxPropagationDepth)
-        return "depth must be 1 to " + std::to_string(kMaxPropagationDepth) + ", got " + std::to_string(c.depth);
+        return "depth must be 1 to " + std::to_string(kMaxPropagationDepth) + ", got " +
+               std::to_string(c.depth);
     if (c.width < 1 || c.width > kMaxPropagationWidth)
-        return "width must be 1 to " + std::to_string(kMaxPropagationWidth) + ", got " + std::to_string(c.width);
+        return "width must be 1 to " + std::to_string(kMaxPropagationWidth) + ", got " +
+               std::to_string(c.width);
     if (c.samples < 1 || c.samples > kMaxPropagationSamples)
         return "samples must be 1 to " + std::to_string(kMaxPropagationSamples) + ", got " +
                std::to_string(c.samples);
@@ -83,13 +93,16 @@ namespace {
 constexpr std::size_t kPadRows = kMatmulRowMultiple;
 constexpr std::size_t kPadCols = kMatmulColumnMultiple;
 
-std::size_t RoundUp(std::size_t value, std::size_t multiple) { return (value + multiple - 1) / multiple * multiple; }
+std::size_t RoundUp(std::size_t value, std::size_t multiple) {
+    return (value + multiple - 1) / multiple * multiple;
+}
 
 // Runs body(begin, end) over [0, count) split into `threads` contiguous parts, each on its own thread
 // (the calling thread takes the first). Every element is computed the same way whatever the split, so
 // the results do not depend on the number of threads.
 // If the system refuses a thread, the calling thread does that part itself.
-void ParallelFor(std::size_t count, std::size_t threads, const std::function<void(std::size_t, std::size_t)>& body) {
+void ParallelFor(std::size_t count, std::size_t threads,
+                 const std::function<void(std::size_t, std::size_t)>& body) {
     threads = std::max<std::size_t>(1, std::min(threads, count));
     std::vector<std::thread> workers;
     std::vector<std::pair<std::size_t, std::size_t>> refused;
@@ -103,8 +116,10 @@ void ParallelFor(std::size_t count, std::size_t threads, const std::function<voi
         }
     }
     body(0, count / threads);
-    for (const auto& [begin, end] : refused) body(begin, end);
-    for (auto& worker : workers) worker.join();
+    for (const auto& [begin, end] : refused)
+        body(begin, end);
+    for (auto& worker : workers)
+        worker.join();
 }
 
 // C = A·B (see MultiplyBlocked), the column strips shared out between threads.
@@ -130,7 +145,8 @@ void DrawWeights(const PropagationConfig& c, std::size_t layer, std::size_t padd
     const std::uint64_t layer_seed = DeriveSeed(c.seed, kFirstLayerStream + layer);
     const auto scale = static_cast<float>(WeightStd(c.init, c.width, c.width));
     ParallelFor(c.width, threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) FillNormals(DeriveSeed(layer_seed, i), &wt[i * padded], c.width, scale);
+        for (std::size_t i = begin; i < end; ++i)
+            FillNormals(DeriveSeed(layer_seed, i), &wt[i * padded], c.width, scale);
     });
 }
 
@@ -140,10 +156,12 @@ std::size_t ThreadCount(const PropagationConfig& c) {
 }
 
 // Mean and (population) variance of the real entries of a padded samples × units matrix.
-void Moments(const std::vector<float>& values, const PropagationConfig& c, std::size_t padded, LayerStatistics& out) {
+void Moments(const std::vector<float>& values, const PropagationConfig& c, std::size_t padded,
+             LayerStatistics& out) {
     double sum = 0.0;
     for (std::size_t s = 0; s < c.samples; ++s)
-        for (std::size_t j = 0; j < c.width; ++j) sum += static_cast<double>(values[s * padded + j]);
+        for (std::size_t j = 0; j < c.width; ++j)
+            sum += static_cast<double>(values[s * padded + j]);
     const double count = static_cast<double>(c.samples * c.width);
     const double mean = sum / count;
     double squares = 0.0;
@@ -174,19 +192,22 @@ bool Report(const PropagationProgress& progress, std::size_t done, std::size_t t
 
 }  // namespace
 
-std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c, const PropagationProgress& progress) {
+std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c,
+                                                 const PropagationProgress& progress) {
     const std::size_t threads = ThreadCount(c);
     const std::size_t units = RoundUp(c.width, kPadCols);
     const std::size_t rows = RoundUp(c.samples, kPadRows);
     const std::size_t matrix = rows * units;
     std::vector<LayerStatistics> stats(c.depth + 1);
-    for (std::size_t l = 0; l <= c.depth; ++l) stats[l].layer = l;
+    for (std::size_t l = 0; l <= c.depth; ++l)
+        stats[l].layer = l;
 
     // Forward: a₀ = x, then hℓ = aℓ₋₁ Wℓ (kept for the backward pass) and aℓ = f(hℓ).
     std::vector<float> a(matrix, 0.0f);
     {
         const std::uint64_t input_seed = DeriveSeed(c.seed, kInputStream);
-        for (std::size_t s = 0; s < c.samples; ++s) FillNormals(DeriveSeed(input_seed, s), &a[s * units], c.width);
+        for (std::size_t s = 0; s < c.samples; ++s)
+            FillNormals(DeriveSeed(input_seed, s), &a[s * units], c.width);
     }
     Moments(a, c, units, stats[0]);
     std::vector<float> wt(units * units);
@@ -229,7 +250,8 @@ std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c, con
         stats[l].grad_norm = RmsRowNorm(delta, c, units);
         DrawWeights(c, l, units, wt, threads);
         for (std::size_t i = 0; i < units; ++i)
-            for (std::size_t j = 0; j < units; ++j) w[j * units + i] = wt[i * units + j];
+            for (std::size_t j = 0; j < units; ++j)
+                w[j * units + i] = wt[i * units + j];
         Multiply(delta.data(), w.data(), g.data(), rows, units, units, threads);
         if (!Report(progress, 2 * c.depth - l + 1, 2 * c.depth)) return {};
     }

@@ -50,7 +50,7 @@ struct PropagationConfig {
     std::size_t width = 500;    // W, 1 to kMaxPropagationWidth
     std::size_t samples = 200;  // N, 1 to kMaxPropagationSamples
     std::uint64_t seed = 1;
-    std::size_t threads = 0;    // 0: one per hardware thread, at most 8; the results do not depend on it
+    std::size_t threads = 0;  // 0: one per hardware thread, at most 8; the results do not depend on it
 };
 
 // Statistics of one layer over all samples and units. Layer 0 is the input x; there grad_norm is ‖∂L/∂x‖.
@@ -68,9 +68,11 @@ std::string ValidatePropagationConfig(const PropagationConfig& config);
 // (ending at 1); returning false cancels the run. Lets a window show progress and stop a long run.
 using PropagationProgress = std::function<bool(double fraction_done)>;
 
-// D + 1 rows, layers 0 to D (empty if `progress` cancelled the run). Deterministic for a given seed (our own generator, not the standard
-// library's distributions). Activations and weights are floats, sums are doubles. Values that overflow a float (e.g. normal:10 with a linear
-// activation) come back as inf or nan rather than an error. Call ValidatePropagationConfig first.
+// D + 1 rows, layers 0 to D (empty if `progress` cancelled the run). Deterministic for a given
+// seed (our own generator, not the standard library's distributions), whatever the CPU and the number
+// of threads. Activations and weights are floats, sums are doubles. Values that overflow a float (e.g.
+// normal:10 with a linear activation) come back as inf or nan rather than an error. Call
+// ValidatePropagationConfig first.
 std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& config,
                                                  const PropagationProgress& progress = {});
 

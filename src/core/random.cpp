@@ -24,7 +24,8 @@ std::uint64_t DeriveSeed(std::uint64_t seed, std::uint64_t stream) {
 
 Rng::Rng(std::uint64_t seed) {
     std::uint64_t state = seed;
-    for (auto& word : s_) word = SplitMix64(state);
+    for (auto& word : s_)
+        word = SplitMix64(state);
 }
 
 std::uint64_t Rng::NextU64() {
@@ -87,7 +88,8 @@ void BoxMullerFloats(const std::int32_t* a, const std::int32_t* b, float* first,
         const float m = high != 0 ? 0.5f * mantissa : mantissa;
         const float t = (m - 1.0f) / (m + 1.0f);
         const float t2 = t * t;
-        const float ln_m = 2.0f * t * (1.0f + t2 * (1.0f / 3 + t2 * (1.0f / 5 + t2 * (1.0f / 7 + t2 * (1.0f / 9)))));
+        const float ln_m =
+            2.0f * t * (1.0f + t2 * (1.0f / 3 + t2 * (1.0f / 5 + t2 * (1.0f / 7 + t2 * (1.0f / 9)))));
         const float ln_u = static_cast<float>(exponent) * 0.693147180559945f + ln_m;
         const float minus_two_ln_u = -2.0f * ln_u;
         const float r = scale * std::sqrt(minus_two_ln_u > 0.0f ? minus_two_ln_u : 0.0f);
@@ -101,9 +103,12 @@ void BoxMullerFloats(const std::int32_t* a, const std::int32_t* b, float* first,
         const float p2 = phi * phi;
         // Multiplications by the rounded reciprocals (divisions would not vectorise as cheaply).
         const float sin_phi =
-            phi * (1.0f - p2 * (1.0f / 6) * (1.0f - p2 * (1.0f / 20) * (1.0f - p2 * (1.0f / 42) * (1.0f - p2 * (1.0f / 72)))));
+            phi *
+            (1.0f - p2 * (1.0f / 6) *
+                        (1.0f - p2 * (1.0f / 20) * (1.0f - p2 * (1.0f / 42) * (1.0f - p2 * (1.0f / 72)))));
         const float cos_phi =
-            1.0f - p2 * 0.5f * (1.0f - p2 * (1.0f / 12) * (1.0f - p2 * (1.0f / 30) * (1.0f - p2 * (1.0f / 56))));
+            1.0f -
+            p2 * 0.5f * (1.0f - p2 * (1.0f / 12) * (1.0f - p2 * (1.0f / 30) * (1.0f - p2 * (1.0f / 56))));
         // Turning by q quarter turns: (cos, sin) → (−sin, cos) per quarter.
         const std::int32_t quarter = q & 3;
         const bool odd = (quarter & 1) != 0;

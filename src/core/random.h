@@ -20,8 +20,8 @@ public:
     explicit Rng(std::uint64_t seed);
 
     std::uint64_t NextU64();
-    double Uniform();          // uniform on (0, 1]: never 0, so log() in Box–Muller is finite
-    double Normal();           // standard normal, Box–Muller (pairs; the second value is kept)
+    double Uniform();  // uniform on (0, 1]: never 0, so log() in Box–Muller is finite
+    double Normal();   // standard normal, Box–Muller (pairs; the second value is kept)
     bool Coin() { return (NextU64() >> 63) != 0; }
 
 private:

@@ -17,7 +17,8 @@ namespace {
 double Erfcx(double x) {
     if (x <= 26.0) return std::exp(x * x) * std::erfc(x);
     const double u = 1.0 / (2.0 * x * x);
-    return (1.0 - u * (1.0 - 3.0 * u * (1.0 - 5.0 * u * (1.0 - 7.0 * u)))) / (x * std::sqrt(std::numbers::pi));
+    return (1.0 - u * (1.0 - 3.0 * u * (1.0 - 5.0 * u * (1.0 - 7.0 * u)))) /
+           (x * std::sqrt(std::numbers::pi));
 }
 
 // e^a Φ(−b) = ½ e^a erfc(b/√2), without the overflow of e^a or the underflow of erfc for large a, b:
@@ -28,17 +29,24 @@ double ExpTimesUpperTail(double a, double b) {
     return 0.5 * std::exp(a - c * c) * Erfcx(c);
 }
 
-double Phi(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+double Phi(double x) {
+    return 0.5 * std::erfc(-x / std::numbers::sqrt2);
+}
 
-double Selu(double lambda, double alpha, double z) { return z > 0.0 ? lambda * z : lambda * alpha * std::expm1(z); }
+double Selu(double lambda, double alpha, double z) {
+    return z > 0.0 ? lambda * z : lambda * alpha * std::expm1(z);
+}
 
 }  // namespace
 
 std::string ValidateSeluMapParams(const SeluMapParams& p) {
-    if (!std::isfinite(p.lambda) || !(p.lambda > 0.0)) return "lambda must be finite and > 0, got " + FormatNumber17(p.lambda);
-    if (!std::isfinite(p.alpha) || p.alpha < 0.0) return "alpha must be finite and >= 0, got " + FormatNumber17(p.alpha);
+    if (!std::isfinite(p.lambda) || !(p.lambda > 0.0))
+        return "lambda must be finite and > 0, got " + FormatNumber17(p.lambda);
+    if (!std::isfinite(p.alpha) || p.alpha < 0.0)
+        return "alpha must be finite and >= 0, got " + FormatNumber17(p.alpha);
     if (!std::isfinite(p.omega)) return "omega must be finite, got " + FormatNumber17(p.omega);
-    if (!std::isfinite(p.tau) || !(p.tau > 0.0)) return "tau must be finite and > 0, got " + FormatNumber17(p.tau);
+    if (!std::isfinite(p.tau) || !(p.tau > 0.0))
+        return "tau must be finite and > 0, got " + FormatNumber17(p.tau);
     return {};
 }
 
@@ -56,17 +64,19 @@ SeluMoments SeluMapStep(const SeluMapParams& p, const SeluMoments& x) {
     const double s = std::sqrt(s2);
     const double t = m / s;
     const double density = std::exp(-0.5 * t * t) / std::sqrt(2.0 * std::numbers::pi);
-    const double e1 = ExpTimesUpperTail(m + 0.5 * s2, (m + s2) / s);      // e^{m+s²/2} Φ(−(m+s²)/s)
+    const double e1 = ExpTimesUpperTail(m + 0.5 * s2, (m + s2) / s);  // e^{m+s²/2} Φ(−(m+s²)/s)
     const double e2 = ExpTimesUpperTail(2.0 * m + 2.0 * s2, (m + 2.0 * s2) / s);  // e^{2m+2s²} Φ(−(m+2s²)/s)
     const double below = Phi(-t);
     const double above = Phi(t);
     const double mean = p.lambda * (m * above + s * density + p.alpha * e1 - p.alpha * below);
-    const double second = p.lambda * p.lambda *
-                          ((m * m + s2) * above + m * s * density + p.alpha * p.alpha * (e2 - 2.0 * e1 + below));
+    const double second =
+        p.lambda * p.lambda *
+        ((m * m + s2) * above + m * s * density + p.alpha * p.alpha * (e2 - 2.0 * e1 + below));
     return {mean, second - mean * mean};
 }
 
-std::vector<SeluMoments> SeluMapTrajectory(const SeluMapParams& params, const SeluMoments& start, std::size_t steps) {
+std::vector<SeluMoments> SeluMapTrajectory(const SeluMapParams& params, const SeluMoments& start,
+                                           std::size_t steps) {
     std::vector<SeluMoments> trajectory{start};
     for (std::size_t k = 0; k < steps; ++k) {
         const SeluMoments next = SeluMapStep(params, trajectory.back());
@@ -97,8 +107,9 @@ Matrix2 SeluMapJacobian(const SeluMapParams& params, const SeluMoments& at) {
         // Richardson: D(h) = g' + c h² + O(h⁴), so (4 D(h/2) − D(h)) / 3 = g' + O(h⁴).
         const auto coarse = central(h);
         const auto fine = central(0.5 * h);
-        for (int row = 0; row < 2; ++row) j[static_cast<std::size_t>(row)][static_cast<std::size_t>(column)] =
-            (4.0 * fine[static_cast<std::size_t>(row)] - coarse[static_cast<std::size_t>(row)]) / 3.0;
+        for (int row = 0; row < 2; ++row)
+            j[static_cast<std::size_t>(row)][static_cast<std::size_t>(column)] =
+                (4.0 * fine[static_cast<std::size_t>(row)] - coarse[static_cast<std::size_t>(row)]) / 3.0;
     }
     return j;
 }
@@ -172,7 +183,8 @@ std::optional<SeluMoments> SeluFixedPoint(const SeluMapParams& params) {
             return x;
         }
     }
-    if (auto found = NewtonFixedPoint(params, {0.0, 1.0}); found && found->variance >= kMinVariance) return found;
+    if (auto found = NewtonFixedPoint(params, {0.0, 1.0}); found && found->variance >= kMinVariance)
+        return found;
     return std::nullopt;
 }
 

@@ -43,10 +43,12 @@ SeluMoments SeluMapStep(const SeluMapParams& params, const SeluMoments& moments)
 
 // The starting point and `steps` applications of the map; stops early (shorter result) at the first
 // non-finite value, which is not included.
-std::vector<SeluMoments> SeluMapTrajectory(const SeluMapParams& params, const SeluMoments& start, std::size_t steps);
+std::vector<SeluMoments> SeluMapTrajectory(const SeluMapParams& params, const SeluMoments& start,
+                                           std::size_t steps);
 
-// A fixed point (μ, ν) = g(μ, ν) with ν > 0, by Newton's method from (0, 1); none when it does not
-// converge (e.g. λ so large that the variance grows without bound).
+// A fixed point (μ, ν) = g(μ, ν) with ν ≥ 1e-6 (not the degenerate one at ν = 0): the map followed
+// from (0, 1) and polished by Newton's method, or Newton's method from (0, 1) for a repelling one;
+// none when neither converges (e.g. λ so large that the variance grows without bound).
 std::optional<SeluMoments> SeluFixedPoint(const SeluMapParams& params);
 
 // The 2×2 Jacobian ∂(μ̃, ν̃)/∂(μ, ν) at a point with ν > 0: J[0] = {∂μ̃/∂μ, ∂μ̃/∂ν}, J[1] = {∂ν̃/∂μ, ∂ν̃/∂ν}.

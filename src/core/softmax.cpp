@@ -15,7 +15,8 @@ std::string ValidateSoftmaxInput(std::span<const double> logits, double temperat
                std::to_string(kMaxSoftmaxClasses);
     for (std::size_t i = 0; i < logits.size(); ++i) {
         if (!std::isfinite(logits[i]))
-            return "logit " + std::to_string(i + 1) + " is " + FormatNumber17(logits[i]) + "; logits must be finite";
+            return "logit " + std::to_string(i + 1) + " is " + FormatNumber17(logits[i]) +
+                   "; logits must be finite";
     }
     if (!std::isfinite(temperature) || !(temperature > 0.0))
         return "temperature must be a finite number > 0, got " + FormatNumber17(temperature);
@@ -36,7 +37,8 @@ std::vector<double> Softmax(std::span<const double> logits, double temperature) 
         p[i] = std::exp((logits[i] - max) / temperature);
         sum += p[i];
     }
-    for (double& value : p) value /= sum;
+    for (double& value : p)
+        value /= sum;
     return p;
 }
 
@@ -45,8 +47,10 @@ Matrix SoftmaxJacobianFromProbabilities(std::span<const double> probabilities, d
     // 1 − pᵢ as the sum of the other probabilities (prefix + suffix sums), which keeps its relative
     // accuracy when pᵢ is close to 1, where 1 − pᵢ would cancel.
     std::vector<double> before(n + 1, 0.0), after(n + 1, 0.0);
-    for (std::size_t k = 0; k < n; ++k) before[k + 1] = before[k] + probabilities[k];
-    for (std::size_t k = n; k-- > 0;) after[k] = after[k + 1] + probabilities[k];
+    for (std::size_t k = 0; k < n; ++k)
+        before[k + 1] = before[k] + probabilities[k];
+    for (std::size_t k = n; k-- > 0;)
+        after[k] = after[k + 1] + probabilities[k];
     Matrix jacobian(n, std::vector<double>(n));
     for (std::size_t i = 0; i < n; ++i) {
         const double pi = probabilities[i];

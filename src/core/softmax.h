@@ -11,7 +11,7 @@
 
 namespace actlab {
 
-inline constexpr std::size_t kMaxSoftmaxClasses = 1000;  // the Jacobian is n×n
+inline constexpr std::size_t kMaxSoftmaxClasses = 1000;   // the Jacobian is n×n
 inline constexpr double kMinSoftmaxTemperature = 1e-300;  // keeps every Jacobian entry (≤ ¼/T) finite
 
 // Why the input is refused, or "" when it is valid: at least one logit, at most kMaxSoftmaxClasses,
