@@ -126,8 +126,8 @@ void BoxMullerFloats(const std::int32_t* a, const std::int32_t* b, float* first,
 namespace {
 
 // Eight xoshiro256** generators side by side, seeded one after the other from `seed` through
-// splitmix64; the loops run over the eight lanes, which the compiler turns into vector instructions
-// (×5 and ×9 written as shifts and adds, which vectorise everywhere).
+// splitmix64 (×5 and ×9 written as shifts and adds). GCC keeps this loop scalar on AVX2 (64-bit
+// rotations); it is the Box–Muller loop above that runs in vector registers.
 struct Xoshiro8 {
     std::uint64_t s0[8], s1[8], s2[8], s3[8];
 

@@ -33,9 +33,9 @@ private:
 // Fills out[0, count) with scale·N(0, 1) floats from the stream `seed`, several times faster than
 // Rng::Normal: eight xoshiro256** generators run side by side, one 64-bit draw gives a Box–Muller
 // pair from two 24-bit uniforms, and log, sin and cos are our own float polynomials (relative error
-// below 1e-7); the compiler vectorises all of it. The
-// 24-bit u₁ ≥ 2⁻²⁴ bounds |z| by √(48 ln 2) ≈ 5.77, a tail of probability 8e-9. For the big weight
-// matrices of the propagation experiment, where libm's log, sin and cos would dominate the run time.
+// below 1e-7) in a loop the compiler vectorises. The 24-bit u₁ ≥ 2⁻²⁴ bounds |z| by √(48 ln 2) ≈ 5.77,
+// a tail of probability 8e-9. For the big weight matrices of the propagation experiment and the
+// born-dead trials, where libm's log, sin and cos would dominate the run time.
 void FillNormals(std::uint64_t seed, float* out, std::size_t count, float scale = 1.0f);
 
 }  // namespace actlab
