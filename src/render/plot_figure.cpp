@@ -235,7 +235,7 @@ void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curv
     for (const DerivativeJump& jump : curve.samples.jumps) {
         for (double y : jump.open_y) {
             const Vec2 p = frame.ToPixel(jump.x, y);
-            canvas.FilledCircle(p, radius, theme.plot_background);
+            canvas.FilledCircle(p, radius, theme.marker_hole);
             canvas.Circle(p, radius, curve.color, 2.0f * style.scale);
         }
         if (jump.closed_y) canvas.FilledCircle(frame.ToPixel(jump.x, *jump.closed_y), radius + 0.5f, curve.color);
