@@ -12,9 +12,10 @@ namespace actlab::app {
 
 namespace {
 
-// Anti-aliasing: ImGui already feathers edges; 4 samples a pixel smooth what feathering cannot
-// (thin triangle fans of the circles, curve joins).
-constexpr int kSamples = 4;
+// No multisampling: ImGui anti-aliases its own lines, fills and glyphs with feathered edges, exactly
+// as in the window; 4× MSAA on Mesa's software renderer made a 4K export 2.5 times slower for no
+// visible difference.
+constexpr int kSamples = 0;
 
 // A Dear ImGui context that lives for one render, destroyed on every path out.
 class ImGuiScope {

@@ -121,14 +121,18 @@ std::optional<Framebuffer> Framebuffer::Create(int width, int height, int sample
     fb.height_ = height;
     fb.samples_ = std::clamp(samples, 0, static_cast<int>(max_samples));
 
-    glGenRenderbuffers(1, &fb.multisampled_colour_);
-    glBindRenderbuffer(GL_RENDERBUFFER, fb.multisampled_colour_);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, fb.samples_, GL_RGBA8, width, height);
-    glGenFramebuffers(1, &fb.multisampled_fbo_);
-    glBindFramebuffer(GL_FRAMEBUFFER, fb.multisampled_fbo_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, fb.multisampled_colour_);
-    const bool multisampled_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-
+    // With samples, draw into a multisampled buffer and resolve into a plain one; without, draw
+    // straight into the plain one.
+    bool multisampled_ok = true;
+    if (fb.samples_ > 0) {
+        glGenRenderbuffers(1, &fb.multisampled_colour_);
+        glBindRenderbuffer(GL_RENDERBUFFER, fb.multisampled_colour_);
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, fb.samples_, GL_RGBA8, width, height);
+        glGenFramebuffers(1, &fb.multisampled_fbo_);
+        glBindFramebuffer(GL_FRAMEBUFFER, fb.multisampled_fbo_);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, fb.multisampled_colour_);
+        multisampled_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    }
     glGenRenderbuffers(1, &fb.resolved_colour_);
     glBindRenderbuffer(GL_RENDERBUFFER, fb.resolved_colour_);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
@@ -171,16 +175,18 @@ void Framebuffer::Release() {
 }
 
 void Framebuffer::BeginDrawing() {
-    glBindFramebuffer(GL_FRAMEBUFFER, multisampled_fbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, samples_ > 0 ? multisampled_fbo_ : resolved_fbo_);
     glViewport(0, 0, width_, height_);
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
 std::vector<std::uint8_t> Framebuffer::ReadRgba() {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, multisampled_fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_fbo_);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (samples_ > 0) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, multisampled_fbo_);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_fbo_);
+        glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, resolved_fbo_);
     std::vector<std::uint8_t> pixels = ReadPixelsRgba(width_, height_, /*keep_alpha=*/true);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -32,10 +32,12 @@ private:
     void* context_ = nullptr;  // EGLContext
 };
 
-// A multisampled offscreen framebuffer resolved into a single-sample one for reading back.
+// An offscreen framebuffer; with samples, multisampled and resolved into a single-sample one for
+// reading back.
 class Framebuffer {
 public:
-    // width × height pixels with up to `samples` samples a pixel (fewer if the driver allows fewer).
+    // width × height pixels with up to `samples` samples a pixel (0: not multisampled; fewer if the
+    // driver allows fewer).
     static std::optional<Framebuffer> Create(int width, int height, int samples, std::string& error);
 
     Framebuffer(Framebuffer&& other) noexcept;
@@ -44,7 +46,7 @@ public:
     Framebuffer& operator=(const Framebuffer&) = delete;
     ~Framebuffer();
 
-    // Binds the multisampled buffer for drawing and clears it to transparent black: drawn with
+    // Binds the (multisampled) buffer for drawing and clears it to transparent black: drawn with
     // ImGui's blending (src α, 1 − src α for colour; 1, 1 − src α for alpha) the result is then the
     // premultiplied composite, which ReadRgba turns back into straight alpha.
     void BeginDrawing();
