@@ -257,6 +257,8 @@ TEST_F(RenderTest, BadInputIsOneLineAndExitTwoAndNoFile) {
         {{"relu", "--scale", "inf", "--out", out}, "--scale"},
         {{"relu", "--theme", "neon", "--out", out}, "--theme"},
         {{"relu", "--out", (dir_ / "x.jpg").string()}, ".png or .svg"},
+        {{"relu", "--out", "/dev/full"}, ".png or .svg"},
+        {{"relu", "--format", "gif", "--out", out}, "--format"},
         {{"relu", "--param", "bogus=1", "--out", out}, "bogus"},
         {{"relu", "--with", "elu", "--param", "gelu.alpha=1", "--out", out}, "gelu"},
         {{"relu", "--with", "relu", "--out", out}, "twice"},
@@ -293,6 +295,13 @@ TEST_F(RenderTest, UnwritableOutputIsExitOneAndLeavesNothing) {
             EXPECT_EQ(SplitLines(run.err).size(), 1u) << run.err;
             EXPECT_NE(run.err.find("cannot write"), std::string::npos) << run.err;
         }
+    }
+    // A device named without an extension, the format given.
+    for (const char* format : {"png", "svg"}) {
+        const CommandResult run = Render({"relu", "--size", "300x200", "--format", format, "--out", "/dev/full"});
+        EXPECT_EQ(run.exit_status, 1) << format << ": " << run.err;
+        EXPECT_EQ(SplitLines(run.err).size(), 1u) << run.err;
+        EXPECT_NE(run.err.find("cannot write /dev/full"), std::string::npos) << run.err;
     }
     EXPECT_FALSE(fs::exists("/nonexistent"));
     // Only what the test made: the directory and the two links; no temporary files left behind.

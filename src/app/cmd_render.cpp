@@ -1,6 +1,7 @@
 // `actlab render (--scene FILE | FN [--param NAME=VALUE]... [--with FN2 ...]) [--derivative] [--range A:B]
 // [--yrange C:D] --out FILE.png|FILE.svg [--size WxH] [--scale S] [--theme light|dark|transparent]`:
 // a figure for slides without a window. SVG needs no OpenGL; PNG uses an EGL surfaceless context.
+// Also: --format png|svg (when the name has no such extension), --kink, --no-legend, --no-overlays.
 //
 // Parameters: `--param NAME=VALUE` sets a parameter of FN (the first function); `--param FN.NAME=VALUE`
 // sets one of any function shown, e.g. `--with leaky_relu --param leaky_relu.slope=0.2`.
@@ -36,6 +37,7 @@ struct RenderOptions {
     std::string scale = "1";
     std::string theme = "light";
     std::string kink = "pytorch";
+    std::string format;
     bool no_legend = false;
     bool no_overlays = false;
 };
@@ -147,12 +149,15 @@ std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputForm
     std::string extension = std::filesystem::path(options.out).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".png") {
+    const std::string chosen = options.format.empty() ? extension : "." + options.format;
+    if (chosen == ".png") {
         format = OutputFormat::Png;
-    } else if (extension == ".svg") {
+    } else if (chosen == ".svg") {
         format = OutputFormat::Svg;
+    } else if (!options.format.empty()) {
+        return "--format: expected png or svg, got \"" + options.format + "\"";
     } else {
-        return "--out: the file name must end in .png or .svg, got \"" + options.out + "\"";
+        return "--out: the file name must end in .png or .svg (or give --format), got \"" + options.out + "\"";
     }
     return "";
 }
@@ -205,6 +210,8 @@ void AddRenderCommand(CLI::App& app, CommandRunner& run) {
     cmd->add_option("--theme", options->theme, "light (default), dark or transparent")->type_name("THEME");
     cmd->add_option("--kink", options->kink, "f\u2032 at a kink: pytorch (default), left, right, mean, zero, one, undefined")
         ->type_name("CONVENTION");
+    cmd->add_option("--format", options->format, "png or svg, when the --out name does not say (e.g. /dev/stdout)")
+        ->type_name("FORMAT");
     cmd->add_flag("--no-legend", options->no_legend, "Leave out the legend");
     cmd->add_flag("--no-overlays", options->no_overlays,
                   "Leave out the legend, asymptotes, dead-zone shading and the mark at the maximum of f′");
