@@ -1,6 +1,7 @@
 // `actlab bench [--json]`: measured speed of ActLab's hot paths, each beside its target.
 // Timings on shared machines are noisy: compare figures of one run, never gate a test on them.
 #include "app/bench_frames.h"
+#include "app/bench_render.h"
 #include "app/bench_report.h"
 #include "app/commands.h"
 #include "core/activation.h"
@@ -59,6 +60,7 @@ int RunBench(const BenchOptions& options) {
     bench::Report report;
     AddEvaluationFigures(report, options.seconds_per_figure);
     bench::AddFrameFigures(report, options.frames);
+    bench::AddRenderFigures(report);
     report.Add({"peak_rss_mb", "peak resident memory", bench::PeakResidentMiB(), "MiB", std::nullopt,
                 bench::Better::Lower});
     std::cout << (options.json ? report.ToJson() : report.ToTable()) << '\n';

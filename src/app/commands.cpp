@@ -9,6 +9,7 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddListCommand(app, run);
     AddEvalCommand(app, run);
     AddInfoCommand(app, run);
+    AddRenderCommand(app, run);
     AddBenchCommand(app, run);
     AddSoftmaxCommand(app, run);
     AddPropagateCommand(app, run);

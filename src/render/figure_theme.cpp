@@ -58,7 +58,14 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.line_width = 3.5f;
         break;
     }
+    t.marker_hole = t.plot_background;
     return t;
+}
+
+FigureTheme WithTransparentBackground(FigureTheme theme) {
+    theme.background.a = 0;
+    theme.plot_background.a = 0;
+    return theme;
 }
 
 Color PaletteColor(const FigureTheme& theme, std::size_t index) { return theme.palette[index % theme.palette.size()]; }

@@ -21,11 +21,16 @@ struct FigureTheme {
     Color dead_zone;       // shading where f' = 0
     Color crosshair;
     Color readout_background;
+    Color marker_hole;     // inside open circles: opaque even when the background is transparent
     std::array<Color, 6> palette;
     float line_width = 2.5f;  // at scale 1
 };
 
 FigureTheme FigureThemeFor(Theme theme);
+
+// The same colours with the figure and data-area backgrounds fully transparent, for slides whose
+// own background should show through (exports only; the window is always opaque).
+FigureTheme WithTransparentBackground(FigureTheme theme);
 
 // The colour of the i-th overlaid function.
 Color PaletteColor(const FigureTheme& theme, std::size_t index);

@@ -16,7 +16,7 @@ void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-std::vector<std::uint8_t> ReadPixelsRgba(int width, int height) {
+std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha) {
     const std::size_t row = static_cast<std::size_t>(width) * 4;
     std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -29,6 +29,7 @@ std::vector<std::uint8_t> ReadPixelsRgba(int width, int height) {
         std::memcpy(top, bottom, row);
         std::memcpy(bottom, swapped.data(), row);
     }
+    if (keep_alpha) return pixels;
     // A window's alpha channel is whatever the last blend left; screenshots are opaque.
     for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
     return pixels;

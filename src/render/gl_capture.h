@@ -15,7 +15,8 @@ bool LoadOpenGl(GlProcLoader loader);
 // Sets the viewport to the whole framebuffer and clears it to an opaque colour.
 void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b);
 
-// The current read framebuffer as RGBA, top row first (OpenGL's rows start at the bottom).
-std::vector<std::uint8_t> ReadPixelsRgba(int width, int height);
+// The current read framebuffer as RGBA, top row first (OpenGL's rows start at the bottom). Alpha is
+// set opaque unless `keep_alpha`: a window's alpha channel is whatever the last blend left.
+std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha = false);
 
 }  // namespace actlab

@@ -235,7 +235,7 @@ void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curv
     for (const DerivativeJump& jump : curve.samples.jumps) {
         for (double y : jump.open_y) {
             const Vec2 p = frame.ToPixel(jump.x, y);
-            canvas.FilledCircle(p, radius, theme.plot_background);
+            canvas.FilledCircle(p, radius, theme.marker_hole);
             canvas.Circle(p, radius, curve.color, 2.0f * style.scale);
         }
         if (jump.closed_y) canvas.FilledCircle(frame.ToPixel(jump.x, *jump.closed_y), radius + 0.5f, curve.color);
@@ -255,7 +255,7 @@ void DrawDerivativeMaximum(Canvas& canvas, const PlotFrame& frame, const PlotCur
     const bool left_half = p.x < (frame.area_min.x + frame.area_max.x) / 2;
     const float dy = p.y - frame.area_min.y < style.font_size * 2.0f ? style.font_size * 0.8f : -style.font_size * 0.8f;
     BoxedText(canvas, {p.x + (left_half ? r * 1.8f : -r * 1.8f), p.y + dy}, label, theme.text,
-              WithAlpha(theme.plot_background, 210), style.font_size * 0.9f,
+              WithAlpha(theme.marker_hole, 240), style.font_size * 0.9f,
               left_half ? TextAlign::Left : TextAlign::Right, TextBaseline::Middle, 3.0f * style.scale);
 }
 

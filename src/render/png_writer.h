@@ -1,4 +1,4 @@
-// PNG files from RGBA pixels (stb_image_write from Debian's libstb).
+// PNG files from RGBA pixels, encoded by stb_image_write (Debian's libstb).
 #pragma once
 
 #include <cstdint>
@@ -6,6 +6,9 @@
 #include <string>
 
 namespace actlab {
+
+// `pixels` (top row first, 4 bytes a pixel, straight alpha) as a PNG file's bytes; "" if encoding failed.
+std::string EncodePng(int width, int height, std::span<const std::uint8_t> pixels);
 
 // Writes `pixels` (top row first, 4 bytes a pixel) to `path`. Returns "" or a message saying what
 // went wrong ("cannot write /x/y.png: No such file or directory").

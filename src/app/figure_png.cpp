@@ -1,0 +1,79 @@
+// Headless PNG rendering of figures (see figure_png.h).
+#include "app/figure_png.h"
+
+#include "render/egl_context.h"
+#include "ui/fonts.h"
+#include "ui/imgui_canvas.h"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+namespace actlab::app {
+
+namespace {
+
+// No multisampling: ImGui anti-aliases its own lines, fills and glyphs with feathered edges, exactly
+// as in the window; 4× MSAA on Mesa's software renderer made a 4K export 2.5 times slower for no
+// visible difference.
+constexpr int kSamples = 0;
+
+// A Dear ImGui context that lives for one render, destroyed on every path out.
+class ImGuiScope {
+public:
+    ImGuiScope() : previous_(ImGui::GetCurrentContext()), context_(ImGui::CreateContext()) {
+        ImGui::SetCurrentContext(context_);
+    }
+    ~ImGuiScope() {
+        if (backend_) ImGui_ImplOpenGL3_Shutdown();
+        ImGui::DestroyContext(context_);
+        ImGui::SetCurrentContext(previous_);
+    }
+    ImGuiScope(const ImGuiScope&) = delete;
+    ImGuiScope& operator=(const ImGuiScope&) = delete;
+
+    bool InitBackend() { return backend_ = ImGui_ImplOpenGL3_Init("#version 330 core"); }
+
+private:
+    ImGuiContext* previous_;
+    ImGuiContext* context_;
+    bool backend_ = false;
+};
+
+}  // namespace
+
+RenderedImage RenderFigurePixels(const FigureSpec& spec) {
+    RenderedImage image;
+    image.width = spec.PixelWidth();
+    image.height = spec.PixelHeight();
+    std::optional<EglContext> gl = EglContext::Create(image.error);
+    if (!gl) return image;
+    std::optional<Framebuffer> framebuffer = Framebuffer::Create(image.width, image.height, kSamples, image.error);
+    if (!framebuffer) return image;
+    {
+        ImGuiScope imgui;
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.DisplaySize = {static_cast<float>(image.width), static_cast<float>(image.height)};
+        io.DeltaTime = 1.0f / 60.0f;
+        const ui::FontSet fonts = ui::BuildFonts(io, spec.scale);
+        image.warning = fonts.warning;
+        // ImGui's own loader finds OpenGL through libGL.so.1 (GLVND), whose entry points dispatch to
+        // whatever context is current, the EGL one included.
+        if (!imgui.InitBackend()) {
+            image.error = "Dear ImGui's OpenGL3 renderer could not start on the EGL context";
+            return image;
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        ui::ImGuiCanvas canvas(ImGui::GetBackgroundDrawList(), fonts);
+        DrawFigure(canvas, spec);
+        ImGui::Render();
+        framebuffer->BeginDrawing();
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        image.rgba = framebuffer->ReadRgba();
+    }
+    return image;
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,24 @@
+// A figure as a PNG without any display: an EGL surfaceless OpenGL context, a headless Dear ImGui
+// frame drawing the figure through ImGuiCanvas (the window's own drawing path), rendered by ImGui's
+// OpenGL3 backend into a multisampled offscreen framebuffer. Here, not in src/render, because it
+// needs the ImGui fonts and canvas of src/ui and an ImGui backend (backends live in src/app).
+#pragma once
+
+#include "render/figure.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actlab::app {
+
+struct RenderedImage {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;  // straight alpha, top row first
+    std::string error;               // set when OpenGL could not be used: the environment's fault
+    std::string warning;             // e.g. the font is missing
+};
+
+RenderedImage RenderFigurePixels(const FigureSpec& spec);
+
+}  // namespace actlab::app
