@@ -538,8 +538,9 @@ NetworkParseResult NetworkFromJson(std::string_view text, std::string_view file_
     Json doc;
     try {
         doc = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        // nlohmann's message: "[json.exception.parse_error.101] parse error at line 3, column 7: …".
+    } catch (const Json::exception& e) {
+        // nlohmann's message: "[json.exception.parse_error.101] parse error at line 3, column 7: …"
+        // (or out_of_range.406 "number overflow parsing '1e400'").
         std::string message = e.what();
         if (const auto pos = message.find("] "); pos != std::string::npos) message.erase(0, pos + 2);
         result.error = prefix + message;
