@@ -1,12 +1,10 @@
-// The inner loops of the network shared by the forward pass, the heatmaps and training: a whole
-// layer's f(z) and f'(z) with the switch on the activation hoisted out of the neuron loop, so the
-// common activations run as tight loops and the rest fall back to the catalogue. Internal header.
+// The inner loops of the network shared by the forward pass, the heatmaps and training: the affine
+// map of a layer and a whole layer's f(z) and f'(z) (network_kernel.cpp). Internal header.
 #pragma once
 
 #include "core/activation.h"
 #include "core/network.h"
 
-#include <cmath>
 #include <cstddef>
 
 namespace actlab::detail {
@@ -23,64 +21,12 @@ inline void AffineLayer(const Layer& layer, const double* in, double* z) {
     }
 }
 
-// a = f(z) and d = f'(z) (PyTorch's convention at kinks) for one layer.
+// a = f(z) and d = f'(z) (PyTorch's convention at kinks) for `rows` consecutive rows of one layer's
+// neurons (a batch, row by row). Defined in network_kernel.cpp.
+void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std::size_t rows);
+
 inline void ActivateLayer(const Layer& layer, const double* z, double* a, double* d) {
-    const std::size_t n = layer.size;
-    switch (layer.activation.id) {
-    case ActivationId::Linear:
-        for (std::size_t j = 0; j < n; ++j) {
-            a[j] = z[j];
-            d[j] = 1.0;
-        }
-        return;
-    case ActivationId::Tanh:
-        // tanh'(z) = 1 − tanh²(z), from the value already computed.
-        for (std::size_t j = 0; j < n; ++j) {
-            const double t = std::tanh(z[j]);
-            a[j] = t;
-            d[j] = 1.0 - t * t;
-        }
-        return;
-    case ActivationId::Sigmoid:
-        // With e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise; σ'(z) = e/(1 + e)²
-        // in both cases: one exp, no overflow, and σ' stays accurate in the tails.
-        for (std::size_t j = 0; j < n; ++j) {
-            const double e = std::exp(-std::fabs(z[j]));
-            const double inv = 1.0 / (1.0 + e);
-            a[j] = z[j] >= 0.0 ? inv : e * inv;
-            d[j] = e * inv * inv;
-        }
-        return;
-    case ActivationId::Relu:
-        for (std::size_t j = 0; j < n; ++j) {
-            const bool on = z[j] > 0.0;
-            a[j] = on ? z[j] : 0.0;
-            d[j] = on ? 1.0 : 0.0;
-        }
-        return;
-    case ActivationId::LeakyRelu: {
-        const double slope = layer.activation.params[0];
-        for (std::size_t j = 0; j < n; ++j) {
-            const bool on = z[j] > 0.0;
-            a[j] = on ? z[j] : slope * z[j];
-            d[j] = on ? 1.0 : slope;
-        }
-        return;
-    }
-    case ActivationId::Prelu:
-        for (std::size_t j = 0; j < n; ++j) {
-            const bool on = z[j] > 0.0;
-            a[j] = on ? z[j] : layer.learned[j] * z[j];
-            d[j] = on ? 1.0 : layer.learned[j];
-        }
-        return;
-    default:
-        for (std::size_t j = 0; j < n; ++j) {
-            a[j] = Evaluate(layer.activation, z[j]);
-            d[j] = Derivative(layer.activation, z[j]);
-        }
-        return;
-    }
+    ActivateRows(layer, z, a, d, 1);
 }
 
 // ∂f/∂a for PReLU's learned a: z where z ≤ 0, else 0 (see ParamDerivative).

@@ -61,7 +61,7 @@ double Backward(const Network& network, PassBuffers& buf, const double* features
                 for (std::size_t i = 0; i < fan_in; ++i) row[i] += dj * below[i];
                 gb[j] += dj;
             }
-            if (!layer.learned.empty()) {
+            if (layer.learned.size() == layer.size) {
                 for (std::size_t j = 0; j < layer.size; ++j)
                     buf.grad_learned[o + j] += buf.up[o + j] * detail::LearnedParamDerivative(buf.z[o + j]);
             }
@@ -79,6 +79,79 @@ double Backward(const Network& network, PassBuffers& buf, const double* features
         for (std::size_t i = 0; i < fan_in; ++i) buf.delta[ob + i] = up_below[i] * buf.d[ob + i];
     }
     return loss;
+}
+
+// [SECTION] Batched kernels. A step runs the whole batch through one layer at a time, so each loop
+// runs over batch × neurons and the dispatch on the fan-in happens once per layer, not per sample.
+// Fan-ins are small (1–8) and handed over as compile-time constants where possible, so the loops over
+// a neuron's inputs unroll completely. Sums run in the same order as the per-sample path.
+
+constexpr std::size_t kMaxFanIn = 8;
+static_assert(kMaxFanIn >= kInputFeatureCount && kMaxFanIn >= kMaxLayerWidth);
+
+template <typename F>
+void WithFanIn(std::size_t fan_in, F&& f) {
+    using std::integral_constant;
+    switch (fan_in) {
+    case 1: f(integral_constant<std::size_t, 1>{}); return;
+    case 2: f(integral_constant<std::size_t, 2>{}); return;
+    case 3: f(integral_constant<std::size_t, 3>{}); return;
+    case 4: f(integral_constant<std::size_t, 4>{}); return;
+    case 5: f(integral_constant<std::size_t, 5>{}); return;
+    case 6: f(integral_constant<std::size_t, 6>{}); return;
+    case 7: f(integral_constant<std::size_t, 7>{}); return;
+    case 8: f(integral_constant<std::size_t, 8>{}); return;
+    default: f(fan_in); return;
+    }
+}
+
+// z[b][j] = bias[j] + Σᵢ w[j][i]·in[b][i].
+template <typename FanIn>
+void AffineRows(const Layer& layer, FanIn fan_in_value, const double* in, double* z, std::size_t rows) {
+    const std::size_t fan_in = fan_in_value;
+    const std::size_t size = layer.size;
+    const double* w = layer.weights.data();
+    const double* bias = layer.biases.data();
+    for (std::size_t b = 0; b < rows; ++b) {
+        const double* x = in + b * fan_in;
+        double* zb = z + b * size;
+        for (std::size_t j = 0; j < size; ++j) {
+            const double* row = w + j * fan_in;
+            double acc = bias[j];
+            for (std::size_t i = 0; i < fan_in; ++i) acc += row[i] * x[i];
+            zb[j] = acc;
+        }
+    }
+}
+
+// gw[j][i] += Σ_b δ[b][j]·in[b][i], gb[j] += Σ_b δ[b][j]; and, below the first layer, ∂E/∂a of the
+// layer below, up[b][i] = Σⱼ w[j][i]·δ[b][j], with its δ[b][i] = f′(z[b][i])·up[b][i].
+template <typename FanIn>
+void BackwardRows(const Layer& layer, FanIn fan_in_value, const double* in, const double* delta, double* gw,
+                  double* gb, std::size_t rows, const double* d_below, double* up_below, double* delta_below) {
+    const std::size_t fan_in = fan_in_value;
+    const std::size_t size = layer.size;
+    const double* w = layer.weights.data();
+    for (std::size_t b = 0; b < rows; ++b) {
+        const double* x = in + b * fan_in;
+        const double* db = delta + b * size;
+        double up[kMaxFanIn] = {};
+        for (std::size_t j = 0; j < size; ++j) {
+            const double dj = db[j];
+            double* g = gw + j * fan_in;
+            const double* row = w + j * fan_in;
+            for (std::size_t i = 0; i < fan_in; ++i) {
+                g[i] += dj * x[i];
+                up[i] += row[i] * dj;
+            }
+            gb[j] += dj;
+        }
+        if (up_below == nullptr) continue;
+        for (std::size_t i = 0; i < fan_in; ++i) {
+            up_below[b * fan_in + i] = up[i];
+            delta_below[b * fan_in + i] = up[i] * d_below[b * fan_in + i];
+        }
+    }
 }
 
 // Features of one point into buf.input.
@@ -369,15 +442,26 @@ Trainer::Trainer(Network network, std::vector<Sample> train, std::vector<Sample>
     Prepare();
 }
 
+bool Trainer::ShapeChanged() const {
+    // Compared in place: this runs every step and must not allocate.
+    std::size_t k = 0;
+    auto differs = [&](std::size_t value) { return k >= shape_.size() || shape_[k++] != value; };
+    if (differs(network_.inputs.size())) return true;
+    for (auto f : network_.inputs)
+        if (differs(static_cast<std::size_t>(f))) return true;
+    for (const Layer& layer : network_.layers)
+        if (differs(layer.fan_in) || differs(layer.size)) return true;
+    return k != shape_.size() || features_.size() != train_.size() * network_.inputs.size();
+}
+
 void Trainer::Prepare() {
-    std::vector<std::size_t> shape{network_.inputs.size()};
-    for (auto f : network_.inputs) shape.push_back(static_cast<std::size_t>(f));
+    if (!ShapeChanged()) return;
+    shape_.assign({network_.inputs.size()});
+    for (auto f : network_.inputs) shape_.push_back(static_cast<std::size_t>(f));
     for (const Layer& layer : network_.layers) {
-        shape.push_back(layer.fan_in);
-        shape.push_back(layer.size);
+        shape_.push_back(layer.fan_in);
+        shape_.push_back(layer.size);
     }
-    if (shape == shape_ && features_.size() == train_.size() * network_.inputs.size()) return;
-    shape_ = std::move(shape);
     buffers_.Resize(network_);
     const std::size_t n_in = network_.inputs.size();
     features_.assign(train_.size() * n_in, 0.0);
@@ -398,6 +482,12 @@ std::size_t Trainer::NextSample() {
     return options_.shuffle ? order_[cursor_++] : cursor_++;
 }
 
+void BatchBuffers::Resize(std::size_t neurons, std::size_t inputs, std::size_t batch) {
+    rows = batch;
+    input.assign(inputs * batch, 0.0);
+    for (auto* v : {&z, &a, &d, &up, &delta}) v->assign(neurons * batch, 0.0);
+}
+
 bool Trainer::Step() {
     if (diverged() || train_.empty()) return false;
     Prepare();
@@ -405,12 +495,58 @@ bool Trainer::Step() {
     buf.ZeroGradients();
     const std::size_t n_in = network_.inputs.size();
     const std::size_t batch = options_.batch_size;
+    const std::size_t layers = network_.layers.size();
+    const std::size_t neurons = buf.neuron_offset[layers];
+    if (batch_.rows != batch || batch_.z.size() != neurons * batch || batch_.input.size() != n_in * batch) {
+        batch_.Resize(neurons, n_in, batch);
+        batch_samples_.assign(batch, 0);
+    }
+    BatchBuffers& bb = batch_;
+
+    // The batch's rows, then forward one layer at a time.
+    for (std::size_t b = 0; b < batch; ++b) {
+        const std::size_t sample = NextSample();
+        const double* features = features_.data() + sample * n_in;
+        std::copy(features, features + n_in, bb.input.data() + b * n_in);
+        batch_samples_[b] = sample;
+    }
+    const double* in = bb.input.data();
+    for (std::size_t l = 0; l < layers; ++l) {
+        const Layer& layer = network_.layers[l];
+        const std::size_t o = buf.neuron_offset[l] * batch;
+        WithFanIn(layer.fan_in, [&](auto fan_in) { AffineRows(layer, fan_in, in, bb.z.data() + o, batch); });
+        detail::ActivateRows(layer, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o, batch);
+        in = bb.a.data() + o;
+    }
+
+    // The loss and ∂E/∂z of the output neuron, row by row.
+    const std::size_t out = buf.neuron_offset[layers - 1] * batch;
     double loss = 0.0;
     for (std::size_t b = 0; b < batch; ++b) {
-        const std::size_t s = NextSample();
-        const double* features = features_.data() + s * n_in;
-        Forward(network_, buf, features);
-        loss += Backward<true>(network_, buf, features, train_[s].y);
+        const double y = train_[batch_samples_[b]].y;
+        const double y_hat = bb.a[out + b];
+        loss += SampleLoss(network_.loss, y_hat, bb.z[out + b], y);
+        bb.up[out + b] = LossDerivative(network_.loss, y_hat, y);
+        bb.delta[out + b] = network_.loss == Loss::Bce ? y_hat - y : bb.up[out + b] * bb.d[out + b];
+    }
+
+    // Backward one layer at a time, accumulating the gradient.
+    for (std::size_t l = layers; l-- > 0;) {
+        const Layer& layer = network_.layers[l];
+        const std::size_t o = buf.neuron_offset[l] * batch;
+        const double* below = l == 0 ? bb.input.data() : bb.a.data() + buf.neuron_offset[l - 1] * batch;
+        const std::size_t ob = l == 0 ? 0 : buf.neuron_offset[l - 1] * batch;
+        WithFanIn(layer.fan_in, [&](auto fan_in) {
+            BackwardRows(layer, fan_in, below, bb.delta.data() + o, buf.grad_w.data() + buf.weight_offset[l],
+                         buf.grad_b.data() + buf.neuron_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
+                         l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
+        });
+        if (layer.learned.size() == layer.size) {
+            double* gl = buf.grad_learned.data() + buf.neuron_offset[l];
+            for (std::size_t b = 0; b < batch; ++b)
+                for (std::size_t j = 0; j < layer.size; ++j)
+                    gl[j] += bb.up[o + b * layer.size + j] * detail::LearnedParamDerivative(bb.z[o + b * layer.size + j]);
+        }
     }
     loss /= static_cast<double>(batch);
 
@@ -432,7 +568,7 @@ bool Trainer::Step() {
             layer.biases[j] -= scale * gb[j];
             check += layer.biases[j];
         }
-        if (!layer.learned.empty()) {
+        if (layer.learned.size() == layer.size) {
             // PReLU's a stays inside the catalogue's domain [−10, 10], so the network stays saveable.
             const ParamSpec& spec = layer.activation.info().params[0];
             for (std::size_t j = 0; j < layer.size; ++j) {

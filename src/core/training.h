@@ -139,6 +139,14 @@ struct PassBuffers {
     void ZeroGradients();
 };
 
+// The scratch space of a batched step: the same per-neuron quantities for every row of the batch,
+// layer l's block starting at neuron_offset[l]·batch, row-major (row b, neuron j).
+struct BatchBuffers {
+    std::size_t rows = 0;
+    std::vector<double> input, z, a, d, up, delta;
+    void Resize(std::size_t neurons, std::size_t inputs, std::size_t batch);
+};
+
 // One row per observation, for the charts and the --log file.
 struct TrainingHistory {
     std::vector<std::size_t> step;
@@ -183,6 +191,7 @@ public:
     const TrainingHistory& history() const { return history_; }
 
 private:
+    bool ShapeChanged() const;
     void Prepare();             // sizes the buffers and features to the network's current shape
     std::size_t NextSample();
 
@@ -198,8 +207,10 @@ private:
     std::vector<std::size_t> shape_;  // inputs, then each layer's fan_in and size: detects edits
     std::vector<double> features_;    // train_.size() × inputs, computed once per shape
     PassBuffers buffers_;
+    BatchBuffers batch_;
     std::vector<std::size_t> order_;
     std::size_t cursor_ = 0;
+    std::vector<std::size_t> batch_samples_;  // the samples of the current step
     Random random_;
 };
 
