@@ -25,6 +25,16 @@ inline void AffineLayer(const Layer& layer, const double* in, double* z) {
 // neurons (a batch, row by row). Defined in network_kernel.cpp.
 void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std::size_t rows);
 
+// The batch form used by a training step, rows × layer.size values per buffer, row-major:
+// z[b][j] = bias[j] + Σᵢ w[j][i]·in[b][i].
+void AffineRows(const Layer& layer, const double* in, double* z, std::size_t rows);
+
+// Adds the batch's gradient, gw[j][i] += Σ_b δ[b][j]·in[b][i] and gb[j] += Σ_b δ[b][j]; unless
+// up_below is null, also back-propagates: up_below[b][i] = Σⱼ w[j][i]·δ[b][j] and
+// delta_below[b][i] = d_below[b][i]·up_below[b][i].
+void BackwardRows(const Layer& layer, const double* in, const double* delta, double* gw, double* gb,
+                  std::size_t rows, const double* d_below, double* up_below, double* delta_below);
+
 inline void ActivateLayer(const Layer& layer, const double* z, double* a, double* d) {
     ActivateRows(layer, z, a, d, 1);
 }

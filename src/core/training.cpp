@@ -81,79 +81,6 @@ double Backward(const Network& network, PassBuffers& buf, const double* features
     return loss;
 }
 
-// [SECTION] Batched kernels. A step runs the whole batch through one layer at a time, so each loop
-// runs over batch × neurons and the dispatch on the fan-in happens once per layer, not per sample.
-// Fan-ins are small (1–8) and handed over as compile-time constants where possible, so the loops over
-// a neuron's inputs unroll completely. Sums run in the same order as the per-sample path.
-
-constexpr std::size_t kMaxFanIn = 8;
-static_assert(kMaxFanIn >= kInputFeatureCount && kMaxFanIn >= kMaxLayerWidth);
-
-template <typename F>
-void WithFanIn(std::size_t fan_in, F&& f) {
-    using std::integral_constant;
-    switch (fan_in) {
-    case 1: f(integral_constant<std::size_t, 1>{}); return;
-    case 2: f(integral_constant<std::size_t, 2>{}); return;
-    case 3: f(integral_constant<std::size_t, 3>{}); return;
-    case 4: f(integral_constant<std::size_t, 4>{}); return;
-    case 5: f(integral_constant<std::size_t, 5>{}); return;
-    case 6: f(integral_constant<std::size_t, 6>{}); return;
-    case 7: f(integral_constant<std::size_t, 7>{}); return;
-    case 8: f(integral_constant<std::size_t, 8>{}); return;
-    default: f(fan_in); return;
-    }
-}
-
-// z[b][j] = bias[j] + Σᵢ w[j][i]·in[b][i].
-template <typename FanIn>
-void AffineRows(const Layer& layer, FanIn fan_in_value, const double* in, double* z, std::size_t rows) {
-    const std::size_t fan_in = fan_in_value;
-    const std::size_t size = layer.size;
-    const double* w = layer.weights.data();
-    const double* bias = layer.biases.data();
-    for (std::size_t b = 0; b < rows; ++b) {
-        const double* x = in + b * fan_in;
-        double* zb = z + b * size;
-        for (std::size_t j = 0; j < size; ++j) {
-            const double* row = w + j * fan_in;
-            double acc = bias[j];
-            for (std::size_t i = 0; i < fan_in; ++i) acc += row[i] * x[i];
-            zb[j] = acc;
-        }
-    }
-}
-
-// gw[j][i] += Σ_b δ[b][j]·in[b][i], gb[j] += Σ_b δ[b][j]; and, below the first layer, ∂E/∂a of the
-// layer below, up[b][i] = Σⱼ w[j][i]·δ[b][j], with its δ[b][i] = f′(z[b][i])·up[b][i].
-template <typename FanIn>
-void BackwardRows(const Layer& layer, FanIn fan_in_value, const double* in, const double* delta, double* gw,
-                  double* gb, std::size_t rows, const double* d_below, double* up_below, double* delta_below) {
-    const std::size_t fan_in = fan_in_value;
-    const std::size_t size = layer.size;
-    const double* w = layer.weights.data();
-    for (std::size_t b = 0; b < rows; ++b) {
-        const double* x = in + b * fan_in;
-        const double* db = delta + b * size;
-        double up[kMaxFanIn] = {};
-        for (std::size_t j = 0; j < size; ++j) {
-            const double dj = db[j];
-            double* g = gw + j * fan_in;
-            const double* row = w + j * fan_in;
-            for (std::size_t i = 0; i < fan_in; ++i) {
-                g[i] += dj * x[i];
-                up[i] += row[i] * dj;
-            }
-            gb[j] += dj;
-        }
-        if (up_below == nullptr) continue;
-        for (std::size_t i = 0; i < fan_in; ++i) {
-            up_below[b * fan_in + i] = up[i];
-            delta_below[b * fan_in + i] = up[i] * d_below[b * fan_in + i];
-        }
-    }
-}
-
 // Features of one point into buf.input.
 const double* LoadSample(const Network& network, PassBuffers& buf, const Sample& s) {
     detail::ComputeFeatures(network, s.x1, s.x2, buf.input.data());
@@ -514,7 +441,7 @@ bool Trainer::Step() {
     for (std::size_t l = 0; l < layers; ++l) {
         const Layer& layer = network_.layers[l];
         const std::size_t o = buf.neuron_offset[l] * batch;
-        WithFanIn(layer.fan_in, [&](auto fan_in) { AffineRows(layer, fan_in, in, bb.z.data() + o, batch); });
+        detail::AffineRows(layer, in, bb.z.data() + o, batch);
         detail::ActivateRows(layer, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o, batch);
         in = bb.a.data() + o;
     }
@@ -536,11 +463,9 @@ bool Trainer::Step() {
         const std::size_t o = buf.neuron_offset[l] * batch;
         const double* below = l == 0 ? bb.input.data() : bb.a.data() + buf.neuron_offset[l - 1] * batch;
         const std::size_t ob = l == 0 ? 0 : buf.neuron_offset[l - 1] * batch;
-        WithFanIn(layer.fan_in, [&](auto fan_in) {
-            BackwardRows(layer, fan_in, below, bb.delta.data() + o, buf.grad_w.data() + buf.weight_offset[l],
-                         buf.grad_b.data() + buf.neuron_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
-                         l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
-        });
+        detail::BackwardRows(layer, below, bb.delta.data() + o, buf.grad_w.data() + buf.weight_offset[l],
+                             buf.grad_b.data() + buf.neuron_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
+                             l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
         if (layer.learned.size() == layer.size) {
             double* gl = buf.grad_learned.data() + buf.neuron_offset[l];
             for (std::size_t b = 0; b < batch; ++b)
