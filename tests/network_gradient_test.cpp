@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -213,6 +214,9 @@ TEST(ChainRuleTrace, WideLayersUseTheBackpropagatedSum) {
     EXPECT_EQ(t.factors[1].name, "∂h1,2/∂Z1,2");
     EXPECT_EQ(t.factors[2].name, "∂Z1,2/∂w");
     EXPECT_DOUBLE_EQ(t.factors[2].value, 1.0);
+    EXPECT_THROW(TraceWeight(network, 3, 0, 0, {1.0, 2.0, 1.0}, 0.1), std::out_of_range);
+    EXPECT_THROW(TraceWeight(network, 0, 3, 0, {1.0, 2.0, 1.0}, 0.1), std::out_of_range);
+    EXPECT_THROW(TraceWeight(network, 1, 0, 3, {1.0, 2.0, 1.0}, 0.1), std::out_of_range);
 }
 
 }  // namespace

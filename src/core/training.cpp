@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace actlab {
 
@@ -298,6 +299,10 @@ NetworkStats ComputeStats(const Network& network, std::span<const Sample> sample
 
 ChainRuleTrace TraceWeight(const Network& network, std::size_t layer, std::size_t neuron, std::size_t input,
                            const Sample& sample, double learning_rate) {
+    if (layer >= network.layers.size() || neuron >= network.layers[layer].size ||
+        input >= network.layers[layer].fan_in)
+        throw std::out_of_range("TraceWeight: no weight at layer " + std::to_string(layer) + ", neuron " +
+                                std::to_string(neuron) + ", input " + std::to_string(input));
     PassBuffers buf;
     buf.Resize(network);
     const double* features = LoadSample(network, buf, sample);
@@ -416,7 +421,7 @@ void BatchBuffers::Resize(std::size_t neurons, std::size_t inputs, std::size_t b
 }
 
 bool Trainer::Step() {
-    if (diverged() || train_.empty()) return false;
+    if (diverged() || train_.empty() || network_.layers.empty()) return false;
     Prepare();
     PassBuffers& buf = buffers_;
     buf.ZeroGradients();

@@ -121,7 +121,7 @@ struct ChainRuleTrace {
 };
 
 // `layer` counts hidden layers from 0 (the output layer is layers.size() − 1); `input` indexes the
-// layer's inputs (input features for layer 0).
+// layer's inputs (input features for layer 0). Throws std::out_of_range for a weight that does not exist.
 ChainRuleTrace TraceWeight(const Network& network, std::size_t layer, std::size_t neuron, std::size_t input,
                            const Sample& sample, double learning_rate);
 
