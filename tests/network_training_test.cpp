@@ -146,6 +146,19 @@ TEST(Training, SigmoidWithBceLearnsTheCircle) {
     EXPECT_GE(Accuracy(trainer.network(), split.test), 0.95);
 }
 
+TEST(Training, OneInputChainLearnsTheChainDataset) {
+    DatasetOptions data;
+    data.kind = DatasetKind::Chain;
+    data.samples = 200;
+    const Network chain = MakeChainNetwork(2, Activation::WithDefaults(ActivationId::Tanh), ActivationId::Tanh,
+                                           {InitScheme::Xavier, 0.1, 0.0, 1});
+    ASSERT_EQ(chain.inputs.size(), 1u);
+    ASSERT_EQ(NodeCount(chain), 4u);  // x → h1 → h2 → O
+    Trainer trainer(chain, MakeDataset(data), {}, {0.1, 10, 0.0, true, 1});
+    trainer.Run(2000);
+    EXPECT_GE(Accuracy(trainer.network(), trainer.train()), 0.95);
+}
+
 struct DyingResult {
     std::size_t dead = 0, hidden = 0;
     bool diverged = false;
