@@ -205,6 +205,13 @@ TEST(CliTrain, BadArgumentsAndFiles) {
                       "0.1", "--batch", "0"},
                      "--batch");
 
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps", "10000000",
+                      "--lr", "0.1", "--batch", "1000"},
+                     "at most 1e9");
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--samples", "100000",
+                      "--steps", "100000", "--lr", "0.1", "--batch", "10", "--log", "/tmp/never-written.csv"},
+                     "--log-every");
+
     const std::string csv = TempFile(".csv");
     Write(csv, "x1,x2,y\n1,2,1\n3,oops,-1\n");
     ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--data", csv}),

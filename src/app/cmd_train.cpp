@@ -23,6 +23,7 @@ namespace {
 
 constexpr std::size_t kMaxDataFileBytes = 64u << 20;
 constexpr long long kMaxSteps = 10'000'000;
+constexpr double kMaxSampleUpdates = 1e9;  // a few minutes of training at most
 
 struct TrainOptions {
     std::string network_file;
@@ -264,6 +265,18 @@ int RunTrain(const TrainOptions& options) {
     SplitData split;
     if (int status = LoadData(options, training.seed, zero_one, split); status != kExitOk) return status;
     const bool classification = IsClassificationData(split.train) && IsClassificationData(split.test);
+
+    // A cap on the work asked for, so that no combination of arguments runs for hours.
+    const double work = static_cast<double>(steps.value) * static_cast<double>(training.batch_size);
+    if (work > kMaxSampleUpdates)
+        return UsageError("--steps × --batch is " + Short(work) + " sample updates; at most 1e9 in one run");
+    if (!options.log_file.empty()) {
+        const double logged = static_cast<double>(steps.value) / static_cast<double>(log_every.value) *
+                              static_cast<double>(split.train.size() + split.test.size());
+        if (logged > kMaxSampleUpdates)
+            return UsageError("--log evaluates every sample at each logged step: " + Short(logged) +
+                              " evaluations; log less often with --log-every K");
+    }
 
     // 3. The log opens before training so that an unwritable path fails at once.
     std::FILE* log = nullptr;
