@@ -15,6 +15,8 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddPropagateCommand(app, run);
     AddSeluMapCommand(app, run);
     AddBornDeadCommand(app, run);
+    AddDatasetCommand(app, run);
+    AddTrainCommand(app, run);
 }
 
 int UsageError(const std::string& message) {
