@@ -10,6 +10,8 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddEvalCommand(app, run);
     AddInfoCommand(app, run);
     AddBenchCommand(app, run);
+    AddDatasetCommand(app, run);
+    AddTrainCommand(app, run);
 }
 
 int UsageError(const std::string& message) {

@@ -26,6 +26,8 @@ void AddListCommand(CLI::App& app, CommandRunner& run);
 void AddEvalCommand(CLI::App& app, CommandRunner& run);
 void AddInfoCommand(CLI::App& app, CommandRunner& run);
 void AddBenchCommand(CLI::App& app, CommandRunner& run);
+void AddDatasetCommand(CLI::App& app, CommandRunner& run);
+void AddTrainCommand(CLI::App& app, CommandRunner& run);
 
 // Registers every subcommand above (the one place a new command is added).
 void AddAllCommands(CLI::App& app, CommandRunner& run);

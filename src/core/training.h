@@ -1,0 +1,217 @@
+// Training the mini network: plain SGD steps, gradients, per-neuron statistics (dead and dying
+// neurons), divergence detection, histories for charts, and the chain-rule trace of one weight.
+//
+// Index of this file
+// [SECTION] Options
+// [SECTION] Losses and gradients
+// [SECTION] Statistics
+// [SECTION] Chain-rule trace
+// [SECTION] Trainer
+#pragma once
+
+#include "core/dataset.h"
+#include "core/network.h"
+#include "core/random.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace actlab {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Options
+//-----------------------------------------------------------------------------
+
+inline constexpr double kMaxLearningRate = 100.0;
+inline constexpr std::size_t kMaxBatchSize = 100'000;
+inline constexpr double kMaxL2 = 10.0;
+inline constexpr double kExplodingLoss = 1e6;   // a batch loss above this counts as divergence
+inline constexpr double kDyingActivationRate = 0.05;
+
+struct TrainingOptions {
+    double learning_rate = 0.03;  // η in w ← w − η·∂L/∂w
+    std::size_t batch_size = 10;  // samples per step; the step's gradient is the mean over them
+    double l2 = 0.0;              // λ: adds ½λ·Σw² over the weights (not biases) to the loss
+    bool shuffle = true;          // false: batches are consecutive samples in order, wrapping around
+    std::uint64_t seed = 1;       // the order of shuffled batches
+};
+
+// Why the options are refused ("" when valid).
+std::string ValidateTrainingOptions(const TrainingOptions& options);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Losses and gradients
+//-----------------------------------------------------------------------------
+
+// One sample's loss E for an output ŷ with pre-activation z (bce is computed from z, stably:
+// E = softplus(z) − y·z = −y ln σ(z) − (1 − y) ln(1 − σ(z))).
+double SampleLoss(Loss loss, double y_hat, double z, double y);
+
+// The mean loss over `samples` (no L2 term); 0 for no samples.
+double MeanLoss(const Network& network, std::span<const Sample> samples);
+
+// Fraction of samples on the right side of the decision threshold (0.5 for a sigmoid output, else 0).
+double Accuracy(const Network& network, std::span<const Sample> samples);
+
+// ∂L/∂θ for L = mean over `samples` of E + ½λ·Σw², laid out like the network's parameters.
+struct Gradients {
+    std::vector<std::vector<double>> weights;  // per layer, like Layer::weights
+    std::vector<std::vector<double>> biases;
+    std::vector<std::vector<double>> learned;  // PReLU's a; empty for other layers
+    double loss = 0.0;                         // L itself, L2 term included
+};
+Gradients ComputeGradients(const Network& network, std::span<const Sample> samples, double l2 = 0.0);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Statistics
+//-----------------------------------------------------------------------------
+
+struct NeuronStats {
+    double activation_rate = 0.0;    // fraction of samples with f′(z) ≠ 0
+    double mean_abs_delta = 0.0;     // mean over samples of |∂E/∂z|
+    double mean_abs_weight_grad = 0.0;  // mean over incoming weights of |∂L/∂w| (L: the mean loss)
+    double mean_z = 0.0, min_z = 0.0, max_z = 0.0;  // pre-activation statistics
+    bool dead = false;               // f′(z) = 0 on every sample: its weights never change again
+    bool dying = false;              // not dead, but active on under 5% of samples
+};
+
+struct LayerStats {
+    std::vector<NeuronStats> neurons;
+    double gradient_norm = 0.0;      // ‖∂L/∂(W, b)‖₂ of the layer, L the mean loss without L2
+};
+
+struct NetworkStats {
+    std::vector<LayerStats> layers;  // hidden layers, then the output layer
+    double loss = 0.0;               // mean loss over the samples
+    std::size_t hidden_neurons = 0;
+    std::size_t dead_count = 0;      // dead hidden neurons (the output neuron is not counted)
+    std::size_t dying_count = 0;
+    double dead_fraction = 0.0;      // dead_count / hidden_neurons
+};
+
+// Statistics over `samples` (normally the training set): a forward and backward pass per sample.
+NetworkStats ComputeStats(const Network& network, std::span<const Sample> samples);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Chain-rule trace
+//-----------------------------------------------------------------------------
+
+struct ChainFactor {
+    std::string name;     // "∂E/∂O", "∂O/∂Z2", "∂Z2/∂h1", "∂h1/∂Z1", "∂Z1/∂w"
+    std::string meaning;  // "ŷ − y", "f′(z) of O", "the weight from h1 to O", "the input x1", …
+    double value = 0.0;
+};
+
+// ∂E/∂w for one weight and one sample, as the product of its chain-rule factors. Where every layer
+// above the weight has one neuron (a chain) the path is spelled out factor by factor; otherwise the
+// upper part is the back-propagated sum ∂E/∂hⱼ = Σₖ wⱼₖδₖ and the gradient is δⱼ·aᵢ.
+struct ChainRuleTrace {
+    std::string weight_name;           // "w(x1→h1)", "w(h2,1→O)"
+    std::vector<ChainFactor> factors;  // in order from the loss down to the weight
+    double product = 0.0;              // the factors multiplied
+    double gradient = 0.0;             // ∂E/∂w by back-propagation (equal to product up to rounding)
+    bool has_zero_factor = false;      // a zero factor (a dead ReLU on the path): w does not move
+    double y_hat = 0.0, loss = 0.0;    // the network's output and E for this sample
+    double learning_rate = 0.0;
+    double weight_before = 0.0;
+    double weight_after = 0.0;         // w − η·∂E/∂w
+};
+
+// `layer` counts hidden layers from 0 (the output layer is layers.size() − 1); `input` indexes the
+// layer's inputs (input features for layer 0).
+ChainRuleTrace TraceWeight(const Network& network, std::size_t layer, std::size_t neuron, std::size_t input,
+                           const Sample& sample, double learning_rate);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Trainer
+//-----------------------------------------------------------------------------
+
+// The scratch space of one forward and backward pass: every neuron's z, f(z), f′(z), ∂E/∂a and
+// ∂E/∂z, and the summed gradients, one contiguous vector each (layer l starts at its offset).
+struct PassBuffers {
+    std::vector<std::size_t> neuron_offset, weight_offset;
+    std::vector<double> input, z, a, d, up, delta;
+    std::vector<double> grad_w, grad_b, grad_learned;  // grad_learned is indexed like the neurons
+    void Resize(const Network& network);
+    void ZeroGradients();
+};
+
+// The scratch space of a batched step: the same per-neuron quantities for every row of the batch,
+// layer l's block starting at neuron_offset[l]·batch, row-major (row b, neuron j).
+struct BatchBuffers {
+    std::size_t rows = 0;
+    std::vector<double> input, z, a, d, up, delta;
+    void Resize(std::size_t neurons, std::size_t inputs, std::size_t batch);
+};
+
+// One row per observation, for the charts and the --log file.
+struct TrainingHistory {
+    std::vector<std::size_t> step;
+    std::vector<double> train_loss;
+    std::vector<double> test_loss;
+    std::vector<double> dead_fraction;
+    std::vector<std::vector<double>> gradient_norm;  // [layer][row]
+    void Clear();
+};
+
+// Owns a network, its training and test data and the buffers of a step: Step() allocates nothing.
+class Trainer {
+public:
+    Trainer(Network network, std::vector<Sample> train, std::vector<Sample> test, TrainingOptions options);
+
+    // One SGD update on the next batch. Returns false (and does nothing) once training has diverged.
+    bool Step();
+    // Up to `steps` steps; stops at divergence. Returns the steps taken.
+    std::size_t Run(std::size_t steps);
+
+    // Statistics on the training set, test loss, and one history row; returns the statistics.
+    const NetworkStats& Observe();
+
+    // Redraws the weights, clears the step count, divergence and history: "reset with a seed".
+    void Reset(const InitOptions& init);
+
+    const Network& network() const { return network_; }
+    // For edits (activation per layer, a weight): the buffers follow the new shape at the next step.
+    Network& EditNetwork() { return network_; }
+    const TrainingOptions& options() const { return options_; }
+    void SetOptions(const TrainingOptions& options);
+    void SetData(std::vector<Sample> train, std::vector<Sample> test);
+    const std::vector<Sample>& train() const { return train_; }
+    const std::vector<Sample>& test() const { return test_; }
+
+    std::size_t step() const { return step_; }
+    double last_batch_loss() const { return last_batch_loss_; }
+    bool diverged() const { return !divergence_.empty(); }
+    // "training diverged at step 37: the loss became inf (learning rate 50 is too high)".
+    const std::string& divergence() const { return divergence_; }
+    const NetworkStats& stats() const { return stats_; }
+    const TrainingHistory& history() const { return history_; }
+
+private:
+    bool ShapeChanged() const;
+    void Prepare();             // sizes the buffers and features to the network's current shape
+    std::size_t NextSample();
+
+    Network network_;
+    std::vector<Sample> train_, test_;
+    TrainingOptions options_;
+    std::size_t step_ = 0;
+    double last_batch_loss_ = 0.0;
+    std::string divergence_;
+    NetworkStats stats_;
+    TrainingHistory history_;
+
+    std::vector<std::size_t> shape_;  // inputs, then each layer's fan_in and size: detects edits
+    std::vector<double> features_;    // train_.size() × inputs, computed once per shape
+    PassBuffers buffers_;
+    BatchBuffers batch_;
+    std::vector<std::size_t> order_;
+    std::size_t cursor_ = 0;
+    std::vector<std::size_t> batch_samples_;  // the samples of the current step
+    Random random_;
+};
+
+}  // namespace actlab

@@ -1,0 +1,271 @@
+// Training behaviour: SGD steps as specified, dead and dying neurons on hand-built networks, the
+// lecture's two causes of dying ReLUs, tanh learning the circle, divergence and reset, heatmaps.
+#include "core/dataset.h"
+#include "core/network.h"
+#include "core/training.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+namespace actlab {
+namespace {
+
+std::vector<Sample> Circle(std::size_t n, std::uint64_t seed, bool zero_one = false) {
+    DatasetOptions options;
+    options.kind = DatasetKind::Circle;
+    options.samples = n;
+    options.seed = seed;
+    options.zero_one_labels = zero_one;
+    return MakeDataset(options);
+}
+
+// 2 → 2 → 1 ReLU by hand: neuron 1 has z = −1 everywhere (dead), neuron 2 has z = x1.
+Network HandBuilt() {
+    NetworkSpec spec;
+    spec.hidden = {2};
+    spec.hidden_activation = Activation::WithDefaults(ActivationId::Relu);
+    Network network = MakeNetwork(spec, {});
+    network.layers[0].weights = {0.0, 0.0, 1.0, 0.0};
+    network.layers[0].biases = {-1.0, 0.0};
+    network.layers[1].weights = {0.5, 0.5};
+    network.layers[1].biases = {0.0};
+    return network;
+}
+
+TEST(NetworkStats, DeadNeuronOnAHandBuiltNetwork) {
+    const std::vector<Sample> samples{{-2, 1, 1}, {-1, 0, -1}, {1, 3, 1}, {3, -2, -1}};
+    const NetworkStats stats = ComputeStats(HandBuilt(), samples);
+    ASSERT_EQ(stats.layers.size(), 2u);
+    const NeuronStats& dead = stats.layers[0].neurons[0];
+    const NeuronStats& alive = stats.layers[0].neurons[1];
+    EXPECT_TRUE(dead.dead);
+    EXPECT_EQ(dead.activation_rate, 0.0);
+    EXPECT_EQ(dead.mean_abs_delta, 0.0);
+    EXPECT_EQ(dead.mean_abs_weight_grad, 0.0);
+    EXPECT_EQ(dead.max_z, -1.0);
+    EXPECT_FALSE(alive.dead);
+    EXPECT_FALSE(alive.dying);
+    EXPECT_DOUBLE_EQ(alive.activation_rate, 0.5);  // z = x1 > 0 on 2 of 4 samples
+    EXPECT_GT(alive.mean_abs_weight_grad, 0.0);
+    EXPECT_EQ(stats.hidden_neurons, 2u);
+    EXPECT_EQ(stats.dead_count, 1u);
+    EXPECT_DOUBLE_EQ(stats.dead_fraction, 0.5);
+    EXPECT_FALSE(stats.layers[1].neurons[0].dead);  // the tanh output
+}
+
+TEST(NetworkStats, DyingNeuronIsActiveOnUnderFivePercent) {
+    Network network = HandBuilt();
+    network.layers[0].biases = {-5.5, 0.0};  // neuron 1: z = −5.5 + 0, so move it onto x1
+    network.layers[0].weights = {1.0, 0.0, 1.0, 0.0};
+    std::vector<Sample> samples;
+    for (int i = 0; i < 40; ++i) samples.push_back({-6.0 + 0.3 * i, 0.0, 1.0});  // x1 up to 5.7: one sample > 5.5
+    const NetworkStats stats = ComputeStats(network, samples);
+    const NeuronStats& n1 = stats.layers[0].neurons[0];
+    EXPECT_FALSE(n1.dead);
+    EXPECT_TRUE(n1.dying);
+    EXPECT_DOUBLE_EQ(n1.activation_rate, 1.0 / 40.0);
+    EXPECT_EQ(stats.dying_count, 1u);
+    EXPECT_EQ(stats.dead_count, 0u);
+}
+
+TEST(NetworkStats, ADeadNeuronNeverUpdatesAgain) {
+    Network network = HandBuilt();
+    Trainer trainer(network, Circle(200, 3), {}, {0.1, 10, 0.0, true, 1});
+    EXPECT_EQ(trainer.Run(300), 300u);
+    EXPECT_EQ(trainer.network().layers[0].weights[0], 0.0);
+    EXPECT_EQ(trainer.network().layers[0].weights[1], 0.0);
+    EXPECT_EQ(trainer.network().layers[0].biases[0], -1.0);
+    EXPECT_NE(trainer.network().layers[0].weights[2], 1.0);  // the live neuron moved
+    EXPECT_TRUE(trainer.Observe().layers[0].neurons[0].dead);
+}
+
+TEST(Training, OneStepIsTheMeanGradientOfConsecutiveRowsWithoutShuffle) {
+    NetworkSpec spec;
+    spec.hidden = {3};
+    Network network = MakeNetwork(spec, {InitScheme::Normal, 0.7, 0.0, 5});
+    const std::vector<Sample> data{{1, 2, 1}, {-1, 0.5, -1}, {2, -2, 1}, {0.3, 0.1, -1}, {-2, -1, 1}};
+    Trainer trainer(network, data, {}, {0.2, 3, 0.0, false, 1});
+    // Batches: rows 0–2, then 3, 4 and wrapping around to 0.
+    const std::vector<std::vector<Sample>> batches{{data[0], data[1], data[2]}, {data[3], data[4], data[0]}};
+    for (const auto& batch : batches) {
+        const Gradients g = ComputeGradients(network, batch);
+        for (std::size_t l = 0; l < network.layers.size(); ++l) {
+            for (std::size_t k = 0; k < network.layers[l].weights.size(); ++k)
+                network.layers[l].weights[k] -= 0.2 * g.weights[l][k];
+            for (std::size_t k = 0; k < network.layers[l].biases.size(); ++k)
+                network.layers[l].biases[k] -= 0.2 * g.biases[l][k];
+        }
+        ASSERT_TRUE(trainer.Step());
+        for (std::size_t l = 0; l < network.layers.size(); ++l) {
+            for (std::size_t k = 0; k < network.layers[l].weights.size(); ++k)
+                EXPECT_NEAR(trainer.network().layers[l].weights[k], network.layers[l].weights[k], 1e-14);
+        }
+    }
+    EXPECT_EQ(trainer.step(), 2u);
+}
+
+TEST(Training, SameSeedSameRun) {
+    NetworkSpec spec;
+    spec.hidden = {4, 2};
+    const Network network = MakeNetwork(spec, {InitScheme::Xavier, 0.1, 0.0, 9});
+    Trainer a(network, Circle(100, 2), {}, {0.05, 7, 0.001, true, 42});
+    Trainer b(network, Circle(100, 2), {}, {0.05, 7, 0.001, true, 42});
+    Trainer c(network, Circle(100, 2), {}, {0.05, 7, 0.001, true, 43});
+    a.Run(200);
+    b.Run(200);
+    c.Run(200);
+    EXPECT_EQ(a.network(), b.network());
+    EXPECT_NE(a.network(), c.network());  // another shuffle order
+}
+
+TEST(Training, TanhLearnsTheCircle) {
+    const SplitData split = SplitDataset(Circle(500, 1), 0.8);
+    NetworkSpec spec;
+    spec.hidden = {8, 8};
+    Trainer trainer(MakeNetwork(spec, {InitScheme::Xavier, 0.1, 0.0, 1}), split.train, split.test,
+                    {0.03, 10, 0.0, true, 1});
+    const double before = Accuracy(trainer.network(), split.test);
+    EXPECT_EQ(trainer.Run(3000), 3000u);
+    EXPECT_LT(before, 0.8);
+    EXPECT_GE(Accuracy(trainer.network(), split.test), 0.97);
+    EXPECT_LT(MeanLoss(trainer.network(), split.test), 0.05);
+    EXPECT_EQ(trainer.Observe().dead_count, 0u);
+}
+
+TEST(Training, SigmoidWithBceLearnsTheCircle) {
+    const SplitData split = SplitDataset(Circle(500, 2, true), 0.8);
+    NetworkSpec spec;
+    spec.hidden = {8};
+    spec.output = ActivationId::Sigmoid;
+    spec.loss = Loss::Bce;
+    Trainer trainer(MakeNetwork(spec, {InitScheme::Xavier, 0.1, 0.0, 1}), split.train, split.test,
+                    {0.1, 10, 0.0, true, 1});
+    trainer.Run(3000);
+    EXPECT_GE(Accuracy(trainer.network(), split.test), 0.95);
+}
+
+struct DyingResult {
+    std::size_t dead = 0, hidden = 0;
+    bool diverged = false;
+};
+
+DyingResult TrainAndCount(ActivationId activation, double bias, double learning_rate, std::size_t hidden_width,
+                          std::size_t depth, std::uint64_t seed = 1) {
+    NetworkSpec spec;
+    spec.hidden.assign(depth, hidden_width);
+    spec.hidden_activation = Activation::WithDefaults(activation);
+    Trainer trainer(MakeNetwork(spec, {InitScheme::He, 0.1, bias, seed}), Circle(500, seed), {},
+                    {learning_rate, 10, 0.0, true, seed});
+    trainer.Run(300);
+    const NetworkStats& stats = trainer.Observe();
+    return {stats.dead_count, stats.hidden_neurons, trainer.diverged()};
+}
+
+TEST(DyingRelu, LargeNegativeBiasInitKillsMostRelusButNoLeakyRelu) {
+    const DyingResult relu = TrainAndCount(ActivationId::Relu, -10.0, 0.03, 8, 2);
+    const DyingResult leaky = TrainAndCount(ActivationId::LeakyRelu, -10.0, 0.03, 8, 2);
+    const DyingResult relu_zero_bias = TrainAndCount(ActivationId::Relu, 0.0, 0.03, 8, 2);
+    EXPECT_FALSE(relu.diverged);
+    EXPECT_GT(2 * relu.dead, relu.hidden) << relu.dead << " of " << relu.hidden;
+    EXPECT_FALSE(leaky.diverged);
+    EXPECT_EQ(leaky.dead, 0u);
+    EXPECT_LT(2 * relu_zero_bias.dead, relu_zero_bias.hidden);  // the bias is the cause
+}
+
+TEST(DyingRelu, TooHighLearningRateKillsMostRelusButNoLeakyRelu) {
+    // A seeded reproduction: how many ReLUs a too-high rate kills varies with the seed (on this
+    // 2→6→6→6→1 net, seed 2 loses more than half); the comparison shows the cause, the seed the case.
+    const DyingResult relu = TrainAndCount(ActivationId::Relu, 0.0, 3.0, 6, 3, 2);
+    const DyingResult leaky = TrainAndCount(ActivationId::LeakyRelu, 0.0, 3.0, 6, 3, 2);
+    const DyingResult relu_slow = TrainAndCount(ActivationId::Relu, 0.0, 0.03, 6, 3, 2);
+    EXPECT_FALSE(relu.diverged);
+    EXPECT_GT(2 * relu.dead, relu.hidden) << relu.dead << " of " << relu.hidden;
+    EXPECT_FALSE(leaky.diverged);
+    EXPECT_EQ(leaky.dead, 0u);
+    EXPECT_LT(2 * relu_slow.dead, relu_slow.hidden);  // the learning rate is the cause
+}
+
+TEST(DyingRelu, SwitchingToLeakyReluKeepsWeightsAndRevives) {
+    NetworkSpec spec;
+    spec.hidden = {8, 8};
+    spec.hidden_activation = Activation::WithDefaults(ActivationId::Relu);
+    Trainer trainer(MakeNetwork(spec, {InitScheme::He, 0.1, -10.0, 1}), Circle(300, 1), {}, {0.03, 10, 0.0, true, 1});
+    trainer.Run(50);
+    ASSERT_GT(trainer.Observe().dead_count, 0u);
+    const std::vector<double> weights = trainer.network().layers[0].weights;
+    for (std::size_t l = 0; l < 2; ++l)
+        SetLayerActivation(trainer.EditNetwork(), l, Activation::WithDefaults(ActivationId::LeakyRelu));
+    EXPECT_EQ(trainer.network().layers[0].weights, weights);
+    EXPECT_EQ(trainer.Observe().dead_count, 0u);
+    trainer.Run(50);
+    EXPECT_NE(trainer.network().layers[0].weights, weights);  // gradients flow again
+}
+
+TEST(Divergence, StopsWithTheStepAndResetRecovers) {
+    DatasetOptions data;
+    data.kind = DatasetKind::RegPlane;
+    NetworkSpec spec;
+    spec.hidden = {8, 8};
+    spec.hidden_activation = Activation::WithDefaults(ActivationId::Relu);
+    spec.output = ActivationId::Linear;
+    Trainer trainer(MakeNetwork(spec, {InitScheme::He, 0.1, 0.0, 1}), MakeDataset(data), {}, {50.0, 10, 0.0, true, 1});
+    const std::size_t done = trainer.Run(1000);
+    ASSERT_TRUE(trainer.diverged());
+    EXPECT_LT(done, 1000u);
+    EXPECT_EQ(trainer.step(), done + 1);  // the step that diverged is counted and named
+    EXPECT_NE(trainer.divergence().find("diverged at step " + std::to_string(done + 1)), std::string::npos)
+        << trainer.divergence();
+    EXPECT_FALSE(trainer.Step());  // stays stopped
+    EXPECT_EQ(trainer.step(), done + 1);
+
+    TrainingOptions calm = trainer.options();
+    calm.learning_rate = 0.001;
+    trainer.SetOptions(calm);
+    trainer.Reset({InitScheme::He, 0.1, 0.0, 1});
+    EXPECT_FALSE(trainer.diverged());
+    EXPECT_EQ(trainer.step(), 0u);
+    EXPECT_EQ(trainer.Run(100), 100u);
+    EXPECT_TRUE(std::isfinite(trainer.Observe().loss));
+    EXPECT_EQ(ValidateNetwork(trainer.network()), "");
+}
+
+TEST(Divergence, NanInputsAreCaughtNotPropagatedSilently) {
+    NetworkSpec spec;
+    spec.hidden = {2};
+    Network network = MakeNetwork(spec, {});
+    Trainer trainer(network, {{std::nan(""), 0.0, 1.0}}, {}, {0.1, 1, 0.0, false, 1});
+    EXPECT_FALSE(trainer.Step());
+    EXPECT_NE(trainer.divergence().find("step 1"), std::string::npos);
+}
+
+TEST(Heatmap, GridHoldsEveryNodeOverThePlane) {
+    const Network network = HandBuilt();
+    std::vector<float> grid;
+    EvaluateGrid(network, 4, -6.0, 6.0, grid);
+    ASSERT_EQ(NodeCount(network), 5u);  // x1, x2, two hidden, output
+    ASSERT_EQ(grid.size(), 5u * 16u);
+    // Cell (row 0, column 3) is x1 = 4.5, x2 = 4.5 (row 0 is the top).
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, -1, 0) * 16 + 3], 4.5f);
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, -1, 1) * 16 + 3], 4.5f);
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, -1, 1) * 16 + 12], -4.5f);  // bottom row
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 0) * 16 + 5], 0.0f);     // the dead neuron is 0 everywhere
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 1) * 16 + 3], 4.5f);     // ReLU(x1)
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 1) * 16 + 0], 0.0f);
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 1, 0) * 16 + 3], static_cast<float>(Predict(network, 4.5, 4.5)));
+}
+
+TEST(Heatmap, DerivedFeaturesFeedTheNetwork) {
+    NetworkSpec spec;
+    spec.inputs = {InputFeature::X1Squared, InputFeature::X1X2, InputFeature::SinX2};
+    spec.hidden = {};
+    spec.output = ActivationId::Linear;
+    Network network = MakeNetwork(spec, {});
+    network.layers[0].weights = {1.0, 10.0, 100.0};
+    network.layers[0].biases = {0.5};
+    EXPECT_DOUBLE_EQ(Predict(network, 2.0, 3.0), 4.0 + 60.0 + 100.0 * std::sin(3.0) + 0.5);
+}
+
+}  // namespace
+}  // namespace actlab
