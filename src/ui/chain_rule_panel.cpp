@@ -63,7 +63,7 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     const Sample& s = train[selection.sample];
     const ChainRuleTrace trace = TraceWeight(network, selection.layer, selection.neuron, selection.input, s,
                                              state.network.learning_rate);
-    ImGui::Text("sample: x1 = %s, x2 = %s, y = %s;  output = %s, E = %s", FormatReadout(s.x1, 3).c_str(),
+    ImGui::TextWrapped("sample: x1 = %s, x2 = %s, y = %s;  output = %s, E = %s", FormatReadout(s.x1, 3).c_str(),
                 FormatReadout(s.x2, 3).c_str(), FormatReadout(s.y, 3).c_str(), FormatReadout(trace.y_hat, 4).c_str(),
                 FormatReadout(trace.loss, 4).c_str());
     ImGui::Spacing();

@@ -201,18 +201,19 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     std::size_t tallest = network.inputs.size();
     for (const Layer& layer : network.layers) tallest = std::max(tallest, layer.size);
     const float line = ImGui::GetTextLineHeight();
-    const float header = line * 2.3f;  // layer names above the columns
+    const float header = line * 2.3f;            // layer names above the columns
+    const float badge = line + 6.0f * scale;     // a "dead" badge sits above its node
+    const float extra = badge + 9.0f * scale;    // per node: the badge room and the gradient bar
     const float column_width = size.x / static_cast<float>(columns);
-    const float pitch_factor = 1.0f + (line * 1.2f + 8.0f * scale) / std::max(1.0f, 60.0f * scale);
-    float side = std::min({column_width * 0.5f, (size.y - header) / (static_cast<float>(tallest) * pitch_factor), 96.0f * scale});
-    side = std::max(side, 16.0f * scale);
-    const float pitch = side + line * 1.2f + 8.0f * scale;  // room for the gradient bar and a badge
-
+    const float available = size.y - header;
+    float side = std::min({column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
+    side = std::max(side, 12.0f * scale);
+    const float pitch = side + extra;
     std::vector<std::vector<NodeBox>> boxes(columns);
     for (std::size_t c = 0; c < columns; ++c) {
         const std::size_t count = c == 0 ? network.inputs.size() : network.layers[c - 1].size;
         const float x = origin.x + column_width * (static_cast<float>(c) + 0.5f) - side / 2;
-        const float top = origin.y + header + (size.y - header - pitch * static_cast<float>(count)) / 2 + line * 0.9f;
+        const float top = origin.y + header + badge + (available - pitch * static_cast<float>(count)) / 2;
         for (std::size_t k = 0; k < count; ++k) {
             const float y = top + pitch * static_cast<float>(k);
             boxes[c].push_back({{x, y}, {x + side, y + side}});
@@ -293,11 +294,11 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
             if (dead) {
                 draw->AddRect({box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
                               U32(colors.dead), 0.0f, ImDrawFlags_None, 3.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - line - 4.0f * scale}, "dead", colors.dead, colors.badge_text, scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - badge}, "dead", colors.dead, colors.badge_text, scale);
             } else if (dying) {
                 DashedRect(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
                            U32(colors.dying), 2.5f * scale, 5.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - line - 4.0f * scale}, "dying", colors.dying, colors.badge_text, scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - badge}, "dying", colors.dying, colors.badge_text, scale);
             } else {
                 draw->AddRect(box.p0, box.p1, U32(theme.frame));
             }

@@ -241,8 +241,9 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
 
     const float height = ImGui::GetContentRegionAvail().y;
     const float total = ImGui::GetContentRegionAvail().x;
-    const float left = std::min(340.0f * scale, total * 0.27f);
-    const float right = std::min(std::max(400.0f * scale, height * 0.45f), total * 0.34f);
+    // At lecture scale the side columns are capped so that the graph keeps about half the width.
+    const float left = std::min(340.0f * scale, total * 0.24f);
+    const float right = std::min(std::max(400.0f * scale, height * 0.45f), total * 0.30f);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::BeginChild("##controls", {left, height}, true);
     ImGui::PushItemWidth(-ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2);
