@@ -202,8 +202,8 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     for (const Layer& layer : network.layers) tallest = std::max(tallest, layer.size);
     const float line = ImGui::GetTextLineHeight();
     const float header = line * 2.3f;            // layer names above the columns
-    const float badge = line + 6.0f * scale;     // a "dead" badge sits above its node
-    const float extra = badge + 9.0f * scale;    // per node: the badge room and the gradient bar
+    const float badge = 4.0f * scale;            // margin above the first node for its outline
+    const float extra = 14.0f * scale;           // per node: the gradient bar and a gap
     const float column_width = size.x / static_cast<float>(columns);
     const float available = size.y - header;
     float side = std::min({column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
@@ -294,11 +294,11 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
             if (dead) {
                 draw->AddRect({box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
                               U32(colors.dead), 0.0f, ImDrawFlags_None, 3.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - badge}, "dead", colors.dead, colors.badge_text, scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dead", colors.dead, colors.badge_text, scale);
             } else if (dying) {
                 DashedRect(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
                            U32(colors.dying), 2.5f * scale, 5.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - badge}, "dying", colors.dying, colors.badge_text, scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dying", colors.dying, colors.badge_text, scale);
             } else {
                 draw->AddRect(box.p0, box.p1, U32(theme.frame));
             }

@@ -108,7 +108,7 @@ void DrawLayerControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     SectionHeading("Network", runtime.fonts.bold);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("hidden layers: %zu", lesson.hidden.size());
-    ImGui::SameLine();
+    SameLineIfFits(ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemSpacing.x);
     ImGui::BeginDisabled(lesson.hidden.empty());
     if (ImGui::Button("\u2212##layers")) {
         lesson.hidden.pop_back();
@@ -127,7 +127,7 @@ void DrawLayerControls(NetworkLessonState& lesson, UiRuntime& runtime) {
         ImGui::PushID(static_cast<int>(l));
         ImGui::AlignTextToFramePadding();
         ImGui::Text("layer %zu: %zu neurons", l + 1, lesson.hidden[l]);
-        ImGui::SameLine();
+        SameLineIfFits(ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemSpacing.x);
         ImGui::BeginDisabled(lesson.hidden[l] <= 1);
         if (ImGui::Button("\u2212")) --lesson.hidden[l];
         ImGui::EndDisabled();
@@ -246,7 +246,10 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     const float right = std::min(std::max(400.0f * scale, height * 0.45f), total * 0.30f);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::BeginChild("##controls", {left, height}, true);
-    ImGui::PushItemWidth(-ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2);
+    // Widgets keep at least 60% of a narrow column (lecture scale); labels beyond its edge are clipped.
+    const float column = ImGui::GetContentRegionAvail().x;
+    ImGui::PushItemWidth(std::max(column - ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2,
+                                  column * 0.6f));
     DrawDataControls(state.network, runtime);
     ImGui::Spacing();
     DrawLayerControls(state.network, runtime);
@@ -258,7 +261,13 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     const float middle = std::max(total - left - right - 2 * spacing, 50.0f);
     ImGui::BeginChild("##graph_area", {middle, height}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     if (runtime.network.ready()) {
-        HintText("Heatmaps: each neuron's output over the plane. Bar: mean |\u2202E/\u2202z| (log). Click an edge for its chain rule.");
+        ImGui::TextDisabled("How to read the graph");
+        ImGui::SameLine();
+        HelpMarker("Each square: that neuron's output over the plane [\u22126, 6]\u00b2 (blue positive, orange negative). "
+                   "Green bar under it: mean |\u2202E/\u2202z| on a log scale from 10\u207b\u2076 to 1. "
+                   "Edges: blue positive, orange negative weights, thicker for larger |w|. "
+                   "Red outline and 'dead': f\u2032(z) = 0 on every training sample. Amber dashes: dying. "
+                   "Hover for live values; click an edge for its chain rule.");
         DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
     }
     ImGui::EndChild();
