@@ -353,3 +353,30 @@ TEST_F(NetworkPanelTest, ClickingAnEdgeSelectsItForTheChainRule) {
 
 }  // namespace
 }  // namespace actlab::ui
+
+namespace actlab::ui {
+namespace {
+
+TEST_F(NetworkPanelTest, LessonPresetsShowWhatTheyPromise) {
+    runtime_.training_budget_seconds = 10.0;  // exactly steps_per_frame steps per frame
+    ApplyLessonPreset(state_.network, LessonPreset::DyingReluBias);
+    Frames(2);
+    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "born dead";
+
+    ApplyLessonPreset(state_.network, LessonPreset::DyingReluLearningRate);
+    Frames(1);
+    EXPECT_LT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "mostly alive before training";
+    state_.network.playing = true;
+    Frames(31);
+    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "killed by training";
+
+    // Six sigmoid layers: the first layer's gradient norm is far below the output layer's.
+    ApplyLessonPreset(state_.network, LessonPreset::VanishingGradients);
+    Frames(2);
+    const NetworkStats& stats = runtime_.network.stats();
+    ASSERT_EQ(stats.layers.size(), 7u);
+    EXPECT_LT(stats.layers[0].gradient_norm * 100.0, stats.layers.back().gradient_norm);
+}
+
+}  // namespace
+}  // namespace actlab::ui

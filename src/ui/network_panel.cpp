@@ -86,6 +86,14 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
 }
 
 void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
+    if (ImGui::BeginCombo("##lesson", "Load a lesson\u2026")) {
+        for (int p = 0; p < static_cast<int>(LessonPreset::Count); ++p) {
+            const auto preset = static_cast<LessonPreset>(p);
+            if (ImGui::Selectable(LessonPresetLabel(preset))) ApplyLessonPreset(lesson, preset);
+        }
+        ImGui::EndCombo();
+    }
+    ItemTooltip("Sets the network, data and training for one of the lecture's lessons; press Play.");
     SectionHeading("Data", runtime.fonts.bold);
     const std::string current(DatasetName(lesson.dataset));
     if (ImGui::BeginCombo("dataset", current.c_str())) {

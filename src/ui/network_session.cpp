@@ -46,6 +46,46 @@ void NormaliseLesson(NetworkLessonState& lesson) {
     lesson.learning_rate = std::clamp(lesson.learning_rate, 1e-5, kMaxLearningRate);
 }
 
+const char* LessonPresetLabel(LessonPreset preset) {
+    switch (preset) {
+    case LessonPreset::Default: return "ReLU on the circle";
+    case LessonPreset::DyingReluBias: return "Dying ReLU: bias init \u22125";
+    case LessonPreset::DyingReluLearningRate: return "Dying ReLU: learning rate 3";
+    case LessonPreset::VanishingGradients: return "Vanishing gradients: 6 sigmoid layers";
+    case LessonPreset::Count: break;
+    }
+    return "";
+}
+
+void ApplyLessonPreset(NetworkLessonState& lesson, LessonPreset preset) {
+    const auto layers = [&](std::vector<std::size_t> hidden, ActivationId id) {
+        lesson.activations.assign(hidden.size(), Activation::WithDefaults(id));
+        lesson.hidden = std::move(hidden);
+    };
+    lesson = NetworkLessonState{};
+    switch (preset) {
+    case LessonPreset::Default:
+    case LessonPreset::Count: break;
+    case LessonPreset::DyingReluBias:
+        layers({6, 4}, ActivationId::Relu);
+        lesson.bias_init = -5.0;
+        break;
+    case LessonPreset::DyingReluLearningRate:
+        // The seeded case the tests reproduce: more than half of the ReLUs die within 300 steps.
+        layers({6, 6, 6}, ActivationId::Relu);
+        lesson.init = InitScheme::He;
+        lesson.bias_init = 0.0;
+        lesson.samples = 500;
+        lesson.seed = 5;
+        lesson.learning_rate = 3.0;
+        break;
+    case LessonPreset::VanishingGradients:
+        layers({8, 8, 8, 8, 8, 8}, ActivationId::Sigmoid);
+        lesson.learning_rate = 0.1;
+        break;
+    }
+}
+
 NetworkSession::BuildKey NetworkSession::KeyOf(const NetworkLessonState& lesson) {
     return {lesson.hidden,         lesson.output, lesson.dataset,  lesson.samples,  lesson.noise,
             lesson.train_fraction, lesson.seed,   lesson.init,     lesson.init_std, lesson.bias_init};

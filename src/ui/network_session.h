@@ -83,6 +83,12 @@ private:
     std::size_t samples_trained_ = 0;
 };
 
+// Ready-made lessons: the lecture's dying-ReLU causes and vanishing gradients, set in one click.
+enum class LessonPreset { Default, DyingReluBias, DyingReluLearningRate, VanishingGradients, Count };
+const char* LessonPresetLabel(LessonPreset preset);
+// Sets the architecture, data and training choices of `preset` (panel visibility is kept).
+void ApplyLessonPreset(NetworkLessonState& lesson, LessonPreset preset);
+
 // The lesson's hidden activations, one per hidden layer (missing ones ReLU, extra ones dropped).
 void NormaliseLesson(NetworkLessonState& lesson);
 
