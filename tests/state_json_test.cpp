@@ -65,3 +65,58 @@ TEST(StateJson, NotAnObjectReadsNothing) {
 
 }  // namespace
 }  // namespace actlab
+
+namespace actlab {
+namespace {
+
+TEST(StateJson, NetworkLessonAndItsPanelsRoundTrip) {
+    AppState state = DefaultAppState();
+    state.panels.network = true;
+    state.panels.chain_rule = true;
+    NetworkLessonState& lesson = state.network;
+    lesson.hidden = {8, 3, 1};
+    lesson.activations = {Activation::WithDefaults(ActivationId::LeakyRelu), Activation::WithDefaults(ActivationId::Elu),
+                          Activation::WithDefaults(ActivationId::Sigmoid)};
+    lesson.activations[0].params[0] = 0.2;
+    lesson.output = ActivationId::Sigmoid;
+    lesson.dataset = DatasetKind::Spiral;
+    lesson.noise = 0.5;
+    lesson.train_fraction = 0.7;
+    lesson.seed = 42;
+    lesson.learning_rate = 5.0;
+    lesson.batch_size = 30;
+    lesson.init = InitScheme::Normal;
+    lesson.init_std = 0.25;
+    lesson.bias_init = -5.0;
+    lesson.steps_per_frame = 300;
+    lesson.playing = true;
+    lesson.selection = {true, 1, 2, 5, 17};
+
+    AppState read = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(AppStateToJson(state), read, warnings);
+    EXPECT_TRUE(warnings.empty()) << warnings.front();
+    EXPECT_EQ(read.panels, state.panels);
+    EXPECT_EQ(read.network, lesson);
+}
+
+TEST(StateJson, BadNetworkFieldsAreNamedAndTheRestIsRead) {
+    AppState state = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(nlohmann::json::parse(R"({"panels": {"network": true},
+        "network": {"layers": [{"neurons": 99, "activation": "relu"}], "output": "relu", "dataset": "moons",
+                    "learning_rate": 1e308, "batch_size": -3, "bias_init": -5, "init": "zeros"}})"),
+                     state, warnings);
+    EXPECT_TRUE(state.panels.network);
+    EXPECT_EQ(state.network.hidden, DefaultAppState().network.hidden) << "a layer of 99 neurons is refused";
+    EXPECT_EQ(state.network.output, ActivationId::Tanh) << "ReLU is not an output activation";
+    EXPECT_EQ(state.network.dataset, DatasetKind::Circle);
+    EXPECT_EQ(state.network.learning_rate, DefaultAppState().network.learning_rate);
+    EXPECT_EQ(state.network.batch_size, DefaultAppState().network.batch_size);
+    EXPECT_EQ(state.network.init, DefaultAppState().network.init);
+    EXPECT_EQ(state.network.bias_init, -5.0) << "the good field is still read";
+    EXPECT_GE(warnings.size(), 6u);
+}
+
+}  // namespace
+}  // namespace actlab

@@ -202,3 +202,181 @@ TEST_F(UiFrameTest, AbsurdTypedParametersAreRefusedAndThePlotsStayClean) {
 
 }  // namespace
 }  // namespace actlab::ui
+
+// The mini-network lesson in headless frames: the panel computes and draws from runtime_.network.
+namespace actlab::ui {
+namespace {
+
+class NetworkPanelTest : public UiFrameTest {
+protected:
+    void SetUp() override {
+        UiFrameTest::SetUp();
+        state_.panels.network = true;
+    }
+};
+
+TEST_F(NetworkPanelTest, PlayStepResetAndEveryThemeAndScaleRender) {
+    Frames(2);
+    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
+    EXPECT_EQ(runtime_.network.trainer().step(), 0u) << "opening the panel does not train";
+    EXPECT_EQ(runtime_.network.node_grid().size(), NodeCount(runtime_.network.trainer().network()) * kNeuronGrid * kNeuronGrid);
+
+    state_.network.playing = true;
+    Frames(20);
+    const std::size_t played = runtime_.network.trainer().step();
+    EXPECT_GT(played, 0u);
+    EXPECT_FALSE(runtime_.network.trainer().history().train_loss.empty()) << "chart rows while playing";
+
+    state_.network.playing = false;
+    Frames(1);
+    const std::size_t paused_at = runtime_.network.trainer().step();
+    runtime_.network.RequestStep();
+    Frames(1);
+    EXPECT_EQ(runtime_.network.trainer().step(), paused_at + 1) << "Step is exactly one update";
+
+    runtime_.network.RequestReset();
+    Frames(1);
+    EXPECT_EQ(runtime_.network.trainer().step(), 0u);
+
+    state_.panels.chain_rule = true;
+    state_.network.selection = {true, 0, 0, 0, 3};
+    for (Theme theme : {Theme::Dark, Theme::Light, Theme::Projector}) {
+        state_.display.theme = theme;
+        for (float scale : {1.0f, 3.0f}) {
+            state_.display.ui_scale = scale;
+            Rebuild();
+            state_.network.playing = true;
+            Frames(3);
+        }
+    }
+}
+
+TEST_F(NetworkPanelTest, ANegativeBiasKillsReluAndSwitchingToLeakyReluRevivesThem) {
+    state_.network.bias_init = -5.0;
+    Frames(2);
+    ASSERT_TRUE(runtime_.network.ready());
+    const NetworkStats& born = runtime_.network.stats();
+    EXPECT_GT(born.dead_count * 2, born.hidden_neurons) << "the counter shows more than half dead";
+
+    // Changing the activation keeps the weights: with Leaky ReLU no neuron has f′(z) = 0 anywhere.
+    const Network before = runtime_.network.trainer().network();
+    for (Activation& activation : state_.network.activations) activation = Activation::WithDefaults(ActivationId::LeakyRelu);
+    Frames(2);
+    EXPECT_EQ(runtime_.network.trainer().network().layers[0].weights, before.layers[0].weights);
+    EXPECT_EQ(runtime_.network.stats().dead_count, 0u);
+}
+
+TEST_F(NetworkPanelTest, AHighLearningRateKillsReluDuringTraining) {
+    // As in the core's seeded reproduction (2→6→6→6→1, He, learning rate 3), played in the panel:
+    // how many die depends on the seed; this one loses more than half. A generous time budget makes
+    // the step count exactly 10 per frame whatever the machine's load.
+    runtime_.training_budget_seconds = 10.0;
+    state_.network.hidden = {6, 6, 6};
+    state_.network.activations.assign(3, Activation::WithDefaults(ActivationId::Relu));
+    state_.network.init = InitScheme::He;
+    state_.network.bias_init = 0.0;
+    state_.network.samples = 500;
+    state_.network.seed = 5;
+    state_.network.learning_rate = 3.0;
+    state_.network.steps_per_frame = 10;
+    state_.network.playing = true;
+    Frames(31);
+    state_.network.playing = false;
+    Frames(1);
+    ASSERT_TRUE(runtime_.network.ready());
+    const NetworkStats& stats = runtime_.network.stats();
+    EXPECT_FALSE(runtime_.network.trainer().diverged());
+    EXPECT_GT(stats.dead_count * 2, stats.hidden_neurons) << "dead " << stats.dead_count << "/" << stats.hidden_neurons;
+}
+
+TEST_F(NetworkPanelTest, DivergencePausesWithTheMessageAndResetRecovers) {
+    state_.network.activations.assign(2, Activation::WithDefaults(ActivationId::Linear));
+    state_.network.output = ActivationId::Linear;
+    state_.network.learning_rate = 50.0;
+    state_.network.playing = true;
+    Frames(30);
+    ASSERT_TRUE(runtime_.network.trainer().diverged());
+    EXPECT_FALSE(state_.network.playing) << "divergence pauses";
+    EXPECT_NE(runtime_.network.trainer().divergence().find("diverged"), std::string::npos);
+    state_.network.learning_rate = 0.01;
+    runtime_.network.RequestReset();
+    Frames(1);
+    EXPECT_FALSE(runtime_.network.trainer().diverged());
+    state_.network.playing = true;
+    Frames(5);
+    EXPECT_GT(runtime_.network.trainer().step(), 0u);
+}
+
+TEST_F(NetworkPanelTest, LayersAndShapesRebuildTheNetwork) {
+    Frames(1);
+    state_.network.hidden = {8, 8, 8, 8, 8, 8};
+    state_.network.activations.assign(6, Activation::WithDefaults(ActivationId::Sigmoid));
+    Frames(2);
+    ASSERT_TRUE(runtime_.network.ready());
+    EXPECT_EQ(runtime_.network.trainer().network().HiddenLayerCount(), 6u);
+    state_.network.hidden.clear();
+    state_.network.activations.clear();
+    state_.network.dataset = DatasetKind::Chain;
+    Frames(2);
+    EXPECT_EQ(runtime_.network.trainer().network().inputs.size(), 1u) << "the chain dataset has one input";
+    state_.network.hidden = {1, 1, 1};
+    state_.network.activations.assign(3, Activation::WithDefaults(ActivationId::Prelu));
+    state_.network.output = ActivationId::Sigmoid;
+    state_.network.playing = true;
+    Frames(5);
+    EXPECT_GT(runtime_.network.trainer().step(), 0u);
+}
+
+TEST_F(NetworkPanelTest, ClickingAnEdgeSelectsItForTheChainRule) {
+    state_.network.hidden = {1};
+    state_.network.activations = {Activation::WithDefaults(ActivationId::Relu)};
+    Frames(3);
+    // Click down vertical lines between the input column and the hidden neuron: every such line
+    // crosses the edges x1→h1 and x2→h1. Stop at the first selection.
+    ImGuiIO& io = ImGui::GetIO();
+    bool selected = false;
+    for (float x = 750.0f; x < 1000.0f && !selected; x += 80.0f) {
+        for (float y = 150.0f; y < 1000.0f && !selected; y += 4.0f) {
+            io.MousePos = {x, y};
+            Frame();
+            io.MouseDown[0] = true;
+            Frame();
+            io.MouseDown[0] = false;
+            Frame();
+            selected = state_.network.selection.valid;
+        }
+    }
+    ASSERT_TRUE(selected) << "no edge found under the pointer";
+    EXPECT_TRUE(state_.panels.chain_rule);
+    Frames(2);
+}
+
+}  // namespace
+}  // namespace actlab::ui
+
+namespace actlab::ui {
+namespace {
+
+TEST_F(NetworkPanelTest, LessonPresetsShowWhatTheyPromise) {
+    runtime_.training_budget_seconds = 10.0;  // exactly steps_per_frame steps per frame
+    ApplyLessonPreset(state_.network, LessonPreset::DyingReluBias);
+    Frames(2);
+    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "born dead";
+
+    ApplyLessonPreset(state_.network, LessonPreset::DyingReluLearningRate);
+    Frames(1);
+    EXPECT_LT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "mostly alive before training";
+    state_.network.playing = true;
+    Frames(31);
+    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "killed by training";
+
+    // Six sigmoid layers: the first layer's gradient norm is far below the output layer's.
+    ApplyLessonPreset(state_.network, LessonPreset::VanishingGradients);
+    Frames(2);
+    const NetworkStats& stats = runtime_.network.stats();
+    ASSERT_EQ(stats.layers.size(), 7u);
+    EXPECT_LT(stats.layers[0].gradient_norm * 100.0, stats.layers.back().gradient_norm);
+}
+
+}  // namespace
+}  // namespace actlab::ui

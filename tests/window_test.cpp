@@ -240,3 +240,43 @@ TEST_F(WindowTest, SettingsAreSavedWhenTheSessionEndsAndRestoredAtStart) {
 
 }  // namespace
 }  // namespace actlab::test
+
+// The mini network opened through settings.json: dead neurons' red outline is in the pixels exactly
+// when the network is built dead (bias −5 under ReLU), not for the default lesson.
+namespace actlab::test {
+namespace {
+
+// The dark theme's dead-neuron red (NetworkColorsFor(Theme::Dark).dead): no palette colour is near it.
+constexpr int kDeadR = 255, kDeadG = 64, kDeadB = 64;
+
+long CountNear(const Image& image, int r, int g, int b, int tolerance) {
+    long count = 0;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) count += Near(image.At(x, y), r, g, b, tolerance);
+    }
+    return count;
+}
+
+TEST_F(WindowTest, NetworkPanelMarksDeadNeuronsInRedOnlyWhenTheyAreDead) {
+    WriteSettings(R"({"format": "actlab-settings", "version": 1, "panels": {"network": true},
+      "network": {"layers": [{"neurons": 6, "activation": "relu"}, {"neurons": 4, "activation": "relu"}], "bias_init": -5}})");
+    CommandResult run = Screenshot("dead.png", {"--size", "1600x1000", "--theme", "dark"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image dead = LoadPng(dir_ / "dead.png");
+    ASSERT_EQ(dead.width, 1600);
+
+    WriteSettings(R"({"format": "actlab-settings", "version": 1, "panels": {"network": true},
+      "network": {"layers": [{"neurons": 6, "activation": "relu"}, {"neurons": 4, "activation": "relu"}], "bias_init": 0.1}})");
+    run = Screenshot("alive.png", {"--size", "1600x1000", "--theme", "dark"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image alive = LoadPng(dir_ / "alive.png");
+
+    // A dead neuron's outline is 3 px around a heatmap of at least 16 px: over 150 red pixels each.
+    EXPECT_GT(CountNear(dead, kDeadR, kDeadG, kDeadB, 12), 3 * 150) << "at least three outlined neurons";
+    EXPECT_LT(CountNear(alive, kDeadR, kDeadG, kDeadB, 12), 20) << "no red outline when nothing is dead";
+    // The panel is really drawn: the decision surface's blue and orange are both present.
+    EXPECT_GT(CountNear(alive, 86, 180, 233, 20), 500);
+}
+
+}  // namespace
+}  // namespace actlab::test

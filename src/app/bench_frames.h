@@ -9,6 +9,10 @@ namespace actlab::bench {
 // 1920×1080 with four overlaid functions in linked f and f′ plots; the GPU's share is not ours.
 void AddFrameFigures(Report& report, int frames);
 
+// The mini-network panel: its frame time with heatmaps recomputed, and the samples per second
+// trained while it is shown at 60 fps (the training slice is what a frame leaves).
+void AddNetworkFrameFigures(Report& report, int frames);
+
 // The value below which `fraction` of `samples` lie (nearest rank); samples are sorted in place.
 double Percentile(std::vector<double>& samples, double fraction);
 

@@ -99,6 +99,7 @@ int RunBench(const BenchOptions& options) {
     bench::AddFrameFigures(report, options.frames);
     bench::AddRenderFigures(report);
     AddTrainingFigures(report, 10.0 * options.seconds_per_figure);
+    bench::AddNetworkFrameFigures(report, options.frames);
     report.Add({"peak_rss_mb", "peak resident memory", bench::PeakResidentMiB(), "MiB", std::nullopt,
                 bench::Better::Lower});
     std::cout << (options.json ? report.ToJson() : report.ToTable()) << '\n';

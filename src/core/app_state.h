@@ -3,8 +3,12 @@
 #pragma once
 
 #include "core/activation.h"
+#include "core/dataset.h"
+#include "core/network.h"
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -72,10 +76,43 @@ struct DisplaySettings {
     bool operator==(const DisplaySettings&) const = default;
 };
 
+// The weight the chain-rule inspector shows: `layer` counts hidden layers from 0 (the output layer
+// is the last), `input` indexes that layer's inputs (input features for layer 0).
+struct WeightSelection {
+    bool valid = false;
+    std::size_t layer = 0, neuron = 0, input = 0;
+    std::size_t sample = 0;  // index into the training set
+    bool operator==(const WeightSelection&) const = default;
+};
+
+// The mini-network lesson: the user's choices only. The trainer, statistics and heatmaps built from
+// them live in the UI runtime.
+struct NetworkLessonState {
+    std::vector<std::size_t> hidden{4, 4};  // neurons per hidden layer (0–6 layers of 1–8)
+    std::vector<Activation> activations{Activation::WithDefaults(ActivationId::Relu),
+                                        Activation::WithDefaults(ActivationId::Relu)};  // one per hidden layer
+    ActivationId output = ActivationId::Tanh;
+    DatasetKind dataset = DatasetKind::Circle;
+    std::size_t samples = 400;
+    double noise = 0.0;
+    double train_fraction = 0.5;
+    std::uint64_t seed = 1;
+    double learning_rate = 0.03;
+    std::size_t batch_size = 10;
+    InitScheme init = InitScheme::Xavier;
+    double init_std = 0.5;   // for InitScheme::Normal
+    double bias_init = 0.1;  // every bias starts here; −5 kills ReLUs before training starts
+    int steps_per_frame = 10;
+    bool playing = false;
+    WeightSelection selection;
+    bool operator==(const NetworkLessonState&) const = default;
+};
+
 struct AppState {
     FunctionPlotState plots;
     DisplaySettings display;
     PanelVisibility panels;
+    NetworkLessonState network;
     // Later subsystems add their own plain-data members here (network, softmax, propagation …).
 
     // The function with its current parameters.

@@ -1,9 +1,12 @@
 // App state ↔ JSON (see state_json.h).
 #include "core/state_json.h"
 
+#include "core/training.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <string>
 
 namespace actlab {
 
@@ -40,6 +43,132 @@ void ReadView(const json& j, PlotViewRange& view, std::vector<std::string>& warn
         view = read;
     } else if (j.is_object() && !j.empty()) {
         warnings.push_back("view: ignored an empty, reversed or absurd range");
+    }
+}
+
+json NetworkLessonToJson(const NetworkLessonState& lesson) {
+    json layers = json::array();
+    for (std::size_t l = 0; l < lesson.hidden.size(); ++l) {
+        const Activation& activation = l < lesson.activations.size() ? lesson.activations[l] : Activation{};
+        json params = json::object();
+        const auto specs = activation.info().params;
+        for (std::size_t i = 0; i < specs.size(); ++i) params[std::string(specs[i].name)] = activation.params[i];
+        layers.push_back({{"neurons", lesson.hidden[l]}, {"activation", activation.info().name}, {"params", params}});
+    }
+    return {{"layers", layers},
+            {"output", Info(lesson.output).name},
+            {"dataset", DatasetName(lesson.dataset)},
+            {"samples", lesson.samples},
+            {"noise", lesson.noise},
+            {"train_fraction", lesson.train_fraction},
+            {"seed", lesson.seed},
+            {"learning_rate", lesson.learning_rate},
+            {"batch_size", lesson.batch_size},
+            {"init", InitSchemeName(lesson.init)},
+            {"init_std", lesson.init_std},
+            {"bias_init", lesson.bias_init},
+            {"steps_per_frame", lesson.steps_per_frame},
+            {"playing", lesson.playing},
+            {"selection",
+             {{"valid", lesson.selection.valid},
+              {"layer", lesson.selection.layer},
+              {"neuron", lesson.selection.neuron},
+              {"input", lesson.selection.input},
+              {"sample", lesson.selection.sample}}}};
+}
+
+// Every value is checked against the same limits the panel's controls keep; a bad one is named and
+// skipped, the rest of the lesson is still read.
+void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<std::string>& warnings) {
+    if (!j.is_object()) {
+        warnings.push_back("network: not an object; ignored");
+        return;
+    }
+    if (j.contains("layers")) {
+        const json& layers = j.at("layers");
+        std::vector<std::size_t> hidden;
+        std::vector<Activation> activations;
+        bool ok = layers.is_array() && layers.size() <= kMaxHiddenLayers;
+        for (std::size_t l = 0; ok && l < layers.size(); ++l) {
+            const json& layer = layers[l];
+            const std::string where = "network.layers[" + std::to_string(l) + "]";
+            std::size_t neurons = 0;
+            std::string name;
+            Read(layer, "neurons", neurons, where, warnings);
+            Read(layer, "activation", name, where, warnings);
+            const auto id = FindActivation(name);
+            if (neurons < 1 || neurons > kMaxLayerWidth || !id) {
+                warnings.push_back(where + ": needs 1–" + std::to_string(kMaxLayerWidth) + " neurons and a known activation");
+                ok = false;
+                break;
+            }
+            Activation activation = Activation::WithDefaults(*id);
+            if (layer.contains("params") && layer.at("params").is_object()) {
+                for (const auto& [param, value] : layer.at("params").items()) {
+                    const std::string error = value.is_number() ? SetParam(activation, param, value.get<double>())
+                                                                : param + " is not a number";
+                    if (!error.empty()) warnings.push_back(where + ": " + error);
+                }
+            }
+            hidden.push_back(neurons);
+            activations.push_back(activation);
+        }
+        if (ok) {
+            lesson.hidden = hidden;
+            lesson.activations = activations;
+        } else if (!layers.is_array() || layers.size() > kMaxHiddenLayers) {
+            warnings.push_back("network.layers: expected up to " + std::to_string(kMaxHiddenLayers) + " layers; ignored");
+        }
+    }
+    std::string output(Info(lesson.output).name);
+    Read(j, "output", output, "network", warnings);
+    if (const auto id = FindActivation(output); id && IsOutputActivation(*id)) {
+        lesson.output = *id;
+    } else {
+        warnings.push_back("network.output: \"" + output + "\" is not tanh, sigmoid or linear");
+    }
+    std::string dataset(DatasetName(lesson.dataset));
+    Read(j, "dataset", dataset, "network", warnings);
+    if (const auto kind = ParseDatasetKind(dataset)) {
+        lesson.dataset = *kind;
+    } else {
+        warnings.push_back("network.dataset: unknown \"" + dataset + "\" (" + KnownDatasetNames() + ")");
+    }
+    std::string init(InitSchemeName(lesson.init));
+    Read(j, "init", init, "network", warnings);
+    if (const auto scheme = ParseInitScheme(init)) {
+        lesson.init = *scheme;
+    } else {
+        warnings.push_back("network.init: unknown \"" + init + "\"");
+    }
+    // Numbers: read into a copy, kept only when inside the controls' ranges.
+    const auto ranged = [&](const char* key, auto& field, double lo, double hi) {
+        auto value = field;
+        Read(j, key, value, "network", warnings);
+        if (static_cast<double>(value) >= lo && static_cast<double>(value) <= hi) {
+            field = value;
+        } else {
+            warnings.push_back(std::string("network.") + key + ": out of range; ignored");
+        }
+    };
+    ranged("samples", lesson.samples, 10, static_cast<double>(kMaxDatasetSamples));
+    ranged("noise", lesson.noise, 0.0, kMaxDatasetNoise);
+    ranged("train_fraction", lesson.train_fraction, 0.1, 0.9);
+    ranged("learning_rate", lesson.learning_rate, 1e-5, kMaxLearningRate);
+    ranged("batch_size", lesson.batch_size, 1, static_cast<double>(kMaxBatchSize));
+    ranged("init_std", lesson.init_std, 1e-4, 10.0);
+    ranged("bias_init", lesson.bias_init, -100.0, 100.0);
+    ranged("steps_per_frame", lesson.steps_per_frame, 1, 100000);
+    Read(j, "seed", lesson.seed, "network", warnings);
+    Read(j, "playing", lesson.playing, "network", warnings);
+    if (j.contains("selection")) {
+        // The chain-rule panel checks the indices against the network it is shown with.
+        const json& selection = j.at("selection");
+        Read(selection, "valid", lesson.selection.valid, "network.selection", warnings);
+        Read(selection, "layer", lesson.selection.layer, "network.selection", warnings);
+        Read(selection, "neuron", lesson.selection.neuron, "network.selection", warnings);
+        Read(selection, "input", lesson.selection.input, "network.selection", warnings);
+        Read(selection, "sample", lesson.selection.sample, "network.selection", warnings);
     }
 }
 
@@ -101,7 +230,9 @@ json AppStateToJson(const AppState& state) {
           {"probes", probes}}},
         {"panels",
          {{"sidebar", state.panels.sidebar}, {"parameters", state.panels.parameters},
-          {"properties", state.panels.properties}}},
+          {"properties", state.panels.properties}, {"network", state.panels.network},
+          {"chain_rule", state.panels.chain_rule}}},
+        {"network", NetworkLessonToJson(state.network)},
     };
 }
 
@@ -200,7 +331,10 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         Read(panels, "sidebar", state.panels.sidebar, "panels", warnings);
         Read(panels, "parameters", state.panels.parameters, "panels", warnings);
         Read(panels, "properties", state.panels.properties, "panels", warnings);
+        Read(panels, "network", state.panels.network, "panels", warnings);
+        Read(panels, "chain_rule", state.panels.chain_rule, "panels", warnings);
     }
+    if (root.contains("network")) ReadNetworkLesson(root.at("network"), state.network, warnings);
 }
 
 }  // namespace actlab

@@ -11,10 +11,10 @@ namespace {
 constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-// Latin, Greek (α β λ σ), general punctuation (′ –), super/subscripts (⁰ ⁻), arrows (→),
+// Latin (with Latin Extended-A: ŷ), Greek (α β λ σ), general punctuation (′ –), super/subscripts (⁰ ⁻), arrows (→),
 // mathematical operators (∞ ≤ ≥ − ∑ √), geometric shapes (● ○ ■).
 constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
+    0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
     0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0,
 };
 

@@ -33,6 +33,9 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Parameters", nullptr, &state.panels.parameters);
         ImGui::MenuItem("Property card", nullptr, &state.panels.properties);
         ImGui::Separator();
+        ImGui::MenuItem("Mini network", "N", &state.panels.network);
+        ImGui::MenuItem("Chain rule", nullptr, &state.panels.chain_rule);
+        ImGui::Separator();
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
         ImGui::MenuItem("Hide controls", "H", &state.display.hide_controls);
@@ -111,6 +114,9 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     }
     if (controls) DrawStatusLine(runtime);
     ImGui::End();
+    // The lesson windows float over the function plots, placed on first use (no docking in 1.86).
+    DrawNetworkPanel(state, runtime);
+    DrawChainRulePanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
 }
 

@@ -13,7 +13,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 11> kShortcuts{{
+constexpr std::array<Shortcut, 13> kShortcuts{{
     {"D", "show or hide the derivative f\u2032"},
     {"R", "reset the view to the selected functions"},
     {"1 \u2026 9", "show the n-th function of the list alone"},
@@ -21,6 +21,8 @@ constexpr std::array<Shortcut, 11> kShortcuts{{
     {"H", "hide the controls: plots only (lecture mode)"},
     {"T", "next theme: dark, light, projector"},
     {"Ctrl+= / Ctrl+\u2212", "larger / smaller UI scale (1\u20133\u00d7)"},
+    {"N", "open or close the mini network"},
+    {"Space", "play or pause training (mini network open)"},
     {"F11", "full screen"},
     {"F1", "this list of shortcuts"},
     {"Esc", "close this list; leave hide-controls mode"},
@@ -63,6 +65,8 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (Pressed('R')) ResetView(state);
     if (Pressed('H')) state.display.hide_controls = !state.display.hide_controls;
     if (Pressed('T')) state.display.theme = static_cast<Theme>((static_cast<int>(state.display.theme) + 1) % 3);
+    if (Pressed('N')) state.panels.network = !state.panels.network;
+    if (Pressed(key::kSpace) && state.panels.network) state.network.playing = !state.network.playing;
     if (Pressed(key::kF1)) state.panels.shortcuts = !state.panels.shortcuts;
     if (Pressed(key::kF11)) {
         state.display.fullscreen = !state.display.fullscreen;

@@ -8,6 +8,7 @@
 namespace actlab::ui {
 
 namespace key {
+inline constexpr int kSpace = 32;
 inline constexpr int kEscape = 256;
 inline constexpr int kF1 = 290;
 inline constexpr int kF11 = 300;

@@ -5,6 +5,7 @@
 #include "core/app_state.h"
 #include "render/plot_figure.h"
 #include "ui/fonts.h"
+#include "ui/network_session.h"
 #include "ui/plot_widget.h"
 
 #include <optional>
@@ -61,6 +62,8 @@ struct UiRuntime {
     CurveCache curves;
     PropertyCache card;
     StatusMessage status;
+    NetworkSession network;         // the mini network's trainer, statistics and heatmaps
+    double training_budget_seconds = kDefaultTrainingBudgetSeconds;  // training time per frame
     std::string parameter_error;    // the last refused typed value, shown under the sliders
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
     bool quit_requested = false;

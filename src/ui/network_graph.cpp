@@ -1,0 +1,415 @@
+// The network graph and the decision surface (see network_graph.h).
+#include "ui/network_graph.h"
+
+#include "core/ticks.h"
+#include "core/training.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace actlab::ui {
+
+namespace {
+
+ImU32 U32(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+
+Color Lerp(Color a, Color b, float t) {
+    const auto mix = [t](std::uint8_t x, std::uint8_t y) {
+        return static_cast<std::uint8_t>(std::lround(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t));
+    };
+    return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
+}
+
+// "h2,3" for the third neuron of the second hidden layer, "O" for the output, as the trace names them.
+std::string NodeLabel(const Network& network, std::size_t layer, std::size_t neuron) {
+    if (layer + 1 == network.layers.size()) return "O";
+    std::string name = "h";
+    name += std::to_string(layer + 1);
+    if (network.layers[layer].size > 1) {
+        name += ',';
+        name += std::to_string(neuron + 1);
+    }
+    return name;
+}
+
+std::string InputLabel(const Network& network, std::size_t layer, std::size_t input) {
+    if (layer == 0) return std::string(FeatureName(network.inputs[input]));
+    return NodeLabel(network, layer - 1, input);
+}
+
+// Squared distance from p to the segment ab.
+float SegmentDistance2(ImVec2 p, ImVec2 a, ImVec2 b) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len2 = dx * dx + dy * dy;
+    float t = len2 > 0.0f ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0f;
+    t = std::clamp(t, 0.0f, 1.0f);
+    const float ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return ex * ex + ey * ey;
+}
+
+// A dashed rectangle outline: dashes of `dash` pixels along each side.
+void DashedRect(ImDrawList* draw, ImVec2 p0, ImVec2 p1, ImU32 color, float thickness, float dash) {
+    const auto side = [&](ImVec2 a, ImVec2 b) {
+        const float len = std::hypot(b.x - a.x, b.y - a.y);
+        for (float s = 0.0f; s < len; s += 2.0f * dash) {
+            const float e = std::min(s + dash, len);
+            draw->AddLine({a.x + (b.x - a.x) * s / len, a.y + (b.y - a.y) * s / len},
+                          {a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len}, color, thickness);
+        }
+    };
+    side(p0, {p1.x, p0.y});
+    side({p1.x, p0.y}, p1);
+    side(p1, {p0.x, p1.y});
+    side({p0.x, p1.y}, p0);
+}
+
+void Badge(ImDrawList* draw, ImVec2 at, const char* text, Color background, Color foreground, float scale) {
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 pad{3.0f * scale, 1.0f * scale};
+    draw->AddRectFilled(at, {at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y}, U32(background), 3.0f * scale);
+    draw->AddText({at.x + pad.x, at.y + pad.y}, U32(foreground), text);
+}
+
+// Mean |∂E/∂z| on a log scale from 10⁻⁶ (empty bar) to 1 (full): gradients span many decades.
+float GradientBarFraction(double mean_abs_delta) {
+    if (!(mean_abs_delta > 0.0)) return 0.0f;
+    return std::clamp(static_cast<float>((std::log10(mean_abs_delta) + 6.0) / 6.0), 0.0f, 1.0f);
+}
+
+struct NodeBox {
+    ImVec2 p0, p1;
+    ImVec2 Left() const { return {p0.x, (p0.y + p1.y) / 2}; }
+    ImVec2 Right() const { return {p1.x, (p0.y + p1.y) / 2}; }
+    bool Contains(ImVec2 p) const { return p.x >= p0.x && p.x <= p1.x && p.y >= p0.y && p.y <= p1.y; }
+};
+
+void NodeTooltip(const Network& network, const NetworkStats& stats, std::size_t layer, std::size_t neuron) {
+    ImGui::BeginTooltip();
+    const Layer& l = network.layers[layer];
+    const bool output = layer + 1 == network.layers.size();
+    ImGui::Text("%s  (%s)", NodeLabel(network, layer, neuron).c_str(),
+                std::string(l.NeuronActivation(neuron).info().display_name).c_str());
+    ImGui::Text("bias b = %s", FormatReadout(l.biases[neuron], 4).c_str());
+    if (!l.learned.empty()) ImGui::Text("learned a = %s", FormatReadout(l.learned[neuron], 4).c_str());
+    if (layer < stats.layers.size() && neuron < stats.layers[layer].neurons.size()) {
+        const NeuronStats& s = stats.layers[layer].neurons[neuron];
+        ImGui::Text("active on %.1f%% of training samples (f\u2032(z) \u2260 0)", 100.0 * s.activation_rate);
+        ImGui::Text("z from %s to %s, mean %s", FormatReadout(s.min_z, 3).c_str(), FormatReadout(s.max_z, 3).c_str(),
+                    FormatReadout(s.mean_z, 3).c_str());
+        ImGui::Text("mean |\u2202E/\u2202z| = %s", FormatReadout(s.mean_abs_delta, 3).c_str());
+        ImGui::Text("mean |\u2202L/\u2202w| of its weights = %s", FormatReadout(s.mean_abs_weight_grad, 3).c_str());
+        if (s.dead && !output) {
+            ImGui::TextWrapped("DEAD: f\u2032(z) = 0 on every training sample, so its weights never change again.");
+        } else if (s.dying && !output) {
+            ImGui::TextWrapped("DYING: active on under 5%% of the samples.");
+        }
+    }
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+NetworkColors NetworkColorsFor(Theme theme) {
+    const FigureTheme figure = FigureThemeFor(theme);
+    NetworkColors c;
+    c.positive = figure.palette[0];
+    c.negative = figure.palette[1];
+    switch (theme) {
+    case Theme::Dark:
+        c.neutral = {44, 48, 57, 255};
+        c.dead = {255, 64, 64, 255};
+        c.dying = {255, 200, 70, 255};
+        c.badge_text = {255, 255, 255, 255};
+        c.point_outline = {240, 240, 245, 255};
+        break;
+    case Theme::Light:
+    case Theme::Projector:
+        c.neutral = {246, 246, 248, 255};
+        c.dead = {215, 0, 0, 255};
+        c.dying = {190, 120, 0, 255};
+        c.badge_text = {255, 255, 255, 255};
+        c.point_outline = {20, 20, 24, 255};
+        break;
+    }
+    return c;
+}
+
+Color HeatColor(const NetworkColors& colors, float v, bool greyed) {
+    if (!std::isfinite(v)) return {128, 128, 128, 255};
+    const float t = std::clamp(v, -1.0f, 1.0f);
+    Color c = t >= 0.0f ? Lerp(colors.neutral, colors.positive, t) : Lerp(colors.neutral, colors.negative, -t);
+    if (greyed) {
+        // Luminance, pulled halfway to the neutral colour: no hue left, little contrast.
+        const float y = 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b;
+        const std::uint8_t g = static_cast<std::uint8_t>(std::lround(std::clamp(y, 0.0f, 255.0f)));
+        c = Lerp({g, g, g, 255}, {128, 128, 128, 255}, 0.5f);
+    }
+    return c;
+}
+
+void DrawHeatmap(ImDrawList* draw, ImVec2 p0, ImVec2 p1, const float* values, std::size_t n, const NetworkColors& colors,
+                 bool greyed) {
+    if (n < 2 || values == nullptr) return;
+    // One vertex per cell centre, stretched so the outer centres sit on the rectangle's edges;
+    // the GPU interpolates colours between them.
+    const int vertices = static_cast<int>(n * n);
+    const int indices = static_cast<int>((n - 1) * (n - 1) * 6);
+    draw->PrimReserve(indices, vertices);
+    const ImDrawIdx base = static_cast<ImDrawIdx>(draw->_VtxCurrentIdx);
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    const float step_x = (p1.x - p0.x) / static_cast<float>(n - 1);
+    const float step_y = (p1.y - p0.y) / static_cast<float>(n - 1);
+    for (std::size_t r = 0; r < n; ++r) {
+        for (std::size_t c = 0; c < n; ++c) {
+            const ImVec2 pos{p0.x + step_x * static_cast<float>(c), p0.y + step_y * static_cast<float>(r)};
+            draw->PrimWriteVtx(pos, uv, U32(HeatColor(colors, values[r * n + c], greyed)));
+        }
+    }
+    for (std::size_t r = 0; r + 1 < n; ++r) {
+        for (std::size_t c = 0; c + 1 < n; ++c) {
+            const auto at = [&](std::size_t rr, std::size_t cc) { return static_cast<ImDrawIdx>(base + rr * n + cc); };
+            draw->PrimWriteIdx(at(r, c));
+            draw->PrimWriteIdx(at(r, c + 1));
+            draw->PrimWriteIdx(at(r + 1, c + 1));
+            draw->PrimWriteIdx(at(r, c));
+            draw->PrimWriteIdx(at(r + 1, c + 1));
+            draw->PrimWriteIdx(at(r + 1, c));
+        }
+    }
+}
+
+void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
+    NetworkSession& session = runtime.network;
+    if (!session.ready()) return;
+    const Network& network = session.trainer().network();
+    const NetworkStats& stats = session.stats();
+    const float scale = runtime.Scale(state);
+    const FigureTheme theme = FigureThemeFor(state.display.theme);
+    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##graph", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+
+    // Columns: the inputs, each hidden layer, the output. Node side from the tallest column.
+    const std::size_t columns = network.layers.size() + 1;
+    std::size_t tallest = network.inputs.size();
+    for (const Layer& layer : network.layers) tallest = std::max(tallest, layer.size);
+    const float line = ImGui::GetTextLineHeight();
+    const float header = line * 2.3f;            // layer names above the columns
+    const float badge = 4.0f * scale;            // margin above the first node for its outline
+    const float extra = 14.0f * scale;           // per node: the gradient bar and a gap
+    const float column_width = size.x / static_cast<float>(columns);
+    const float available = size.y - header;
+    float side = std::min({column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
+    side = std::max(side, 12.0f * scale);
+    const float pitch = side + extra;
+    std::vector<std::vector<NodeBox>> boxes(columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+        const std::size_t count = c == 0 ? network.inputs.size() : network.layers[c - 1].size;
+        const float x = origin.x + column_width * (static_cast<float>(c) + 0.5f) - side / 2;
+        const float top = origin.y + header + badge + (available - pitch * static_cast<float>(count)) / 2;
+        for (std::size_t k = 0; k < count; ++k) {
+            const float y = top + pitch * static_cast<float>(k);
+            boxes[c].push_back({{x, y}, {x + side, y + side}});
+        }
+    }
+
+    // Column headings: what each layer computes.
+    for (std::size_t c = 0; c < columns; ++c) {
+        std::string title, subtitle;
+        if (c == 0) {
+            title = "inputs";
+        } else if (c == columns - 1) {
+            title = "output";
+            subtitle = std::string(network.layers[c - 1].activation.info().display_name);
+        } else {
+            title = "layer " + std::to_string(c);
+            subtitle = std::string(network.layers[c - 1].activation.info().display_name);
+        }
+        const float cx = origin.x + column_width * (static_cast<float>(c) + 0.5f);
+        const ImVec2 t = ImGui::CalcTextSize(title.c_str());
+        draw->AddText({cx - t.x / 2, origin.y}, U32(theme.text), title.c_str());
+        const ImVec2 s = ImGui::CalcTextSize(subtitle.c_str());
+        draw->AddText({cx - s.x / 2, origin.y + line}, U32(theme.dim_text), subtitle.c_str());
+    }
+
+    // Edges first (under the nodes): colour by sign, width by |w|; the hovered one found by distance.
+    struct EdgeHit {
+        std::size_t layer = 0, neuron = 0, input = 0;
+        bool found = false;
+    } hit;
+    float best = (6.0f * scale) * (6.0f * scale);
+    bool over_node = false;
+    for (const auto& column : boxes) {
+        for (const NodeBox& box : column) over_node = over_node || box.Contains(mouse);
+    }
+    const WeightSelection& selection = state.network.selection;
+    for (std::size_t l = 0; l < network.layers.size(); ++l) {
+        const Layer& layer = network.layers[l];
+        for (std::size_t j = 0; j < layer.size; ++j) {
+            for (std::size_t i = 0; i < layer.fan_in; ++i) {
+                const ImVec2 a = boxes[l][i].Right(), b = boxes[l + 1][j].Left();
+                const double w = layer.Weight(j, i);
+                const float magnitude = std::isfinite(w) ? static_cast<float>(std::min(std::abs(w), 3.0)) : 3.0f;
+                const float thickness = (0.6f + 2.2f * magnitude) * scale;
+                const bool selected = selection.valid && selection.layer == l && selection.neuron == j && selection.input == i;
+                if (selected) draw->AddLine(a, b, U32(theme.text), thickness + 4.0f * scale);
+                draw->AddLine(a, b, U32(WithAlpha(w >= 0.0 ? colors.positive : colors.negative, 215)), thickness);
+                if (hovered && !over_node) {
+                    const float d2 = SegmentDistance2(mouse, a, b);
+                    if (d2 < best) {
+                        best = d2;
+                        hit = {l, j, i, true};
+                    }
+                }
+            }
+        }
+    }
+    if (hit.found) {
+        const ImVec2 a = boxes[hit.layer][hit.input].Right(), b = boxes[hit.layer + 1][hit.neuron].Left();
+        draw->AddLine(a, b, U32(WithAlpha(theme.text, 150)), 2.0f * scale);
+    }
+
+    // Nodes: heatmap, gradient bar, outline and badge.
+    const std::vector<float>& grid = session.node_grid();
+    const std::size_t cells = kNeuronGrid * kNeuronGrid;
+    std::size_t node = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+        for (std::size_t k = 0; k < boxes[c].size(); ++k, ++node) {
+            const NodeBox& box = boxes[c][k];
+            const bool hidden = c > 0 && c + 1 < columns;
+            const NeuronStats* s = nullptr;
+            if (c > 0 && c - 1 < stats.layers.size() && k < stats.layers[c - 1].neurons.size()) s = &stats.layers[c - 1].neurons[k];
+            const bool dead = hidden && s && s->dead;
+            const bool dying = hidden && s && s->dying;
+            if (grid.size() >= (node + 1) * cells) {
+                DrawHeatmap(draw, box.p0, box.p1, grid.data() + node * cells, kNeuronGrid, colors, dead);
+            }
+            if (dead) {
+                draw->AddRect({box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
+                              U32(colors.dead), 0.0f, ImDrawFlags_None, 3.0f * scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dead", colors.dead, colors.badge_text, scale);
+            } else if (dying) {
+                DashedRect(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
+                           U32(colors.dying), 2.5f * scale, 5.0f * scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dying", colors.dying, colors.badge_text, scale);
+            } else {
+                draw->AddRect(box.p0, box.p1, U32(theme.frame));
+            }
+            if (c == 0) {
+                const std::string name(FeatureName(network.inputs[k]));
+                const ImVec2 t = ImGui::CalcTextSize(name.c_str());
+                draw->AddText({box.p0.x - t.x - 6.0f * scale, (box.p0.y + box.p1.y - t.y) / 2}, U32(theme.text), name.c_str());
+            }
+            if (s) {
+                // The gradient bar: mean |∂E/∂z| on a log scale, under the heatmap.
+                const float y = box.p1.y + 3.0f * scale;
+                const float h = 5.0f * scale;
+                draw->AddRectFilled({box.p0.x, y}, {box.p1.x, y + h}, U32(theme.grid));
+                const float f = GradientBarFraction(s->mean_abs_delta);
+                if (f > 0.0f) draw->AddRectFilled({box.p0.x, y}, {box.p0.x + (box.p1.x - box.p0.x) * f, y + h}, U32(theme.palette[2]));
+            }
+            if (hovered && box.Contains(mouse)) {
+                if (c == 0) {
+                    ImGui::SetTooltip("input %s: its value over the plane [\u22126, 6]\u00b2",
+                                      std::string(FeatureName(network.inputs[k])).c_str());
+                } else {
+                    NodeTooltip(network, stats, c - 1, k);
+                }
+            }
+        }
+    }
+
+    if (hit.found) {
+        const Layer& layer = network.layers[hit.layer];
+        const double w = layer.Weight(hit.neuron, hit.input);
+        // The full-batch gradient of this one weight, while hovered: it keeps updating with training.
+        const Gradients gradients = ComputeGradients(network, session.trainer().train());
+        const double g = gradients.weights[hit.layer][hit.neuron * layer.fan_in + hit.input];
+        ImGui::BeginTooltip();
+        ImGui::Text("w(%s\u2192%s) = %s", InputLabel(network, hit.layer, hit.input).c_str(),
+                    NodeLabel(network, hit.layer, hit.neuron).c_str(), FormatReadout(w, 4).c_str());
+        ImGui::Text("\u2202L/\u2202w = %s  (mean over the training set)", FormatReadout(g, 4).c_str());
+        ImGui::Text("next full-batch update: w \u2212 \u03b7\u00b7\u2202L/\u2202w = %s",
+                    FormatReadout(w - state.network.learning_rate * g, 4).c_str());
+        ImGui::TextDisabled("Click to open it in the chain-rule inspector.");
+        ImGui::EndTooltip();
+        if (clicked) {
+            state.network.selection.valid = true;
+            state.network.selection.layer = hit.layer;
+            state.network.selection.neuron = hit.neuron;
+            state.network.selection.input = hit.input;
+            state.panels.chain_rule = true;
+            session.RequestZeroFactorSample();
+        }
+    }
+}
+
+void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
+    NetworkSession& session = runtime.network;
+    if (!session.ready()) return;
+    const float scale = runtime.Scale(state);
+    const FigureTheme theme = FigureThemeFor(state.display.theme);
+    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const ImVec2 p1{p0.x + side, p0.y + side};
+    ImGui::InvisibleButton("##surface", {side, side});
+    const bool hovered = ImGui::IsItemHovered();
+    const std::vector<float>& grid = session.output_grid();
+    // A sigmoid output lies in (0, 1): centre its colours on the 0.5 threshold.
+    const bool sigmoid = state.network.output == ActivationId::Sigmoid;
+    if (grid.size() == kOutputGrid * kOutputGrid) {
+        if (sigmoid) {
+            std::vector<float> centred(grid.size());
+            for (std::size_t i = 0; i < grid.size(); ++i) centred[i] = 2.0f * grid[i] - 1.0f;
+            DrawHeatmap(draw, p0, p1, centred.data(), kOutputGrid, colors);
+        } else {
+            DrawHeatmap(draw, p0, p1, grid.data(), kOutputGrid, colors);
+        }
+    }
+    draw->AddRect(p0, p1, U32(theme.frame));
+    const auto to_screen = [&](double x1, double x2) {
+        return ImVec2{p0.x + static_cast<float>((x1 - kPlaneLo) / (kPlaneHi - kPlaneLo)) * side,
+                      p0.y + static_cast<float>((kPlaneHi - x2) / (kPlaneHi - kPlaneLo)) * side};
+    };
+    const float radius = std::clamp(side / 80.0f, 3.0f * scale, 6.0f * scale);
+    const auto label_color = [&](double y) {
+        const float v = sigmoid ? static_cast<float>(2.0 * y - 1.0) : static_cast<float>(y);
+        const Color c = v >= 0.0f ? colors.positive : colors.negative;
+        return std::abs(v) >= 0.999f ? c : HeatColor(colors, v * 1.0f);
+    };
+    draw->PushClipRect(p0, p1, true);
+    for (const Sample& s : session.trainer().train()) {
+        const ImVec2 p = to_screen(s.x1, s.x2);
+        draw->AddCircleFilled(p, radius + 1.0f * scale, U32(colors.point_outline));
+        draw->AddCircleFilled(p, radius, U32(label_color(s.y)));
+    }
+    for (const Sample& s : session.trainer().test()) {
+        const ImVec2 p = to_screen(s.x1, s.x2);
+        draw->AddCircle(p, radius + 0.5f * scale, U32(colors.point_outline), 0, 3.5f * scale);
+        draw->AddCircle(p, radius + 0.5f * scale, U32(label_color(s.y)), 0, 2.0f * scale);
+    }
+    draw->PopClipRect();
+    // Axis extents at the corners: the plane is always [−6, 6]².
+    const std::string lo = FormatReadout(kPlaneLo, 2), hi = FormatReadout(kPlaneHi, 2);
+    draw->AddText({p0.x, p1.y + 2.0f * scale}, U32(theme.dim_text), lo.c_str());
+    const ImVec2 t = ImGui::CalcTextSize(hi.c_str());
+    draw->AddText({p1.x - t.x, p1.y + 2.0f * scale}, U32(theme.dim_text), hi.c_str());
+    ImGui::Dummy({side, ImGui::GetTextLineHeight()});
+    if (hovered) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        const double x1 = kPlaneLo + static_cast<double>((m.x - p0.x) / side) * (kPlaneHi - kPlaneLo);
+        const double x2 = kPlaneHi - static_cast<double>((m.y - p0.y) / side) * (kPlaneHi - kPlaneLo);
+        ImGui::SetTooltip("x1 = %s, x2 = %s\noutput = %s", FormatReadout(x1, 3).c_str(), FormatReadout(x2, 3).c_str(),
+                          FormatReadout(Predict(session.trainer().network(), x1, x2), 4).c_str());
+    }
+}
+
+}  // namespace actlab::ui

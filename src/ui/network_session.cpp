@@ -1,0 +1,230 @@
+// The live mini network (see network_session.h).
+#include "ui/network_session.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace actlab::ui {
+
+namespace {
+
+double NowSeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// A sigmoid output is trained with bce on 0/1 labels; tanh and linear with mse on ±1 or the target.
+bool UsesBce(const NetworkLessonState& lesson) {
+    return lesson.output == ActivationId::Sigmoid && IsClassification(lesson.dataset);
+}
+
+InitOptions InitOf(const NetworkLessonState& lesson) {
+    InitOptions init;
+    init.scheme = lesson.init;
+    init.normal_std = lesson.init_std;
+    init.bias = lesson.bias_init;
+    init.seed = lesson.seed;
+    return init;
+}
+
+TrainingOptions OptionsOf(const NetworkLessonState& lesson) {
+    TrainingOptions options;
+    options.learning_rate = lesson.learning_rate;
+    options.batch_size = lesson.batch_size;
+    options.seed = lesson.seed;
+    return options;
+}
+
+}  // namespace
+
+void NormaliseLesson(NetworkLessonState& lesson) {
+    if (lesson.hidden.size() > kMaxHiddenLayers) lesson.hidden.resize(kMaxHiddenLayers);
+    for (std::size_t& width : lesson.hidden) width = std::clamp<std::size_t>(width, 1, kMaxLayerWidth);
+    lesson.activations.resize(lesson.hidden.size(), Activation::WithDefaults(ActivationId::Relu));
+    if (!IsOutputActivation(lesson.output)) lesson.output = ActivationId::Tanh;
+    lesson.steps_per_frame = std::clamp(lesson.steps_per_frame, 1, 100000);
+    lesson.batch_size = std::clamp<std::size_t>(lesson.batch_size, 1, kMaxBatchSize);
+    lesson.learning_rate = std::clamp(lesson.learning_rate, 1e-5, kMaxLearningRate);
+}
+
+const char* LessonPresetLabel(LessonPreset preset) {
+    switch (preset) {
+    case LessonPreset::Default: return "ReLU on the circle";
+    case LessonPreset::DyingReluBias: return "Dying ReLU: bias init \u22125";
+    case LessonPreset::DyingReluLearningRate: return "Dying ReLU: learning rate 3";
+    case LessonPreset::VanishingGradients: return "Vanishing gradients: 6 sigmoid layers";
+    case LessonPreset::Count: break;
+    }
+    return "";
+}
+
+void ApplyLessonPreset(NetworkLessonState& lesson, LessonPreset preset) {
+    const auto layers = [&](std::vector<std::size_t> hidden, ActivationId id) {
+        lesson.activations.assign(hidden.size(), Activation::WithDefaults(id));
+        lesson.hidden = std::move(hidden);
+    };
+    lesson = NetworkLessonState{};
+    switch (preset) {
+    case LessonPreset::Default:
+    case LessonPreset::Count: break;
+    case LessonPreset::DyingReluBias:
+        layers({6, 4}, ActivationId::Relu);
+        lesson.bias_init = -5.0;
+        break;
+    case LessonPreset::DyingReluLearningRate:
+        // The seeded case the tests reproduce: more than half of the ReLUs die within 300 steps.
+        layers({6, 6, 6}, ActivationId::Relu);
+        lesson.init = InitScheme::He;
+        lesson.bias_init = 0.0;
+        lesson.samples = 500;
+        lesson.seed = 5;
+        lesson.learning_rate = 3.0;
+        break;
+    case LessonPreset::VanishingGradients:
+        layers({8, 8, 8, 8, 8, 8}, ActivationId::Sigmoid);
+        lesson.learning_rate = 0.1;
+        break;
+    }
+}
+
+NetworkSession::BuildKey NetworkSession::KeyOf(const NetworkLessonState& lesson) {
+    return {lesson.hidden,         lesson.output, lesson.dataset,  lesson.samples,  lesson.noise,
+            lesson.train_fraction, lesson.seed,   lesson.init,     lesson.init_std, lesson.bias_init};
+}
+
+void NetworkSession::Build(const NetworkLessonState& lesson) {
+    error_.clear();
+    DatasetOptions data;
+    data.kind = lesson.dataset;
+    data.samples = lesson.samples;
+    data.noise = lesson.noise;
+    data.seed = lesson.seed;
+    data.zero_one_labels = UsesBce(lesson);
+    NetworkSpec spec;
+    if (lesson.dataset == DatasetKind::Chain) spec.inputs = {InputFeature::X1};  // x → h1 → … → O
+    spec.hidden = lesson.hidden;
+    spec.hidden_activation = lesson.activations.empty() ? Activation::WithDefaults(ActivationId::Relu) : lesson.activations[0];
+    spec.output = lesson.output;
+    spec.loss = UsesBce(lesson) ? Loss::Bce : Loss::Mse;
+    const TrainingOptions options = OptionsOf(lesson);
+    for (const std::string& why : {ValidateDatasetOptions(data), ValidateSpec(spec), ValidateTrainingOptions(options)}) {
+        if (!why.empty()) {
+            error_ = why;
+            trainer_.reset();
+            return;
+        }
+    }
+    Network network = MakeNetwork(spec, InitOf(lesson));
+    for (std::size_t l = 0; l < lesson.activations.size(); ++l) SetLayerActivation(network, l, lesson.activations[l]);
+    SplitData split = SplitDataset(MakeDataset(data), lesson.train_fraction);
+    trainer_ = std::make_unique<Trainer>(std::move(network), std::move(split.train), std::move(split.test), options);
+    trainer_->Observe();
+    activations_ = lesson.activations;
+    key_ = KeyOf(lesson);
+    heatmaps_stale_ = true;
+    stats_stale_ = false;
+}
+
+void NetworkSession::ApplyActivations(const NetworkLessonState& lesson) {
+    if (activations_ == lesson.activations) return;
+    for (std::size_t l = 0; l < lesson.activations.size(); ++l) {
+        // Only the layers that changed: PReLU's learned a survives edits of other layers.
+        const bool changed = l >= activations_.size() || !(activations_[l] == lesson.activations[l]);
+        if (changed && ValidateParams(lesson.activations[l]).empty()) {
+            SetLayerActivation(trainer_->EditNetwork(), l, lesson.activations[l]);
+        }
+    }
+    activations_ = lesson.activations;
+    heatmaps_stale_ = true;
+    stats_stale_ = true;
+}
+
+void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
+    NormaliseLesson(lesson);
+    if (!trainer_ || !(KeyOf(lesson) == key_)) {
+        // A new shape, dataset or initialisation is a new lesson: it starts paused only if it diverged.
+        Build(lesson);
+        reset_requested_ = false;
+        if (!trainer_) {
+            lesson.playing = false;
+            return;
+        }
+    }
+    if (reset_requested_) {
+        reset_requested_ = false;
+        trainer_->Reset(InitOf(lesson));
+        activations_.clear();  // Reset restores PReLU's a from the layer parameters
+        ApplyActivations(lesson);
+        trainer_->Observe();
+        stats_stale_ = false;
+        heatmaps_stale_ = true;
+    }
+    ApplyActivations(lesson);
+    const TrainingOptions options = OptionsOf(lesson);
+    if (!(options.learning_rate == trainer_->options().learning_rate && options.batch_size == trainer_->options().batch_size)) {
+        trainer_->SetOptions(options);
+    }
+
+    std::size_t steps = 0;
+    if (lesson.playing && !trainer_->diverged()) {
+        // Steps in small chunks until the frame's budget or the requested speed is used up.
+        const double deadline = NowSeconds() + budget_seconds;
+        const std::size_t wanted = static_cast<std::size_t>(lesson.steps_per_frame);
+        while (steps < wanted && !trainer_->diverged()) {
+            const std::size_t chunk = std::min<std::size_t>(wanted - steps, 8);
+            steps += trainer_->Run(chunk);
+            if (NowSeconds() >= deadline) break;
+        }
+    } else if (step_requested_) {
+        steps = trainer_->Run(1);
+    }
+    step_requested_ = false;
+    samples_trained_ += steps * lesson.batch_size;
+    if (trainer_->diverged()) lesson.playing = false;
+    if (steps > 0) {
+        stats_stale_ = true;
+        heatmaps_stale_ = true;
+    }
+
+    if (zero_sample_requested_) {
+        zero_sample_requested_ = false;
+        lesson.selection.sample = FirstZeroFactorSample(lesson.selection, 0);
+    }
+    ++frames_since_observe_;
+    ++frames_since_heatmap_;
+    // While playing, statistics and heatmaps follow every few frames; a paused edit shows at once.
+    const bool training = lesson.playing && steps > 0;
+    if (stats_stale_ && (!training || frames_since_observe_ >= kObserveEveryFrames)) {
+        trainer_->Observe();
+        stats_stale_ = false;
+        frames_since_observe_ = 0;
+    }
+    if (heatmaps_stale_ && (!training || frames_since_heatmap_ >= kHeatmapEveryFrames)) RefreshHeatmaps();
+}
+
+void NetworkSession::RefreshHeatmaps() {
+    const Network& network = trainer_->network();
+    EvaluateGrid(network, kNeuronGrid, kPlaneLo, kPlaneHi, node_grid_);
+    EvaluateGrid(network, kOutputGrid, kPlaneLo, kPlaneHi, scratch_);
+    const std::size_t cells = kOutputGrid * kOutputGrid;
+    const std::size_t output = NodeCount(network) - 1;
+    output_grid_.assign(scratch_.begin() + static_cast<std::ptrdiff_t>(output * cells),
+                        scratch_.begin() + static_cast<std::ptrdiff_t>((output + 1) * cells));
+    heatmaps_stale_ = false;
+    frames_since_heatmap_ = 0;
+    ++heatmap_updates_;
+}
+
+std::size_t NetworkSession::FirstZeroFactorSample(const WeightSelection& selection, std::size_t fallback) const {
+    if (!trainer_ || !selection.valid) return fallback;
+    const Network& network = trainer_->network();
+    if (selection.layer >= network.layers.size()) return fallback;
+    const Layer& layer = network.layers[selection.layer];
+    if (selection.neuron >= layer.size || selection.input >= layer.fan_in) return fallback;
+    const std::vector<Sample>& train = trainer_->train();
+    for (std::size_t s = 0; s < train.size(); ++s) {
+        if (TraceWeight(network, selection.layer, selection.neuron, selection.input, train[s], 0.0).has_zero_factor) return s;
+    }
+    return fallback;
+}
+
+}  // namespace actlab::ui

@@ -1,0 +1,95 @@
+// The live side of the mini-network lesson: the Trainer built from the NetworkLessonState, training
+// in per-frame time slices, statistics and the heatmaps the network panel draws. Derived data only:
+// everything here is rebuilt from the lesson state.
+#pragma once
+
+#include "core/app_state.h"
+#include "core/training.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace actlab::ui {
+
+inline constexpr std::size_t kNeuronGrid = 32;  // heatmap cells per side for every node
+inline constexpr std::size_t kOutputGrid = 64;  // the large decision surface (smoothly shaded between cells)
+inline constexpr double kPlaneLo = -kPlaneHalfWidth, kPlaneHi = kPlaneHalfWidth;
+inline constexpr double kDefaultTrainingBudgetSeconds = 0.008;  // per frame: half of a 60 fps frame
+inline constexpr int kHeatmapEveryFrames = 4;                 // while training, heatmaps refresh this often
+inline constexpr int kObserveEveryFrames = 6;                 // and statistics and chart rows this often
+
+class NetworkSession {
+public:
+    // Brings the trainer in line with the lesson: a new shape, dataset, seed or initialisation
+    // rebuilds and resets it; a new activation is applied in place (weights kept); learning rate and
+    // batch size change the options. Then trains for at most `budget_seconds` when playing or when
+    // a single step was requested, pauses on divergence, and refreshes statistics and heatmaps.
+    void Update(NetworkLessonState& lesson, double budget_seconds = kDefaultTrainingBudgetSeconds);
+
+    void RequestStep() { step_requested_ = true; }
+    void RequestReset() { reset_requested_ = true; }
+    // The chain-rule inspector's sample becomes the first one with a zero factor at the next Update.
+    void RequestZeroFactorSample() { zero_sample_requested_ = true; }
+
+    bool ready() const { return trainer_ != nullptr; }
+    const Trainer& trainer() const { return *trainer_; }
+    const NetworkStats& stats() const { return trainer_->stats(); }
+    const std::string& error() const { return error_; }  // why the lesson could not be built
+
+    // Heatmaps in EvaluateGrid's node order (inputs, hidden neurons, output), kNeuronGrid² floats
+    // per node; and the output alone at kOutputGrid².
+    const std::vector<float>& node_grid() const { return node_grid_; }
+    const std::vector<float>& output_grid() const { return output_grid_; }
+    std::size_t heatmap_updates() const { return heatmap_updates_; }
+
+    // Samples trained since the session began (for the bench's throughput figure).
+    std::size_t samples_trained() const { return samples_trained_; }
+
+    // The first training sample whose trace of the selected weight has a zero factor, or `fallback`.
+    std::size_t FirstZeroFactorSample(const WeightSelection& selection, std::size_t fallback) const;
+
+private:
+    struct BuildKey {
+        std::vector<std::size_t> hidden;
+        ActivationId output = ActivationId::Tanh;
+        DatasetKind dataset = DatasetKind::Circle;
+        std::size_t samples = 0;
+        double noise = 0.0, train_fraction = 0.0;
+        std::uint64_t seed = 0;
+        InitScheme init = InitScheme::Xavier;
+        double init_std = 0.0, bias_init = 0.0;
+        bool operator==(const BuildKey&) const = default;
+    };
+    static BuildKey KeyOf(const NetworkLessonState& lesson);
+    void Build(const NetworkLessonState& lesson);
+    void ApplyActivations(const NetworkLessonState& lesson);
+    void RefreshHeatmaps();
+
+    std::unique_ptr<Trainer> trainer_;
+    BuildKey key_;
+    std::vector<Activation> activations_;
+    std::string error_;
+    bool step_requested_ = false;
+    bool reset_requested_ = false;
+    bool zero_sample_requested_ = false;
+    bool heatmaps_stale_ = true;
+    bool stats_stale_ = true;
+    int frames_since_heatmap_ = 0;
+    int frames_since_observe_ = 0;
+    std::vector<float> node_grid_, output_grid_, scratch_;
+    std::size_t heatmap_updates_ = 0;
+    std::size_t samples_trained_ = 0;
+};
+
+// Ready-made lessons: the lecture's dying-ReLU causes and vanishing gradients, set in one click.
+enum class LessonPreset { Default, DyingReluBias, DyingReluLearningRate, VanishingGradients, Count };
+const char* LessonPresetLabel(LessonPreset preset);
+// Sets the architecture, data and training choices of `preset` (panel visibility is kept).
+void ApplyLessonPreset(NetworkLessonState& lesson, LessonPreset preset);
+
+// The lesson's hidden activations, one per hidden layer (missing ones ReLU, extra ones dropped).
+void NormaliseLesson(NetworkLessonState& lesson);
+
+}  // namespace actlab::ui
