@@ -10,6 +10,10 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddEvalCommand(app, run);
     AddInfoCommand(app, run);
     AddBenchCommand(app, run);
+    AddSoftmaxCommand(app, run);
+    AddPropagateCommand(app, run);
+    AddSeluMapCommand(app, run);
+    AddBornDeadCommand(app, run);
 }
 
 int UsageError(const std::string& message) {

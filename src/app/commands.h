@@ -26,6 +26,10 @@ void AddListCommand(CLI::App& app, CommandRunner& run);
 void AddEvalCommand(CLI::App& app, CommandRunner& run);
 void AddInfoCommand(CLI::App& app, CommandRunner& run);
 void AddBenchCommand(CLI::App& app, CommandRunner& run);
+void AddSoftmaxCommand(CLI::App& app, CommandRunner& run);
+void AddPropagateCommand(CLI::App& app, CommandRunner& run);
+void AddSeluMapCommand(CLI::App& app, CommandRunner& run);
+void AddBornDeadCommand(CLI::App& app, CommandRunner& run);
 
 // Registers every subcommand above (the one place a new command is added).
 void AddAllCommands(CLI::App& app, CommandRunner& run);
