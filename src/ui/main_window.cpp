@@ -33,6 +33,10 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Parameters", nullptr, &state.panels.parameters);
         ImGui::MenuItem("Property card", nullptr, &state.panels.properties);
         ImGui::Separator();
+        ImGui::MenuItem("Softmax", nullptr, &state.panels.softmax);
+        ImGui::MenuItem("Signal propagation", nullptr, &state.panels.propagation);
+        ImGui::MenuItem("Born-dead ReLU networks", nullptr, &state.panels.born_dead);
+        ImGui::Separator();
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
         ImGui::MenuItem("Hide controls", "H", &state.display.hide_controls);
@@ -111,6 +115,9 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     }
     if (controls) DrawStatusLine(runtime);
     ImGui::End();
+    DrawSoftmaxPanel(state, runtime);
+    DrawPropagationPanel(state, runtime);
+    DrawBornDeadPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
 }
 

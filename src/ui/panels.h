@@ -11,6 +11,9 @@ void DrawPlotPanel(AppState& state, UiRuntime& runtime);         // toolbar and 
 void DrawParametersPanel(AppState& state, UiRuntime& runtime);   // sliders, resets, probes
 void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property card
 void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
+void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
+void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
+void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);     // P(deep narrow ReLU net is dead) vs depth
 
 // The whole window: menu bar, layout of the panels above, status line. Handles shortcuts first.
 void DrawMainWindow(AppState& state, UiRuntime& runtime);

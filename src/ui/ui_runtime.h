@@ -6,6 +6,7 @@
 #include "render/plot_figure.h"
 #include "ui/fonts.h"
 #include "ui/plot_widget.h"
+#include "ui/theory_runtime.h"
 
 #include <optional>
 #include <string>
@@ -63,6 +64,7 @@ struct UiRuntime {
     StatusMessage status;
     std::string parameter_error;    // the last refused typed value, shown under the sliders
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
+    TheoryRuntime theory;           // softmax, propagation and born-dead results
     bool quit_requested = false;
     bool fullscreen_changed = false;
 

@@ -1,0 +1,277 @@
+// The line chart (see line_chart.h): axes with nice ticks from core/ticks.h, drawn through the
+// ImGuiCanvas like the function plots, so colours and text sizes follow the same theme.
+#include "ui/line_chart.h"
+
+#include "core/ticks.h"
+#include "ui/imgui_canvas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace actlab::ui {
+
+namespace {
+
+// Pixel ↔ data mapping of one axis; on a log axis the data coordinate is log10 of the value.
+struct Axis {
+    double lo, hi;        // in axis coordinates (log10 for a log axis)
+    float pixel_lo, pixel_hi;
+    bool log_scale;
+
+    std::optional<float> ToPixel(double value) const {
+        if (log_scale) {
+            if (!(value > 0.0)) return std::nullopt;
+            value = std::log10(value);
+        }
+        if (!std::isfinite(value)) return std::nullopt;
+        const double t = (value - lo) / (hi - lo);
+        return static_cast<float>(static_cast<double>(pixel_lo) + t * static_cast<double>(pixel_hi - pixel_lo));
+    }
+};
+
+std::string Superscript(int value) {
+    static constexpr const char* kDigits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                              "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    std::string text = value < 0 ? "\u207b" : "";
+    for (char c : std::to_string(value < 0 ? -value : value)) text += kDigits[c - '0'];
+    return text;
+}
+
+struct TickMark {
+    double at;  // axis coordinate
+    std::string label;
+};
+
+std::vector<TickMark> AxisTicks(const Axis& axis, int max_count) {
+    std::vector<TickMark> ticks;
+    if (axis.log_scale) {
+        // Every decade, or every second, fifth … so that at most max_count are labelled.
+        const int first = static_cast<int>(std::ceil(axis.lo - 1e-9));
+        const int last = static_cast<int>(std::floor(axis.hi + 1e-9));
+        const int stride = std::max(1, static_cast<int>(std::ceil(static_cast<double>(last - first + 1) / max_count)));
+        for (int k = first; k <= last; ++k) {
+            if (k % stride == 0) ticks.push_back({static_cast<double>(k), DecadeLabel(k)});
+        }
+        return ticks;
+    }
+    const Ticks nice = NiceTicks(axis.lo, axis.hi, max_count);
+    for (double v : nice.values) ticks.push_back({v, FormatTick(v, nice.step)});
+    return ticks;
+}
+
+std::vector<double> AllX(const std::vector<ChartSeries>& series) {
+    std::vector<double> values;
+    for (const ChartSeries& s : series) values.insert(values.end(), s.x.begin(), s.x.end());
+    return values;
+}
+
+// y values with their error bars' ends, so that the bars fit.
+std::vector<double> AllY(const std::vector<ChartSeries>& series) {
+    std::vector<double> values;
+    for (const ChartSeries& s : series) {
+        for (std::size_t i = 0; i < s.y.size(); ++i) {
+            values.push_back(s.y[i]);
+            if (i < s.error.size()) {
+                values.push_back(s.y[i] - s.error[i]);
+                values.push_back(s.y[i] + s.error[i]);
+            }
+        }
+    }
+    return values;
+}
+
+void DrawLegend(Canvas& canvas, const std::vector<ChartSeries>& series, const FigureTheme& theme, Vec2 top_right,
+                float font_size, float scale) {
+    float widest = 0.0f;
+    int count = 0;
+    for (const ChartSeries& s : series) {
+        if (s.label.empty()) continue;
+        widest = std::max(widest, canvas.MeasureText(s.label, font_size).x);
+        ++count;
+    }
+    if (count == 0) return;
+    const float pad = 6.0f * scale, swatch = 18.0f * scale, row = font_size * 1.25f;
+    const Vec2 min{top_right.x - widest - swatch - 3 * pad, top_right.y};
+    const Vec2 max{top_right.x, top_right.y + row * static_cast<float>(count) + 2 * pad};
+    canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 230));
+    canvas.Rect(min, max, theme.frame, 1.0f);
+    float y = min.y + pad + row / 2;
+    for (const ChartSeries& s : series) {
+        if (s.label.empty()) continue;
+        const Vec2 a{min.x + pad, y}, b{min.x + pad + swatch, y};
+        if (s.line) canvas.Line(a, b, s.color, 2.5f * scale, s.dashed ? 4.0f * scale : 0.0f);
+        if (s.markers || !s.line) canvas.FilledCircle({(a.x + b.x) / 2, y}, 3.5f * scale, s.color);
+        canvas.Text({b.x + pad, y}, s.label, theme.text, font_size, TextAlign::Left, TextBaseline::Middle);
+        y += row;
+    }
+}
+
+}  // namespace
+
+std::string DecadeLabel(int exponent) {
+    if (exponent >= -2 && exponent <= 2) return FormatTick(std::pow(10.0, exponent), std::pow(10.0, exponent));
+    return "10" + Superscript(exponent);
+}
+
+AxisRange FitAxis(const std::vector<double>& values, bool log_scale) {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double v : values) {
+        if (!std::isfinite(v) || (log_scale && !(v > 0.0))) continue;
+        const double a = log_scale ? std::log10(v) : v;
+        lo = std::min(lo, a);
+        hi = std::max(hi, a);
+    }
+    if (!std::isfinite(lo)) return {0.0, 1.0};  // nothing to show: one decade or [0, 1]
+    if (log_scale) {
+        // Whole decades, at least one.
+        lo = std::floor(lo);
+        hi = std::max(std::ceil(hi), lo + 1.0);
+        return {lo, hi};
+    }
+    if (hi - lo <= std::abs(hi) * 1e-9 + 1e-300) {
+        const double half = std::max(std::abs(hi) * 0.1, 0.5);
+        return {lo - half, hi + half};
+    }
+    const double pad = (hi - lo) * 0.05;
+    return {lo - pad, hi + pad};
+}
+
+bool LineChart(const char* id, const std::vector<ChartSeries>& series, const ChartOptions& options,
+               const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size) {
+    ImGui::PushID(id);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    size.x = std::max(size.x, 120.0f * scale);
+    size.y = std::max(size.y, 90.0f * scale);
+    ImGui::InvisibleButton("##chart", size);
+    const bool item_hovered = ImGui::IsItemHovered();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    ImGuiCanvas canvas(draw_list, fonts);
+    const float font = fonts.body_size;
+    const float pad = 6.0f * scale;
+
+    // Axis ranges in axis coordinates.
+    const AxisRange fitted_x = FitAxis(AllX(series), false);
+    const AxisRange fitted_y = FitAxis(AllY(series), options.log_y);
+    const auto axis_value = [&](double v) { return options.log_y ? std::log10(v) : v; };
+    Axis x_axis{options.x_min.value_or(fitted_x.lo), options.x_max.value_or(fitted_x.hi), 0, 0, false};
+    Axis y_axis{options.y_min ? axis_value(*options.y_min) : fitted_y.lo,
+                options.y_max ? axis_value(*options.y_max) : fitted_y.hi, 0, 0, options.log_y};
+    if (!(x_axis.hi > x_axis.lo)) x_axis.hi = x_axis.lo + 1.0;
+    if (!(y_axis.hi > y_axis.lo)) y_axis.hi = y_axis.lo + 1.0;
+
+    // Layout: title on top, y tick labels on the left, x ticks and label at the bottom.
+    float top = origin.y;
+    if (!options.title.empty()) {
+        canvas.Text({origin.x, top}, options.title, theme.text, fonts.body_size * 1.0f);
+        top += font * 1.4f;
+    }
+    if (!options.y_label.empty()) {
+        canvas.Text({origin.x, top}, options.y_label, theme.dim_text, font);
+        top += font * 1.3f;
+    }
+    const int y_tick_count = std::clamp(static_cast<int>((origin.y + size.y - top) / (font * 2.2f)), 2, 10);
+    y_axis.pixel_lo = origin.y + size.y - font * (options.x_label.empty() ? 1.6f : 2.9f);
+    y_axis.pixel_hi = top + font * 0.5f;
+    const std::vector<TickMark> y_ticks = AxisTicks(y_axis, y_tick_count);
+    float label_width = 0.0f;
+    for (const TickMark& t : y_ticks) label_width = std::max(label_width, canvas.MeasureText(t.label, font).x);
+    x_axis.pixel_lo = origin.x + label_width + 2 * pad;
+    x_axis.pixel_hi = origin.x + size.x - pad;
+    const int x_tick_count = std::clamp(static_cast<int>((x_axis.pixel_hi - x_axis.pixel_lo) / (font * 4.5f)), 2, 12);
+    const std::vector<TickMark> x_ticks = AxisTicks(x_axis, x_tick_count);
+
+    const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
+    canvas.FilledRect(box_min, box_max, theme.plot_background);
+    const auto pixel = [](const Axis& axis, double a) {
+        return static_cast<float>(static_cast<double>(axis.pixel_lo) +
+                                  (a - axis.lo) / (axis.hi - axis.lo) * static_cast<double>(axis.pixel_hi - axis.pixel_lo));
+    };
+    for (const TickMark& t : y_ticks) {
+        const float y = pixel(y_axis, t.at);
+        canvas.Line({box_min.x, y}, {box_max.x, y}, theme.grid, 1.0f);
+        canvas.Text({box_min.x - pad, y}, t.label, theme.text, font, TextAlign::Right, TextBaseline::Middle);
+    }
+    for (const TickMark& t : x_ticks) {
+        const float x = pixel(x_axis, t.at);
+        canvas.Line({x, box_min.y}, {x, box_max.y}, theme.grid, 1.0f);
+        canvas.Text({x, box_max.y + pad * 0.5f}, t.label, theme.text, font, TextAlign::Center, TextBaseline::Top);
+    }
+    if (!options.x_label.empty()) {
+        canvas.Text({(box_min.x + box_max.x) / 2, origin.y + size.y}, options.x_label, theme.dim_text, font,
+                    TextAlign::Center, TextBaseline::Bottom);
+    }
+
+    canvas.PushClip(box_min, box_max);
+    for (double reference : options.y_references) {
+        if (const auto y = y_axis.ToPixel(reference)) {
+            canvas.Line({box_min.x, *y}, {box_max.x, *y}, theme.origin_axis, 1.5f * scale, 6.0f * scale);
+        }
+    }
+    for (const ChartSeries& s : series) {
+        const std::size_t n = std::min(s.x.size(), s.y.size());
+        std::vector<Vec2> run;
+        const auto flush = [&] {
+            if (s.line && run.size() >= 2) {
+                if (s.dashed) {
+                    for (std::size_t i = 1; i < run.size(); ++i) canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
+                } else {
+                    canvas.Polyline(run, s.color, 2.0f * scale);
+                }
+            }
+            run.clear();
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto px = x_axis.ToPixel(s.x[i]);
+            const auto py = y_axis.ToPixel(s.y[i]);
+            if (!px || !py) {
+                flush();
+                continue;
+            }
+            run.push_back({*px, *py});
+            if (i < s.error.size() && std::isfinite(s.error[i]) && s.error[i] > 0.0) {
+                // On a log axis a bar reaching zero or below is cut at the bottom of the box.
+                const float lo = y_axis.ToPixel(s.y[i] - s.error[i]).value_or(box_max.y);
+                const float hi = y_axis.ToPixel(s.y[i] + s.error[i]).value_or(box_min.y);
+                const float cap = 3.0f * scale;
+                canvas.Line({*px, lo}, {*px, hi}, s.color, 1.5f * scale);
+                canvas.Line({*px - cap, lo}, {*px + cap, lo}, s.color, 1.5f * scale);
+                canvas.Line({*px - cap, hi}, {*px + cap, hi}, s.color, 1.5f * scale);
+            }
+            if (s.markers || !s.line) canvas.FilledCircle({*px, *py}, 3.0f * scale, s.color);
+        }
+        flush();
+    }
+
+    // Hover: a vertical line at the nearest data x and the values of every series there.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool hovered = item_hovered && mouse.x >= box_min.x && mouse.x <= box_max.x && mouse.y >= box_min.y &&
+                         mouse.y <= box_max.y;
+    if (hovered) {
+        const double x_at = x_axis.lo + static_cast<double>((mouse.x - x_axis.pixel_lo) / (x_axis.pixel_hi - x_axis.pixel_lo)) *
+                                            (x_axis.hi - x_axis.lo);
+        std::string readout;
+        for (const ChartSeries& s : series) {
+            const std::size_t n = std::min(s.x.size(), s.y.size());
+            if (n == 0 || s.label.empty()) continue;
+            std::size_t best = 0;
+            for (std::size_t i = 1; i < n; ++i) {
+                if (std::abs(s.x[i] - x_at) < std::abs(s.x[best] - x_at)) best = i;
+            }
+            if (!readout.empty()) readout += '\n';
+            readout += s.label + ": " + FormatReadout(s.y[best], 5);
+            if (best < s.error.size()) readout += " \u00b1 " + FormatReadout(s.error[best], 2);
+            readout += "   (" + (options.x_label.empty() ? std::string("x") : options.x_label) + " " +
+                       FormatReadout(s.x[best], 5) + ")";
+        }
+        canvas.Line({mouse.x, box_min.y}, {mouse.x, box_max.y}, theme.crosshair, 1.0f);
+        if (!readout.empty()) ImGui::SetTooltip("%s", readout.c_str());
+    }
+    canvas.PopClip();
+    canvas.Rect(box_min, box_max, theme.frame, 1.0f);
+    if (options.legend) DrawLegend(canvas, series, theme, {box_max.x - pad, box_min.y + pad}, font, scale);
+    ImGui::PopID();
+    return hovered;
+}
+
+}  // namespace actlab::ui
