@@ -60,7 +60,7 @@ void DrawSummary(const AppState& state, UiRuntime& runtime) {
     const std::size_t depth = runner.results().size();
     ImGui::Spacing();
     SectionHeading("At the deepest layer", runtime.fonts.bold);
-    ImGui::Text("H = %zu: measured %s \u00b1 %s (%zu dead of %d)", depth, FormatReadout(last.probability, 4).c_str(),
+    ImGui::TextWrapped("H = %zu: measured %s \u00b1 %s (%zu dead of %d)", depth, FormatReadout(last.probability, 4).c_str(),
                 FormatReadout(last.std_error, 2).c_str(), last.dead_trials, state.born_dead.trials);
     if (last.closed_form) {
         ImGui::Text("closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34 = %s", FormatReadout(*last.closed_form, 4).c_str());

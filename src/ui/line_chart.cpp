@@ -52,6 +52,13 @@ std::vector<TickMark> AxisTicks(const Axis& axis, int max_count) {
         const int stride = std::max(1, static_cast<int>(std::ceil(static_cast<double>(last - first + 1) / max_count)));
         for (int k = first; k <= last; ++k) {
             if (k % stride == 0) ticks.push_back({static_cast<double>(k), DecadeLabel(k)});
+            // Over one or two decades, 2·10ᵏ and 5·10ᵏ too, or the axis would have two labels.
+            if (last - first <= 2 && k < last) {
+                for (double mantissa : {2.0, 5.0}) {
+                    const double value = mantissa * std::pow(10.0, k);
+                    ticks.push_back({std::log10(value), FormatTick(value, value)});
+                }
+            }
         }
         return ticks;
     }
@@ -81,8 +88,9 @@ std::vector<double> AllY(const std::vector<ChartSeries>& series) {
     return values;
 }
 
-void DrawLegend(Canvas& canvas, const std::vector<ChartSeries>& series, const FigureTheme& theme, Vec2 top_right,
-                float font_size, float scale) {
+// The legend goes into the corner of the data area that covers the fewest points.
+void DrawLegend(Canvas& canvas, const std::vector<ChartSeries>& series, const std::vector<Vec2>& points,
+                const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size, float scale) {
     float widest = 0.0f;
     int count = 0;
     for (const ChartSeries& s : series) {
@@ -92,8 +100,22 @@ void DrawLegend(Canvas& canvas, const std::vector<ChartSeries>& series, const Fi
     }
     if (count == 0) return;
     const float pad = 6.0f * scale, swatch = 18.0f * scale, row = font_size * 1.25f;
-    const Vec2 min{top_right.x - widest - swatch - 3 * pad, top_right.y};
-    const Vec2 max{top_right.x, top_right.y + row * static_cast<float>(count) + 2 * pad};
+    const float width = widest + swatch + 3 * pad, height = row * static_cast<float>(count) + 2 * pad;
+    Vec2 min, max;
+    std::size_t fewest = points.size() + 1;
+    // Top right first: on a tie it wins.
+    for (const auto& [right, top] : {std::pair{true, true}, {false, true}, {true, false}, {false, false}}) {
+        const Vec2 corner_min{right ? box_max.x - pad - width : box_min.x + pad, top ? box_min.y + pad : box_max.y - pad - height};
+        const Vec2 corner_max{corner_min.x + width, corner_min.y + height};
+        const auto covered = static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [&](Vec2 p) {
+            return p.x >= corner_min.x - pad && p.x <= corner_max.x + pad && p.y >= corner_min.y - pad && p.y <= corner_max.y + pad;
+        }));
+        if (covered < fewest) {
+            fewest = covered;
+            min = corner_min;
+            max = corner_max;
+        }
+    }
     canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 230));
     canvas.Rect(min, max, theme.frame, 1.0f);
     float y = min.y + pad + row / 2;
@@ -159,6 +181,11 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
                 options.y_max ? axis_value(*options.y_max) : fitted_y.hi, 0, 0, options.log_y};
     if (!(x_axis.hi > x_axis.lo)) x_axis.hi = x_axis.lo + 1.0;
     if (!(y_axis.hi > y_axis.lo)) y_axis.hi = y_axis.lo + 1.0;
+    if (!options.log_y && !options.y_min && !options.y_max && y_axis.hi - y_axis.lo < options.min_y_span) {
+        const double middle = (y_axis.lo + y_axis.hi) / 2;
+        y_axis.lo = middle - options.min_y_span / 2;
+        y_axis.hi = middle + options.min_y_span / 2;
+    }
 
     // Layout: title on top, y tick labels on the left, x ticks and label at the bottom.
     float top = origin.y;
@@ -203,6 +230,7 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     }
 
     canvas.PushClip(box_min, box_max);
+    std::vector<Vec2> drawn;  // every point in pixels, for the legend's placement
     for (double reference : options.y_references) {
         if (const auto y = y_axis.ToPixel(reference)) {
             canvas.Line({box_min.x, *y}, {box_max.x, *y}, theme.origin_axis, 1.5f * scale, 6.0f * scale);
@@ -229,6 +257,7 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
                 continue;
             }
             run.push_back({*px, *py});
+            drawn.push_back({*px, *py});
             if (i < s.error.size() && std::isfinite(s.error[i]) && s.error[i] > 0.0) {
                 // On a log axis a bar reaching zero or below is cut at the bottom of the box.
                 const float lo = y_axis.ToPixel(s.y[i] - s.error[i]).value_or(box_max.y);
@@ -269,7 +298,7 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     }
     canvas.PopClip();
     canvas.Rect(box_min, box_max, theme.frame, 1.0f);
-    if (options.legend) DrawLegend(canvas, series, theme, {box_max.x - pad, box_min.y + pad}, font, scale);
+    if (options.legend) DrawLegend(canvas, series, drawn, theme, box_min, box_max, font, scale);
     ImGui::PopID();
     return hovered;
 }

@@ -32,6 +32,7 @@ struct ChartOptions {
     std::optional<double> x_min, x_max;   // fixed ends; otherwise fitted to the data
     std::optional<double> y_min, y_max;
     std::vector<double> y_references;     // horizontal dashed lines (the target variance 1)
+    double min_y_span = 0.0;              // a fitted linear y range spans at least this (noise around 0 stays flat)
     bool legend = true;
 };
 

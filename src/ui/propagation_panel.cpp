@@ -27,7 +27,13 @@ void ParameterSlider(PropagationPanelState& p, std::size_t index, std::string& m
     const ParamSpec& spec = Info(p.activation).params[index];
     double edited = p.params[index];
     const std::string label = std::string(spec.symbol) + "##prop_" + std::string(spec.name);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6.0f);
+    const bool selu = p.activation == ActivationId::Selu;
+    const char* reset = selu ? "canonical" : "reset";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // Room for the symbol and the reset button on the same line.
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(std::string(spec.symbol).c_str()).x -
+                            ButtonWidth(reset) - 2 * style.ItemInnerSpacing.x - style.ItemSpacing.x -
+                            style.FramePadding.x);
     if (ImGui::SliderScalar(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min, &spec.slider_max, "%.6g") &&
         edited != p.params[index]) {
         Activation activation{p.activation, p.params};
@@ -36,8 +42,7 @@ void ParameterSlider(PropagationPanelState& p, std::size_t index, std::string& m
     }
     ItemTooltip(std::string(spec.help).c_str());
     ImGui::SameLine();
-    const bool selu = p.activation == ActivationId::Selu;
-    if (ImGui::SmallButton((std::string(selu ? "canonical" : "reset") + "##prop_" + std::string(spec.name)).c_str())) {
+    if (ImGui::SmallButton((std::string(reset) + "##prop_" + std::string(spec.name)).c_str())) {
         p.params[index] = spec.canonical_value;
         message.clear();
     }
@@ -124,8 +129,10 @@ void DrawMapControls(AppState& state, UiRuntime& runtime, const SeluMapResults& 
     if (!map.error.empty()) {
         ErrorText(map.error.c_str());
     } else if (map.fixed_point) {
-        ImGui::Text("fixed point (\u03bc*, \u03bd*) = (%s, %s)", FormatReadout(map.fixed_point->mean, 5).c_str(),
-                    FormatReadout(map.fixed_point->variance, 5).c_str());
+        // Rounded to 10 decimals: Newton's −8·10⁻¹⁷ for the canonical μ* is 0.
+        const auto rounded = [](double v) { return FormatReadout(std::round(v * 1e10) / 1e10, 6); };
+        ImGui::Text("fixed point (\u03bc*, \u03bd*) = (%s, %s)", rounded(map.fixed_point->mean).c_str(),
+                    rounded(map.fixed_point->variance).c_str());
         ImGui::Text("\u2016J\u2016\u2082 there = %s", FormatReadout(map.jacobian_norm, 5).c_str());
         ItemTooltip("The spectral norm of the map's Jacobian ∂(μ̃, ν̃)/∂(μ, ν) at the fixed point. Below 1, the map is "
                     "a contraction there: deviations shrink by at least this factor per layer, so (μ, ν) is pulled "
@@ -163,6 +170,7 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     mean_options.title = "Mean of the activations per layer";
     mean_options.x_label = "layer \u2113";
     mean_options.y_references = {0.0};
+    mean_options.min_y_span = 0.5;  // sampling noise of ±0.01 around 0 should look like 0
     LineChart("##mean", {mean}, mean_options, theme, runtime.fonts, scale, cell);
     ImGui::SameLine();
     ChartOptions var_options;
