@@ -171,6 +171,8 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     ImGuiCanvas canvas(draw_list, fonts);
     const float font = fonts.body_size;
     const float pad = 6.0f * scale;
+    // Nothing (a long title, a tick label) spills into a neighbouring chart.
+    canvas.PushClip({origin.x, origin.y}, {origin.x + size.x, origin.y + size.y});
 
     // Axis ranges in axis coordinates.
     const AxisRange fitted_x = FitAxis(AllX(series), false);
@@ -299,6 +301,7 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     canvas.PopClip();
     canvas.Rect(box_min, box_max, theme.frame, 1.0f);
     if (options.legend) DrawLegend(canvas, series, drawn, theme, box_min, box_max, font, scale);
+    canvas.PopClip();
     ImGui::PopID();
     return hovered;
 }

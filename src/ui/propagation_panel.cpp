@@ -149,7 +149,14 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     const PropagationRunner& runner = runtime.theory.propagation;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const ImVec2 cell{(avail.x - spacing) / 2, (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2};
+    // Two columns when each chart gets a readable width; in lecture mode on a small screen, one
+    // column that scrolls.
+    const bool two_columns = avail.x >= 2 * 400.0f * scale;
+    const ImVec2 cell = two_columns ? ImVec2{(avail.x - spacing) / 2, (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2}
+                                    : ImVec2{avail.x, std::max(avail.y / 2, 280.0f * scale)};
+    const auto next = [two_columns] {
+        if (two_columns) ImGui::SameLine();
+    };
 
     ChartSeries mean{"mean", PaletteColor(theme, 0), {}, {}, {}, true, false, false};
     ChartSeries var{"variance", PaletteColor(theme, 1), {}, {}, {}, true, false, false};
@@ -172,7 +179,7 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     mean_options.y_references = {0.0};
     mean_options.min_y_span = 0.5;  // sampling noise of ±0.01 around 0 should look like 0
     LineChart("##mean", {mean}, mean_options, theme, runtime.fonts, scale, cell);
-    ImGui::SameLine();
+    next();
     ChartOptions var_options;
     var_options.title = "Variance of the activations per layer (log scale)";
     var_options.x_label = "layer \u2113";
@@ -181,12 +188,12 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     LineChart("##var", {var}, var_options, theme, runtime.fonts, scale, cell);
     ChartOptions grad_options;
     grad_options.title = "Gradient norm \u2016\u2202L/\u2202h\u2113\u2016 per layer (log scale)";
-    grad_options.x_label = "layer \u2113 (the input is 0; backpropagation runs right to left)";
+    grad_options.x_label = "layer \u2113 (0 is the input)";
     grad_options.log_y = true;
     grad_options.legend = false;
     LineChart("##grad", {grad}, grad_options, theme, runtime.fonts, scale, cell);
     if (stale) ImGui::PopStyleVar();
-    ImGui::SameLine();
+    next();
 
     ChartSeries trajectory{"trajectory", PaletteColor(theme, 0), {}, {}, {}, true, true, false};
     for (const SeluMoments& m : map.trajectory) {
@@ -230,7 +237,7 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
     const float scale = runtime.Scale(state);
     const float controls_width = std::min(360.0f * scale, ImGui::GetContentRegionAvail().x * 0.38f);
     ImGui::BeginChild("##propagation_controls", {controls_width, 0.0f}, false);
-    SectionHeading("Deep random network at initialisation", runtime.fonts.bold);
+    SectionHeading("Random deep network", runtime.fonts.bold);
     DrawNetworkControls(state, runtime, runtime.theory.propagation_message);
     ImGui::Spacing();
     HintText("SELU with the canonical λ, α and LeCun weights keeps mean ≈ 0, variance ≈ 1 at every depth; other λ, α "
@@ -240,7 +247,7 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
     DrawMapControls(state, runtime, map);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##propagation_charts", {0.0f, 0.0f}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##propagation_charts", {0.0f, 0.0f}, false);
     // The settings may have changed in the controls: pick that up this frame (it never waits).
     runtime.theory.propagation.Update(state.propagation);
     DrawCharts(state, runtime, runtime.theory.selu_map.Get(state.propagation));

@@ -146,7 +146,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
                                              FormatReadout(softmax.temperature) + ".";
         }
     }
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("T = 1"));
     if (ImGui::SmallButton("T = 1")) softmax.temperature = 1.0;
     if (!runtime.theory.softmax_message.empty()) ErrorText(runtime.theory.softmax_message.c_str());
 }
@@ -155,9 +155,9 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
 void DrawFormula(const AppState& state, const SoftmaxResults& results) {
     const SoftmaxPanelState& softmax = state.softmax;
     const std::string t = FormatLogit(softmax.temperature);
-    ImGui::TextUnformatted("p\u1d62 = e^{z\u1d62/T} / \u03a3\u2c7c e^{z\u2c7c/T} = e^{(z\u1d62 \u2212 m)/T} / \u03a3\u2c7c "
-                           "e^{(z\u2c7c \u2212 m)/T}");
-    ImGui::Text("with m = max z\u2c7c = %s and T = %s (subtracting m changes nothing but keeps e^\u2026 \u2264 1)",
+    ImGui::TextWrapped("p\u1d62 = e^{z\u1d62/T} / \u03a3\u2c7c e^{z\u2c7c/T} = e^{(z\u1d62 \u2212 m)/T} / \u03a3\u2c7c "
+                       "e^{(z\u2c7c \u2212 m)/T}");
+    ImGui::TextWrapped("with m = max z\u2c7c = %s and T = %s (subtracting m changes nothing but keeps e^\u2026 \u2264 1)",
                 FormatLogit(results.max_logit).c_str(), t.c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("##formula", 4, flags)) return;
@@ -281,10 +281,12 @@ void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResult
 
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.softmax) return;
+    // 800 px per unit of scale, so that lecture mode gets room for its larger text, within the screen.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.22f, viewport->WorkPos.y + viewport->WorkSize.y * 0.06f},
+    const float width = std::min(800.0f * runtime.Scale(state), viewport->WorkSize.x * 0.94f);
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + (viewport->WorkSize.x - width) / 2, viewport->WorkPos.y + viewport->WorkSize.y * 0.05f},
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.56f, viewport->WorkSize.y * 0.88f}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({width, viewport->WorkSize.y * 0.9f}, ImGuiCond_FirstUseEver);
     // Opaque: the plots behind would show through the tables and charts.
     ImGui::SetNextWindowBgAlpha(1.0f);
     if (!ImGui::Begin("Softmax", &state.panels.softmax, ImGuiWindowFlags_NoCollapse)) {
