@@ -119,7 +119,7 @@ std::string ValidateBornDeadPanel(const BornDeadPanelState& state) {
     const double work = static_cast<double>(config.trials) * static_cast<double>(config.depth) *
                         static_cast<double>(config.width * config.width) * inputs;
     if (work > kMaxPanelBornDeadWork) {
-        return "too much work for the window (trials × depth × width² × inputs > 2·10⁹): use fewer trials, or the "
+        return "too much work for the window (trials × depth × width² × inputs > 10⁸): use fewer trials, or the "
                "command line";
     }
     return ValidateBornDeadConfig(config);

@@ -106,8 +106,9 @@ private:
 // Born dead
 //-----------------------------------------------------------------------------
 
-// The panel keeps a run to a few seconds: trials × depth × width² × inputs at most this.
-inline constexpr double kMaxPanelBornDeadWork = 2e9;
+// The panel keeps a run to seconds: trials × depth × width² × inputs at most this (the core cannot be
+// interrupted, and 6.4·10⁸ took over a minute on a busy two-core machine).
+inline constexpr double kMaxPanelBornDeadWork = 1e8;
 
 BornDeadConfig BornDeadConfigFor(const BornDeadPanelState& state);
 std::string ValidateBornDeadPanel(const BornDeadPanelState& state);
