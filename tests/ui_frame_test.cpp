@@ -6,6 +6,7 @@
 #include "core/softmax.h"
 #include "core/view_fit.h"
 #include "ui/fonts.h"
+#include "ui/line_chart.h"
 #include "ui/panels.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
@@ -384,6 +385,22 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
     Frames(2);
     EXPECT_NE(runtime_.theory.born_dead.error().find("too much work"), std::string::npos);
     EXPECT_FALSE(runtime_.theory.born_dead.Running());
+}
+
+TEST(LineChart, AxesFitTheDataWithWholeDecadesOnALogScale) {
+    const AxisRange log_range = FitAxis({0.003, 20.0, 0.0, -1.0, std::nan("")}, true);
+    EXPECT_EQ(log_range.lo, -3.0) << "10⁻³ ≤ 0.003; zero, negatives and NaN are not drawable and ignored";
+    EXPECT_EQ(log_range.hi, 2.0) << "20 ≤ 10²";
+    const AxisRange linear = FitAxis({-1.0, 3.0}, false);
+    EXPECT_DOUBLE_EQ(linear.lo, -1.2) << "5 % padding";
+    EXPECT_DOUBLE_EQ(linear.hi, 3.2);
+    const AxisRange flat = FitAxis({2.0, 2.0}, false);
+    EXPECT_LT(flat.lo, 2.0);
+    EXPECT_GT(flat.hi, 2.0) << "a constant series still gets a range";
+    EXPECT_EQ(DecadeLabel(-5), "10\u207b\u2075");
+    EXPECT_EQ(DecadeLabel(6), "10\u2076");
+    EXPECT_EQ(DecadeLabel(-2), "0.01");
+    EXPECT_EQ(DecadeLabel(1), "10");
 }
 
 }  // namespace
