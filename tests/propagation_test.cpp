@@ -11,7 +11,7 @@
 namespace actlab {
 namespace {
 
-PropagationConfig Config(ActivationId id, InitScheme init, std::size_t depth, std::size_t width = 300,
+PropagationConfig Config(ActivationId id, SignalInitScheme init, std::size_t depth, std::size_t width = 300,
                          std::size_t samples = 100) {
     PropagationConfig c;
     c.activation = Activation::WithDefaults(id);
@@ -24,7 +24,7 @@ PropagationConfig Config(ActivationId id, InitScheme init, std::size_t depth, st
 }
 
 TEST(Propagation, SeluWithLecunStaysNearZeroOneOverFiftyLayers) {
-    const auto stats = SimulatePropagation(Config(ActivationId::Selu, InitScheme::LeCun, 50));
+    const auto stats = SimulatePropagation(Config(ActivationId::Selu, SignalInitScheme::LeCun, 50));
     ASSERT_EQ(stats.size(), 51u);
     for (const auto& row : stats) {
         EXPECT_NEAR(row.mean, 0.0, 0.1) << "layer " << row.layer;
@@ -34,16 +34,16 @@ TEST(Propagation, SeluWithLecunStaysNearZeroOneOverFiftyLayers) {
 }
 
 TEST(Propagation, SeluWithOtherConstantsDrifts) {
-    PropagationConfig larger = Config(ActivationId::Selu, InitScheme::LeCun, 50);
+    PropagationConfig larger = Config(ActivationId::Selu, SignalInitScheme::LeCun, 50);
     ASSERT_EQ(SetParam(larger.activation, "lambda", 1.2), "");
     EXPECT_GT(SimulatePropagation(larger).back().variance, 2.0);
-    PropagationConfig smaller = Config(ActivationId::Selu, InitScheme::LeCun, 50);
+    PropagationConfig smaller = Config(ActivationId::Selu, SignalInitScheme::LeCun, 50);
     ASSERT_EQ(SetParam(smaller.activation, "lambda", 0.9), "");
     EXPECT_LT(SimulatePropagation(smaller).back().variance, 0.5);
 }
 
 TEST(Propagation, ReluKeepsItsScaleWithHe) {
-    const auto stats = SimulatePropagation(Config(ActivationId::Relu, InitScheme::He, 50));
+    const auto stats = SimulatePropagation(Config(ActivationId::Relu, SignalInitScheme::He, 50));
     const double ratio = stats[50].variance / stats[1].variance;
     EXPECT_GT(ratio, 0.5);
     EXPECT_LT(ratio, 2.0);
@@ -57,7 +57,7 @@ TEST(Propagation, ReluKeepsItsScaleWithHe) {
 TEST(Propagation, ReluShrinksWithLecunByHalfALayer) {
     // LeCun gives ReLU units half the second moment they need: E[a²] halves per layer, and so does
     // E‖δ‖² on the way back (σ² W · E[ReLU′²] = ½).
-    const auto stats = SimulatePropagation(Config(ActivationId::Relu, InitScheme::LeCun, 20));
+    const auto stats = SimulatePropagation(Config(ActivationId::Relu, SignalInitScheme::LeCun, 20));
     const double variance_ratio = stats[20].variance / stats[1].variance;
     EXPECT_GT(variance_ratio, std::ldexp(1.0, -19) / 3.0);
     EXPECT_LT(variance_ratio, std::ldexp(1.0, -19) * 3.0);
@@ -68,7 +68,7 @@ TEST(Propagation, ReluShrinksWithLecunByHalfALayer) {
 
 TEST(Propagation, SigmoidGradientsVanishLayerByLayer) {
     // σ′ ≤ 0.25 and ‖Wᵀδ‖ ≈ ‖δ‖ with LeCun weights: each layer down divides the gradient by 4 or more.
-    const auto stats = SimulatePropagation(Config(ActivationId::Sigmoid, InitScheme::LeCun, 20));
+    const auto stats = SimulatePropagation(Config(ActivationId::Sigmoid, SignalInitScheme::LeCun, 20));
     for (std::size_t l = 1; l < 20; ++l)
         EXPECT_LT(stats[l].grad_norm, 0.3 * stats[l + 1].grad_norm) << "layer " << l;
     EXPECT_LT(stats[1].grad_norm / stats[20].grad_norm, 1e-6);
@@ -76,12 +76,12 @@ TEST(Propagation, SigmoidGradientsVanishLayerByLayer) {
 }
 
 TEST(Propagation, TanhGradientsShrinkWithDepth) {
-    const auto stats = SimulatePropagation(Config(ActivationId::Tanh, InitScheme::LeCun, 50));
+    const auto stats = SimulatePropagation(Config(ActivationId::Tanh, SignalInitScheme::LeCun, 50));
     EXPECT_LT(stats[1].grad_norm, 0.2 * stats[50].grad_norm);
 }
 
 TEST(Propagation, InputLayerIsStandardNormal) {
-    const auto stats = SimulatePropagation(Config(ActivationId::Linear, InitScheme::LeCun, 3, 500, 200));
+    const auto stats = SimulatePropagation(Config(ActivationId::Linear, SignalInitScheme::LeCun, 3, 500, 200));
     EXPECT_EQ(stats[0].layer, 0u);
     EXPECT_NEAR(stats[0].mean, 0.0, 0.01);
     EXPECT_NEAR(stats[0].variance, 1.0, 0.02);
@@ -91,7 +91,7 @@ TEST(Propagation, InputLayerIsStandardNormal) {
 }
 
 TEST(Propagation, DeterministicAndIndependentOfThreads) {
-    PropagationConfig c = Config(ActivationId::Elu, InitScheme::He, 8, 70, 13);  // sizes off the block grid
+    PropagationConfig c = Config(ActivationId::Elu, SignalInitScheme::He, 8, 70, 13);  // sizes off the block grid
     c.threads = 1;
     const auto one = SimulatePropagation(c);
     c.threads = 3;
@@ -107,7 +107,7 @@ TEST(Propagation, DeterministicAndIndependentOfThreads) {
 }
 
 TEST(Propagation, ReportsProgressAndCanBeCancelled) {
-    const PropagationConfig c = Config(ActivationId::Tanh, InitScheme::LeCun, 5, 30, 10);
+    const PropagationConfig c = Config(ActivationId::Tanh, SignalInitScheme::LeCun, 5, 30, 10);
     std::vector<double> fractions;
     const auto stats = SimulatePropagation(c, [&](double fraction) {
         fractions.push_back(fraction);
@@ -126,7 +126,7 @@ TEST(Propagation, ReportsProgressAndCanBeCancelled) {
 }
 
 TEST(Propagation, TinyNetworksWork) {
-    const auto stats = SimulatePropagation(Config(ActivationId::Sigmoid, InitScheme::Xavier, 1, 1, 1));
+    const auto stats = SimulatePropagation(Config(ActivationId::Sigmoid, SignalInitScheme::Xavier, 1, 1, 1));
     ASSERT_EQ(stats.size(), 2u);
     EXPECT_EQ(stats[0].variance, 0.0);  // one value has no spread
     EXPECT_GT(stats[1].mean, 0.0);
@@ -134,19 +134,19 @@ TEST(Propagation, TinyNetworksWork) {
 }
 
 TEST(Propagation, OverflowGivesNonFiniteValuesNotACrash) {
-    PropagationConfig c = Config(ActivationId::Linear, InitScheme::Normal, 30, 50, 10);
+    PropagationConfig c = Config(ActivationId::Linear, SignalInitScheme::Normal, 30, 50, 10);
     c.init.stddev = 100.0;  // ×700 per layer: beyond a float after 14 layers
     const auto stats = SimulatePropagation(c);
     EXPECT_FALSE(std::isfinite(stats.back().variance));
 }
 
 TEST(WeightInitialisation, ParseAndStandardDeviations) {
-    EXPECT_EQ(ParseWeightInit("lecun").value.scheme, InitScheme::LeCun);
-    EXPECT_EQ(ParseWeightInit("he").value.scheme, InitScheme::He);
-    EXPECT_EQ(ParseWeightInit("xavier").value.scheme, InitScheme::Xavier);
+    EXPECT_EQ(ParseWeightInit("lecun").value.scheme, SignalInitScheme::LeCun);
+    EXPECT_EQ(ParseWeightInit("he").value.scheme, SignalInitScheme::He);
+    EXPECT_EQ(ParseWeightInit("xavier").value.scheme, SignalInitScheme::Xavier);
     const auto normal = ParseWeightInit("normal:0.05");
     ASSERT_TRUE(normal);
-    EXPECT_EQ(normal.value.scheme, InitScheme::Normal);
+    EXPECT_EQ(normal.value.scheme, SignalInitScheme::Normal);
     EXPECT_EQ(normal.value.stddev, 0.05);
     EXPECT_EQ(WeightInitName(normal.value), "normal:0.050000000000000003");
     for (const char* bad :
@@ -155,23 +155,23 @@ TEST(WeightInitialisation, ParseAndStandardDeviations) {
     EXPECT_NE(ParseWeightInit("gauss").error.find("allowed: lecun, he, xavier, normal:STD"),
               std::string::npos);
 
-    EXPECT_DOUBLE_EQ(WeightStd({InitScheme::LeCun, 0}, 400, 100), 0.05);
-    EXPECT_DOUBLE_EQ(WeightStd({InitScheme::He, 0}, 200, 100), 0.1);
-    EXPECT_DOUBLE_EQ(WeightStd({InitScheme::Xavier, 0}, 100, 300), std::sqrt(2.0 / 400.0));
-    EXPECT_DOUBLE_EQ(WeightStd({InitScheme::Normal, 0.3}, 10, 10), 0.3);
+    EXPECT_DOUBLE_EQ(WeightStd({SignalInitScheme::LeCun, 0}, 400, 100), 0.05);
+    EXPECT_DOUBLE_EQ(WeightStd({SignalInitScheme::He, 0}, 200, 100), 0.1);
+    EXPECT_DOUBLE_EQ(WeightStd({SignalInitScheme::Xavier, 0}, 100, 300), std::sqrt(2.0 / 400.0));
+    EXPECT_DOUBLE_EQ(WeightStd({SignalInitScheme::Normal, 0.3}, 10, 10), 0.3);
 }
 
 TEST(Propagation, ConfigurationLimits) {
-    EXPECT_EQ(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 100, 1000, 1000)), "");
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 0)).find("depth"),
+    EXPECT_EQ(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 100, 1000, 1000)), "");
+    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 0)).find("depth"),
               std::string::npos);
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 101)).find("depth"),
+    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 101)).find("depth"),
               std::string::npos);
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 5, 1001)).find("width"),
+    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 5, 1001)).find("width"),
               std::string::npos);
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, InitScheme::He, 5, 10, 0)).find("samples"),
+    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 5, 10, 0)).find("samples"),
               std::string::npos);
-    PropagationConfig bad_param = Config(ActivationId::Selu, InitScheme::LeCun, 5);
+    PropagationConfig bad_param = Config(ActivationId::Selu, SignalInitScheme::LeCun, 5);
     bad_param.activation.params[0] = -1.0;
     EXPECT_NE(ValidatePropagationConfig(bad_param).find("lambda"), std::string::npos);
 }

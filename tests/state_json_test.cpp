@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace actlab {
 namespace {
 
@@ -26,6 +28,60 @@ TEST(StateJson, RoundTripKeepsTheState) {
     EXPECT_EQ(read.plots, state.plots);
     EXPECT_EQ(read.display, state.display);
     EXPECT_EQ(AppStateToJson(read).dump(), AppStateToJson(state).dump());
+}
+
+TEST(StateJson, RoundTripKeepsTheTheoryPanels) {
+    AppState state = DefaultAppState();
+    state.panels.softmax = true;
+    state.panels.born_dead = true;
+    state.softmax.class_names = {"yes", "no", "maybe"};
+    state.softmax.logits = {1e4, -2.5, 0.1};
+    state.softmax.temperature = 0.25;
+    state.propagation.activation = ActivationId::Selu;
+    state.propagation.params = {1.2, 1.5};
+    state.propagation.init = PropagationInit::Normal;
+    state.propagation.init_std = 0.05;
+    state.propagation.depth = 100;
+    state.propagation.width = 1000;
+    state.propagation.samples = 7;
+    state.propagation.seed = 42;
+    state.propagation.map_mean = -0.5;
+    state.propagation.map_var = 2.0;
+    state.propagation.map_steps = 33;
+    state.born_dead = {4, 60, 12345, BornDeadBiasChoice::Normal, BornDeadDomainChoice::Grid, 9};
+
+    AppState read = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(AppStateToJson(state), read, warnings);
+    EXPECT_TRUE(warnings.empty()) << warnings.front();
+    EXPECT_EQ(read.panels, state.panels);
+    EXPECT_EQ(read.softmax, state.softmax);
+    EXPECT_EQ(read.propagation, state.propagation);
+    EXPECT_EQ(read.born_dead, state.born_dead);
+}
+
+TEST(StateJson, TheoryPanelsOpenFromSettingsAndBadValuesAreNamed) {
+    AppState state = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(nlohmann::json::parse(R"({
+        "panels": {"softmax": true, "propagation": true, "born_dead": true},
+        "softmax": {"class_names": ["a", "b"], "logits": [1], "temperature": -1},
+        "propagation": {"activation": "nosuch", "init": "sideways", "depth": 1000, "width": 0,
+                        "params": {"lambda": -3}, "map_var": -1},
+        "born_dead": {"width": 9, "trials": "many", "bias": "huge"}})"),
+                      state, warnings);
+    EXPECT_TRUE(state.panels.softmax && state.panels.propagation && state.panels.born_dead);
+    const AppState defaults = DefaultAppState();
+    EXPECT_EQ(state.softmax, defaults.softmax) << "mismatched classes and T ≤ 0 are not taken";
+    EXPECT_EQ(state.propagation, defaults.propagation);
+    EXPECT_EQ(state.born_dead, defaults.born_dead);
+    for (const char* field : {"softmax:", "softmax.temperature", "propagation.activation", "propagation.init",
+                              "propagation.depth", "propagation.width", "propagation.params", "propagation.map_",
+                              "born_dead.width", "born_dead.trials", "born_dead.bias"}) {
+        EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(),
+                                [&](const std::string& w) { return w.find(field) != std::string::npos; }))
+            << "no warning names " << field;
+    }
 }
 
 TEST(StateJson, MissingFieldsKeepTheirValues) {

@@ -145,6 +145,59 @@ TEST_F(WindowTest, ReluDerivativeJumpIsAGapNotAVerticalConnector) {
     EXPECT_GT(circle_columns, 3) << "both ends of the jump are marked in the kink's columns";
 }
 
+// A horizontal bar in the curve colour: at least `min_rows` consecutive rows whose run of that colour
+// starts at the same x and has the same length (curves never do that).
+struct Bar {
+    int x = 0, y = 0, length = 0, rows = 0;
+};
+
+std::vector<Bar> FindBars(const Image& image, int r, int g, int b, int min_length, int min_rows) {
+    std::vector<Bar> bars;
+    Bar current;
+    for (int y = 0; y < image.height; ++y) {
+        // The longest run of the colour in this row.
+        int best_x = 0, best_length = 0;
+        for (int x = 0; x < image.width;) {
+            if (!Near(image.At(x, y), r, g, b, 12)) {
+                ++x;
+                continue;
+            }
+            const int start = x;
+            while (x < image.width && Near(image.At(x, y), r, g, b, 12)) ++x;
+            if (x - start > best_length) best_x = start, best_length = x - start;
+        }
+        const bool continues = current.rows > 0 && best_length >= min_length && std::abs(best_x - current.x) <= 1 &&
+                               std::abs(best_length - current.length) <= 2;
+        if (continues) {
+            ++current.rows;
+            continue;
+        }
+        if (current.rows >= min_rows) bars.push_back(current);
+        current = best_length >= min_length ? Bar{best_x, y, best_length, 1} : Bar{};
+    }
+    if (current.rows >= min_rows) bars.push_back(current);
+    return bars;
+}
+
+TEST_F(WindowTest, SoftmaxPanelOpensFromSettingsWithBarsInProportion) {
+    // Logits 0, ln 2, ln 3 give probabilities 1/6, 2/6, 3/6: bars of lengths 1 : 2 : 3.
+    WriteSettings(R"({"format": "actlab-settings", "version": 1,
+      "panels": {"softmax": true},
+      "softmax": {"class_names": ["one", "two", "three"],
+                  "logits": [0, 0.69314718055994531, 1.0986122886681098], "temperature": 1}})");
+    const CommandResult run = Screenshot("softmax.png", {"--size", "1600x1000", "--theme", "dark", "--select", "sigmoid"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    EXPECT_TRUE(run.err.empty()) << run.err;
+    const Image image = LoadPng(dir_ / "softmax.png");
+    ASSERT_EQ(image.width, 1600);
+    const std::vector<Bar> bars = FindBars(image, kCurveR, kCurveG, kCurveB, 20, 10);
+    ASSERT_EQ(bars.size(), 3u) << "one bar per class";
+    EXPECT_EQ(bars[0].x, bars[1].x) << "the bars start at one edge";
+    EXPECT_EQ(bars[1].x, bars[2].x);
+    EXPECT_NEAR(static_cast<double>(bars[1].length) / bars[0].length, 2.0, 0.06);
+    EXPECT_NEAR(static_cast<double>(bars[2].length) / bars[0].length, 3.0, 0.08);
+}
+
 TEST_F(WindowTest, LightThemeHasALightBackgroundAndDarkText) {
     const CommandResult run = Screenshot("light.png", {"--size", "1280x800", "--theme", "light", "--select", "sigmoid,tanh"});
     ASSERT_EQ(run.exit_status, 0) << run.err;

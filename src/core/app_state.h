@@ -108,12 +108,67 @@ struct NetworkLessonState {
     bool operator==(const NetworkLessonState&) const = default;
 };
 
+// The panels' caps: what a window can compute without making a lecture wait (the command line
+// allows more where the core does).
+inline constexpr std::size_t kMaxSoftmaxPanelClasses = 12;
+inline constexpr int kMaxPanelDepth = 100;
+inline constexpr int kMaxPanelWidth = 1000;
+inline constexpr int kMaxPanelSamples = 1000;
+inline constexpr int kMaxPanelMapSteps = 200;
+inline constexpr int kMaxPanelBornDeadWidth = 8;
+inline constexpr int kMaxPanelBornDeadDepth = 100;
+inline constexpr int kMaxPanelBornDeadTrials = 100000;
+
+// The softmax panel: class names with their scores (logits) and the temperature. Starts from the
+// lecture's example. The names and logits always have the same length.
+struct SoftmaxPanelState {
+    std::vector<std::string> class_names{"Dog", "Cat", "Don", "Tiger"};
+    std::vector<double> logits{10.0, 20.0, 30.0, 40.0};
+    double temperature = 1.0;  // T > 0
+    bool operator==(const SoftmaxPanelState&) const = default;
+};
+
+enum class PropagationInit { LeCun, He, Xavier, Normal };
+
+// The signal-propagation panel: the random network's choices, and the start of the analytic SELU
+// moment map. The activation's parameters are the panel's own (SELU's λ and α are the point here).
+struct PropagationPanelState {
+    ActivationId activation = ActivationId::Selu;
+    ParamValues params{1.0507009873554804934193349852946, 1.6732632423543772848170429916717};
+    PropagationInit init = PropagationInit::LeCun;
+    double init_std = 1.0;  // σ of PropagationInit::Normal
+    int depth = 50;
+    int width = 300;
+    int samples = 100;
+    int seed = 1;
+    double map_mean = 1.0;  // μ₀ of the moment map's trajectory
+    double map_var = 3.0;   // ν₀
+    int map_steps = 20;
+    bool operator==(const PropagationPanelState&) const = default;
+};
+
+enum class BornDeadBiasChoice { Zero, Normal };
+enum class BornDeadDomainChoice { Point, Grid };
+
+// The born-dead panel: the Monte-Carlo experiment's sizes.
+struct BornDeadPanelState {
+    int width = 2;
+    int depth = 30;
+    int trials = 2000;
+    BornDeadBiasChoice bias = BornDeadBiasChoice::Zero;
+    BornDeadDomainChoice domain = BornDeadDomainChoice::Point;
+    int seed = 1;
+    bool operator==(const BornDeadPanelState&) const = default;
+};
+
 struct AppState {
     FunctionPlotState plots;
     DisplaySettings display;
     PanelVisibility panels;
     NetworkLessonState network;
-    // Later subsystems add their own plain-data members here (network, softmax, propagation …).
+    SoftmaxPanelState softmax;
+    PropagationPanelState propagation;
+    BornDeadPanelState born_dead;
 
     // The function with its current parameters.
     Activation ActivationOf(ActivationId id) const {

@@ -19,11 +19,11 @@ namespace actlab {
 Parsed<WeightInit> ParseWeightInit(std::string_view text) {
     Parsed<WeightInit> result;
     if (text == "lecun") {
-        result.value.scheme = InitScheme::LeCun;
+        result.value.scheme = SignalInitScheme::LeCun;
     } else if (text == "he") {
-        result.value.scheme = InitScheme::He;
+        result.value.scheme = SignalInitScheme::He;
     } else if (text == "xavier") {
-        result.value.scheme = InitScheme::Xavier;
+        result.value.scheme = SignalInitScheme::Xavier;
     } else if (text.starts_with("normal:")) {
         const auto std_value = ParseFiniteNumber(text.substr(7));
         if (!std_value) {
@@ -31,7 +31,7 @@ Parsed<WeightInit> ParseWeightInit(std::string_view text) {
         } else if (std_value.value < 0.0) {
             result.error = "init normal:STD: the standard deviation must be >= 0";
         } else {
-            result.value = {InitScheme::Normal, std_value.value};
+            result.value = {SignalInitScheme::Normal, std_value.value};
         }
     } else {
         std::string shown(text.substr(0, 40));
@@ -42,13 +42,13 @@ Parsed<WeightInit> ParseWeightInit(std::string_view text) {
 
 std::string WeightInitName(const WeightInit& init) {
     switch (init.scheme) {
-    case InitScheme::LeCun:
+    case SignalInitScheme::LeCun:
         return "lecun";
-    case InitScheme::He:
+    case SignalInitScheme::He:
         return "he";
-    case InitScheme::Xavier:
+    case SignalInitScheme::Xavier:
         return "xavier";
-    case InitScheme::Normal:
+    case SignalInitScheme::Normal:
         return "normal:" + FormatNumber17(init.stddev);
     }
     return "lecun";
@@ -58,13 +58,13 @@ double WeightStd(const WeightInit& init, std::size_t fan_in, std::size_t fan_out
     const double in = static_cast<double>(fan_in);
     const double out = static_cast<double>(fan_out);
     switch (init.scheme) {
-    case InitScheme::LeCun:
+    case SignalInitScheme::LeCun:
         return std::sqrt(1.0 / in);
-    case InitScheme::He:
+    case SignalInitScheme::He:
         return std::sqrt(2.0 / in);
-    case InitScheme::Xavier:
+    case SignalInitScheme::Xavier:
         return std::sqrt(2.0 / (in + out));
-    case InitScheme::Normal:
+    case SignalInitScheme::Normal:
         return init.stddev;
     }
     return 0.0;
@@ -82,7 +82,7 @@ std::string ValidatePropagationConfig(const PropagationConfig& c) {
         return "samples must be 1 to " + std::to_string(kMaxPropagationSamples) + ", got " +
                std::to_string(c.samples);
     if (c.threads > 64) return "threads must be 0 (automatic) to 64, got " + std::to_string(c.threads);
-    if (c.init.scheme == InitScheme::Normal && (!std::isfinite(c.init.stddev) || c.init.stddev < 0.0))
+    if (c.init.scheme == SignalInitScheme::Normal && (!std::isfinite(c.init.stddev) || c.init.stddev < 0.0))
         return "init normal:STD needs a finite STD >= 0";
     return {};
 }

@@ -31,11 +31,11 @@ inline constexpr std::size_t kMaxPropagationSamples = 1000;
 //   he      σ² = 2/fan_in                (keeps ReLU's second moment)
 //   xavier  σ² = 2/(fan_in + fan_out)    (Glorot; equal to LeCun for square layers)
 //   normal  σ given ("normal:0.05")
-enum class InitScheme { LeCun, He, Xavier, Normal };
+enum class SignalInitScheme { LeCun, He, Xavier, Normal };
 
 struct WeightInit {
-    InitScheme scheme = InitScheme::LeCun;
-    double stddev = 1.0;  // σ, only for InitScheme::Normal
+    SignalInitScheme scheme = SignalInitScheme::LeCun;
+    double stddev = 1.0;  // σ, only for SignalInitScheme::Normal
 };
 
 // "lecun", "he", "xavier" or "normal:STD" with a finite STD ≥ 0.

@@ -5,8 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
+#include <limits>
 
 namespace actlab {
 
@@ -172,6 +175,146 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
     }
 }
 
+constexpr std::array<std::string_view, 4> kInitNames{"lecun", "he", "xavier", "normal"};
+
+// An enum stored by name: `names[i]` spells the i-th value.
+template <typename Enum, std::size_t N>
+void ReadEnum(const json& object, const char* key, Enum& out, const std::array<std::string_view, N>& names,
+              const std::string& where, std::vector<std::string>& warnings) {
+    std::string name(names[static_cast<std::size_t>(out)]);
+    Read(object, key, name, where, warnings);
+    for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == name) {
+            out = static_cast<Enum>(i);
+            return;
+        }
+    }
+    warnings.push_back(where + "." + key + ": unknown \"" + name + "\"");
+}
+
+// An integer read and kept only inside [lo, hi]; outside is reported and the old value kept.
+void ReadInt(const json& object, const char* key, int& out, int lo, int hi, const std::string& where,
+             std::vector<std::string>& warnings) {
+    int value = out;
+    Read(object, key, value, where, warnings);
+    if (value < lo || value > hi) {
+        warnings.push_back(where + "." + key + ": ignored " + std::to_string(value) + " (" + std::to_string(lo) + " to " +
+                           std::to_string(hi) + ")");
+        return;
+    }
+    out = value;
+}
+
+json SoftmaxToJson(const SoftmaxPanelState& softmax) {
+    return {{"class_names", softmax.class_names}, {"logits", softmax.logits}, {"temperature", softmax.temperature}};
+}
+
+// The classes are taken only as a whole: equal numbers of names and finite logits, 1 to
+// kMaxSoftmaxPanelClasses of them; the temperature only when finite and > 0.
+void ReadSoftmax(const json& j, SoftmaxPanelState& softmax, std::vector<std::string>& warnings) {
+    if (j.contains("class_names") || j.contains("logits")) {
+        SoftmaxPanelState read = softmax;
+        Read(j, "class_names", read.class_names, "softmax", warnings);
+        Read(j, "logits", read.logits, "softmax", warnings);
+        const bool finite = std::all_of(read.logits.begin(), read.logits.end(), [](double z) { return std::isfinite(z); });
+        if (read.class_names.size() == read.logits.size() && !read.logits.empty() &&
+            read.logits.size() <= kMaxSoftmaxPanelClasses && finite) {
+            softmax.class_names = read.class_names;
+            softmax.logits = read.logits;
+        } else {
+            warnings.push_back("softmax: ignored the classes (names and finite logits must pair up, 1 to " +
+                               std::to_string(kMaxSoftmaxPanelClasses) + " of them)");
+        }
+    }
+    double temperature = softmax.temperature;
+    Read(j, "temperature", temperature, "softmax", warnings);
+    if (temperature > 0.0) {
+        softmax.temperature = temperature;
+    } else {
+        warnings.push_back("softmax.temperature: ignored " + json(temperature).dump() + " (must be > 0)");
+    }
+}
+
+json PropagationToJson(const PropagationPanelState& p) {
+    const ActivationInfo& info = Info(p.activation);
+    json params = json::object();
+    for (std::size_t i = 0; i < info.params.size(); ++i) params[std::string(info.params[i].name)] = p.params[i];
+    return {{"activation", info.name},
+            {"params", params},
+            {"init", kInitNames[static_cast<std::size_t>(p.init)]},
+            {"init_std", p.init_std},
+            {"depth", p.depth},
+            {"width", p.width},
+            {"samples", p.samples},
+            {"seed", p.seed},
+            {"map_mean", p.map_mean},
+            {"map_var", p.map_var},
+            {"map_steps", p.map_steps}};
+}
+
+void ReadPropagation(const json& j, PropagationPanelState& p, std::vector<std::string>& warnings) {
+    std::string name(Info(p.activation).name);
+    Read(j, "activation", name, "propagation", warnings);
+    if (const auto id = FindActivation(name)) {
+        if (*id != p.activation) p.params = Activation::WithDefaults(*id).params;
+        p.activation = *id;
+    } else {
+        warnings.push_back("propagation.activation: unknown function \"" + name + "\"");
+    }
+    if (j.contains("params") && j.at("params").is_object()) {
+        Activation activation{p.activation, p.params};
+        for (const auto& [param, value] : j.at("params").items()) {
+            const std::string error = value.is_number() ? SetParam(activation, param, value.get<double>())
+                                                        : param + " is not a number";
+            if (!error.empty()) warnings.push_back("propagation.params: " + error);
+        }
+        p.params = activation.params;
+    }
+    ReadEnum(j, "init", p.init, kInitNames, "propagation", warnings);
+    double init_std = p.init_std;
+    Read(j, "init_std", init_std, "propagation", warnings);
+    if (init_std >= 0.0 && init_std <= 100.0) {
+        p.init_std = init_std;
+    } else {
+        warnings.push_back("propagation.init_std: ignored (0 to 100)");
+    }
+    ReadInt(j, "depth", p.depth, 1, kMaxPanelDepth, "propagation", warnings);
+    ReadInt(j, "width", p.width, 1, kMaxPanelWidth, "propagation", warnings);
+    ReadInt(j, "samples", p.samples, 1, kMaxPanelSamples, "propagation", warnings);
+    ReadInt(j, "seed", p.seed, 0, std::numeric_limits<int>::max(), "propagation", warnings);
+    double mean = p.map_mean, var = p.map_var;
+    Read(j, "map_mean", mean, "propagation", warnings);
+    Read(j, "map_var", var, "propagation", warnings);
+    if (std::abs(mean) <= 1e3 && var > 0.0 && var <= 1e3) {
+        p.map_mean = mean;
+        p.map_var = var;
+    } else {
+        warnings.push_back("propagation.map_mean/map_var: ignored (|μ| ≤ 1000, 0 < ν ≤ 1000)");
+    }
+    ReadInt(j, "map_steps", p.map_steps, 1, kMaxPanelMapSteps, "propagation", warnings);
+}
+
+constexpr std::array<std::string_view, 2> kBiasNames{"zero", "normal"};
+constexpr std::array<std::string_view, 2> kDomainNames{"point", "grid"};
+
+json BornDeadToJson(const BornDeadPanelState& b) {
+    return {{"width", b.width},
+            {"depth", b.depth},
+            {"trials", b.trials},
+            {"bias", kBiasNames[static_cast<std::size_t>(b.bias)]},
+            {"domain", kDomainNames[static_cast<std::size_t>(b.domain)]},
+            {"seed", b.seed}};
+}
+
+void ReadBornDead(const json& j, BornDeadPanelState& b, std::vector<std::string>& warnings) {
+    ReadInt(j, "width", b.width, 1, kMaxPanelBornDeadWidth, "born_dead", warnings);
+    ReadInt(j, "depth", b.depth, 1, kMaxPanelBornDeadDepth, "born_dead", warnings);
+    ReadInt(j, "trials", b.trials, 1, kMaxPanelBornDeadTrials, "born_dead", warnings);
+    ReadEnum(j, "bias", b.bias, kBiasNames, "born_dead", warnings);
+    ReadEnum(j, "domain", b.domain, kDomainNames, "born_dead", warnings);
+    ReadInt(j, "seed", b.seed, 0, std::numeric_limits<int>::max(), "born_dead", warnings);
+}
+
 }  // namespace
 
 std::string_view ThemeName(Theme theme) {
@@ -231,8 +374,12 @@ json AppStateToJson(const AppState& state) {
         {"panels",
          {{"sidebar", state.panels.sidebar}, {"parameters", state.panels.parameters},
           {"properties", state.panels.properties}, {"network", state.panels.network},
-          {"chain_rule", state.panels.chain_rule}}},
+          {"chain_rule", state.panels.chain_rule}, {"softmax", state.panels.softmax},
+          {"propagation", state.panels.propagation}, {"born_dead", state.panels.born_dead}}},
         {"network", NetworkLessonToJson(state.network)},
+        {"softmax", SoftmaxToJson(state.softmax)},
+        {"propagation", PropagationToJson(state.propagation)},
+        {"born_dead", BornDeadToJson(state.born_dead)},
     };
 }
 
@@ -333,8 +480,14 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         Read(panels, "properties", state.panels.properties, "panels", warnings);
         Read(panels, "network", state.panels.network, "panels", warnings);
         Read(panels, "chain_rule", state.panels.chain_rule, "panels", warnings);
+        Read(panels, "softmax", state.panels.softmax, "panels", warnings);
+        Read(panels, "propagation", state.panels.propagation, "panels", warnings);
+        Read(panels, "born_dead", state.panels.born_dead, "panels", warnings);
     }
     if (root.contains("network")) ReadNetworkLesson(root.at("network"), state.network, warnings);
+    if (root.contains("softmax")) ReadSoftmax(root.at("softmax"), state.softmax, warnings);
+    if (root.contains("propagation")) ReadPropagation(root.at("propagation"), state.propagation, warnings);
+    if (root.contains("born_dead")) ReadBornDead(root.at("born_dead"), state.born_dead, warnings);
 }
 
 }  // namespace actlab

@@ -1,173 +1,309 @@
-// Line charts over training time (see line_chart.h).
+// The line chart (see line_chart.h): axes with nice ticks from core/ticks.h, drawn through the
+// ImGuiCanvas like the function plots, so colours and text sizes follow the same theme.
 #include "ui/line_chart.h"
 
 #include "core/ticks.h"
-#include "ui/widgets.h"
-
-#include <imgui.h>
+#include "ui/imgui_canvas.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace actlab::ui {
 
 namespace {
 
-ImU32 U32(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+// Pixel ↔ data mapping of one axis; on a log axis the data coordinate is log10 of the value.
+struct Axis {
+    double lo, hi;        // in axis coordinates (log10 for a log axis)
+    float pixel_lo, pixel_hi;
+    bool log_scale;
 
-bool Usable(double v, bool log_y) { return std::isfinite(v) && (!log_y || v > 0.0); }
+    std::optional<float> ToPixel(double value) const {
+        if (log_scale) {
+            if (!(value > 0.0)) return std::nullopt;
+            value = std::log10(value);
+        }
+        if (!std::isfinite(value)) return std::nullopt;
+        const double t = (value - lo) / (hi - lo);
+        return static_cast<float>(static_cast<double>(pixel_lo) + t * static_cast<double>(pixel_hi - pixel_lo));
+    }
+};
 
-double Mapped(double v, bool log_y) { return log_y ? std::log10(v) : v; }
+std::string Superscript(int value) {
+    static constexpr const char* kDigits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                              "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    std::string text = value < 0 ? "\u207b" : "";
+    for (char c : std::to_string(value < 0 ? -value : value)) text += kDigits[c - '0'];
+    return text;
+}
+
+struct TickMark {
+    double at;  // axis coordinate
+    std::string label;
+};
+
+std::vector<TickMark> AxisTicks(const Axis& axis, int max_count) {
+    std::vector<TickMark> ticks;
+    if (axis.log_scale) {
+        // Every decade, or every second, fifth … so that at most max_count are labelled.
+        const int first = static_cast<int>(std::ceil(axis.lo - 1e-9));
+        const int last = static_cast<int>(std::floor(axis.hi + 1e-9));
+        const int stride = std::max(1, static_cast<int>(std::ceil(static_cast<double>(last - first + 1) / max_count)));
+        for (int k = first; k <= last; ++k) {
+            if (k % stride == 0) ticks.push_back({static_cast<double>(k), DecadeLabel(k)});
+            // Over one or two decades, 2·10ᵏ and 5·10ᵏ too, or the axis would have two labels.
+            if (last - first <= 2 && k < last) {
+                for (double mantissa : {2.0, 5.0}) {
+                    const double value = mantissa * std::pow(10.0, k);
+                    ticks.push_back({std::log10(value), FormatTick(value, value)});
+                }
+            }
+        }
+        return ticks;
+    }
+    const Ticks nice = NiceTicks(axis.lo, axis.hi, max_count);
+    for (double v : nice.values) ticks.push_back({v, FormatTick(v, nice.step)});
+    return ticks;
+}
+
+std::vector<double> AllX(const std::vector<ChartSeries>& series) {
+    std::vector<double> values;
+    for (const ChartSeries& s : series) values.insert(values.end(), s.x.begin(), s.x.end());
+    return values;
+}
+
+// y values with their error bars' ends, so that the bars fit.
+std::vector<double> AllY(const std::vector<ChartSeries>& series) {
+    std::vector<double> values;
+    for (const ChartSeries& s : series) {
+        for (std::size_t i = 0; i < s.y.size(); ++i) {
+            values.push_back(s.y[i]);
+            if (i < s.error.size()) {
+                values.push_back(s.y[i] - s.error[i]);
+                values.push_back(s.y[i] + s.error[i]);
+            }
+        }
+    }
+    return values;
+}
+
+// The legend goes into the corner of the data area that covers the fewest points.
+void DrawLegend(Canvas& canvas, const std::vector<ChartSeries>& series, const std::vector<Vec2>& points,
+                const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size, float scale) {
+    float widest = 0.0f;
+    int count = 0;
+    for (const ChartSeries& s : series) {
+        if (s.label.empty()) continue;
+        widest = std::max(widest, canvas.MeasureText(s.label, font_size).x);
+        ++count;
+    }
+    if (count == 0) return;
+    const float pad = 6.0f * scale, swatch = 18.0f * scale, row = font_size * 1.25f;
+    const float width = widest + swatch + 3 * pad, height = row * static_cast<float>(count) + 2 * pad;
+    Vec2 min, max;
+    std::size_t fewest = points.size() + 1;
+    // Top right first: on a tie it wins.
+    for (const auto& [right, top] : {std::pair{true, true}, {false, true}, {true, false}, {false, false}}) {
+        const Vec2 corner_min{right ? box_max.x - pad - width : box_min.x + pad, top ? box_min.y + pad : box_max.y - pad - height};
+        const Vec2 corner_max{corner_min.x + width, corner_min.y + height};
+        const auto covered = static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [&](Vec2 p) {
+            return p.x >= corner_min.x - pad && p.x <= corner_max.x + pad && p.y >= corner_min.y - pad && p.y <= corner_max.y + pad;
+        }));
+        if (covered < fewest) {
+            fewest = covered;
+            min = corner_min;
+            max = corner_max;
+        }
+    }
+    canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 230));
+    canvas.Rect(min, max, theme.frame, 1.0f);
+    float y = min.y + pad + row / 2;
+    for (const ChartSeries& s : series) {
+        if (s.label.empty()) continue;
+        const Vec2 a{min.x + pad, y}, b{min.x + pad + swatch, y};
+        if (s.line) canvas.Line(a, b, s.color, 2.5f * scale, s.dashed ? 4.0f * scale : 0.0f);
+        if (s.markers || !s.line) canvas.FilledCircle({(a.x + b.x) / 2, y}, 3.5f * scale, s.color);
+        canvas.Text({b.x + pad, y}, s.label, theme.text, font_size, TextAlign::Left, TextBaseline::Middle);
+        y += row;
+    }
+}
 
 }  // namespace
 
-bool ChartRange(std::span<const ChartSeries> series, bool log_y, double& lo, double& hi) {
-    bool any = false;
-    for (const ChartSeries& s : series) {
-        for (double v : s.y) {
-            if (!Usable(v, log_y)) continue;
-            const double m = Mapped(v, log_y);
-            lo = any ? std::min(lo, m) : m;
-            hi = any ? std::max(hi, m) : m;
-            any = true;
-        }
-    }
-    if (!any) return false;
-    if (log_y) {
-        lo = std::floor(lo);
-        hi = std::max(std::ceil(hi), lo + 1.0);  // whole decades read best on a log axis
-    } else {
-        if (lo > 0.0 && lo < 0.3 * hi) lo = 0.0;  // a loss chart starts at 0 when that costs little
-        const double pad = hi > lo ? 0.05 * (hi - lo) : std::max(1e-3, 0.1 * std::abs(hi));
-        lo -= lo == 0.0 ? 0.0 : pad;
-        hi += pad;
-    }
-    return true;
+std::string DecadeLabel(int exponent) {
+    if (exponent >= -2 && exponent <= 2) return FormatTick(std::pow(10.0, exponent), std::pow(10.0, exponent));
+    return "10" + Superscript(exponent);
 }
 
-void LineChart(const char* id, std::span<const ChartSeries> series, const LineChartOptions& options,
-               const FigureTheme& theme, float scale) {
+AxisRange FitAxis(const std::vector<double>& values, bool log_scale) {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double v : values) {
+        if (!std::isfinite(v) || (log_scale && !(v > 0.0))) continue;
+        const double a = log_scale ? std::log10(v) : v;
+        lo = std::min(lo, a);
+        hi = std::max(hi, a);
+    }
+    if (!std::isfinite(lo)) return {0.0, 1.0};  // nothing to show: one decade or [0, 1]
+    if (log_scale) {
+        // Whole decades, at least one.
+        lo = std::floor(lo);
+        hi = std::max(std::ceil(hi), lo + 1.0);
+        return {lo, hi};
+    }
+    if (hi - lo <= std::abs(hi) * 1e-9 + 1e-300) {
+        const double half = std::max(std::abs(hi) * 0.1, 0.5);
+        return {lo - half, hi + half};
+    }
+    const double pad = (hi - lo) * 0.05;
+    return {lo - pad, hi + pad};
+}
+
+bool LineChart(const char* id, const std::vector<ChartSeries>& series, const ChartOptions& options,
+               const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size) {
     ImGui::PushID(id);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float width = std::max(ImGui::GetContentRegionAvail().x, 60.0f * scale);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##chart", {width, options.height});
-    const bool hovered = ImGui::IsItemHovered();
-    const float line = ImGui::GetTextLineHeight();
+    size.x = std::max(size.x, 120.0f * scale);
+    size.y = std::max(size.y, 90.0f * scale);
+    ImGui::InvisibleButton("##chart", size);
+    const bool item_hovered = ImGui::IsItemHovered();
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    ImGuiCanvas canvas(draw_list, fonts);
+    const float font = fonts.body_size;
+    const float pad = 6.0f * scale;
+    // Nothing (a long title, a tick label) spills into a neighbouring chart.
+    canvas.PushClip({origin.x, origin.y}, {origin.x + size.x, origin.y + size.y});
 
-    // Title and legend on the first line, the plot area below with room for tick labels on the left.
-    draw->AddText({origin.x, origin.y}, U32(theme.text), options.title);
-    float legend_x = origin.x + ImGui::CalcTextSize(options.title).x + 12.0f * scale;
-    for (const ChartSeries& s : series) {
-        if (s.label.empty()) continue;
-        const float label_width = ImGui::CalcTextSize(s.label.c_str()).x;
-        if (legend_x + 18.0f * scale + label_width > origin.x + width) break;
-        draw->AddLine({legend_x, origin.y + line * 0.55f}, {legend_x + 14.0f * scale, origin.y + line * 0.55f}, U32(s.color),
-                      2.5f * scale);
-        draw->AddText({legend_x + 17.0f * scale, origin.y}, U32(theme.dim_text), s.label.c_str());
-        legend_x += 17.0f * scale + label_width + 10.0f * scale;
-    }
-    const float label_width = ImGui::CalcTextSize("10\u207b\u00b9\u2070").x + 6.0f * scale;
-    const ImVec2 p0{origin.x + label_width, origin.y + line + 4.0f * scale};
-    const ImVec2 p1{origin.x + width - 4.0f * scale, origin.y + options.height - 2.0f * scale};
-    draw->AddRectFilled(p0, p1, U32(theme.plot_background));
-    draw->AddRect(p0, p1, U32(theme.frame));
-    if (p1.y - p0.y < 10.0f || p1.x - p0.x < 10.0f) {
-        ImGui::PopID();
-        return;
+    // Axis ranges in axis coordinates.
+    const AxisRange fitted_x = FitAxis(AllX(series), false);
+    const AxisRange fitted_y = FitAxis(AllY(series), options.log_y);
+    const auto axis_value = [&](double v) { return options.log_y ? std::log10(v) : v; };
+    Axis x_axis{options.x_min.value_or(fitted_x.lo), options.x_max.value_or(fitted_x.hi), 0, 0, false};
+    Axis y_axis{options.y_min ? axis_value(*options.y_min) : fitted_y.lo,
+                options.y_max ? axis_value(*options.y_max) : fitted_y.hi, 0, 0, options.log_y};
+    if (!(x_axis.hi > x_axis.lo)) x_axis.hi = x_axis.lo + 1.0;
+    if (!(y_axis.hi > y_axis.lo)) y_axis.hi = y_axis.lo + 1.0;
+    if (!options.log_y && !options.y_min && !options.y_max && y_axis.hi - y_axis.lo < options.min_y_span) {
+        const double middle = (y_axis.lo + y_axis.hi) / 2;
+        y_axis.lo = middle - options.min_y_span / 2;
+        y_axis.hi = middle + options.min_y_span / 2;
     }
 
-    double lo = 0.0, hi = 1.0;
-    std::size_t count = 0;
-    for (const ChartSeries& s : series) count = std::max(count, s.y.size());
-    const bool has_data = ChartRange(series, options.log_y, lo, hi);
-    if (options.fixed_range) {
-        lo = options.y_lo;
-        hi = options.y_hi;
+    // Layout: title on top, y tick labels on the left, x ticks and label at the bottom.
+    float top = origin.y;
+    if (!options.title.empty()) {
+        canvas.Text({origin.x, top}, options.title, theme.text, fonts.body_size * 1.0f);
+        top += font * 1.4f;
     }
-    if (!has_data || count < 1) {
-        const char* empty = "no data yet";
-        const ImVec2 size = ImGui::CalcTextSize(empty);
-        draw->AddText({(p0.x + p1.x - size.x) / 2, (p0.y + p1.y - size.y) / 2}, U32(theme.dim_text), empty);
-        ImGui::PopID();
-        return;
+    if (!options.y_label.empty()) {
+        canvas.Text({origin.x, top}, options.y_label, theme.dim_text, font);
+        top += font * 1.3f;
     }
-    const auto x_of = [&](std::size_t i) {
-        return options.x.size() > i ? options.x[i] : static_cast<double>(i);
+    const int y_tick_count = std::clamp(static_cast<int>((origin.y + size.y - top) / (font * 2.2f)), 2, 10);
+    y_axis.pixel_lo = origin.y + size.y - font * (options.x_label.empty() ? 1.6f : 2.9f);
+    y_axis.pixel_hi = top + font * 0.5f;
+    const std::vector<TickMark> y_ticks = AxisTicks(y_axis, y_tick_count);
+    float label_width = 0.0f;
+    for (const TickMark& t : y_ticks) label_width = std::max(label_width, canvas.MeasureText(t.label, font).x);
+    x_axis.pixel_lo = origin.x + label_width + 2 * pad;
+    x_axis.pixel_hi = origin.x + size.x - pad;
+    const int x_tick_count = std::clamp(static_cast<int>((x_axis.pixel_hi - x_axis.pixel_lo) / (font * 4.5f)), 2, 12);
+    const std::vector<TickMark> x_ticks = AxisTicks(x_axis, x_tick_count);
+
+    const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
+    canvas.FilledRect(box_min, box_max, theme.plot_background);
+    const auto pixel = [](const Axis& axis, double a) {
+        return static_cast<float>(static_cast<double>(axis.pixel_lo) +
+                                  (a - axis.lo) / (axis.hi - axis.lo) * static_cast<double>(axis.pixel_hi - axis.pixel_lo));
     };
-    const double x_lo = x_of(0);
-    const double x_hi = std::max(x_of(count - 1), x_lo + 1.0);
-    const auto px = [&](double x) { return p0.x + static_cast<float>((x - x_lo) / (x_hi - x_lo)) * (p1.x - p0.x); };
-    const auto py = [&](double m) { return p1.y - static_cast<float>((m - lo) / (hi - lo)) * (p1.y - p0.y); };
-
-    // Y ticks: decades on a log axis, nice 1-2-5 steps otherwise.
-    const int max_ticks = std::max(2, static_cast<int>((p1.y - p0.y) / (line * 1.6f)));
-    const Ticks ticks = NiceTicks(lo, hi, max_ticks);
-    for (double t : ticks.values) {
-        if (options.log_y && std::abs(t - std::round(t)) > 1e-9) continue;
-        const float y = py(t);
-        draw->AddLine({p0.x + 1, y}, {p1.x - 1, y}, U32(theme.grid));
-        // Appending piece by piece: GCC 12 warns falsely (-Wrestrict) on "1e" + std::string.
-        std::string label;
-        if (options.log_y) {
-            label = t == 0.0 ? "1" : "1e";
-            if (t != 0.0) label += FormatTick(t, 1.0);
-        } else {
-            label = FormatTick(t, ticks.step);
-        }
-        const ImVec2 size = ImGui::CalcTextSize(label.c_str());
-        draw->AddText({p0.x - size.x - 4.0f * scale, y - size.y / 2}, U32(theme.dim_text), label.c_str());
+    for (const TickMark& t : y_ticks) {
+        const float y = pixel(y_axis, t.at);
+        canvas.Line({box_min.x, y}, {box_max.x, y}, theme.grid, 1.0f);
+        canvas.Text({box_min.x - pad, y}, t.label, theme.text, font, TextAlign::Right, TextBaseline::Middle);
+    }
+    for (const TickMark& t : x_ticks) {
+        const float x = pixel(x_axis, t.at);
+        canvas.Line({x, box_min.y}, {x, box_max.y}, theme.grid, 1.0f);
+        canvas.Text({x, box_max.y + pad * 0.5f}, t.label, theme.text, font, TextAlign::Center, TextBaseline::Top);
+    }
+    if (!options.x_label.empty()) {
+        canvas.Text({(box_min.x + box_max.x) / 2, origin.y + size.y}, options.x_label, theme.dim_text, font,
+                    TextAlign::Center, TextBaseline::Bottom);
     }
 
-    draw->PushClipRect(p0, p1, true);
-    const std::size_t columns = static_cast<std::size_t>(std::max(1.0f, p1.x - p0.x));
-    std::vector<ImVec2> points;
+    canvas.PushClip(box_min, box_max);
+    std::vector<Vec2> drawn;  // every point in pixels, for the legend's placement
+    for (double reference : options.y_references) {
+        if (const auto y = y_axis.ToPixel(reference)) {
+            canvas.Line({box_min.x, *y}, {box_max.x, *y}, theme.origin_axis, 1.5f * scale, 6.0f * scale);
+        }
+    }
     for (const ChartSeries& s : series) {
-        points.clear();
-        // One min and one max per pixel column when there are more points than columns.
-        const std::size_t stride = std::max<std::size_t>(1, s.y.size() / columns);
-        for (std::size_t start = 0; start < s.y.size(); start += stride) {
-            const std::size_t end = std::min(s.y.size(), start + stride);
-            double mn = 0, mx = 0;
-            bool any = false;
-            for (std::size_t i = start; i < end; ++i) {
-                if (!Usable(s.y[i], options.log_y)) continue;
-                const double m = Mapped(s.y[i], options.log_y);
-                mn = any ? std::min(mn, m) : m;
-                mx = any ? std::max(mx, m) : m;
-                any = true;
+        const std::size_t n = std::min(s.x.size(), s.y.size());
+        std::vector<Vec2> run;
+        const auto flush = [&] {
+            if (s.line && run.size() >= 2) {
+                if (s.dashed) {
+                    for (std::size_t i = 1; i < run.size(); ++i) canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
+                } else {
+                    canvas.Polyline(run, s.color, 2.0f * scale);
+                }
             }
-            if (!any) continue;
-            const float x = px(x_of(start));
-            points.push_back({x, py(mx)});
-            if (mn != mx) points.push_back({x, py(mn)});
+            run.clear();
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto px = x_axis.ToPixel(s.x[i]);
+            const auto py = y_axis.ToPixel(s.y[i]);
+            if (!px || !py) {
+                flush();
+                continue;
+            }
+            run.push_back({*px, *py});
+            drawn.push_back({*px, *py});
+            if (i < s.error.size() && std::isfinite(s.error[i]) && s.error[i] > 0.0) {
+                // On a log axis a bar reaching zero or below is cut at the bottom of the box.
+                const float lo = y_axis.ToPixel(s.y[i] - s.error[i]).value_or(box_max.y);
+                const float hi = y_axis.ToPixel(s.y[i] + s.error[i]).value_or(box_min.y);
+                const float cap = 3.0f * scale;
+                canvas.Line({*px, lo}, {*px, hi}, s.color, 1.5f * scale);
+                canvas.Line({*px - cap, lo}, {*px + cap, lo}, s.color, 1.5f * scale);
+                canvas.Line({*px - cap, hi}, {*px + cap, hi}, s.color, 1.5f * scale);
+            }
+            if (s.markers || !s.line) canvas.FilledCircle({*px, *py}, 3.0f * scale, s.color);
         }
-        if (points.size() == 1) draw->AddCircleFilled(points[0], 2.5f * scale, U32(s.color));
-        if (points.size() >= 2) {
-            draw->AddPolyline(points.data(), static_cast<int>(points.size()), U32(s.color), ImDrawFlags_None, 2.0f * scale);
-        }
+        flush();
     }
-    draw->PopClipRect();
 
-    // The x range in words under the pointer: the chart has no x tick labels to save height.
+    // Hover: a vertical line at the nearest data x and the values of every series there.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool hovered = item_hovered && mouse.x >= box_min.x && mouse.x <= box_max.x && mouse.y >= box_min.y &&
+                         mouse.y <= box_max.y;
     if (hovered) {
-        const double mouse_x = x_lo + static_cast<double>((ImGui::GetIO().MousePos.x - p0.x) / (p1.x - p0.x)) * (x_hi - x_lo);
-        std::size_t nearest = 0;
-        for (std::size_t i = 0; i < count; ++i) {
-            if (std::abs(x_of(i) - mouse_x) < std::abs(x_of(nearest) - mouse_x)) nearest = i;
-        }
-        draw->AddLine({px(x_of(nearest)), p0.y}, {px(x_of(nearest)), p1.y}, U32(theme.crosshair));
-        ImGui::BeginTooltip();
-        ImGui::Text("step %s", FormatReadout(x_of(nearest), 8).c_str());
+        const double x_at = x_axis.lo + static_cast<double>((mouse.x - x_axis.pixel_lo) / (x_axis.pixel_hi - x_axis.pixel_lo)) *
+                                            (x_axis.hi - x_axis.lo);
+        std::string readout;
         for (const ChartSeries& s : series) {
-            if (nearest >= s.y.size()) continue;
-            ColorSwatch(s.color);
-            ImGui::SameLine();
-            ImGui::Text("%s  %s", s.label.c_str(), FormatReadout(s.y[nearest], 4).c_str());
+            const std::size_t n = std::min(s.x.size(), s.y.size());
+            if (n == 0 || s.label.empty()) continue;
+            std::size_t best = 0;
+            for (std::size_t i = 1; i < n; ++i) {
+                if (std::abs(s.x[i] - x_at) < std::abs(s.x[best] - x_at)) best = i;
+            }
+            if (!readout.empty()) readout += '\n';
+            readout += s.label + ": " + FormatReadout(s.y[best], 5);
+            if (best < s.error.size()) readout += " \u00b1 " + FormatReadout(s.error[best], 2);
+            readout += "   (" + (options.x_label.empty() ? std::string("x") : options.x_label) + " " +
+                       FormatReadout(s.x[best], 5) + ")";
         }
-        ImGui::EndTooltip();
+        canvas.Line({mouse.x, box_min.y}, {mouse.x, box_max.y}, theme.crosshair, 1.0f);
+        if (!readout.empty()) ImGui::SetTooltip("%s", readout.c_str());
     }
+    canvas.PopClip();
+    canvas.Rect(box_min, box_max, theme.frame, 1.0f);
+    if (options.legend) DrawLegend(canvas, series, drawn, theme, box_min, box_max, font, scale);
+    canvas.PopClip();
     ImGui::PopID();
+    return hovered;
 }
 
 }  // namespace actlab::ui

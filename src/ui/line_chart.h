@@ -1,38 +1,54 @@
-// A small line chart over training time or layer index, drawn into the current window: several
-// series, a linear or log₁₀ y axis with nice ticks, a legend. Reused by every panel that charts.
+// A small line chart drawn into the current ImGui window: several series (per-layer statistics,
+// a probability over depth, a trajectory in a plane) with their colours, a linear or logarithmic
+// y axis with nice ticks, optional ±error bars and markers, a legend, and a hover readout.
 #pragma once
 
 #include "render/canvas.h"
 #include "render/figure_theme.h"
+#include "ui/fonts.h"
 
-#include <span>
+#include <imgui.h>
+
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace actlab::ui {
 
 struct ChartSeries {
-    std::string label;
-    std::span<const double> y;  // one value per x (x = `x` below, or the index when `x` is empty)
+    std::string label;           // in the legend and the hover readout; "" leaves it out of the legend
     Color color;
+    std::vector<double> x, y;    // same length; non-finite points (and y ≤ 0 on a log axis) break the line
+    std::vector<double> error;   // ±error bars at each point, or empty
+    bool line = true;            // connect the points
+    bool markers = false;        // a dot at each point
+    bool dashed = false;
 };
 
-struct LineChartOptions {
-    const char* title = "";
-    std::span<const double> x;  // shared by every series; empty: 0, 1, 2, …
-    bool log_y = false;         // non-positive values are left out of a log chart
-    float height = 120.0f;      // pixels, including the title line
-    bool fixed_range = false;   // y from y_lo to y_hi whatever the data (a fraction: 0 to 1)
-    double y_lo = 0.0, y_hi = 1.0;
+struct ChartOptions {
+    std::string title;                    // above the chart, in the bold font; "" for none
+    std::string x_label, y_label;
+    bool log_y = false;                   // decades 10ᵏ; only positive values are drawn
+    std::optional<double> x_min, x_max;   // fixed ends; otherwise fitted to the data
+    std::optional<double> y_min, y_max;
+    std::vector<double> y_references;     // horizontal dashed lines (the target variance 1)
+    double min_y_span = 0.0;              // a fitted linear y range spans at least this (noise around 0 stays flat)
+    bool legend = true;
 };
 
-// Draws the chart across the available width. Series longer than the chart is wide are thinned to
-// about one point per pixel column (min and max kept, so spikes stay visible).
-void LineChart(const char* id, std::span<const ChartSeries> series, const LineChartOptions& options,
-               const FigureTheme& theme, float scale);
+// The chart in a box of `size` pixels at the cursor (advances the cursor like an item). `id` must be
+// unique in the window. Returns true while the mouse hovers the data area.
+bool LineChart(const char* id, const std::vector<ChartSeries>& series, const ChartOptions& options,
+               const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size);
 
-// The [lo, hi] of the finite (and, on a log axis, positive) values of every series, padded; false
-// when there is none. Log bounds are returned as log₁₀ values.
-bool ChartRange(std::span<const ChartSeries> series, bool log_y, double& lo, double& hi);
+// The axis range the chart would use for these values: data range padded by 5 %, never empty; on a
+// log axis the decades enclosing the positive values. Exposed for tests.
+struct AxisRange {
+    double lo = 0.0, hi = 1.0;
+};
+AxisRange FitAxis(const std::vector<double>& values, bool log_scale);
+
+// A decade label: 0.01, 0.1, 1, 10, 100 as numbers, beyond that 10⁻⁵, 10⁶.
+std::string DecadeLabel(int exponent);
 
 }  // namespace actlab::ui

@@ -35,6 +35,9 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::Separator();
         ImGui::MenuItem("Mini network", "N", &state.panels.network);
         ImGui::MenuItem("Chain rule", nullptr, &state.panels.chain_rule);
+        ImGui::MenuItem("Softmax", nullptr, &state.panels.softmax);
+        ImGui::MenuItem("Signal propagation", nullptr, &state.panels.propagation);
+        ImGui::MenuItem("Born-dead ReLU networks", nullptr, &state.panels.born_dead);
         ImGui::Separator();
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
@@ -117,6 +120,9 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     // The lesson windows float over the function plots, placed on first use (no docking in 1.86).
     DrawNetworkPanel(state, runtime);
     DrawChainRulePanel(state, runtime);
+    DrawSoftmaxPanel(state, runtime);
+    DrawPropagationPanel(state, runtime);
+    DrawBornDeadPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
 }
 

@@ -198,33 +198,43 @@ void DrawTrainingControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     ItemTooltip("Every bias starts here. A large negative value (\u22125) puts every ReLU below zero on every sample: born dead.");
 }
 
+ChartSeries Series(std::string label, Color color, const std::vector<double>& x, const std::vector<double>& y) {
+    ChartSeries series;
+    series.label = std::move(label);
+    series.color = color;
+    series.x = x;
+    series.y = y;
+    return series;
+}
+
 void DrawCharts(const AppState& state, UiRuntime& runtime) {
     const TrainingHistory& history = runtime.network.trainer().history();
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
-    const float height = std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f);
-    std::vector<double> steps(history.step.begin(), history.step.end());
-    LineChartOptions options;
-    options.x = steps;
-    options.height = height;
+    const ImVec2 size{ImGui::GetContentRegionAvail().x, std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f)};
+    const std::vector<double> steps(history.step.begin(), history.step.end());
+    ChartOptions options;
     options.title = "loss";
-    const ChartSeries loss[] = {{"train", history.train_loss, theme.palette[0]}, {"test", history.test_loss, theme.palette[1]}};
-    LineChart("##loss", loss, options, theme, scale);
-    options.title = "dead fraction";
-    const ChartSeries dead[] = {{"", history.dead_fraction, theme.palette[4]}};
-    options.fixed_range = true;
-    LineChart("##dead", dead, options, theme, scale);
-    options.fixed_range = false;
-    options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
-    options.log_y = true;
+    LineChart("##loss", {Series("train", theme.palette[0], steps, history.train_loss), Series("test", theme.palette[1], steps, history.test_loss)},
+              options, theme, runtime.fonts, scale, size);
+    ChartOptions dead_options;
+    dead_options.title = "dead fraction";
+    dead_options.y_min = 0.0;
+    dead_options.y_max = 1.0;
+    dead_options.legend = false;
+    LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme, runtime.fonts, scale,
+              size);
+    ChartOptions norm_options;
+    norm_options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
+    norm_options.log_y = true;
     std::vector<ChartSeries> norms;
     for (std::size_t l = 0; l < history.gradient_norm.size(); ++l) {
         const bool output = l + 1 == history.gradient_norm.size();
         std::string label = output ? "out" : "L";  // appended, not "L" + …: GCC 12 warns falsely (-Wrestrict)
         if (!output) label += std::to_string(l + 1);
-        norms.push_back({label, history.gradient_norm[l], PaletteColor(theme, l)});
+        norms.push_back(Series(label, PaletteColor(theme, l), steps, history.gradient_norm[l]));
     }
-    LineChart("##norms", norms, options, theme, scale);
+    LineChart("##norms", norms, norm_options, theme, runtime.fonts, scale, size);
 }
 
 }  // namespace

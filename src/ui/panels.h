@@ -13,6 +13,9 @@ void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property
 void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini network: train, graph, charts
 void DrawChainRulePanel(AppState& state, UiRuntime& runtime);    // ∂E/∂w of the clicked weight, factor by factor
+void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
+void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
+void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);     // P(deep narrow ReLU net is dead) vs depth
 
 // The whole window: menu bar, layout of the panels above, status line. Handles shortcuts first.
 void DrawMainWindow(AppState& state, UiRuntime& runtime);

@@ -7,6 +7,7 @@
 #include "ui/fonts.h"
 #include "ui/network_session.h"
 #include "ui/plot_widget.h"
+#include "ui/theory_runtime.h"
 
 #include <optional>
 #include <string>
@@ -66,6 +67,7 @@ struct UiRuntime {
     double training_budget_seconds = kDefaultTrainingBudgetSeconds;  // training time per frame
     std::string parameter_error;    // the last refused typed value, shown under the sliders
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
+    TheoryRuntime theory;           // softmax, propagation and born-dead results
     bool quit_requested = false;
     bool fullscreen_changed = false;
 

@@ -62,4 +62,17 @@ void HintText(const char* text) {
     ImGui::PopStyleColor();
 }
 
+bool ClampedIntSlider(const char* label, int& value, int lo, int hi, const char* help, bool logarithmic) {
+    int edited = value;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
+    const ImGuiSliderFlags flags = logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None;
+    const bool changed = ImGui::SliderInt(label, &edited, lo, hi, "%d", flags);
+    ItemTooltip(help);
+    if (!changed) return false;
+    const int clamped = edited < lo ? lo : (edited > hi ? hi : edited);
+    const bool differs = clamped != value;
+    value = clamped;
+    return differs;
+}
+
 }  // namespace actlab::ui

@@ -34,4 +34,8 @@ float ButtonWidth(const char* label);
 // Disabled-coloured text that wraps at the window's edge.
 void HintText(const char* text);
 
+// An integer slider whose value stays in [lo, hi] even when a value is typed (Ctrl+click), with a
+// teaching tooltip. Returns true when the value changed.
+bool ClampedIntSlider(const char* label, int& value, int lo, int hi, const char* help, bool logarithmic = false);
+
 }  // namespace actlab::ui
