@@ -2,9 +2,9 @@
 // it belongs, 2× is the same picture with twice the pixels, the SVG is valid XML with vector paths
 // and text, output is byte-for-byte repeatable, and bad input or unwritable output fail cleanly.
 #include "cli_test_support.h"
+#include "png_test_support.h"
 
 #include <gtest/gtest.h>
-#include <stb_image.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,34 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Image {
-    int width = 0, height = 0;
-    std::vector<unsigned char> rgba;
-    const unsigned char* At(int x, int y) const {
-        return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4];
-    }
-};
-
-Image LoadPng(const fs::path& path) {
-    Image image;
-    int channels = 0;
-    unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
-    if (data == nullptr) return image;
-    image.rgba.assign(data, data + static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4);
-    stbi_image_free(data);
-    return image;
-}
-
 std::string ReadFile(const fs::path& path) {
     std::string content;
     std::ifstream in(path, std::ios::binary);
     char buffer[65536];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) content.append(buffer, static_cast<std::size_t>(in.gcount()));
     return content;
-}
-
-bool Near(const unsigned char* p, int r, int g, int b, int tolerance) {
-    return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance && std::abs(p[2] - b) <= tolerance;
 }
 
 // Blue, the light theme's first curve colour.

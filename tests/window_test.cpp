@@ -1,9 +1,9 @@
 // Real-window tests: the actlab executable opens its window (under Xvfb with Mesa's software
 // OpenGL, see tests/CMakeLists.txt), renders, saves a screenshot, and the pixels are checked.
 #include "cli_test_support.h"
+#include "png_test_support.h"
 
 #include <gtest/gtest.h>
-#include <stb_image.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,28 +18,6 @@ namespace actlab::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Image {
-    int width = 0, height = 0;
-    std::vector<unsigned char> rgba;
-    const unsigned char* At(int x, int y) const {
-        return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4];
-    }
-};
-
-Image LoadPng(const fs::path& path) {
-    Image image;
-    int channels = 0;
-    unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
-    if (data == nullptr) return image;
-    image.rgba.assign(data, data + static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4);
-    stbi_image_free(data);
-    return image;
-}
-
-bool Near(const unsigned char* p, int r, int g, int b, int tolerance) {
-    return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance && std::abs(p[2] - b) <= tolerance;
-}
 
 // A private settings directory per test, so no test sees another's (or the user's) settings.
 class WindowTest : public ::testing::Test {
