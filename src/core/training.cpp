@@ -88,18 +88,6 @@ const double* LoadSample(const Network& network, PassBuffers& buf, const Sample&
     return buf.input.data();
 }
 
-std::string NodeName(const Network& network, std::size_t layer, std::size_t neuron) {
-    if (layer + 1 == network.layers.size()) return "O";
-    // Appending piece by piece: GCC 12 warns falsely (-Wrestrict) on "h" + std::to_string(…).
-    std::string name = "h";
-    name += std::to_string(layer + 1);
-    if (network.layers[layer].size > 1) {
-        name += ',';
-        name += std::to_string(neuron + 1);
-    }
-    return name;
-}
-
 std::string PreActivationName(const Network& network, std::size_t layer, std::size_t neuron) {
     std::string name = "Z";
     name += std::to_string(layer + 1);
@@ -108,11 +96,6 @@ std::string PreActivationName(const Network& network, std::size_t layer, std::si
         name += std::to_string(neuron + 1);
     }
     return name;
-}
-
-std::string InputName(const Network& network, std::size_t layer, std::size_t input) {
-    if (layer == 0) return std::string(FeatureName(network.inputs[input]));
-    return NodeName(network, layer - 1, input);
 }
 
 }  // namespace
@@ -567,6 +550,23 @@ void Trainer::SetData(std::vector<Sample> train, std::vector<Sample> test) {
     order_.clear();
     shape_.clear();
     Prepare();
+}
+
+std::string NodeName(const Network& network, std::size_t layer, std::size_t neuron) {
+    if (layer + 1 == network.layers.size()) return "O";
+    // Appending piece by piece: GCC 12 warns falsely (-Wrestrict) on "h" + std::to_string(…).
+    std::string name = "h";
+    name += std::to_string(layer + 1);
+    if (network.layers[layer].size > 1) {
+        name += ',';
+        name += std::to_string(neuron + 1);
+    }
+    return name;
+}
+
+std::string InputName(const Network& network, std::size_t layer, std::size_t input) {
+    if (layer == 0) return std::string(FeatureName(network.inputs[input]));
+    return NodeName(network, layer - 1, input);
 }
 
 }  // namespace actlab

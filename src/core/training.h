@@ -120,6 +120,12 @@ struct ChainRuleTrace {
     double weight_after = 0.0;         // w − η·∂E/∂w
 };
 
+// The names the trace and the network panel use: "h2,3" for the third neuron of the second hidden
+// layer ("h2" when the layer has one neuron), "O" for the output; an input is a feature ("x1") in
+// layer 0 and the previous layer's node above it.
+std::string NodeName(const Network& network, std::size_t layer, std::size_t neuron);
+std::string InputName(const Network& network, std::size_t layer, std::size_t input);
+
 // `layer` counts hidden layers from 0 (the output layer is layers.size() − 1); `input` indexes the
 // layer's inputs (input features for layer 0). Throws std::out_of_range for a weight that does not exist.
 ChainRuleTrace TraceWeight(const Network& network, std::size_t layer, std::size_t neuron, std::size_t input,

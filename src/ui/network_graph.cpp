@@ -23,23 +23,6 @@ Color Lerp(Color a, Color b, float t) {
     return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
 }
 
-// "h2,3" for the third neuron of the second hidden layer, "O" for the output, as the trace names them.
-std::string NodeLabel(const Network& network, std::size_t layer, std::size_t neuron) {
-    if (layer + 1 == network.layers.size()) return "O";
-    std::string name = "h";
-    name += std::to_string(layer + 1);
-    if (network.layers[layer].size > 1) {
-        name += ',';
-        name += std::to_string(neuron + 1);
-    }
-    return name;
-}
-
-std::string InputLabel(const Network& network, std::size_t layer, std::size_t input) {
-    if (layer == 0) return std::string(FeatureName(network.inputs[input]));
-    return NodeLabel(network, layer - 1, input);
-}
-
 // Squared distance from p to the segment ab.
 float SegmentDistance2(ImVec2 p, ImVec2 a, ImVec2 b) {
     const float dx = b.x - a.x, dy = b.y - a.y;
@@ -90,7 +73,7 @@ void NodeTooltip(const Network& network, const NetworkStats& stats, std::size_t 
     ImGui::BeginTooltip();
     const Layer& l = network.layers[layer];
     const bool output = layer + 1 == network.layers.size();
-    ImGui::Text("%s  (%s)", NodeLabel(network, layer, neuron).c_str(),
+    ImGui::Text("%s  (%s)", NodeName(network, layer, neuron).c_str(),
                 std::string(l.NeuronActivation(neuron).info().display_name).c_str());
     ImGui::Text("bias b = %s", FormatReadout(l.biases[neuron], 4).c_str());
     if (!l.learned.empty()) ImGui::Text("learned a = %s", FormatReadout(l.learned[neuron], 4).c_str());
@@ -333,8 +316,8 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
         const Gradients gradients = ComputeGradients(network, session.trainer().train());
         const double g = gradients.weights[hit.layer][hit.neuron * layer.fan_in + hit.input];
         ImGui::BeginTooltip();
-        ImGui::Text("w(%s\u2192%s) = %s", InputLabel(network, hit.layer, hit.input).c_str(),
-                    NodeLabel(network, hit.layer, hit.neuron).c_str(), FormatReadout(w, 4).c_str());
+        ImGui::Text("w(%s\u2192%s) = %s", InputName(network, hit.layer, hit.input).c_str(),
+                    NodeName(network, hit.layer, hit.neuron).c_str(), FormatReadout(w, 4).c_str());
         ImGui::Text("\u2202L/\u2202w = %s  (mean over the training set)", FormatReadout(g, 4).c_str());
         ImGui::Text("next full-batch update: w \u2212 \u03b7\u00b7\u2202L/\u2202w = %s",
                     FormatReadout(w - state.network.learning_rate * g, 4).c_str());
