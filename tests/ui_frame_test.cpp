@@ -6,6 +6,7 @@
 #include "core/softmax.h"
 #include "core/view_fit.h"
 #include "ui/fonts.h"
+#include "ui/headless_frames.h"
 #include "ui/line_chart.h"
 #include "ui/panels.h"
 #include "ui/shortcuts.h"
@@ -26,27 +27,14 @@ namespace {
 class UiFrameTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = {1920, 1080};
-        io.DeltaTime = 1.0f / 60.0f;
-        // What the OpenGL3 backend declares on OpenGL ≥ 3.2: draw lists may exceed 64K vertices.
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+        CreateHeadlessContext(1920, 1080);
         state_ = DefaultAppState();
         ResetView(state_);
         Rebuild();
     }
     void TearDown() override { ImGui::DestroyContext(); }
 
-    void Rebuild() {
-        ImGuiIO& io = ImGui::GetIO();
-        runtime_.fonts = BuildFonts(io, runtime_.Scale(state_));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ApplyTheme(state_.display.theme, runtime_.Scale(state_));
-    }
+    void Rebuild() { PrepareHeadlessFrame(state_, runtime_); }
 
     void Frame() {
         if (runtime_.fonts.built_for != runtime_.Scale(state_)) Rebuild();

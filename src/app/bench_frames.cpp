@@ -2,7 +2,7 @@
 #include "app/bench_frames.h"
 
 #include "core/app_state.h"
-#include "ui/fonts.h"
+#include "ui/headless_frames.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 
@@ -32,21 +32,13 @@ struct FrameTimes {
 };
 
 FrameTimes MeasureFrames(int frames) {
-    ImGui::CreateContext();
+    ui::CreateHeadlessContext(1920, 1080);
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {1920, 1080};
-    io.DeltaTime = 1.0f / 60.0f;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     AppState state = DefaultAppState();
     state.plots.selected = {ActivationId::Relu, ActivationId::LeakyRelu, ActivationId::Elu, ActivationId::Gelu};
     ui::ResetView(state);
     ui::UiRuntime runtime;
-    runtime.fonts = ui::BuildFonts(io, 1.0f);
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    ui::ApplyTheme(state.display.theme, 1.0f);
+    ui::PrepareHeadlessFrame(state, runtime);
 
     FrameTimes times;
     const auto frame = [&](std::vector<double>* record) {
@@ -82,12 +74,8 @@ struct NetworkFrameTimes {
 // at the highest speed with frames paced to 60 per second, so that training gets what a real frame
 // leaves it.
 NetworkFrameTimes MeasureNetworkFrames(int frames) {
-    ImGui::CreateContext();
+    ui::CreateHeadlessContext(1920, 1080);
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {1920, 1080};
-    io.DeltaTime = 1.0f / 60.0f;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     AppState state = DefaultAppState();
     state.panels.network = true;
     state.network.hidden = {8, 8};
@@ -96,11 +84,7 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
     state.network.learning_rate = 0.01;
     state.network.steps_per_frame = 100000;
     ui::UiRuntime runtime;
-    runtime.fonts = ui::BuildFonts(io, 1.0f);
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    ui::ApplyTheme(state.display.theme, 1.0f);
+    ui::PrepareHeadlessFrame(state, runtime);
     const auto frame = [&] {
         ImGui::NewFrame();
         ui::DrawMainWindow(state, runtime);
