@@ -190,6 +190,7 @@ void DrawAsymptotes(Canvas& canvas, const PlotFrame& frame, std::span<const Plot
     }
     const float pad = 6.0f * style.scale;
     const float small = style.font_size * 0.9f;
+    std::vector<std::pair<Vec2, Vec2>> placed;
     for (const Group& group : groups) {
         std::string label;
         Color color = theme.text;
@@ -205,11 +206,24 @@ void DrawAsymptotes(Canvas& canvas, const PlotFrame& frame, std::span<const Plot
         const bool below = py - frame.area_min.y < style.font_size * 1.6f;
         const TextBaseline baseline = below ? TextBaseline::Top : TextBaseline::Bottom;
         const float y = below ? py + pad * 0.5f : py - pad * 0.5f;
-        if (group.asymptote.at_positive_infinity) {
-            canvas.Text({frame.area_max.x - pad, y}, label, color, small, TextAlign::Right, baseline);
-        } else {
-            canvas.Text({frame.area_min.x + pad * 1.5f, y}, label, color, small, TextAlign::Left, baseline);
+        // Labels of nearby levels (ELU → −1 and SELU → −1.758 in a short plot) would overprint each
+        // other: a label that would touch one already placed moves along past it.
+        const Vec2 extent = canvas.MeasureText(label, small);
+        const bool right = group.asymptote.at_positive_infinity;
+        float left = right ? frame.area_max.x - pad - extent.x : frame.area_min.x + pad * 1.5f;
+        const float top = baseline == TextBaseline::Top ? y : y - extent.y;
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const auto& [placed_min, placed_max] : placed) {
+                const bool overlaps = left < placed_max.x + pad && left + extent.x + pad > placed_min.x &&
+                                      top < placed_max.y && top + extent.y > placed_min.y;
+                if (!overlaps) continue;
+                left = right ? placed_min.x - pad * 2 - extent.x : placed_max.x + pad * 2;
+                moved = true;
+            }
         }
+        placed.emplace_back(Vec2{left, top}, Vec2{left + extent.x, top + extent.y});
+        canvas.Text({left, top}, label, color, small);
     }
 }
 

@@ -11,11 +11,11 @@ namespace {
 constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-// Latin (with Latin Extended-A: ŷ), Greek (α β λ σ), general punctuation (′ –), super/subscripts
+// Latin (with Latin Extended-A: ŷ, and spacing modifier letters: the ˣ of eˣ), Greek (α β λ σ), general punctuation (′ –), super/subscripts
 // (⁰ ⁻), arrows (→), mathematical operators (∞ ≤ ≥ − ∑ √), geometric shapes (● ○ ■), modifier
 // letters for indices (ᴺ ᴴ ᵢ), letterlike symbols (ℓ) and the subscript ⱼ.
 constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x1D2C, 0x1D6A, 0x2000, 0x206F, 0x2070, 0x209F,
+    0x0020, 0x00FF, 0x0100, 0x017F, 0x02B0, 0x02FF, 0x0370, 0x03FF, 0x1D2C, 0x1D6A, 0x2000, 0x206F, 0x2070, 0x209F,
     0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2C7C, 0x2C7C, 0,
 };
 
