@@ -1,4 +1,4 @@
-// PNG files from RGBA pixels, encoded by stb_image_write (Debian's libstb).
+// PNG files from RGBA pixels, deflated with zlib (Debian's zlib1g).
 #pragma once
 
 #include <cstdint>
