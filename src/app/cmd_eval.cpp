@@ -3,13 +3,13 @@
 #include "app/commands.h"
 #include "app/function_args.h"
 #include "core/activation.h"
+#include "core/csv.h"
 #include "core/number_parse.h"
 #include "core/sampling.h"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -66,21 +66,11 @@ int RunEval(const EvalOptions& options) {
         return UsageError("give the points: --range A:B [--samples N] or --x X1,X2,...");
     }
 
-    std::string out = "x,y,dy\n";
-    out.reserve(xs.size() * 64);
-    for (double x : xs) {
-        out += FormatNumber17(x);
-        out += ',';
-        out += FormatNumber17(Evaluate(activation, x));
-        out += ',';
-        out += FormatNumber17(Derivative(activation, x, *convention));
-        out += '\n';
-    }
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "actlab: could not write the output\n");
-        return kExitEnvironment;
-    }
-    return kExitOk;
+    CsvWriter csv;
+    csv.Reserve(xs.size() * 64);
+    csv.Header({"x", "y", "dy"});
+    for (double x : xs) csv.Row({x, Evaluate(activation, x), Derivative(activation, x, *convention)});
+    return PrintOutput(csv.Text());
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 // `actlab softmax --logits Z1,Z2,... [--temperature T] [--jacobian] [--json]`: the probabilities (and
 // the Jacobian ∂pᵢ/∂zⱼ) with 17 significant digits, as CSV or as one JSON object.
 #include "app/commands.h"
+#include "core/csv.h"
 #include "core/number_parse.h"
 #include "core/softmax.h"
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,24 +50,21 @@ int RunSoftmax(const SoftmaxOptions& options) {
         out += "]}\n";
     } else {
         // One row per class; with --jacobian, row i continues with ∂pᵢ/∂z₁ … ∂pᵢ/∂zₙ.
-        out = "class,logit,probability";
+        std::vector<std::string> header{"class", "logit", "probability"};
         if (with_jacobian)
             for (std::size_t j = 0; j < p.size(); ++j)
-                out += ",d_z" + std::to_string(j + 1);
-        out += '\n';
+                header.push_back("d_z" + std::to_string(j + 1));
+        CsvWriter csv;
+        csv.Header(header);
+        std::vector<double> row;
         for (std::size_t i = 0; i < p.size(); ++i) {
-            out += std::to_string(i + 1) + ',' + FormatNumber17(logits.value[i]) + ',' + FormatNumber17(p[i]);
-            if (with_jacobian)
-                for (double value : jacobian[i])
-                    out += ',' + FormatNumber17(value);
-            out += '\n';
+            row = {static_cast<double>(i + 1), logits.value[i], p[i]};
+            if (with_jacobian) row.insert(row.end(), jacobian[i].begin(), jacobian[i].end());
+            csv.Row(row);
         }
+        out = csv.Text();
     }
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "actlab: could not write the output\n");
-        return kExitEnvironment;
-    }
-    return kExitOk;
+    return PrintOutput(out);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The list of headless subcommands, and the shared error path.
 #include "app/commands.h"
 
+#include <cstdio>
 #include <iostream>
 
 namespace actlab::cli {
@@ -22,6 +23,14 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
 int UsageError(const std::string& message) {
     std::cerr << "actlab: " << message << '\n';
     return kExitUsage;
+}
+
+int PrintOutput(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+        std::fprintf(stderr, "actlab: could not write the output\n");
+        return kExitEnvironment;
+    }
+    return kExitOk;
 }
 
 }  // namespace actlab::cli

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -39,5 +40,9 @@ void AddAllCommands(CLI::App& app, CommandRunner& run);
 
 // Prints "actlab: <message>" on stderr and returns kExitUsage.
 int UsageError(const std::string& message);
+
+// Writes a command's whole output to stdout; kExitOk, or kExitEnvironment with a line on stderr when
+// stdout cannot take it (a closed pipe, a full disk).
+int PrintOutput(std::string_view text);
 
 }  // namespace actlab::cli
