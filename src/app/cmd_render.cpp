@@ -131,7 +131,7 @@ std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputForm
     if (options.no_overlays) spec.overlays = {false, false, false, false};
     if (options.no_legend) spec.overlays.legend = false;
     const auto theme = ParseExportTheme(options.theme);
-    if (!theme) return "--theme: expected light, dark or transparent, got \"" + options.theme + "\"";
+    if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + options.theme + "\"";
     spec.theme = *theme;
 
     if (std::string error = ParseSize(options.size, spec); !error.empty()) return error;
@@ -207,7 +207,7 @@ void AddRenderCommand(CLI::App& app, CommandRunner& run) {
     cmd->add_option("--size", options->size, "Figure size in pixels at scale 1 (default 1200x750)")->type_name("WxH");
     cmd->add_option("--scale", options->scale, "Pixels per figure pixel: 2 doubles the resolution (default 1)")
         ->type_name("S");
-    cmd->add_option("--theme", options->theme, "light (default), dark or transparent")->type_name("THEME");
+    cmd->add_option("--theme", options->theme, "light (default), dark, transparent or projector")->type_name("THEME");
     cmd->add_option("--kink", options->kink, "f\u2032 at a kink: pytorch (default), left, right, mean, zero, one, undefined")
         ->type_name("CONVENTION");
     cmd->add_option("--format", options->format, "png or svg, when the --out name does not say (e.g. /dev/stdout)")

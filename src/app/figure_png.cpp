@@ -2,6 +2,7 @@
 #include "app/figure_png.h"
 
 #include "render/egl_context.h"
+#include "render/gl_capture.h"
 #include "ui/fonts.h"
 #include "ui/imgui_canvas.h"
 
@@ -43,10 +44,16 @@ private:
 
 RenderedImage RenderFigurePixels(const FigureSpec& spec) {
     RenderedImage image;
-    image.width = spec.PixelWidth();
-    image.height = spec.PixelHeight();
     std::optional<EglContext> gl = EglContext::Create(image.error);
     if (!gl) return image;
+    return RenderFigureInCurrentContext(spec);
+}
+
+RenderedImage RenderFigureInCurrentContext(const FigureSpec& spec) {
+    RenderedImage image;
+    image.width = spec.PixelWidth();
+    image.height = spec.PixelHeight();
+    const GlBindingsScope bindings;
     std::optional<Framebuffer> framebuffer = Framebuffer::Create(image.width, image.height, kSamples, image.error);
     if (!framebuffer) return image;
     {

@@ -19,6 +19,12 @@ struct RenderedImage {
     std::string warning;             // e.g. the font is missing
 };
 
+// Headless: makes an EGL surfaceless context, then draws as below.
 RenderedImage RenderFigurePixels(const FigureSpec& spec);
+
+// Draws into an offscreen framebuffer of the OpenGL context already current on this thread (the
+// window's, in the app). A Dear ImGui context of its own draws the figure; the caller's ImGui
+// context, framebuffer bindings and viewport are as they were afterwards.
+RenderedImage RenderFigureInCurrentContext(const FigureSpec& spec);
 
 }  // namespace actlab::app

@@ -2,6 +2,7 @@
 #include "app/gui_app.h"
 
 #include "app/commands.h"
+#include "app/export_service.h"
 #include "app/platform.h"
 #include "app/settings_store.h"
 #include "core/number_parse.h"
@@ -16,7 +17,10 @@
 #include <CLI/CLI.hpp>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cfloat>
+#include <filesystem>
 #include <csignal>
 #include <iostream>
 
@@ -96,6 +100,62 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
     return "";
 }
 
+// --export TARGET=FILE with --export-scale and --export-theme as requests; "" or a one-line error.
+std::string ParseExports(const GuiOptions& options, AppState& state, std::vector<ui::ExportRequest>& requests) {
+    if (options.export_scale < 1 || options.export_scale > ui::kMaxExportScale) {
+        return "--export-scale: expected 1, 2, 3 or 4, got " + std::to_string(options.export_scale);
+    }
+    ui::ExportLook look = ui::ExportLook::Light;
+    if (options.export_theme == "dark") {
+        look = ui::ExportLook::Dark;
+    } else if (options.export_theme == "transparent") {
+        look = ui::ExportLook::Transparent;
+    } else if (options.export_theme == "shown") {
+        look = ui::ExportLook::AsShown;
+    } else if (options.export_theme != "light") {
+        return "--export-theme: expected light, dark, transparent or shown, got \"" + options.export_theme + "\"";
+    }
+    for (const std::string& text : options.exports) {
+        const auto equals = text.find('=');
+        const std::string target = text.substr(0, equals);
+        const std::string file = equals == std::string::npos ? "" : text.substr(equals + 1);
+        ui::ExportRequest request;
+        if (target == "f") {
+            request.target = ui::ExportTarget::PlotF;
+        } else if (target == "df") {
+            request.target = ui::ExportTarget::PlotDerivative;
+        } else if (target == "window") {
+            request.target = ui::ExportTarget::Window;
+        } else if (target == "network") {
+            request.target = ui::ExportTarget::Network;
+            state.panels.network = true;
+        } else {
+            return "--export: expected TARGET=FILE with TARGET f, df, window or network, got \"" + text + "\"";
+        }
+        if (file.empty()) return "--export: no file name in \"" + text + "\"";
+        std::string extension = std::filesystem::path(file).extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (extension == ".png") {
+            request.format = ui::ExportFormat::Png;
+        } else if (extension == ".svg") {
+            request.format = ui::ExportFormat::Svg;
+        } else if (extension == ".csv") {
+            request.format = ui::ExportFormat::Csv;
+        } else {
+            return "--export: the file name must end in .png, .svg or .csv, got \"" + file + "\"";
+        }
+        if (!ui::FormatAllowed(request.target, request.format)) {
+            return "--export: " + target + " exports as PNG only (SVG and CSV are for the plots f and df)";
+        }
+        request.scale = options.export_scale;
+        request.look = look;
+        request.path = file;
+        requests.push_back(request);
+    }
+    return "";
+}
+
 }  // namespace
 
 void AddGuiOptions(CLI::App& app, GuiOptions& options) {
@@ -111,6 +171,15 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("--theme", options.theme, "dark, light or projector")->type_name("THEME");
     app.add_option("--scale", options.scale, "UI scale for lecture mode, 1 to 3")->type_name("S");
     app.add_flag("--hide-controls", options.hide_controls, "Show only the plots (lecture mode; H toggles)");
+    app.add_option("--export", options.exports,
+                   "Export after --frames frames, then exit: TARGET f, df (the f\u2032 plot), window or network; "
+                   "FILE .png, .svg or .csv (plots only); repeatable")
+        ->type_name("TARGET=FILE")
+        ->allow_extra_args(false);
+    app.add_option("--export-scale", options.export_scale, "PNG export resolution: 1, 2, 3 or 4 (default 1)")
+        ->type_name("N");
+    app.add_option("--export-theme", options.export_theme, "Export colours: light (default), dark, transparent, shown")
+        ->type_name("T");
 }
 
 int RunGui(const GuiOptions& options) {
@@ -131,6 +200,8 @@ int RunGui(const GuiOptions& options) {
     const AppState saved_selection = state;
     ParsedGuiOptions parsed;
     if (const std::string error = ApplyOptions(options, state, parsed); !error.empty()) return cli::UsageError(error);
+    std::vector<ui::ExportRequest> exports;
+    if (const std::string error = ParseExports(options, state, exports); !error.empty()) return cli::UsageError(error);
     if (parsed.size_given) window = parsed.window;
     if (!view_given || state.plots.selected != saved_selection.plots.selected) {
         state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
@@ -138,7 +209,8 @@ int RunGui(const GuiOptions& options) {
     for (const std::string& m : messages) std::cerr << "actlab: " << m << '\n';
 
     // 2. The window and Dear ImGui.
-    const bool screenshot_mode = !options.screenshot.empty();
+    // Screenshots and --export run a few frames, write their files and exit, like a command.
+    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty();
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -182,15 +254,31 @@ int RunGui(const GuiOptions& options) {
         ImGui::Render();
         platform->Render(FigureThemeFor(state.display.theme).background);
         if (screenshot_mode && ++frame >= options.frames) {
-            int width = 0, height = 0;
-            const std::vector<std::uint8_t> pixels = platform->CaptureRgba(width, height);
-            if (const std::string write_error = WritePng(options.screenshot, width, height, pixels); !write_error.empty()) {
-                std::cerr << "actlab: " << write_error << '\n';
-                status = cli::kExitEnvironment;
+            if (!options.screenshot.empty()) {
+                int width = 0, height = 0;
+                const std::vector<std::uint8_t> pixels = platform->CaptureRgba(width, height);
+                if (const std::string write_error = WritePng(options.screenshot, width, height, pixels);
+                    !write_error.empty()) {
+                    std::cerr << "actlab: " << write_error << '\n';
+                    status = cli::kExitEnvironment;
+                }
+            }
+            for (const ui::ExportRequest& request : exports) {
+                const ExportOutcome outcome = RunExport(request, state, runtime, *platform);
+                if (!outcome.error.empty()) {
+                    std::cerr << "actlab: " << outcome.error << '\n';
+                    status = cli::kExitEnvironment;
+                }
             }
             break;
         }
         platform->Present();
+        // An export asked for in this frame: drawn offscreen now, before the next frame.
+        if (runtime.exporter.pending) {
+            const ExportOutcome outcome = RunExport(*runtime.exporter.pending, state, runtime, *platform);
+            runtime.exporter.pending.reset();
+            ui::ShowToast(runtime.exporter, DescribeOutcome(outcome), !outcome.error.empty());
+        }
         if (runtime.quit_requested || g_stop_requested) platform->RequestClose();
         if (runtime.fullscreen_changed) {
             platform->SetFullscreen(state.display.fullscreen);

@@ -19,6 +19,9 @@ struct GuiOptions {
     std::string theme;                 // --theme light|dark|projector
     double scale = 0.0;                // --scale S (0: keep the saved one)
     bool hide_controls = false;        // --hide-controls: plots only
+    std::vector<std::string> exports;  // --export TARGET=FILE: export after --frames frames, exit
+    int export_scale = 1;              // --export-scale N (PNG, 1–4)
+    std::string export_theme = "light";  // --export-theme light|dark|transparent|shown
 };
 
 // Registers the window's options on the top-level command.

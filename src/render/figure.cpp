@@ -14,6 +14,7 @@ std::optional<ExportTheme> ParseExportTheme(std::string_view name) {
     if (name == "light") return ExportTheme::Light;
     if (name == "dark") return ExportTheme::Dark;
     if (name == "transparent") return ExportTheme::Transparent;
+    if (name == "projector") return ExportTheme::Projector;
     return std::nullopt;
 }
 
@@ -22,6 +23,7 @@ FigureTheme FigureThemeFor(ExportTheme theme) {
     case ExportTheme::Light: return FigureThemeFor(Theme::Light);
     case ExportTheme::Dark: return FigureThemeFor(Theme::Dark);
     case ExportTheme::Transparent: return WithTransparentBackground(FigureThemeFor(Theme::Light));
+    case ExportTheme::Projector: return FigureThemeFor(Theme::Projector);
     }
     return FigureThemeFor(Theme::Light);
 }
@@ -48,6 +50,10 @@ void DrawFigure(Canvas& canvas, const FigureSpec& spec) {
         view.y_min = spec.y_range->first;
         view.y_max = spec.y_range->second;
     }
+    if (spec.dy_range) {
+        view.dy_min = spec.dy_range->first;
+        view.dy_max = spec.dy_range->second;
+    }
 
     FigureStyle style{FigureFontSize(spec.scale), spec.scale};
     const float margin = 10.0f * spec.scale;  // breathing room around the plots
@@ -62,9 +68,17 @@ void DrawFigure(Canvas& canvas, const FigureSpec& spec) {
     f_spec.y_max = view.y_max;
     f_spec.convention = spec.convention;
     f_spec.overlays = spec.overlays;
+    f_spec.probes = spec.probes;
 
     std::vector<std::pair<PlotSpec, std::pair<Vec2, Vec2>>> plots;
-    if (!spec.derivative) {
+    if (spec.single_plot) {
+        f_spec.quantity = *spec.single_plot;
+        if (f_spec.quantity == PlotQuantity::Derivative) {
+            f_spec.y_min = view.dy_min;
+            f_spec.y_max = view.dy_max;
+        }
+        plots.push_back({f_spec, {min, max}});
+    } else if (!spec.derivative) {
         plots.push_back({f_spec, {min, max}});
     } else {
         PlotSpec df_spec = f_spec;

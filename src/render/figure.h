@@ -7,6 +7,7 @@
 #include "core/app_state.h"
 #include "render/canvas.h"
 #include "render/figure_theme.h"
+#include "render/plot_figure.h"
 
 #include <optional>
 #include <string>
@@ -15,9 +16,9 @@
 
 namespace actlab {
 
-enum class ExportTheme { Light, Dark, Transparent };
+enum class ExportTheme { Light, Dark, Transparent, Projector };
 
-// "light", "dark", "transparent"; nullopt for anything else.
+// "light", "dark", "transparent", "projector"; nullopt for anything else.
 std::optional<ExportTheme> ParseExportTheme(std::string_view name);
 FigureTheme FigureThemeFor(ExportTheme theme);
 
@@ -33,6 +34,9 @@ struct FigureSpec {
     KinkConvention convention = KinkConvention::PyTorch;
     Overlays overlays;
     ExportTheme theme = ExportTheme::Light;
+    std::optional<PlotQuantity> single_plot;    // one plot of this instead (the app's export of one plot)
+    std::optional<std::pair<double, double>> dy_range;  // of the f′ plot; none: fitted
+    std::vector<Probe> probes;                  // pinned probe points, as the window shows them
     int width = 1200, height = 750;             // logical pixels
     float scale = 1.0f;                         // output pixels per logical pixel
 

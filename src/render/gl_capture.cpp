@@ -35,4 +35,16 @@ std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha)
     return pixels;
 }
 
+GlBindingsScope::GlBindingsScope() {
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_framebuffer_);
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_framebuffer_);
+    glGetIntegerv(GL_VIEWPORT, viewport_);
+}
+
+GlBindingsScope::~GlBindingsScope() {
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_framebuffer_));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_framebuffer_));
+    glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
+}
+
 }  // namespace actlab

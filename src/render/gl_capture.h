@@ -19,4 +19,18 @@ void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std
 // set opaque unless `keep_alpha`: a window's alpha channel is whatever the last blend left.
 std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha = false);
 
+// Saves the framebuffer bindings (draw and read) and the viewport, and puts them back when it goes:
+// an export drawn offscreen in the window's context leaves the window's drawing as it was.
+class GlBindingsScope {
+public:
+    GlBindingsScope();
+    ~GlBindingsScope();
+    GlBindingsScope(const GlBindingsScope&) = delete;
+    GlBindingsScope& operator=(const GlBindingsScope&) = delete;
+
+private:
+    int draw_framebuffer_ = 0, read_framebuffer_ = 0;
+    int viewport_[4] = {0, 0, 0, 0};
+};
+
 }  // namespace actlab

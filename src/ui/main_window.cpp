@@ -25,6 +25,7 @@ float ColumnWidth(float natural, float max_share) {
 void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) runtime.quit_requested = true;
         ImGui::EndMenu();
     }
@@ -124,6 +125,8 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawPropagationPanel(state, runtime);
     DrawBornDeadPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
+    DrawExportPanel(state, runtime);
+    DrawExportToast(runtime);
 }
 
 }  // namespace actlab::ui

@@ -15,7 +15,9 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini net
 void DrawChainRulePanel(AppState& state, UiRuntime& runtime);    // ∂E/∂w of the clicked weight, factor by factor
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
-void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);     // P(deep narrow ReLU net is dead) vs depth
+void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);
+void DrawExportPanel(AppState& state, UiRuntime& runtime);       // export a plot, the window or the network as PNG/SVG/CSV
+void DrawExportToast(UiRuntime& runtime);                        // where the last export went, for a few seconds     // P(deep narrow ReLU net is dead) vs depth
 
 // The whole window: menu bar, layout of the panels above, status line. Handles shortcuts first.
 void DrawMainWindow(AppState& state, UiRuntime& runtime);

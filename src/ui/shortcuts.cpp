@@ -13,7 +13,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 13> kShortcuts{{
+constexpr std::array<Shortcut, 14> kShortcuts{{
     {"D", "show or hide the derivative f\u2032"},
     {"R", "reset the view to the selected functions"},
     {"1 \u2026 9", "show the n-th function of the list alone"},
@@ -24,6 +24,7 @@ constexpr std::array<Shortcut, 13> kShortcuts{{
     {"N", "open or close the mini network"},
     {"Space", "play or pause training (mini network open)"},
     {"F11", "full screen"},
+    {"Ctrl+Shift+S / F12", "export a figure: PNG (1\u20134\u00d7), SVG or CSV"},
     {"F1", "this list of shortcuts"},
     {"Esc", "close this list; leave hide-controls mode"},
     {"Ctrl+Q", "quit (settings are saved)"},
@@ -55,6 +56,7 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (io.WantTextInput) return;
     if (io.KeyCtrl) {
         if (Pressed('Q')) runtime.quit_requested = true;
+        if (io.KeyShift && Pressed('S')) state.panels.export_dialog = true;
         if (Pressed(key::kEqual) || Pressed(key::kKeypadAdd)) state.display.ui_scale = NextUiScale(state.display.ui_scale, +1);
         if (Pressed(key::kMinus) || Pressed(key::kKeypadSubtract)) {
             state.display.ui_scale = NextUiScale(state.display.ui_scale, -1);
@@ -68,6 +70,7 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (Pressed('N')) state.panels.network = !state.panels.network;
     if (Pressed(key::kSpace) && state.panels.network) state.network.playing = !state.network.playing;
     if (Pressed(key::kF1)) state.panels.shortcuts = !state.panels.shortcuts;
+    if (Pressed(key::kF12)) state.panels.export_dialog = true;
     if (Pressed(key::kF11)) {
         state.display.fullscreen = !state.display.fullscreen;
         runtime.fullscreen_changed = true;

@@ -12,6 +12,7 @@ inline constexpr int kSpace = 32;
 inline constexpr int kEscape = 256;
 inline constexpr int kF1 = 290;
 inline constexpr int kF11 = 300;
+inline constexpr int kF12 = 301;
 inline constexpr int kMinus = 45;
 inline constexpr int kEqual = 61;
 inline constexpr int kKeypadSubtract = 333;

@@ -4,6 +4,7 @@
 
 #include "core/app_state.h"
 #include "render/plot_figure.h"
+#include "ui/export_ui.h"
 #include "ui/fonts.h"
 #include "ui/network_session.h"
 #include "ui/plot_widget.h"
@@ -68,6 +69,7 @@ struct UiRuntime {
     std::string parameter_error;    // the last refused typed value, shown under the sliders
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
     TheoryRuntime theory;           // softmax, propagation and born-dead results
+    ExportUi exporter;              // the export dialog's choices, its request and the toast
     bool quit_requested = false;
     bool fullscreen_changed = false;
 

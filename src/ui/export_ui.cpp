@@ -1,0 +1,129 @@
+// Export choices, default names and the figure of a plot export (see export_ui.h).
+#include "ui/export_ui.h"
+
+#include "core/export_names.h"
+#include "core/view_fit.h"
+#include "ui/ui_runtime.h"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace actlab::ui {
+
+namespace {
+
+std::string Environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? value : "";
+}
+
+std::string ReadSmallFile(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::ostringstream text;
+    if (in) text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+std::string ExportSubject(const AppState& state, ExportTarget target) {
+    switch (target) {
+    case ExportTarget::Window: return "window";
+    case ExportTarget::Network: return "network";
+    case ExportTarget::PlotF:
+    case ExportTarget::PlotDerivative: break;
+    }
+    const ActivationId first = state.plots.selected.empty() ? ActivationId::Relu : state.plots.selected.front();
+    const std::string name(Activation::WithDefaults(first).info().name);
+    return target == ExportTarget::PlotDerivative ? name + "_prime" : name;
+}
+
+const char* ExportExtension(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::Png: return "png";
+    case ExportFormat::Svg: return "svg";
+    case ExportFormat::Csv: return "csv";
+    }
+    return "png";
+}
+
+std::string DefaultExportPath(const AppState& state, ExportTarget target, ExportFormat format) {
+    const std::string home = Environment("HOME");
+    std::string config = Environment("XDG_CONFIG_HOME");
+    if (config.empty()) config = home + "/.config";
+    const std::filesystem::path directory =
+        ExportDirectory(Environment("XDG_PICTURES_DIR"), ReadSmallFile(std::filesystem::path(config) / "user-dirs.dirs"), home);
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm local{};
+    localtime_r(&now, &local);
+    return (directory / DefaultExportFileName(ExportSubject(state, target), local, ExportExtension(format))).string();
+}
+
+bool FormatAllowed(ExportTarget target, ExportFormat format) {
+    const bool plot = target == ExportTarget::PlotF || target == ExportTarget::PlotDerivative;
+    return plot || format == ExportFormat::Png;
+}
+
+FigureSpec ExportFigureSpec(const AppState& state, const ExportRequest& request) {
+    const FunctionPlotState& plots = state.plots;
+    FigureSpec spec;
+    spec.functions = SelectedActivations(state);
+    if (request.target == ExportTarget::PlotDerivative) {
+        spec.single_plot = PlotQuantity::Derivative;
+    } else {
+        spec.single_plot = plots.layout == PlotLayout::Overlaid && plots.show_derivative ? PlotQuantity::ValueAndDerivative
+                                                                                         : PlotQuantity::Value;
+    }
+    spec.x_range = std::pair{plots.view.x_min, plots.view.x_max};
+    spec.y_range = std::pair{plots.view.y_min, plots.view.y_max};
+    spec.dy_range = std::pair{plots.view.dy_min, plots.view.dy_max};
+    spec.convention = plots.convention;
+    spec.overlays = plots.overlays;
+    spec.probes = plots.probes;
+    switch (request.look) {
+    case ExportLook::AsShown:
+        spec.theme = state.display.theme == Theme::Dark    ? ExportTheme::Dark
+                     : state.display.theme == Theme::Light ? ExportTheme::Light
+                                                           : ExportTheme::Projector;
+        break;
+    case ExportLook::Light: spec.theme = ExportTheme::Light; break;
+    case ExportLook::Dark: spec.theme = ExportTheme::Dark; break;
+    case ExportLook::Transparent: spec.theme = ExportTheme::Transparent; break;
+    }
+    spec.width = kExportFigureWidth;
+    spec.height = kExportFigureHeight;
+    spec.scale = static_cast<float>(request.scale);
+    return spec;
+}
+
+Theme ExportWindowTheme(const AppState& state, ExportLook look) {
+    switch (look) {
+    case ExportLook::AsShown: return state.display.theme;
+    case ExportLook::Dark: return Theme::Dark;
+    case ExportLook::Light:
+    case ExportLook::Transparent: return Theme::Light;
+    }
+    return state.display.theme;
+}
+
+std::string ShortenHome(const std::string& path) {
+    const std::string home = Environment("HOME");
+    if (home.size() > 1 && path.size() > home.size() && path.compare(0, home.size(), home) == 0 && path[home.size()] == '/') {
+        std::string shortened(1, '~');
+        shortened.append(path, home.size());
+        return shortened;
+    }
+    return path;
+}
+
+void ShowToast(ExportUi& ui, std::string text, bool error) {
+    ui.toast.text = std::move(text);
+    ui.toast.error = error;
+    ui.toast.shown_at = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+}
+
+}  // namespace actlab::ui
