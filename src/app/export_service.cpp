@@ -33,39 +33,36 @@ public:
     WindowStateScope(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform)
         : state_(state), runtime_(runtime), platform_(platform), io_(ImGui::GetIO()),
           display_(io_.DisplaySize), mouse_(io_.MousePos), content_scale_(runtime.content_scale),
-          theme_(state.display.theme) {
+          theme_(state.display.theme), plots_(runtime.plots) {
         for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
             windows_.push_back({window, window->Pos, window->Size, window->SizeFull, window->Scroll});
         }
     }
     ~WindowStateScope() {
-        for (const Saved& saved : windows_) {
-            saved.window->Pos = saved.pos;
-            saved.window->Size = saved.size;
-            saved.window->SizeFull = saved.size_full;
-            saved.window->Scroll = saved.scroll;
-        }
-        runtime_.content_scale = content_scale_;
-        state_.display.theme = theme_;
-        runtime_.exporter.capturing = false;
-        const float scale = runtime_.Scale(state_);
-        runtime_.fonts = ui::BuildFonts(io_, scale);
-        platform_.RebuildFontTexture();
-        ui::ApplyTheme(theme_, scale);
+        Apply(1.0f, theme_, false);
+        runtime_.plots = plots_;  // the plots' margins and interaction as measured at 1×
         io_.DisplaySize = display_;
         io_.MousePos = mouse_;
     }
     WindowStateScope(const WindowStateScope&) = delete;
     WindowStateScope& operator=(const WindowStateScope&) = delete;
 
-    // Every ImGui window N times as large and as far from the corner, as if the screen had grown.
-    void ScaleWindows(float factor) {
+    // The window as if the screen were `factor` times as large: every ImGui window N times as large
+    // and as far from the corner, fonts rasterised and style sized for N times the scale.
+    void Apply(float factor, Theme theme, bool capturing) {
         for (const Saved& saved : windows_) {
             saved.window->Pos = {saved.pos.x * factor, saved.pos.y * factor};
             saved.window->Size = {saved.size.x * factor, saved.size.y * factor};
             saved.window->SizeFull = {saved.size_full.x * factor, saved.size_full.y * factor};
             saved.window->Scroll = {saved.scroll.x * factor, saved.scroll.y * factor};
         }
+        runtime_.content_scale = content_scale_ * factor;
+        state_.display.theme = theme;
+        runtime_.exporter.capturing = capturing;
+        const float scale = runtime_.Scale(state_);
+        runtime_.fonts = ui::BuildFonts(io_, scale);
+        platform_.RebuildFontTexture();
+        ui::ApplyTheme(theme, scale);
     }
 
 private:
@@ -80,6 +77,7 @@ private:
     ImVec2 display_, mouse_;
     float content_scale_;
     Theme theme_;
+    ui::PlotContext plots_;
     std::vector<Saved> windows_;
 };
 
@@ -101,14 +99,7 @@ RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWind
     if (!framebuffer) return image;
     {
         WindowStateScope saved(state, runtime, platform);
-        saved.ScaleWindows(static_cast<float>(factor));
-        runtime.content_scale *= static_cast<float>(factor);
-        state.display.theme = theme;
-        runtime.exporter.capturing = true;
-        const float scale = runtime.Scale(state);
-        runtime.fonts = ui::BuildFonts(io, scale);
-        platform.RebuildFontTexture();
-        ui::ApplyTheme(theme, scale);
+        saved.Apply(static_cast<float>(factor), theme, true);
         io.DisplaySize = {static_cast<float>(width), static_cast<float>(height)};
         io.MousePos = {-FLT_MAX, -FLT_MAX};
         // Two frames: auto-sized windows and linked plot margins settle on the first.

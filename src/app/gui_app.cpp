@@ -278,6 +278,10 @@ int RunGui(const GuiOptions& options) {
             const ExportOutcome outcome = RunExport(*runtime.exporter.pending, state, runtime, *platform);
             runtime.exporter.pending.reset();
             ui::ShowToast(runtime.exporter, DescribeOutcome(outcome), !outcome.error.empty());
+            if (!outcome.error.empty()) {
+                runtime.exporter.path_buffer = outcome.path;  // nothing typed is lost: fix it and retry
+                runtime.exporter.path_edited = true;
+            }
         }
         if (runtime.quit_requested || g_stop_requested) platform->RequestClose();
         if (runtime.fullscreen_changed) {

@@ -75,6 +75,9 @@ void Submit(AppState& state, ExportUi& ui) {
     ui.choice.path = ui.path_buffer;
     ui.pending = ui.choice;
     ui.confirm_overwrite = false;
+    // The next export gets a fresh default name (a new time); a failed one gets this path back.
+    ui.path_buffer.clear();
+    ui.path_edited = false;
     state.panels.export_dialog = false;  // the window export must not show the dialog itself
 }
 
@@ -82,7 +85,13 @@ void Submit(AppState& state, ExportUi& ui) {
 
 void DrawExportPanel(AppState& state, UiRuntime& runtime) {
     ExportUi& ui = runtime.exporter;
-    if (!state.panels.export_dialog || ui.capturing) return;
+    if (ui.capturing) return;
+    if (!state.panels.export_dialog) {
+        // Closed: reopening shows a default name with the time of reopening, unless one was typed.
+        if (!ui.path_edited) ui.path_buffer.clear();
+        ui.confirm_overwrite = false;
+        return;
+    }
     if (ui.path_buffer.empty()) RefreshPath(state, ui);
     ExportRequest& c = ui.choice;
     if (c.target == ExportTarget::Network && !state.panels.network) c.target = ExportTarget::PlotF;
