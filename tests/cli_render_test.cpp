@@ -292,3 +292,19 @@ TEST_F(RenderTest, UnwritableOutputIsExitOneAndLeavesNothing) {
 
 }  // namespace
 }  // namespace actlab::test
+
+// The projector theme (the window's high-contrast one, also offered by the app's export) is a
+// render theme too: a pure white background.
+namespace actlab::test {
+namespace {
+
+TEST_F(RenderTest, ProjectorThemeHasAWhiteBackground) {
+    const CommandResult run = Render({"relu", "--size", "320x200", "--theme", "projector", "--out", (dir_ / "p.png").string()});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(dir_ / "p.png");
+    ASSERT_EQ(image.width, 320);
+    EXPECT_TRUE(Near(image.At(2, 2), 255, 255, 255, 0));
+}
+
+}  // namespace
+}  // namespace actlab::test
