@@ -378,6 +378,7 @@ void Trainer::Prepare() {
         shape_.push_back(layer.size);
     }
     buffers_.Resize(network_);
+    batch_.rows = 0;  // the batch buffers follow the new shape at the next step
     const std::size_t n_in = network_.inputs.size();
     features_.assign(train_.size() * n_in, 0.0);
     for (std::size_t s = 0; s < train_.size(); ++s)
@@ -397,68 +398,84 @@ std::size_t Trainer::NextSample() {
     return options_.shuffle ? order_[cursor_++] : cursor_++;
 }
 
-void BatchBuffers::Resize(std::size_t neurons, std::size_t inputs, std::size_t batch) {
+void BatchBuffers::Resize(const Network& network, std::size_t batch) {
     rows = batch;
-    input.assign(inputs * batch, 0.0);
-    for (auto* v : {&z, &a, &d, &up, &delta}) v->assign(neurons * batch, 0.0);
+    input_lanes = detail::PackedLanes(network.inputs.size());
+    const std::size_t layers = network.layers.size();
+    packed.resize(layers);
+    lane_offset.assign(layers + 1, 0);
+    grad_offset.assign(layers + 1, 0);
+    std::size_t in_lanes = input_lanes;
+    for (std::size_t l = 0; l < layers; ++l) {
+        packed[l].Resize(network.layers[l], in_lanes);
+        in_lanes = packed[l].lanes;
+        lane_offset[l + 1] = lane_offset[l] + packed[l].lanes;
+        grad_offset[l + 1] = grad_offset[l] + packed[l].wt.size();
+    }
+    input.assign(input_lanes * batch, 0.0);
+    for (auto* v : {&z, &a, &d, &up, &delta}) v->assign(lane_offset[layers] * batch, 0.0);
+    grad_wt.assign(grad_offset[layers], 0.0);
+    grad_b.assign(lane_offset[layers], 0.0);
 }
 
 bool Trainer::Step() {
     if (diverged() || train_.empty() || network_.layers.empty()) return false;
     Prepare();
-    PassBuffers& buf = buffers_;
-    buf.ZeroGradients();
     const std::size_t n_in = network_.inputs.size();
     const std::size_t batch = options_.batch_size;
     const std::size_t layers = network_.layers.size();
-    const std::size_t neurons = buf.neuron_offset[layers];
-    if (batch_.rows != batch || batch_.z.size() != neurons * batch || batch_.input.size() != n_in * batch) {
-        batch_.Resize(neurons, n_in, batch);
+    BatchBuffers& bb = batch_;
+    if (bb.rows != batch) {
+        bb.Resize(network_, batch);
         batch_samples_.assign(batch, 0);
     }
-    BatchBuffers& bb = batch_;
+    // The weights may have been edited since the last step (an activation switched, a reset).
+    for (std::size_t l = 0; l < layers; ++l) bb.packed[l].Load(network_.layers[l]);
 
     // The batch's rows, then forward one layer at a time.
     for (std::size_t b = 0; b < batch; ++b) {
         const std::size_t sample = NextSample();
         const double* features = features_.data() + sample * n_in;
-        std::copy(features, features + n_in, bb.input.data() + b * n_in);
+        std::copy(features, features + n_in, bb.input.data() + b * bb.input_lanes);
         batch_samples_[b] = sample;
     }
     const double* in = bb.input.data();
     for (std::size_t l = 0; l < layers; ++l) {
-        const Layer& layer = network_.layers[l];
-        const std::size_t o = buf.neuron_offset[l] * batch;
-        detail::AffineRows(layer, in, bb.z.data() + o, batch);
-        detail::ActivateRows(layer, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o, batch);
+        const std::size_t o = bb.lane_offset[l] * batch;
+        detail::ForwardPacked(network_.layers[l], bb.packed[l], in, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o,
+                              batch);
         in = bb.a.data() + o;
     }
 
-    // The loss and ∂E/∂z of the output neuron, row by row.
-    const std::size_t out = buf.neuron_offset[layers - 1] * batch;
+    // The loss and ∂E/∂z of the output neuron (lane 0 of its rows), row by row.
+    const std::size_t out = bb.lane_offset[layers - 1] * batch;
+    const std::size_t out_lanes = bb.packed[layers - 1].lanes;
     double loss = 0.0;
     for (std::size_t b = 0; b < batch; ++b) {
+        const std::size_t k = out + b * out_lanes;
         const double y = train_[batch_samples_[b]].y;
-        const double y_hat = bb.a[out + b];
-        loss += SampleLoss(network_.loss, y_hat, bb.z[out + b], y);
-        bb.up[out + b] = LossDerivative(network_.loss, y_hat, y);
-        bb.delta[out + b] = network_.loss == Loss::Bce ? y_hat - y : bb.up[out + b] * bb.d[out + b];
+        const double y_hat = bb.a[k];
+        loss += SampleLoss(network_.loss, y_hat, bb.z[k], y);
+        bb.up[k] = LossDerivative(network_.loss, y_hat, y);
+        bb.delta[k] = network_.loss == Loss::Bce ? y_hat - y : bb.up[k] * bb.d[k];
     }
 
-    // Backward one layer at a time, accumulating the gradient.
+    // Backward one layer at a time, summing the gradient over the batch.
+    std::fill(buffers_.grad_learned.begin(), buffers_.grad_learned.end(), 0.0);
     for (std::size_t l = layers; l-- > 0;) {
         const Layer& layer = network_.layers[l];
-        const std::size_t o = buf.neuron_offset[l] * batch;
-        const double* below = l == 0 ? bb.input.data() : bb.a.data() + buf.neuron_offset[l - 1] * batch;
-        const std::size_t ob = l == 0 ? 0 : buf.neuron_offset[l - 1] * batch;
-        detail::BackwardRows(layer, below, bb.delta.data() + o, buf.grad_w.data() + buf.weight_offset[l],
-                             buf.grad_b.data() + buf.neuron_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
-                             l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
+        const detail::PackedLayer& packed = bb.packed[l];
+        const std::size_t o = bb.lane_offset[l] * batch;
+        const double* below = l == 0 ? bb.input.data() : bb.a.data() + bb.lane_offset[l - 1] * batch;
+        const std::size_t ob = l == 0 ? 0 : bb.lane_offset[l - 1] * batch;
+        detail::BackwardPacked(packed, below, bb.delta.data() + o, bb.grad_wt.data() + bb.grad_offset[l],
+                               bb.grad_b.data() + bb.lane_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
+                               l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
         if (layer.learned.size() == layer.size) {
-            double* gl = buf.grad_learned.data() + buf.neuron_offset[l];
+            double* gl = buffers_.grad_learned.data() + buffers_.neuron_offset[l];
             for (std::size_t b = 0; b < batch; ++b)
                 for (std::size_t j = 0; j < layer.size; ++j)
-                    gl[j] += bb.up[o + b * layer.size + j] * detail::LearnedParamDerivative(bb.z[o + b * layer.size + j]);
+                    gl[j] += bb.up[o + b * packed.lanes + j] * detail::LearnedParamDerivative(bb.z[o + b * packed.lanes + j]);
         }
     }
     loss /= static_cast<double>(batch);
@@ -469,13 +486,17 @@ bool Trainer::Step() {
     const double scale = eta / static_cast<double>(batch);
     const double decay = 1.0 - eta * options_.l2;
     double check = 0.0;
-    for (std::size_t l = 0; l < network_.layers.size(); ++l) {
+    for (std::size_t l = 0; l < layers; ++l) {
         Layer& layer = network_.layers[l];
-        const double* gw = buf.grad_w.data() + buf.weight_offset[l];
-        const double* gb = buf.grad_b.data() + buf.neuron_offset[l];
-        for (std::size_t k = 0; k < layer.weights.size(); ++k) {
-            layer.weights[k] = decay * layer.weights[k] - scale * gw[k];
-            check += layer.weights[k];
+        const std::size_t lanes = bb.packed[l].lanes;
+        const double* gwt = bb.grad_wt.data() + bb.grad_offset[l];
+        const double* gb = bb.grad_b.data() + bb.lane_offset[l];
+        for (std::size_t j = 0; j < layer.size; ++j) {
+            double* row = layer.weights.data() + j * layer.fan_in;
+            for (std::size_t i = 0; i < layer.fan_in; ++i) {
+                row[i] = decay * row[i] - scale * gwt[i * lanes + j];
+                check += row[i];
+            }
         }
         for (std::size_t j = 0; j < layer.size; ++j) {
             layer.biases[j] -= scale * gb[j];
@@ -485,7 +506,7 @@ bool Trainer::Step() {
             // PReLU's a stays inside the catalogue's domain [−10, 10], so the network stays saveable.
             const ParamSpec& spec = layer.activation.info().params[0];
             for (std::size_t j = 0; j < layer.size; ++j) {
-                const double a = layer.learned[j] - scale * buf.grad_learned[buf.neuron_offset[l] + j];
+                const double a = layer.learned[j] - scale * buffers_.grad_learned[buffers_.neuron_offset[l] + j];
                 layer.learned[j] = std::isfinite(a) ? std::clamp(a, spec.domain_min, spec.domain_max) : a;
                 check += layer.learned[j];
             }

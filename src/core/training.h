@@ -11,6 +11,7 @@
 
 #include "core/dataset.h"
 #include "core/network.h"
+#include "core/network_kernel.h"
 #include "core/random.h"
 
 #include <cstddef>
@@ -145,12 +146,17 @@ struct PassBuffers {
     void ZeroGradients();
 };
 
-// The scratch space of a batched step: the same per-neuron quantities for every row of the batch,
-// layer l's block starting at neuron_offset[l]·batch, row-major (row b, neuron j).
+// The scratch space of a batched step, in the packed layout of detail::PackedLayer: layer l's rows
+// (lanes values each, padded) start at lane_offset[l]·rows in z, a, d, up and delta; its bias gradient
+// at lane_offset[l] in grad_b, its weight gradient (fan_in × lanes, transposed) at grad_offset[l].
 struct BatchBuffers {
     std::size_t rows = 0;
+    std::size_t input_lanes = 0;  // the row width of `input` (the features of a sample, padded)
+    std::vector<detail::PackedLayer> packed;
+    std::vector<std::size_t> lane_offset, grad_offset;
     std::vector<double> input, z, a, d, up, delta;
-    void Resize(std::size_t neurons, std::size_t inputs, std::size_t batch);
+    std::vector<double> grad_wt, grad_b;
+    void Resize(const Network& network, std::size_t batch);
 };
 
 // One row per observation, for the charts and the --log file.
