@@ -253,6 +253,88 @@ TEST(Divergence, NanInputsAreCaughtNotPropagatedSilently) {
     EXPECT_NE(trainer.divergence().find("step 1"), std::string::npos);
 }
 
+// Records observation o as step 10·o with train loss o, test loss −o, dead fraction o/1e6 and two
+// layers' gradient norms 2o and 3o, so that every column can be traced back to its observation.
+void RecordObservation(TrainingHistory& history, std::size_t o) {
+    const double x = static_cast<double>(o);
+    const std::vector<double> norms{2.0 * x, 3.0 * x};
+    history.Record(10 * o, x, -x, x / 1e6, norms);
+}
+
+TEST(TrainingHistory, BelowTheLimitEveryObservationIsARow) {
+    TrainingHistory history;
+    history.max_rows = 64;
+    for (std::size_t o = 0; o < 64; ++o) RecordObservation(history, o);
+    ASSERT_EQ(history.size(), 64u);
+    EXPECT_EQ(history.interval, 1u);
+    for (std::size_t r = 0; r < 64; ++r) EXPECT_EQ(history.step[r], 10 * r);
+}
+
+TEST(TrainingHistory, ALongRunStaysBoundedAndSpansTheWholeRun) {
+    TrainingHistory history;
+    history.max_rows = 64;
+    for (std::size_t o = 0; o < 10'000; ++o) {
+        RecordObservation(history, o);
+        ASSERT_LE(history.size(), 64u) << "after observation " << o;
+        ASSERT_EQ(history.step.front(), 0u);      // the chart starts at the start of the run
+        ASSERT_EQ(history.step.back(), 10 * o);   // and ends at the latest observation
+    }
+    // 10 000 observations in at most 64 rows: the interval doubled up to 256, every row but the
+    // latest on its grid, at least half the limit in use.
+    EXPECT_EQ(history.interval, 256u);
+    EXPECT_GE(history.size(), 32u);
+    for (std::size_t r = 0; r < history.size(); ++r) {
+        const std::size_t o = history.observation[r];
+        if (r + 1 < history.size()) {
+            EXPECT_EQ(o % history.interval, 0u) << r;
+        }
+        if (r > 0) {
+            EXPECT_GT(o, history.observation[r - 1]);
+        }
+        const double x = static_cast<double>(o);
+        EXPECT_EQ(history.step[r], 10 * o);
+        EXPECT_EQ(history.train_loss[r], x);
+        EXPECT_EQ(history.test_loss[r], -x);
+        EXPECT_EQ(history.dead_fraction[r], x / 1e6);
+        ASSERT_EQ(history.gradient_norm.size(), 2u);
+        EXPECT_EQ(history.gradient_norm[0][r], 2.0 * x);
+        EXPECT_EQ(history.gradient_norm[1][r], 3.0 * x);
+    }
+    for (const auto& norms : history.gradient_norm) EXPECT_EQ(norms.size(), history.size());
+}
+
+TEST(TrainingHistory, ANewLayerCountStartsTheChartsOver) {
+    TrainingHistory history;
+    history.max_rows = 8;
+    for (std::size_t o = 0; o < 20; ++o) RecordObservation(history, o);
+    const std::vector<double> three{1.0, 2.0, 3.0};
+    history.Record(500, 0.5, 0.6, 0.0, three);
+    ASSERT_EQ(history.size(), 1u);
+    EXPECT_EQ(history.step[0], 500u);
+    EXPECT_EQ(history.gradient_norm.size(), 3u);
+    EXPECT_EQ(history.interval, 1u);
+    EXPECT_EQ(history.max_rows, 8u);
+}
+
+TEST(TrainingHistory, TrainerObservationsStayBounded) {
+    NetworkSpec spec;
+    spec.hidden = {3};
+    Trainer trainer(MakeNetwork(spec, {}), Circle(20, 3), Circle(10, 4), {0.05, 5, 0.0, true, 1});
+    trainer.SetHistoryLimit(16);
+    for (int i = 0; i < 200; ++i) {
+        trainer.Run(3);
+        trainer.Observe();
+    }
+    const TrainingHistory& history = trainer.history();
+    EXPECT_LE(history.size(), 16u);
+    EXPECT_GE(history.size(), 8u);
+    EXPECT_EQ(history.step.front(), 3u);
+    EXPECT_EQ(history.step.back(), trainer.step());
+    EXPECT_EQ(history.test_loss.back(), MeanLoss(trainer.network(), trainer.test()));
+    ASSERT_EQ(history.gradient_norm.size(), 2u);
+    EXPECT_EQ(history.gradient_norm[1].size(), history.size());
+}
+
 TEST(Heatmap, GridHoldsEveryNodeOverThePlane) {
     const Network network = HandBuilt();
     std::vector<float> grid;

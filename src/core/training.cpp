@@ -349,6 +349,59 @@ void TrainingHistory::Clear() {
     test_loss.clear();
     dead_fraction.clear();
     gradient_norm.clear();
+    observation.clear();
+    interval = 1;
+    observations = 0;
+}
+
+void TrainingHistory::PopBack() {
+    step.pop_back();
+    train_loss.pop_back();
+    test_loss.pop_back();
+    dead_fraction.pop_back();
+    for (auto& norms : gradient_norm) norms.pop_back();
+    observation.pop_back();
+}
+
+void TrainingHistory::Thin() {
+    // Keeps the rows on the doubled grid and the latest row, in place.
+    interval *= 2;
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < size(); ++r) {
+        if (observation[r] % interval != 0 && r + 1 != size()) continue;
+        step[kept] = step[r];
+        train_loss[kept] = train_loss[r];
+        test_loss[kept] = test_loss[r];
+        dead_fraction[kept] = dead_fraction[r];
+        for (auto& norms : gradient_norm) norms[kept] = norms[r];
+        observation[kept] = observation[r];
+        ++kept;
+    }
+    step.resize(kept);
+    train_loss.resize(kept);
+    test_loss.resize(kept);
+    dead_fraction.resize(kept);
+    for (auto& norms : gradient_norm) norms.resize(kept);
+    observation.resize(kept);
+}
+
+void TrainingHistory::Record(std::size_t at_step, double train, double test, double dead,
+                             std::span<const double> gradient_norms) {
+    if (gradient_norm.size() != gradient_norms.size()) {
+        const std::size_t limit = max_rows;
+        Clear();  // a new shape starts the charts over
+        max_rows = limit;
+        gradient_norm.assign(gradient_norms.size(), {});
+    }
+    // The previous latest row gives way unless it lies on the grid.
+    if (!observation.empty() && observation.back() % interval != 0) PopBack();
+    step.push_back(at_step);
+    train_loss.push_back(train);
+    test_loss.push_back(test);
+    dead_fraction.push_back(dead);
+    for (std::size_t l = 0; l < gradient_norms.size(); ++l) gradient_norm[l].push_back(gradient_norms[l]);
+    observation.push_back(observations++);
+    while (size() > std::max<std::size_t>(max_rows, 2)) Thin();
 }
 
 Trainer::Trainer(Network network, std::vector<Sample> train, std::vector<Sample> test, TrainingOptions options)
@@ -535,14 +588,9 @@ std::size_t Trainer::Run(std::size_t steps) {
 
 const NetworkStats& Trainer::Observe() {
     stats_ = ComputeStats(network_, train_);
-    history_.step.push_back(step_);
-    history_.train_loss.push_back(stats_.loss);
-    history_.test_loss.push_back(MeanLoss(network_, test_));
-    history_.dead_fraction.push_back(stats_.dead_fraction);
-    if (history_.gradient_norm.size() != stats_.layers.size()) {
-        history_.gradient_norm.assign(stats_.layers.size(), {});  // a new shape starts the charts over
-    }
-    for (std::size_t l = 0; l < stats_.layers.size(); ++l) history_.gradient_norm[l].push_back(stats_.layers[l].gradient_norm);
+    norms_.resize(stats_.layers.size());
+    for (std::size_t l = 0; l < stats_.layers.size(); ++l) norms_[l] = stats_.layers[l].gradient_norm;
+    history_.Record(step_, stats_.loss, MeanLoss(network_, test_), stats_.dead_fraction, norms_);
     return stats_;
 }
 
