@@ -32,6 +32,7 @@ void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std
 // weights and biases, so they never reach a real neuron.
 inline constexpr std::size_t kPackedMaxLanes = 8;
 inline constexpr std::size_t PackedLanes(std::size_t size) { return size <= 4 ? 4 : kPackedMaxLanes; }
+static_assert(kPackedMaxLanes >= kMaxLayerWidth && kPackedMaxLanes >= kInputFeatureCount);
 
 struct PackedLayer {
     std::size_t fan_in = 0, size = 0;

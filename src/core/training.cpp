@@ -489,7 +489,8 @@ bool Trainer::Step() {
     for (std::size_t b = 0; b < batch; ++b) {
         const std::size_t sample = NextSample();
         const double* features = features_.data() + sample * n_in;
-        std::copy(features, features + n_in, bb.input.data() + b * bb.input_lanes);
+        double* row = bb.input.data() + b * bb.input_lanes;
+        for (std::size_t i = 0; i < n_in; ++i) row[i] = features[i];  // 1–7 values: no memmove call
         batch_samples_[b] = sample;
     }
     const double* in = bb.input.data();
@@ -534,7 +535,8 @@ bool Trainer::Step() {
     loss /= static_cast<double>(batch);
 
     // w ← w − η·(mean gradient + λw). The running sum of every new parameter turns NaN or inf as soon
-    // as one of them does, so divergence costs one addition per parameter.
+    // as one of them does, so divergence costs one addition per parameter; the weights' sum runs in
+    // eight independent parts (one per input), not as one chain of additions.
     const double eta = options_.learning_rate;
     const double scale = eta / static_cast<double>(batch);
     const double decay = 1.0 - eta * options_.l2;
@@ -544,13 +546,15 @@ bool Trainer::Step() {
         const std::size_t lanes = bb.packed[l].lanes;
         const double* gwt = bb.grad_wt.data() + bb.grad_offset[l];
         const double* gb = bb.grad_b.data() + bb.lane_offset[l];
+        double partial[detail::kPackedMaxLanes] = {};
         for (std::size_t j = 0; j < layer.size; ++j) {
             double* row = layer.weights.data() + j * layer.fan_in;
             for (std::size_t i = 0; i < layer.fan_in; ++i) {
                 row[i] = decay * row[i] - scale * gwt[i * lanes + j];
-                check += row[i];
+                partial[i] += row[i];
             }
         }
+        for (double p : partial) check += p;
         for (std::size_t j = 0; j < layer.size; ++j) {
             layer.biases[j] -= scale * gb[j];
             check += layer.biases[j];
