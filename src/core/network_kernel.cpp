@@ -323,7 +323,24 @@ ACTLAB_VECTOR_CLONES void ForwardPacked(const Layer& layer, const PackedLayer& p
     ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
                       ACTLAB_WITH_FAN_IN(packed.fan_in, (AffinePacked<kL, kIn>(packed, kFanIn, in, z, rows))))
     const bool per_neuron = layer.learned.size() == layer.size;
-    ActivateBlock(layer, per_neuron ? packed.slope.data() : nullptr, packed.lanes, z, a, d, rows);
+    const double* slopes = per_neuron ? packed.slope.data() : nullptr;
+    if (packed.size > 1) {
+        ActivateBlock(layer, slopes, packed.lanes, z, a, d, rows);
+        return;
+    }
+    // One neuron (the output, a chain): its column gathered in chunks, so that f runs on one value
+    // per row instead of four. The padding lanes of a and d keep their zeros.
+    constexpr std::size_t kChunk = 64;
+    double zc[kChunk], ac[kChunk], dc[kChunk];
+    for (std::size_t first = 0; first < rows; first += kChunk) {
+        const std::size_t n = std::min(kChunk, rows - first);
+        for (std::size_t b = 0; b < n; ++b) zc[b] = z[(first + b) * packed.lanes];
+        ActivateBlock(layer, slopes, 1, zc, ac, dc, n);
+        for (std::size_t b = 0; b < n; ++b) {
+            a[(first + b) * packed.lanes] = ac[b];
+            d[(first + b) * packed.lanes] = dc[b];
+        }
+    }
 }
 
 ACTLAB_VECTOR_CLONES void BackwardPacked(const PackedLayer& packed, const double* in, const double* delta, double* gwt,
