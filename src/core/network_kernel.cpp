@@ -1,7 +1,7 @@
-// The network's hot loops: a batch through one layer (affine map, back-propagation) and a whole
-// layer's f(z) and f'(z) with the switch on the activation hoisted out of the neuron loop: the
-// common activations run as tight loops the compiler vectorises (tanh and sigmoid through our own
-// exp), the rest fall back to the catalogue's Evaluate and Derivative.
+// The network's hot loops: a batch through one packed layer (affine map and back-propagation, across
+// a row's neurons) and a layer's f(z) and f'(z) with the switch on the activation hoisted out of the
+// loop: the common activations run as tight loops the compiler vectorises (tanh and sigmoid through
+// our own exp), the rest fall back to the catalogue's Evaluate and Derivative.
 #include "core/network_kernel.h"
 
 #include <algorithm>
@@ -18,13 +18,6 @@
 #define ACTLAB_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define ACTLAB_VECTOR_CLONES
-#endif
-// The batch kernels are vectorised within a neuron's unrolled inputs (SLP), not across neurons: the
-// loop vectoriser would pick the loop over neurons and pay for strided, shuffled loads.
-#if defined(__GNUC__) && !defined(__clang__)
-#define ACTLAB_NO_LOOP_VECTORIZE __attribute__((optimize("no-tree-loop-vectorize")))
-#else
-#define ACTLAB_NO_LOOP_VECTORIZE
 #endif
 // Helpers are inlined into each clone, so that they too are compiled for its instruction set.
 #if defined(__GNUC__) || defined(__clang__)
