@@ -521,8 +521,9 @@ TEST_F(NetworkPanelTest, ANegativeBiasKillsReluAndSwitchingToLeakyReluRevivesThe
 }
 
 TEST_F(NetworkPanelTest, AHighLearningRateKillsReluDuringTraining) {
-    // As in the core's seeded reproduction (2→6→6→6→1, He, learning rate 3), played in the panel:
-    // how many die depends on the seed; this one loses more than half. A generous time budget makes
+    // A seeded case (2→6→6→6→1, He, learning rate 3) played in the panel: on this deeper net how
+    // many die depends on the seed (the core test loops over seeds on 2→4→1); this one loses more
+    // than half. A generous time budget makes
     // the step count exactly 10 per frame whatever the machine's load.
     runtime_.training_budget_seconds = 10.0;
     state_.network.hidden = {6, 6, 6};

@@ -1,13 +1,14 @@
-// The network's hot loops: a batch through one layer (affine map, back-propagation) and a whole
-// layer's f(z) and f'(z) with the switch on the activation hoisted out of the neuron loop: the
-// common activations run as tight loops the compiler vectorises (tanh and sigmoid through our own
-// exp), the rest fall back to the catalogue's Evaluate and Derivative.
+// The network's hot loops: a batch through one packed layer (affine map and back-propagation, across
+// a row's neurons) and a layer's f(z) and f'(z) with the switch on the activation hoisted out of the
+// loop: the common activations run as tight loops the compiler vectorises (tanh and sigmoid through
+// our own exp), the rest fall back to the catalogue's Evaluate and Derivative.
 #include "core/network_kernel.h"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 // On x86-64 with GCC or Clang the layer loop is also compiled for AVX2 (four doubles per vector
@@ -17,13 +18,6 @@
 #define ACTLAB_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define ACTLAB_VECTOR_CLONES
-#endif
-// The batch kernels are vectorised within a neuron's unrolled inputs (SLP), not across neurons: the
-// loop vectoriser would pick the loop over neurons and pay for strided, shuffled loads.
-#if defined(__GNUC__) && !defined(__clang__)
-#define ACTLAB_NO_LOOP_VECTORIZE __attribute__((optimize("no-tree-loop-vectorize")))
-#else
-#define ACTLAB_NO_LOOP_VECTORIZE
 #endif
 // Helpers are inlined into each clone, so that they too are compiled for its instruction set.
 #if defined(__GNUC__) || defined(__clang__)
@@ -65,20 +59,22 @@ ACTLAB_ALWAYS_INLINE inline double ExpNonPositive(double x) {
     const double shifted = x * kInvLn2 + kShifter;
     const double k = shifted - kShifter;
     const double r = (x - k * kLn2Hi) - k * kLn2Lo;
-    double p = 1.0 / 6227020800.0;
-    p = p * r + 1.0 / 479001600.0;
-    p = p * r + 1.0 / 39916800.0;
-    p = p * r + 1.0 / 3628800.0;
-    p = p * r + 1.0 / 362880.0;
-    p = p * r + 1.0 / 40320.0;
-    p = p * r + 1.0 / 5040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
+    // Estrin's scheme instead of Horner's: the same polynomial with a dependency chain of about 5
+    // multiply-adds instead of 13, so that a layer's loop is not bound by the latency of one value.
+    const double r2 = r * r;
+    const double r4 = r2 * r2;
+    const double r8 = r4 * r4;
+    const double p01 = 1.0 + r;
+    const double p23 = 0.5 + r * (1.0 / 6.0);
+    const double p45 = 1.0 / 24.0 + r * (1.0 / 120.0);
+    const double p67 = 1.0 / 720.0 + r * (1.0 / 5040.0);
+    const double p89 = 1.0 / 40320.0 + r * (1.0 / 362880.0);
+    const double p1011 = 1.0 / 3628800.0 + r * (1.0 / 39916800.0);
+    const double p1213 = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
+    const double q0 = p01 + r2 * p23;
+    const double q1 = p45 + r2 * p67;
+    const double q2 = p89 + r2 * p1011;
+    const double p = (q0 + r4 * q1) + r8 * (q2 + r4 * p1213);
     // The low bits of `shifted` hold k; moved into the exponent field they make the double 2ᵏ.
     const std::uint64_t two_k = (std::bit_cast<std::uint64_t>(shifted) + 1023u) << 52;
     return p * std::bit_cast<double>(two_k);
@@ -90,85 +86,128 @@ ACTLAB_ALWAYS_INLINE inline double FastTanh(double z) {
     return std::copysign((1.0 - e) / (1.0 + e), z);
 }
 
-// The batched kernels of a training step. A step runs the whole batch through one layer at a time, so each loop
-// runs over batch × neurons and the dispatch on the fan-in happens once per layer, not per sample.
-// Fan-ins are small (1–8) and handed over as compile-time constants where possible, so the loops over
-// a neuron's inputs unroll completely. Sums run in the same order as the per-sample path.
-
 constexpr std::size_t kMaxFanIn = 8;
 static_assert(kMaxFanIn >= kInputFeatureCount && kMaxFanIn >= kMaxLayerWidth);
 
+// The packed kernels work on whole rows with a GCC/Clang vector type of 4 doubles: an operation on
+// it is done lane by lane (one AVX2 instruction, or two SSE2 ones in the default build), and a row of
+// 8 is two of them (GCC spills 8-double vectors to memory on AVX2). Lane j computes exactly what the
+// scalar loop computes for neuron j, in the same order, so packed and per-sample passes agree bit
+// for bit and no CPU changes a result.
+using Quad = double __attribute__((vector_size(4 * sizeof(double))));
+static_assert(sizeof(Quad) == 4 * sizeof(double));
 
-// z[b][j] = bias[j] + Σᵢ w[j][i]·in[b][i].
-template <typename FanIn>
-ACTLAB_ALWAYS_INLINE inline void AffineRowsFixed(const Layer& layer, FanIn fan_in_value, const double* in, double* z, std::size_t rows) {
+// Unaligned loads and stores of a row of kQuads·4 doubles; by reference, as a vector passed by value
+// would change the calling convention between the clones (GCC warns about it).
+template <std::size_t kQuads>
+struct Row {
+    Quad q[kQuads];
+};
+
+template <std::size_t kQuads>
+ACTLAB_ALWAYS_INLINE inline void LoadRow(Row<kQuads>& v, const double* p) {
+    for (std::size_t k = 0; k < kQuads; ++k) std::memcpy(&v.q[k], p + 4 * k, sizeof(Quad));
+}
+
+template <std::size_t kQuads>
+ACTLAB_ALWAYS_INLINE inline void StoreRow(double* p, const Row<kQuads>& v) {
+    for (std::size_t k = 0; k < kQuads; ++k) std::memcpy(p + 4 * k, &v.q[k], sizeof(Quad));
+}
+
+// acc += v·s lane by lane.
+template <std::size_t kQuads>
+ACTLAB_ALWAYS_INLINE inline void MulAdd(Row<kQuads>& acc, const Row<kQuads>& v, double s) {
+    for (std::size_t k = 0; k < kQuads; ++k) acc.q[k] += v.q[k] * s;
+}
+
+// z[b] = bias + Σᵢ in[b][i]·wt[i] (the sum over i in order, bias first, as AffineLayer adds). The
+// rows of wt are re-read from L1 rather than all held in registers.
+template <std::size_t kLanes, std::size_t kInLanes, typename FanIn>
+ACTLAB_ALWAYS_INLINE inline void AffinePacked(const PackedLayer& packed, FanIn fan_in_value, const double* in, double* z,
+                                              std::size_t rows) {
+    using R = Row<kLanes / 4>;
     const std::size_t fan_in = fan_in_value;
-    const std::size_t size = layer.size;
-    const double* w = layer.weights.data();
-    const double* bias = layer.biases.data();
+    const double* wt = packed.wt.data();
+    R bias;
+    LoadRow(bias, packed.bias.data());
     for (std::size_t b = 0; b < rows; ++b) {
-        const double* x = in + b * fan_in;
-        double* zb = z + b * size;
-        for (std::size_t j = 0; j < size; ++j) {
-            const double* row = w + j * fan_in;
-            double acc = bias[j];
-            for (std::size_t i = 0; i < fan_in; ++i) acc += row[i] * x[i];
-            zb[j] = acc;
+        const double* x = in + b * kInLanes;
+        R acc = bias;
+        for (std::size_t i = 0; i < fan_in; ++i) {
+            R w_i;
+            LoadRow(w_i, wt + i * kLanes);
+            MulAdd(acc, w_i, x[i]);
         }
+        StoreRow(z + b * kLanes, acc);
     }
 }
 
-// gw[j][i] += Σ_b δ[b][j]·in[b][i], gb[j] += Σ_b δ[b][j]; and, below the first layer, ∂E/∂a of the
-// layer below, up[b][i] = Σⱼ w[j][i]·δ[b][j], with its δ[b][i] = f′(z[b][i])·up[b][i].
-template <typename FanIn>
-ACTLAB_ALWAYS_INLINE inline void BackwardRowsFixed(const Layer& layer, FanIn fan_in_value, const double* in, const double* delta, double* gw,
-                  double* gb, std::size_t rows, const double* d_below, double* up_below, double* delta_below) {
+// gwt[i] = Σ_b in[b][i]·δ[b], gb = Σ_b δ[b]; below the first layer up[b] = Σⱼ δ[b][j]·w[j] and
+// δ_below[b] = up[b]·d_below[b] (the sums over b and j in order, as Backward adds). One input at a
+// time over the whole batch, so that a single accumulator lives in registers.
+template <std::size_t kLanes, std::size_t kInLanes, typename FanIn>
+ACTLAB_ALWAYS_INLINE inline void BackwardPackedFixed(const PackedLayer& packed, FanIn fan_in_value, const double* in,
+                                                     const double* delta, double* gwt, double* gb, std::size_t rows,
+                                                     const double* d_below, double* up_below, double* delta_below) {
+    using R = Row<kLanes / 4>;
+    using InR = Row<kInLanes / 4>;
     const std::size_t fan_in = fan_in_value;
-    const std::size_t size = layer.size;
-    const double* w = layer.weights.data();
-    // Row by row, so the innermost loop runs over a neuron's inputs (contiguous in w, gw and in) and
-    // the sums over the batch still add up in sample order.
-    for (std::size_t b = 0; b < rows; ++b) {
-        const double* x = in + b * fan_in;
-        const double* db = delta + b * size;
-        for (std::size_t j = 0; j < size; ++j) {
-            const double dj = db[j];
-            double* g = gw + j * fan_in;
-            for (std::size_t i = 0; i < fan_in; ++i) g[i] += dj * x[i];
-            gb[j] += dj;
+    const std::size_t size = packed.size;
+    for (std::size_t i = 0; i < fan_in; ++i) {
+        R g = {};
+        for (std::size_t b = 0; b < rows; ++b) {
+            R db;
+            LoadRow(db, delta + b * kLanes);
+            MulAdd(g, db, in[b * kInLanes + i]);
         }
+        StoreRow(gwt + i * kLanes, g);
     }
+    R g_bias = {};
+    for (std::size_t b = 0; b < rows; ++b) {
+        R db;
+        LoadRow(db, delta + b * kLanes);
+        for (std::size_t k = 0; k < kLanes / 4; ++k) g_bias.q[k] += db.q[k];
+    }
+    StoreRow(gb, g_bias);
     if (up_below == nullptr) return;
     for (std::size_t b = 0; b < rows; ++b) {
-        const double* db = delta + b * size;
-        double up[kMaxFanIn] = {};
+        const double* db = delta + b * kLanes;
+        InR up = {};
         for (std::size_t j = 0; j < size; ++j) {
-            const double dj = db[j];
-            const double* row = w + j * fan_in;
-            for (std::size_t i = 0; i < fan_in; ++i) up[i] += row[i] * dj;
+            InR w_j;
+            LoadRow(w_j, packed.w.data() + j * kInLanes);
+            MulAdd(up, w_j, db[j]);
         }
-        for (std::size_t i = 0; i < fan_in; ++i) {
-            up_below[b * fan_in + i] = up[i];
-            delta_below[b * fan_in + i] = up[i] * d_below[b * fan_in + i];
-        }
+        InR d_in;
+        LoadRow(d_in, d_below + b * kInLanes);
+        StoreRow(up_below + b * kInLanes, up);
+        for (std::size_t k = 0; k < kInLanes / 4; ++k) d_in.q[k] *= up.q[k];
+        StoreRow(delta_below + b * kInLanes, d_in);
     }
 }
 
-}  // namespace
+// Hands the row widths (4 or 8) over as compile-time constants.
+#define ACTLAB_WITH_LANES(lanes, in_lanes, CALL)                                                     \
+    if ((lanes) == 4 && (in_lanes) == 4) {                                                           \
+        constexpr std::size_t kL = 4, kIn = 4;                                                       \
+        CALL;                                                                                        \
+    } else if ((lanes) == 4) {                                                                       \
+        constexpr std::size_t kL = 4, kIn = 8;                                                       \
+        CALL;                                                                                        \
+    } else if ((in_lanes) == 4) {                                                                    \
+        constexpr std::size_t kL = 8, kIn = 4;                                                       \
+        CALL;                                                                                        \
+    } else {                                                                                         \
+        constexpr std::size_t kL = 8, kIn = 8;                                                       \
+        CALL;                                                                                        \
+    }
 
-ACTLAB_VECTOR_CLONES ACTLAB_NO_LOOP_VECTORIZE void AffineRows(const Layer& layer, const double* in, double* z, std::size_t rows) {
-    ACTLAB_WITH_FAN_IN(layer.fan_in, AffineRowsFixed(layer, kFanIn, in, z, rows))
-}
 
-ACTLAB_VECTOR_CLONES ACTLAB_NO_LOOP_VECTORIZE void BackwardRows(const Layer& layer, const double* in, const double* delta, double* gw,
-                                       double* gb, std::size_t rows, const double* d_below, double* up_below,
-                                       double* delta_below) {
-    ACTLAB_WITH_FAN_IN(layer.fan_in, BackwardRowsFixed(layer, kFanIn, in, delta, gw, gb, rows, d_below, up_below,
-                                                        delta_below))
-}
-
-ACTLAB_VECTOR_CLONES void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std::size_t rows) {
-    const std::size_t n = layer.size * rows;
+// a = f(z), d = f'(z) over `rows` rows of `width` values; `slopes` (width values) are PReLU's per-neuron a,
+// null to use the layer's parameter. The switch on the activation runs once per call, not per value.
+ACTLAB_ALWAYS_INLINE inline void ActivateBlock(const Layer& layer, const double* slopes, std::size_t width, const double* z,
+                                               double* a, double* d, std::size_t rows) {
+    const std::size_t n = width * rows;
     switch (layer.activation.id) {
     case ActivationId::Linear:
         for (std::size_t j = 0; j < n; ++j) {
@@ -211,13 +250,22 @@ ACTLAB_VECTOR_CLONES void ActivateRows(const Layer& layer, const double* z, doub
         return;
     }
     case ActivationId::Prelu: {
-        // A layer switched to PReLU without SetLayerActivation has no per-neuron a yet.
-        const bool per_neuron = layer.learned.size() == layer.size;
-        for (std::size_t k = 0; k < n; ++k) {
-            const double slope = per_neuron ? layer.learned[k % layer.size] : layer.activation.params[0];
-            const bool on = z[k] > 0.0;
-            a[k] = on ? z[k] : slope * z[k];
-            d[k] = on ? 1.0 : slope;
+        if (slopes == nullptr) {
+            const double slope = layer.activation.params[0];
+            for (std::size_t k = 0; k < n; ++k) {
+                const bool on = z[k] > 0.0;
+                a[k] = on ? z[k] : slope * z[k];
+                d[k] = on ? 1.0 : slope;
+            }
+            return;
+        }
+        for (std::size_t b = 0; b < rows; ++b) {
+            for (std::size_t j = 0; j < width; ++j) {
+                const std::size_t k = b * width + j;
+                const bool on = z[k] > 0.0;
+                a[k] = on ? z[k] : slopes[j] * z[k];
+                d[k] = on ? 1.0 : slopes[j];
+            }
         }
         return;
     }
@@ -228,6 +276,73 @@ ACTLAB_VECTOR_CLONES void ActivateRows(const Layer& layer, const double* z, doub
         }
         return;
     }
+}
+
+}  // namespace
+
+ACTLAB_VECTOR_CLONES void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std::size_t rows) {
+    // A layer switched to PReLU without SetLayerActivation has no per-neuron a yet.
+    const double* slopes = layer.learned.size() == layer.size ? layer.learned.data() : nullptr;
+    ActivateBlock(layer, slopes, layer.size, z, a, d, rows);
+}
+
+void PackedLayer::Resize(const Layer& layer, std::size_t in_lanes_below) {
+    fan_in = layer.fan_in;
+    size = layer.size;
+    lanes = PackedLanes(size);
+    in_lanes = in_lanes_below;
+    wt.assign(fan_in * lanes, 0.0);
+    w.assign(size * in_lanes, 0.0);
+    bias.assign(lanes, 0.0);
+    slope.assign(lanes, 0.0);
+}
+
+void PackedLayer::Load(const Layer& layer) {
+    for (std::size_t j = 0; j < size; ++j) {
+        for (std::size_t i = 0; i < fan_in; ++i) {
+            const double v = layer.weights[j * fan_in + i];
+            wt[i * lanes + j] = v;
+            w[j * in_lanes + i] = v;
+        }
+        bias[j] = layer.biases[j];
+    }
+    // A layer switched to PReLU without SetLayerActivation has no per-neuron a yet.
+    const bool per_neuron = layer.learned.size() == size;
+    for (std::size_t j = 0; j < size; ++j) slope[j] = per_neuron ? layer.learned[j] : 0.0;
+}
+
+ACTLAB_VECTOR_CLONES void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a,
+                                        double* d, std::size_t rows) {
+    ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
+                      ACTLAB_WITH_FAN_IN(packed.fan_in, (AffinePacked<kL, kIn>(packed, kFanIn, in, z, rows))))
+    const bool per_neuron = layer.learned.size() == layer.size;
+    const double* slopes = per_neuron ? packed.slope.data() : nullptr;
+    if (packed.size > 1) {
+        ActivateBlock(layer, slopes, packed.lanes, z, a, d, rows);
+        return;
+    }
+    // One neuron (the output, a chain): its column gathered in chunks, so that f runs on one value
+    // per row instead of four. The padding lanes of a and d keep their zeros.
+    constexpr std::size_t kChunk = 64;
+    double zc[kChunk], ac[kChunk], dc[kChunk];
+    for (std::size_t first = 0; first < rows; first += kChunk) {
+        const std::size_t n = std::min(kChunk, rows - first);
+        for (std::size_t b = 0; b < n; ++b) zc[b] = z[(first + b) * packed.lanes];
+        ActivateBlock(layer, slopes, 1, zc, ac, dc, n);
+        for (std::size_t b = 0; b < n; ++b) {
+            a[(first + b) * packed.lanes] = ac[b];
+            d[(first + b) * packed.lanes] = dc[b];
+        }
+    }
+}
+
+ACTLAB_VECTOR_CLONES void BackwardPacked(const PackedLayer& packed, const double* in, const double* delta, double* gwt,
+                                         double* gb, std::size_t rows, const double* d_below, double* up_below,
+                                         double* delta_below) {
+    ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
+                      ACTLAB_WITH_FAN_IN(packed.fan_in, (BackwardPackedFixed<kL, kIn>(packed, kFanIn, in, delta, gwt, gb,
+                                                                                       rows, d_below, up_below,
+                                                                                       delta_below))))
 }
 
 }  // namespace actlab::detail

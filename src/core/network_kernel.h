@@ -6,6 +6,7 @@
 #include "core/network.h"
 
 #include <cstddef>
+#include <vector>
 
 namespace actlab::detail {
 
@@ -25,15 +26,39 @@ inline void AffineLayer(const Layer& layer, const double* in, double* z) {
 // neurons (a batch, row by row). Defined in network_kernel.cpp.
 void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std::size_t rows);
 
-// The batch form used by a training step, rows × layer.size values per buffer, row-major:
-// z[b][j] = bias[j] + Σᵢ w[j][i]·in[b][i].
-void AffineRows(const Layer& layer, const double* in, double* z, std::size_t rows);
+// A layer laid out for the batched training step, which works across a row's neurons: each row of
+// a layer's z, f(z), f'(z), ∂E/∂a and δ is padded to `lanes` doubles (one or two 4-double vectors),
+// so that z = b + Σᵢ xᵢ·W[:, i] is a few vector multiply-adds per input. Padding lanes hold zero
+// weights and biases, so they never reach a real neuron.
+inline constexpr std::size_t kPackedMaxLanes = 8;
+inline constexpr std::size_t PackedLanes(std::size_t size) { return size <= 4 ? 4 : kPackedMaxLanes; }
+static_assert(kPackedMaxLanes >= kMaxLayerWidth && kPackedMaxLanes >= kInputFeatureCount);
 
-// Adds the batch's gradient, gw[j][i] += Σ_b δ[b][j]·in[b][i] and gb[j] += Σ_b δ[b][j]; unless
-// up_below is null, also back-propagates: up_below[b][i] = Σⱼ w[j][i]·δ[b][j] and
-// delta_below[b][i] = d_below[b][i]·up_below[b][i].
-void BackwardRows(const Layer& layer, const double* in, const double* delta, double* gw, double* gb,
-                  std::size_t rows, const double* d_below, double* up_below, double* delta_below);
+struct PackedLayer {
+    std::size_t fan_in = 0, size = 0;
+    std::size_t lanes = 0;     // PackedLanes(size)
+    std::size_t in_lanes = 0;  // the row width of the layer below (or of the input features)
+    std::vector<double> wt;    // fan_in × lanes, wt[i·lanes + j] = w[j][i]: the forward pass
+    std::vector<double> w;     // size × in_lanes, w[j·in_lanes + i] = w[j][i]: back-propagation
+    std::vector<double> bias;  // lanes
+    std::vector<double> slope;  // lanes: PReLU's a per neuron (the only per-neuron parameter)
+    // Sizes the buffers for `layer` fed by rows of `in_lanes` values, padding zeroed.
+    void Resize(const Layer& layer, std::size_t in_lanes_below);
+    // Copies the layer's current weights, biases and slopes in (allocates nothing once sized).
+    void Load(const Layer& layer);
+};
+
+// Forward through one packed layer for `rows` rows: z = b + W·in, a = f(z), d = f'(z). `in` has
+// rows × in_lanes values, z, a and d rows × lanes.
+void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a, double* d,
+                   std::size_t rows);
+
+// Backward through one packed layer: gwt[i][j] = Σ_b δ[b][j]·in[b][i] (transposed like wt, fan_in ×
+// lanes, overwritten) and gb[j] = Σ_b δ[b][j] (lanes, overwritten), sums in sample order; unless
+// up_below is null, also up_below[b] = Σⱼ δ[b][j]·W[j, :] and delta_below[b] = d_below[b]·up_below[b]
+// (rows × in_lanes each).
+void BackwardPacked(const PackedLayer& packed, const double* in, const double* delta, double* gwt, double* gb,
+                    std::size_t rows, const double* d_below, double* up_below, double* delta_below);
 
 inline void ActivateLayer(const Layer& layer, const double* z, double* a, double* d) {
     ActivateRows(layer, z, a, d, 1);

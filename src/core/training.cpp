@@ -349,6 +349,59 @@ void TrainingHistory::Clear() {
     test_loss.clear();
     dead_fraction.clear();
     gradient_norm.clear();
+    observation.clear();
+    interval = 1;
+    observations = 0;
+}
+
+void TrainingHistory::PopBack() {
+    step.pop_back();
+    train_loss.pop_back();
+    test_loss.pop_back();
+    dead_fraction.pop_back();
+    for (auto& norms : gradient_norm) norms.pop_back();
+    observation.pop_back();
+}
+
+void TrainingHistory::Thin() {
+    // Keeps the rows on the doubled grid and the latest row, in place.
+    interval *= 2;
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < size(); ++r) {
+        if (observation[r] % interval != 0 && r + 1 != size()) continue;
+        step[kept] = step[r];
+        train_loss[kept] = train_loss[r];
+        test_loss[kept] = test_loss[r];
+        dead_fraction[kept] = dead_fraction[r];
+        for (auto& norms : gradient_norm) norms[kept] = norms[r];
+        observation[kept] = observation[r];
+        ++kept;
+    }
+    step.resize(kept);
+    train_loss.resize(kept);
+    test_loss.resize(kept);
+    dead_fraction.resize(kept);
+    for (auto& norms : gradient_norm) norms.resize(kept);
+    observation.resize(kept);
+}
+
+void TrainingHistory::Record(std::size_t at_step, double train, double test, double dead,
+                             std::span<const double> gradient_norms) {
+    if (gradient_norm.size() != gradient_norms.size()) {
+        const std::size_t limit = max_rows;
+        Clear();  // a new shape starts the charts over
+        max_rows = limit;
+        gradient_norm.assign(gradient_norms.size(), {});
+    }
+    // The previous latest row gives way unless it lies on the grid.
+    if (!observation.empty() && observation.back() % interval != 0) PopBack();
+    step.push_back(at_step);
+    train_loss.push_back(train);
+    test_loss.push_back(test);
+    dead_fraction.push_back(dead);
+    for (std::size_t l = 0; l < gradient_norms.size(); ++l) gradient_norm[l].push_back(gradient_norms[l]);
+    observation.push_back(observations++);
+    while (size() > std::max<std::size_t>(max_rows, 2)) Thin();
 }
 
 Trainer::Trainer(Network network, std::vector<Sample> train, std::vector<Sample> test, TrainingOptions options)
@@ -378,6 +431,7 @@ void Trainer::Prepare() {
         shape_.push_back(layer.size);
     }
     buffers_.Resize(network_);
+    batch_.rows = 0;  // the batch buffers follow the new shape at the next step
     const std::size_t n_in = network_.inputs.size();
     features_.assign(train_.size() * n_in, 0.0);
     for (std::size_t s = 0; s < train_.size(); ++s)
@@ -397,86 +451,110 @@ std::size_t Trainer::NextSample() {
     return options_.shuffle ? order_[cursor_++] : cursor_++;
 }
 
-void BatchBuffers::Resize(std::size_t neurons, std::size_t inputs, std::size_t batch) {
+void BatchBuffers::Resize(const Network& network, std::size_t batch) {
     rows = batch;
-    input.assign(inputs * batch, 0.0);
-    for (auto* v : {&z, &a, &d, &up, &delta}) v->assign(neurons * batch, 0.0);
+    input_lanes = detail::PackedLanes(network.inputs.size());
+    const std::size_t layers = network.layers.size();
+    packed.resize(layers);
+    lane_offset.assign(layers + 1, 0);
+    grad_offset.assign(layers + 1, 0);
+    std::size_t in_lanes = input_lanes;
+    for (std::size_t l = 0; l < layers; ++l) {
+        packed[l].Resize(network.layers[l], in_lanes);
+        in_lanes = packed[l].lanes;
+        lane_offset[l + 1] = lane_offset[l] + packed[l].lanes;
+        grad_offset[l + 1] = grad_offset[l] + packed[l].wt.size();
+    }
+    input.assign(input_lanes * batch, 0.0);
+    for (auto* v : {&z, &a, &d, &up, &delta}) v->assign(lane_offset[layers] * batch, 0.0);
+    grad_wt.assign(grad_offset[layers], 0.0);
+    grad_b.assign(lane_offset[layers], 0.0);
 }
 
 bool Trainer::Step() {
     if (diverged() || train_.empty() || network_.layers.empty()) return false;
     Prepare();
-    PassBuffers& buf = buffers_;
-    buf.ZeroGradients();
     const std::size_t n_in = network_.inputs.size();
     const std::size_t batch = options_.batch_size;
     const std::size_t layers = network_.layers.size();
-    const std::size_t neurons = buf.neuron_offset[layers];
-    if (batch_.rows != batch || batch_.z.size() != neurons * batch || batch_.input.size() != n_in * batch) {
-        batch_.Resize(neurons, n_in, batch);
+    BatchBuffers& bb = batch_;
+    if (bb.rows != batch) {
+        bb.Resize(network_, batch);
         batch_samples_.assign(batch, 0);
     }
-    BatchBuffers& bb = batch_;
+    // The weights may have been edited since the last step (an activation switched, a reset).
+    for (std::size_t l = 0; l < layers; ++l) bb.packed[l].Load(network_.layers[l]);
 
     // The batch's rows, then forward one layer at a time.
     for (std::size_t b = 0; b < batch; ++b) {
         const std::size_t sample = NextSample();
         const double* features = features_.data() + sample * n_in;
-        std::copy(features, features + n_in, bb.input.data() + b * n_in);
+        double* row = bb.input.data() + b * bb.input_lanes;
+        for (std::size_t i = 0; i < n_in; ++i) row[i] = features[i];  // 1–7 values: no memmove call
         batch_samples_[b] = sample;
     }
     const double* in = bb.input.data();
     for (std::size_t l = 0; l < layers; ++l) {
-        const Layer& layer = network_.layers[l];
-        const std::size_t o = buf.neuron_offset[l] * batch;
-        detail::AffineRows(layer, in, bb.z.data() + o, batch);
-        detail::ActivateRows(layer, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o, batch);
+        const std::size_t o = bb.lane_offset[l] * batch;
+        detail::ForwardPacked(network_.layers[l], bb.packed[l], in, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o,
+                              batch);
         in = bb.a.data() + o;
     }
 
-    // The loss and ∂E/∂z of the output neuron, row by row.
-    const std::size_t out = buf.neuron_offset[layers - 1] * batch;
+    // The loss and ∂E/∂z of the output neuron (lane 0 of its rows), row by row.
+    const std::size_t out = bb.lane_offset[layers - 1] * batch;
+    const std::size_t out_lanes = bb.packed[layers - 1].lanes;
     double loss = 0.0;
     for (std::size_t b = 0; b < batch; ++b) {
+        const std::size_t k = out + b * out_lanes;
         const double y = train_[batch_samples_[b]].y;
-        const double y_hat = bb.a[out + b];
-        loss += SampleLoss(network_.loss, y_hat, bb.z[out + b], y);
-        bb.up[out + b] = LossDerivative(network_.loss, y_hat, y);
-        bb.delta[out + b] = network_.loss == Loss::Bce ? y_hat - y : bb.up[out + b] * bb.d[out + b];
+        const double y_hat = bb.a[k];
+        loss += SampleLoss(network_.loss, y_hat, bb.z[k], y);
+        bb.up[k] = LossDerivative(network_.loss, y_hat, y);
+        bb.delta[k] = network_.loss == Loss::Bce ? y_hat - y : bb.up[k] * bb.d[k];
     }
 
-    // Backward one layer at a time, accumulating the gradient.
+    // Backward one layer at a time, summing the gradient over the batch.
+    std::fill(buffers_.grad_learned.begin(), buffers_.grad_learned.end(), 0.0);
     for (std::size_t l = layers; l-- > 0;) {
         const Layer& layer = network_.layers[l];
-        const std::size_t o = buf.neuron_offset[l] * batch;
-        const double* below = l == 0 ? bb.input.data() : bb.a.data() + buf.neuron_offset[l - 1] * batch;
-        const std::size_t ob = l == 0 ? 0 : buf.neuron_offset[l - 1] * batch;
-        detail::BackwardRows(layer, below, bb.delta.data() + o, buf.grad_w.data() + buf.weight_offset[l],
-                             buf.grad_b.data() + buf.neuron_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
-                             l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
+        const detail::PackedLayer& packed = bb.packed[l];
+        const std::size_t o = bb.lane_offset[l] * batch;
+        const double* below = l == 0 ? bb.input.data() : bb.a.data() + bb.lane_offset[l - 1] * batch;
+        const std::size_t ob = l == 0 ? 0 : bb.lane_offset[l - 1] * batch;
+        detail::BackwardPacked(packed, below, bb.delta.data() + o, bb.grad_wt.data() + bb.grad_offset[l],
+                               bb.grad_b.data() + bb.lane_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
+                               l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
         if (layer.learned.size() == layer.size) {
-            double* gl = buf.grad_learned.data() + buf.neuron_offset[l];
+            double* gl = buffers_.grad_learned.data() + buffers_.neuron_offset[l];
             for (std::size_t b = 0; b < batch; ++b)
                 for (std::size_t j = 0; j < layer.size; ++j)
-                    gl[j] += bb.up[o + b * layer.size + j] * detail::LearnedParamDerivative(bb.z[o + b * layer.size + j]);
+                    gl[j] += bb.up[o + b * packed.lanes + j] * detail::LearnedParamDerivative(bb.z[o + b * packed.lanes + j]);
         }
     }
     loss /= static_cast<double>(batch);
 
     // w ← w − η·(mean gradient + λw). The running sum of every new parameter turns NaN or inf as soon
-    // as one of them does, so divergence costs one addition per parameter.
+    // as one of them does, so divergence costs one addition per parameter; the weights' sum runs in
+    // eight independent parts (one per input), not as one chain of additions.
     const double eta = options_.learning_rate;
     const double scale = eta / static_cast<double>(batch);
     const double decay = 1.0 - eta * options_.l2;
     double check = 0.0;
-    for (std::size_t l = 0; l < network_.layers.size(); ++l) {
+    for (std::size_t l = 0; l < layers; ++l) {
         Layer& layer = network_.layers[l];
-        const double* gw = buf.grad_w.data() + buf.weight_offset[l];
-        const double* gb = buf.grad_b.data() + buf.neuron_offset[l];
-        for (std::size_t k = 0; k < layer.weights.size(); ++k) {
-            layer.weights[k] = decay * layer.weights[k] - scale * gw[k];
-            check += layer.weights[k];
+        const std::size_t lanes = bb.packed[l].lanes;
+        const double* gwt = bb.grad_wt.data() + bb.grad_offset[l];
+        const double* gb = bb.grad_b.data() + bb.lane_offset[l];
+        double partial[detail::kPackedMaxLanes] = {};
+        for (std::size_t j = 0; j < layer.size; ++j) {
+            double* row = layer.weights.data() + j * layer.fan_in;
+            for (std::size_t i = 0; i < layer.fan_in; ++i) {
+                row[i] = decay * row[i] - scale * gwt[i * lanes + j];
+                partial[i] += row[i];
+            }
         }
+        for (double p : partial) check += p;
         for (std::size_t j = 0; j < layer.size; ++j) {
             layer.biases[j] -= scale * gb[j];
             check += layer.biases[j];
@@ -485,7 +563,7 @@ bool Trainer::Step() {
             // PReLU's a stays inside the catalogue's domain [−10, 10], so the network stays saveable.
             const ParamSpec& spec = layer.activation.info().params[0];
             for (std::size_t j = 0; j < layer.size; ++j) {
-                const double a = layer.learned[j] - scale * buf.grad_learned[buf.neuron_offset[l] + j];
+                const double a = layer.learned[j] - scale * buffers_.grad_learned[buffers_.neuron_offset[l] + j];
                 layer.learned[j] = std::isfinite(a) ? std::clamp(a, spec.domain_min, spec.domain_max) : a;
                 check += layer.learned[j];
             }
@@ -514,14 +592,9 @@ std::size_t Trainer::Run(std::size_t steps) {
 
 const NetworkStats& Trainer::Observe() {
     stats_ = ComputeStats(network_, train_);
-    history_.step.push_back(step_);
-    history_.train_loss.push_back(stats_.loss);
-    history_.test_loss.push_back(MeanLoss(network_, test_));
-    history_.dead_fraction.push_back(stats_.dead_fraction);
-    if (history_.gradient_norm.size() != stats_.layers.size()) {
-        history_.gradient_norm.assign(stats_.layers.size(), {});  // a new shape starts the charts over
-    }
-    for (std::size_t l = 0; l < stats_.layers.size(); ++l) history_.gradient_norm[l].push_back(stats_.layers[l].gradient_norm);
+    norms_.resize(stats_.layers.size());
+    for (std::size_t l = 0; l < stats_.layers.size(); ++l) norms_[l] = stats_.layers[l].gradient_norm;
+    history_.Record(step_, stats_.loss, MeanLoss(network_, test_), stats_.dead_fraction, norms_);
     return stats_;
 }
 

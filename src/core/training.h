@@ -11,8 +11,10 @@
 
 #include "core/dataset.h"
 #include "core/network.h"
+#include "core/network_kernel.h"
 #include "core/random.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -145,22 +147,44 @@ struct PassBuffers {
     void ZeroGradients();
 };
 
-// The scratch space of a batched step: the same per-neuron quantities for every row of the batch,
-// layer l's block starting at neuron_offset[l]·batch, row-major (row b, neuron j).
+// The scratch space of a batched step, in the packed layout of detail::PackedLayer: layer l's rows
+// (lanes values each, padded) start at lane_offset[l]·rows in z, a, d, up and delta; its bias gradient
+// at lane_offset[l] in grad_b, its weight gradient (fan_in × lanes, transposed) at grad_offset[l].
 struct BatchBuffers {
     std::size_t rows = 0;
+    std::size_t input_lanes = 0;  // the row width of `input` (the features of a sample, padded)
+    std::vector<detail::PackedLayer> packed;
+    std::vector<std::size_t> lane_offset, grad_offset;
     std::vector<double> input, z, a, d, up, delta;
-    void Resize(std::size_t neurons, std::size_t inputs, std::size_t batch);
+    std::vector<double> grad_wt, grad_b;
+    void Resize(const Network& network, std::size_t batch);
 };
 
-// One row per observation, for the charts and the --log file.
+// One row per observation, for the charts. Bounded for sessions of any length: when it holds more
+// than max_rows rows, every other row is dropped and the recording interval doubles, so the rows
+// always span the whole run at an even resolution. The latest observation is always the last row
+// (the readouts show it); earlier rows are observations 0, interval, 2·interval, …
+inline constexpr std::size_t kMaxHistoryRows = 1024;
+
 struct TrainingHistory {
     std::vector<std::size_t> step;
     std::vector<double> train_loss;
     std::vector<double> test_loss;
     std::vector<double> dead_fraction;
     std::vector<std::vector<double>> gradient_norm;  // [layer][row]
-    void Clear();
+    std::vector<std::size_t> observation;            // which observation (0, 1, … since Clear) each row holds
+    std::size_t interval = 1;                        // rows kept: observations that are multiples of this
+    std::size_t observations = 0;                    // observations recorded since Clear
+    std::size_t max_rows = kMaxHistoryRows;          // at least 2
+
+    std::size_t size() const { return step.size(); }
+    // Appends one observation (`gradient_norms`: one per layer; a different layer count starts over).
+    void Record(std::size_t at_step, double train, double test, double dead, std::span<const double> gradient_norms);
+    void Clear();  // keeps max_rows
+
+private:
+    void PopBack();
+    void Thin();
 };
 
 // Owns a network, its training and test data and the buffers of a step: Step() allocates nothing.
@@ -195,6 +219,8 @@ public:
     const std::string& divergence() const { return divergence_; }
     const NetworkStats& stats() const { return stats_; }
     const TrainingHistory& history() const { return history_; }
+    // For tests and long sessions: the history's row limit (see TrainingHistory).
+    void SetHistoryLimit(std::size_t max_rows) { history_.max_rows = std::max<std::size_t>(max_rows, 2); }
 
 private:
     bool ShapeChanged() const;
@@ -209,6 +235,7 @@ private:
     std::string divergence_;
     NetworkStats stats_;
     TrainingHistory history_;
+    std::vector<double> norms_;  // one history row's gradient norms
 
     std::vector<std::size_t> shape_;  // inputs, then each layer's fan_in and size: detects edits
     std::vector<double> features_;    // train_.size() × inputs, computed once per shape
