@@ -1,6 +1,8 @@
 // The visualizer window: options from the command line, the frame loop, screenshots, settings.
 #pragma once
 
+#include "core/scene.h"
+
 #include <string>
 #include <vector>
 
@@ -19,7 +21,11 @@ struct GuiOptions {
     std::string theme;                 // --theme light|dark|projector
     double scale = 0.0;                // --scale S (0: keep the saved one)
     bool hide_controls = false;        // --hide-controls: plots only
+    std::string scene;                 // --scene FILE or preset:NAME: open this lesson
 };
+
+// A scene file, or an embedded lesson preset named "preset:NAME" (its file's stem).
+SceneParseResult LoadSceneOrPreset(const std::string& name);
 
 // Registers the window's options on the top-level command.
 void AddGuiOptions(CLI::App& app, GuiOptions& options);

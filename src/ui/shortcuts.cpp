@@ -13,7 +13,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 13> kShortcuts{{
+constexpr std::array<Shortcut, 15> kShortcuts{{
     {"D", "show or hide the derivative f\u2032"},
     {"R", "reset the view to the selected functions"},
     {"1 \u2026 9", "show the n-th function of the list alone"},
@@ -26,6 +26,8 @@ constexpr std::array<Shortcut, 13> kShortcuts{{
     {"F11", "full screen"},
     {"F1", "this list of shortcuts"},
     {"Esc", "close this list; leave hide-controls mode"},
+    {"Ctrl+O", "open a scene (a saved lesson)"},
+    {"Ctrl+S", "save the lesson as a scene"},
     {"Ctrl+Q", "quit (settings are saved)"},
 }};
 
@@ -55,6 +57,8 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (io.WantTextInput) return;
     if (io.KeyCtrl) {
         if (Pressed('Q')) runtime.quit_requested = true;
+        if (Pressed('O')) runtime.scenes.requested_dialog = SceneDialog::Open;
+        if (Pressed('S') && !io.KeyShift) runtime.scenes.requested_dialog = SceneDialog::Save;
         if (Pressed(key::kEqual) || Pressed(key::kKeypadAdd)) state.display.ui_scale = NextUiScale(state.display.ui_scale, +1);
         if (Pressed(key::kMinus) || Pressed(key::kKeypadSubtract)) {
             state.display.ui_scale = NextUiScale(state.display.ui_scale, -1);

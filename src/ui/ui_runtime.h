@@ -7,6 +7,7 @@
 #include "ui/fonts.h"
 #include "ui/network_session.h"
 #include "ui/plot_widget.h"
+#include "ui/scene_files.h"
 #include "ui/theory_runtime.h"
 
 #include <optional>
@@ -68,6 +69,7 @@ struct UiRuntime {
     std::string parameter_error;    // the last refused typed value, shown under the sliders
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
     TheoryRuntime theory;           // softmax, propagation and born-dead results
+    SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
     bool quit_requested = false;
     bool fullscreen_changed = false;
 
