@@ -690,6 +690,33 @@ TEST_F(SceneDialogTest, AFailedOpenLeavesTheStateAndSaysWhere) {
     EXPECT_TRUE(state_.plots == before.plots);
 }
 
+// The menus themselves, clicked as a user would: Lessons → the first preset, File → Save scene….
+TEST_F(SceneDialogTest, MenusAreClickable) {
+    Frames(2);
+    ImGuiIO& io = ImGui::GetIO();
+    const auto click = [&](ImVec2 at) {
+        io.MousePos = at;
+        Frame();
+        io.MouseDown[0] = true;
+        Frame();
+        io.MouseDown[0] = false;
+        Frames(2);
+    };
+    const float bar_y = ImGui::GetFrameHeight() * 0.5f;
+    const float row = ImGui::GetTextLineHeightWithSpacing();
+    // "Lessons" is the third menu: after "File" and "View".
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float lessons_x = style.WindowPadding.x + ImGui::CalcTextSize("File").x + ImGui::CalcTextSize("View").x +
+                            4.0f * style.ItemSpacing.x + 10.0f;
+    click({lessons_x, bar_y});
+    click({lessons_x + 20.0f, ImGui::GetFrameHeight() + style.WindowPadding.y + row * 0.5f});
+    EXPECT_EQ(runtime_.status.text, "Lesson: ReLU basics");
+    click({style.WindowPadding.x + 8.0f, bar_y});
+    click({style.WindowPadding.x + 30.0f, ImGui::GetFrameHeight() + style.WindowPadding.y + row * 1.5f});
+    EXPECT_EQ(runtime_.scenes.dialog, SceneDialog::Save) << "the second entry of File";
+    EXPECT_EQ(std::string(runtime_.scenes.path_field.data()), DefaultScenePath(runtime_.scenes));
+}
+
 TEST_F(SceneDialogTest, PresetsAreReadyLessons) {
     runtime_.training_budget_seconds = 10.0;  // exactly steps_per_frame steps per frame
     state_.display.theme = Theme::Light;
