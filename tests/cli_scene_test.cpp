@@ -144,5 +144,20 @@ TEST_F(SceneCliTest, TheWindowRefusesABadSceneBeforeOpening) {
     EXPECT_NE(missing.err.find("none.json: cannot open"), std::string::npos) << missing.err;
 }
 
+TEST_F(SceneCliTest, PresetsAreListedAndCanBeWrittenOut) {
+    const CommandResult run = RunActlab({"presets", "--save-dir", dir_.string()});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const std::vector<std::string> lines = SplitLines(run.out);
+    ASSERT_EQ(lines.size(), 7u) << run.out;
+    EXPECT_EQ(lines[0], "relu-basics  ReLU basics");
+    EXPECT_EQ(lines[6], "softmax-temperature  Softmax temperature");
+    // A written preset is a scene file that render reads.
+    const fs::path out = dir_ / "f.svg";
+    const CommandResult render =
+        RunActlab({"render", "--scene", (dir_ / "dying-relu-bias.json").string(), "--out", out.string()}, kNoDisplay);
+    EXPECT_EQ(render.exit_status, 0) << render.err;
+    EXPECT_TRUE(fs::exists(out));
+}
+
 }  // namespace
 }  // namespace actlab::test
