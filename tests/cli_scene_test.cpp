@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 namespace actlab::test {
@@ -75,8 +76,12 @@ TEST_F(SceneCliTest, RenderSceneDrawsItsCurveWhereTheViewPutsIt) {
     const double left = centres.front().first, right = centres.back().first;
     const double flat_y = centres.front().second;
     for (const auto& [x, y] : centres) {
-        if (x < left + (right - left) * 0.48) EXPECT_NEAR(y, flat_y, 1.5) << "column " << x;
-        if (x > left + (right - left) * 0.52) EXPECT_LT(y, flat_y - 5.0) << "column " << x;
+        if (x < left + (right - left) * 0.48) {
+            EXPECT_NEAR(y, flat_y, 1.5) << "column " << x;
+        }
+        if (x > left + (right - left) * 0.52) {
+            EXPECT_LT(y, flat_y - 5.0) << "column " << x;
+        }
     }
     // y = 0 sits a fifth of the way up from y = −1 to 4, so the top (y = 4) is 4/5·h above it and
     // ReLU(4) = 4 reaches it: rise / (x from 0 to 4) = 4 units over a half width.
@@ -100,7 +105,9 @@ TEST_F(SceneCliTest, RenderSceneSvgIsValidXml) {
     const CommandResult run = RunActlab({"render", "--scene", "preset:leaky-relu-vs-relu", "--out", out.string()}, kNoDisplay);
     ASSERT_EQ(run.exit_status, 0) << run.err;
     std::ifstream in(out);
-    const std::string svg{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string svg = buffer.str();
     EXPECT_NE(svg.find("Leaky ReLU"), std::string::npos) << "both functions of the scene, in the legend";
     EXPECT_NE(svg.find("ReLU\u2032"), std::string::npos) << "the scene shows f\u2032";
     const std::string command = "xmllint --noout '" + out.string() + "' 2>/dev/null";
