@@ -12,6 +12,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -102,6 +103,14 @@ TEST(SceneJson, TheFileIsVersionedAndNamesItsFormat) {
     EXPECT_EQ(json.at("version"), kSceneFormatVersion);
     EXPECT_EQ(json.at("trained").at("network").at("format"), "actlab-network");
     EXPECT_EQ(json.at("plots").at("selected").at(0), "leaky_relu");
+}
+
+TEST(SceneJson, ADivergedNetworkIsLeftOutNotWrittenAsNan) {
+    Scene scene = TrainedScene();
+    scene.trained->layers[0].weights[0] = std::numeric_limits<double>::infinity();
+    const SceneParseResult loaded = ParseScene(SceneToJson(scene), "diverged.json");
+    ASSERT_TRUE(loaded.ok()) << loaded.error;
+    EXPECT_FALSE(loaded.scene.trained.has_value());
 }
 
 TEST(SceneJson, MissingFieldsTakeDefaults) {

@@ -102,7 +102,8 @@ std::string SceneToJson(const Scene& scene) {
     root["format"] = "actlab-scene";
     root["version"] = kSceneFormatVersion;
     if (!scene.title.empty()) root["title"] = scene.title;
-    if (scene.trained) {
+    // A diverged network (inf or NaN weights) has no JSON form; the lesson is saved without it.
+    if (scene.trained && ValidateNetwork(*scene.trained).empty()) {
         // The network file's own format, nested; nlohmann writes each double in its shortest form
         // that reads back to the same value.
         root["trained"] = {{"step", scene.training_step}, {"network", json::parse(NetworkToJson(*scene.trained))}};
