@@ -202,7 +202,7 @@ TEST(SceneJson, WrongFieldsAreSkippedOrClampedWithWarnings) {
         return std::any_of(loaded.warnings.begin(), loaded.warnings.end(),
                            [&](const std::string& w) { return w.find(field) != std::string::npos; });
     };
-    for (const char* field : {"display.theme", "display.ui_scale", "view", "network.layers", "network.learning_rate",
+    for (const char* field : {"display.theme", "display.ui_scale", "plots.selected", "view", "network.layers", "network.learning_rate",
                               "network.samples", "softmax.temperature", "trained.network"}) {
         EXPECT_TRUE(warned(field)) << field;
     }
