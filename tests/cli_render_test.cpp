@@ -223,7 +223,7 @@ TEST_F(RenderTest, BadInputIsOneLineAndExitTwoAndNoFile) {
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
         {{"nosuch", "--out", out}, "nosuch"},
         {{"--out", out}, "function"},
-        {{"--scene", "lesson.json", "--out", out}, "scenes are not supported yet"},
+        {{"--scene", "lesson.json", "--out", out}, "lesson.json: cannot open"},
         {{"relu", "--range", "3:1", "--out", out}, "--range"},
         {{"relu", "--range", "nan:1", "--out", out}, "--range"},
         {{"relu", "--range", "-1e308:1e308", "--out", out}, "--range"},

@@ -311,3 +311,61 @@ TEST_F(WindowTest, NetworkPanelMarksDeadNeuronsInRedOnlyWhenTheyAreDead) {
 
 }  // namespace
 }  // namespace actlab::test
+
+// Scenes and the last session in the real window.
+namespace actlab::test {
+namespace {
+
+std::string ReadText(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// The step count in a scene's "trained" section.
+long TrainedStep(const std::string& scene) {
+    const auto at = scene.find("\"step\": ");
+    return at == std::string::npos ? -1 : std::stol(scene.substr(at + 8));
+}
+
+// A session that trained is ended; the next one starts with the same weights and step count, which
+// it saves again unchanged when it does not train.
+TEST_F(WindowTest, TheLastSessionsTrainedNetworkIsRestoredAtStart) {
+    WriteSettings(R"({"format": "actlab-settings", "version": 1, "panels": {"network": true},
+                      "network": {"playing": true}})");
+    const CommandResult first = RunActlab({}, {"XDG_CONFIG_HOME=" + dir_.string()}, 4.0);
+    ASSERT_EQ(first.exit_status, 0) << first.err;
+    const fs::path session = dir_ / "actlab" / "session.json";
+    ASSERT_TRUE(fs::exists(session));
+    std::string text = ReadText(session);
+    const long step = TrainedStep(text);
+    ASSERT_GT(step, 0) << text.substr(0, 300);
+
+    // Paused in both files, so the next session cannot add steps of its own.
+    for (const fs::path& file : {session, dir_ / "actlab" / "settings.json"}) {
+        std::string content = ReadText(file);
+        const auto at = content.find("\"playing\": true");
+        ASSERT_NE(at, std::string::npos) << file;
+        content.replace(at, 15, "\"playing\": false");
+        std::ofstream(file, std::ios::binary) << content;
+    }
+    text = ReadText(session);
+    const CommandResult second = RunActlab({}, {"XDG_CONFIG_HOME=" + dir_.string()}, 3.0);
+    ASSERT_EQ(second.exit_status, 0) << second.err;
+    EXPECT_EQ(TrainedStep(ReadText(session)), step) << "the step count came back";
+    EXPECT_EQ(ReadText(session), text) << "the weights came back: the session saves the same scene";
+}
+
+// `actlab --scene` opens the lesson: the softmax preset's panel is in the screenshot.
+TEST_F(WindowTest, ScenePresetOpensItsPanel) {
+    const CommandResult run = Screenshot("softmax.png", {"--scene", "preset:softmax-temperature", "--size", "1200x800"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    const Image image = LoadPng(dir_ / "softmax.png");
+    ASSERT_EQ(image.width, 1200);
+    EXPECT_FALSE(fs::exists(dir_ / "actlab" / "session.json")) << "a screenshot saves nothing";
+}
+
+}  // namespace
+}  // namespace actlab::test

@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/figure_png.h"
 #include "app/function_args.h"
+#include "app/gui_app.h"
 #include "core/number_parse.h"
 #include "render/figure.h"
 #include "render/file_output.h"
@@ -35,8 +36,8 @@ struct RenderOptions {
     std::string out;
     std::string size = "1200x750";
     std::string scale = "1";
-    std::string theme = "light";
-    std::string kink = "pytorch";
+    std::string theme;  // empty: the scene's, else light
+    std::string kink;   // empty: the scene's, else pytorch
     std::string format;
     bool no_legend = false;
     bool no_overlays = false;
@@ -104,35 +105,73 @@ std::string ApplyParams(const std::vector<std::string>& params, const std::vecto
     return "";
 }
 
-std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputFormat& format) {
-    if (!options.scene.empty()) return "--scene: scenes are not supported yet; give a function instead";
-    if (options.function.empty()) return "give a function to draw, e.g. actlab render relu --out relu.png";
-    std::vector<std::string> names{options.function};
-    names.insert(names.end(), options.with.begin(), options.with.end());
-    for (const std::string& name : names) {
-        Activation activation;
-        if (std::string error = ParseFunctionWithParams(name, {}, activation); !error.empty()) return error;
-        if (std::any_of(spec.functions.begin(), spec.functions.end(), [&](const Activation& a) { return a.id == activation.id; })) {
-            return "'" + name + "' is given twice";
-        }
-        spec.functions.push_back(activation);
+// The scene's plot as a figure: its functions (the first six) with their parameters, convention,
+// view (both y ranges), overlays, probes, derivative and theme.
+std::string ApplyScene(const std::string& name, FigureSpec& spec, std::vector<std::string>& names) {
+    SceneParseResult loaded = app::LoadSceneOrPreset(name);
+    if (!loaded.ok()) return loaded.error;
+    for (const std::string& warning : loaded.warnings) std::cerr << "actlab: " << name << ": " << warning << '\n';
+    const AppState& state = loaded.scene.state;
+    for (ActivationId id : state.plots.selected) {
+        if (spec.functions.size() == 6) break;
+        spec.functions.push_back(state.ActivationOf(id));
+        names.emplace_back(Info(id).name);
     }
-    if (spec.functions.size() > 6) return "at most 6 functions in one figure (FN and 5 --with)";
+    const PlotViewRange& view = state.plots.view;
+    spec.x_range = std::pair{view.x_min, view.x_max};
+    spec.y_range = std::pair{view.y_min, view.y_max};
+    spec.derivative = state.plots.show_derivative;
+    spec.convention = state.plots.convention;
+    spec.overlays = state.plots.overlays;
+    spec.theme = state.display.theme == Theme::Dark        ? ExportTheme::Dark
+                 : state.display.theme == Theme::Projector ? ExportTheme::Projector
+                                                           : ExportTheme::Light;
+    if (spec.derivative) spec.dy_range = std::pair{view.dy_min, view.dy_max};
+    spec.probes = state.plots.probes;
+    return "";
+}
+
+std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputFormat& format) {
+    std::vector<std::string> names;
+    if (!options.scene.empty()) {
+        if (!options.function.empty() || !options.with.empty()) return "give either --scene or a function (and --with), not both";
+        if (std::string error = ApplyScene(options.scene, spec, names); !error.empty()) return error;
+    } else {
+        if (options.function.empty()) return "give a function to draw, e.g. actlab render relu --out relu.png";
+        names.push_back(options.function);
+        names.insert(names.end(), options.with.begin(), options.with.end());
+        for (const std::string& name : names) {
+            Activation activation;
+            if (std::string error = ParseFunctionWithParams(name, {}, activation); !error.empty()) return error;
+            if (std::any_of(spec.functions.begin(), spec.functions.end(), [&](const Activation& a) { return a.id == activation.id; })) {
+                return "'" + name + "' is given twice";
+            }
+            spec.functions.push_back(activation);
+        }
+        if (spec.functions.size() > 6) return "at most 6 functions in one figure (FN and 5 --with)";
+    }
+    // The flags below override what a scene says.
     if (std::string error = ApplyParams(options.params, names, spec.functions); !error.empty()) return error;
-    spec.derivative = options.derivative;
+    if (options.derivative) spec.derivative = true;
     if (std::string error = ParseViewRange("--range", options.range, spec.x_range); !error.empty()) return error;
     if (std::string error = ParseViewRange("--yrange", options.yrange, spec.y_range); !error.empty()) return error;
 
-    const auto convention = ParseKinkConvention(options.kink);
-    if (!convention) {
-        return "unknown kink convention '" + options.kink + "'; allowed: pytorch, left, right, mean, zero, one, undefined";
+    if (!options.kink.empty() || options.scene.empty()) {
+        const std::string kink = options.kink.empty() ? "pytorch" : options.kink;
+        const auto convention = ParseKinkConvention(kink);
+        if (!convention) {
+            return "unknown kink convention '" + kink + "'; allowed: pytorch, left, right, mean, zero, one, undefined";
+        }
+        spec.convention = *convention;
     }
-    spec.convention = *convention;
     if (options.no_overlays) spec.overlays = {false, false, false, false};
     if (options.no_legend) spec.overlays.legend = false;
-    const auto theme = ParseExportTheme(options.theme);
-    if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + options.theme + "\"";
-    spec.theme = *theme;
+    if (!options.theme.empty() || options.scene.empty()) {
+        const std::string name = options.theme.empty() ? "light" : options.theme;
+        const auto theme = ParseExportTheme(name);
+        if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + name + "\"";
+        spec.theme = *theme;
+    }
 
     if (std::string error = ParseSize(options.size, spec); !error.empty()) return error;
     const auto scale = ParseFiniteNumber(options.scale);
@@ -190,7 +229,7 @@ void AddRenderCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<RenderOptions>();
     auto* cmd = app.add_subcommand("render", "Draw a figure to a PNG or SVG file without a window");
     cmd->add_option("function", options->function, "Function to draw (see `actlab list`)");
-    cmd->add_option("--scene", options->scene, "Draw a saved scene instead (not supported yet)")->type_name("FILE");
+    cmd->add_option("--scene", options->scene, "Draw a saved scene's plot instead (a file, or preset:NAME); the flags override it")->type_name("FILE");
     cmd->add_option("--param,-p", options->params,
                     "NAME=VALUE for FN, or FN.NAME=VALUE for any function drawn (repeatable)")
         ->type_name("[FN.]NAME=VALUE")

@@ -18,6 +18,7 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddBornDeadCommand(app, run);
     AddDatasetCommand(app, run);
     AddTrainCommand(app, run);
+    AddPresetsCommand(app, run);
 }
 
 int UsageError(const std::string& message) {

@@ -34,6 +34,7 @@ void AddBornDeadCommand(CLI::App& app, CommandRunner& run);
 void AddRenderCommand(CLI::App& app, CommandRunner& run);
 void AddDatasetCommand(CLI::App& app, CommandRunner& run);
 void AddTrainCommand(CLI::App& app, CommandRunner& run);
+void AddPresetsCommand(CLI::App& app, CommandRunner& run);
 
 // Registers every subcommand above (the one place a new command is added).
 void AddAllCommands(CLI::App& app, CommandRunner& run);

@@ -5,7 +5,9 @@
 #include "app/export_service.h"
 #include "app/platform.h"
 #include "app/settings_store.h"
+#include "core/lesson_presets.h"
 #include "core/number_parse.h"
+#include "core/scene.h"
 #include "core/state_json.h"
 #include "core/view_fit.h"
 #include "render/figure_theme.h"
@@ -154,9 +156,31 @@ std::string ParseExports(const GuiOptions& options, AppState& state, std::vector
         requests.push_back(request);
     }
     return "";
+// The last session's trained weights (session.json, a scene written at exit), taken only when its
+// lesson is the one the settings restored: otherwise they would belong to another network.
+void RestoreLastSession(const std::filesystem::path& path, const AppState& state, ui::UiRuntime& runtime) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return;
+    SceneParseResult session = ReadSceneFile(path.string());
+    if (!session.ok() || !session.scene.trained || !(session.scene.state.network == state.network)) return;
+    runtime.scenes.title = session.scene.title;
+    runtime.network.RequestRestore(std::move(*session.scene.trained), session.scene.training_step);
 }
 
 }  // namespace
+
+SceneParseResult LoadSceneOrPreset(const std::string& name) {
+    if (name.rfind("preset:", 0) == 0) {
+        const std::string preset = name.substr(7);
+        if (const auto found = FindPreset(preset)) return ParseScene(found->text, name);
+        SceneParseResult result;
+        std::string known;
+        for (const EmbeddedPreset& p : EmbeddedPresets()) known += (known.empty() ? "" : ", ") + std::string(p.name);
+        result.error = "no lesson preset \"" + preset + "\" (" + known + ")";
+        return result;
+    }
+    return ReadSceneFile(name);
+}
 
 void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("--screenshot", options.screenshot, "Open the window, render a few frames, save a PNG, exit")
@@ -180,6 +204,8 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
         ->type_name("N");
     app.add_option("--export-theme", options.export_theme, "Export colours: light (default), dark, transparent, shown")
         ->type_name("T");
+    app.add_option("--scene", options.scene, "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
+        ->type_name("FILE");
 }
 
 int RunGui(const GuiOptions& options) {
@@ -191,12 +217,26 @@ int RunGui(const GuiOptions& options) {
     const std::filesystem::path settings_path = config_dir.empty() ? "" : config_dir / "settings.json";
     std::vector<std::string> messages;
     bool view_given = false;
+    std::vector<std::string> recent_scenes;
     if (!settings_path.empty()) {
         LoadResult loaded = LoadSettings(settings_path, state, window);
         view_given = loaded.view_given;
+        recent_scenes = loaded.recent_scenes;
         if (!loaded.error.empty()) messages.push_back("settings: " + loaded.error);
         for (const std::string& w : loaded.warnings) messages.push_back("settings: " + w);
     }
+    // A scene replaces the saved state (the command line's options still apply on top); one that
+    // cannot be loaded ends here, before any window opens.
+    std::optional<Scene> scene;
+    if (!options.scene.empty()) {
+        SceneParseResult loaded = LoadSceneOrPreset(options.scene);
+        if (!loaded.ok()) return cli::UsageError(loaded.error);
+        for (const std::string& w : loaded.warnings) messages.push_back("scene: " + w);
+        state = loaded.scene.state;
+        view_given = true;
+        scene = std::move(loaded.scene);
+    }
+    const std::filesystem::path session_path = config_dir.empty() ? "" : config_dir / "session.json";
     const AppState saved_selection = state;
     ParsedGuiOptions parsed;
     if (const std::string error = ApplyOptions(options, state, parsed); !error.empty()) return cli::UsageError(error);
@@ -230,6 +270,14 @@ int RunGui(const GuiOptions& options) {
     std::signal(SIGTERM, RequestStop);
     ui::UiRuntime runtime;
     runtime.content_scale = platform->ContentScale();
+    runtime.scenes.recent = recent_scenes;
+    if (scene) {
+        runtime.scenes.title = scene->title;
+        if (options.scene.rfind("preset:", 0) != 0) runtime.scenes.last_path = options.scene;
+        if (scene->trained) runtime.network.RequestRestore(std::move(*scene->trained), scene->training_step);
+    } else if (!session_path.empty()) {
+        RestoreLastSession(session_path, state, runtime);
+    }
     if (!messages.empty()) runtime.Say(messages.front(), ui::MessageKind::Error);
     std::optional<Theme> applied_theme;
     int frame = 0;
@@ -293,8 +341,16 @@ int RunGui(const GuiOptions& options) {
     // 4. Tear down; an interactive session remembers its settings.
     if (!screenshot_mode && !settings_path.empty()) {
         if (!state.display.fullscreen) platform->WindowSize(window.width, window.height);
-        if (const std::string save_error = SaveSettings(settings_path, state, window); !save_error.empty()) {
+        if (const std::string save_error = SaveSettings(settings_path, state, window, runtime.scenes.recent);
+            !save_error.empty()) {
             std::cerr << "actlab: settings not saved: " << save_error << '\n';
+        }
+        // The trained network too, so the next start continues the lesson where it stopped.
+        ui::SceneFiles& files = runtime.scenes;
+        Scene session = ui::CurrentScene(state, runtime);
+        session.title = files.title;
+        if (const std::string save_error = WriteSceneFile(session_path.string(), SceneToJson(session)); !save_error.empty()) {
+            std::cerr << "actlab: session not saved: " << save_error << '\n';
         }
     }
     platform.reset();

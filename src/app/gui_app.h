@@ -1,6 +1,8 @@
 // The visualizer window: options from the command line, the frame loop, screenshots, settings.
 #pragma once
 
+#include "core/scene.h"
+
 #include <string>
 #include <vector>
 
@@ -22,7 +24,11 @@ struct GuiOptions {
     std::vector<std::string> exports;  // --export TARGET=FILE: export after --frames frames, exit
     int export_scale = 1;              // --export-scale N (PNG, 1–4)
     std::string export_theme = "light";  // --export-theme light|dark|transparent|shown
+    std::string scene;                 // --scene FILE or preset:NAME: open this lesson
 };
+
+// A scene file, or an embedded lesson preset named "preset:NAME" (its file's stem).
+SceneParseResult LoadSceneOrPreset(const std::string& name);
 
 // Registers the window's options on the top-level command.
 void AddGuiOptions(CLI::App& app, GuiOptions& options);

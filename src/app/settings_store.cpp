@@ -68,6 +68,14 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
     AppStateFromJson(json, read, result.warnings);
     result.view_given = json.contains("plots") && json["plots"].is_object() && json["plots"].contains("view");
     state = read;
+    if (json.contains("recent_scenes") && json["recent_scenes"].is_array()) {
+        for (const auto& item : json["recent_scenes"]) {
+            if (item.is_string() && !item.get<std::string>().empty() && item.get<std::string>().size() <= 4096 &&
+                result.recent_scenes.size() < 8) {
+                result.recent_scenes.push_back(item.get<std::string>());
+            }
+        }
+    }
     if (json.contains("window") && json["window"].is_object()) {
         const auto& w = json["window"];
         const int width = w.value("width", window.width);
@@ -103,11 +111,13 @@ std::string WriteFileAtomically(const std::filesystem::path& path, const std::st
     return "";
 }
 
-std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window) {
+std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window,
+                         const std::vector<std::string>& recent_scenes) {
     nlohmann::json json = AppStateToJson(state);
     json["format"] = "actlab-settings";
     json["version"] = kSettingsVersion;
     json["window"] = {{"width", window.width}, {"height", window.height}};
+    if (!recent_scenes.empty()) json["recent_scenes"] = recent_scenes;
     return WriteFileAtomically(path, json.dump(2) + "\n");
 }
 

@@ -23,6 +23,7 @@ struct LoadResult {
     std::string error;                  // it could not be read at all (state untouched)
     std::vector<std::string> warnings;  // fields that were skipped
     bool view_given = false;            // the file had a view (otherwise fit one to the functions)
+    std::vector<std::string> recent_scenes;  // File > Recent scenes, most recent first
 };
 
 // Reads `path` into `state` and `window`. A corrupt file leaves both untouched and says why.
@@ -30,7 +31,8 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
 
 // Writes to a temporary file, flushes and renames it over `path`: the previous file survives any
 // failure. Returns "" or what went wrong.
-std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window);
+std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window,
+                         const std::vector<std::string>& recent_scenes = {});
 
 // The same atomic write for any text (scenes, exports).
 std::string WriteFileAtomically(const std::filesystem::path& path, const std::string& contents);

@@ -418,6 +418,8 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
                 }
             }
             if (!selected.empty()) plots.selected = selected;
+        } else if (p.contains("selected")) {
+            warnings.push_back("plots.selected: expected a list of function names; ignored");
         }
         if (p.contains("params") && p.at("params").is_object()) {
             for (const auto& [name, values] : p.at("params").items()) {

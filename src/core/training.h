@@ -213,6 +213,8 @@ public:
     const std::vector<Sample>& test() const { return test_; }
 
     std::size_t step() const { return step_; }
+    // A network loaded from a scene carries on counting from the step it was saved at.
+    void RestoreStepCount(std::size_t step) { step_ = step; }
     double last_batch_loss() const { return last_batch_loss_; }
     bool diverged() const { return !divergence_.empty(); }
     // "training diverged at step 37: the loss became inf (learning rate 50 is too high)".

@@ -1,6 +1,7 @@
 // The main window: a menu bar, the catalogue on the left, the plots in the middle, parameters and
 // the property card on the right, a status line. Hide-controls mode leaves only the plots.
 #include "ui/panels.h"
+#include "ui/scene_files.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -26,6 +27,8 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
+        DrawSceneFileMenuItems(state, runtime);
+        ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) runtime.quit_requested = true;
         ImGui::EndMenu();
     }
@@ -54,6 +57,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         if (ImGui::SliderFloat("UI scale", &scale, 1.0f, 3.0f, "%.2f\u00d7")) state.display.ui_scale = scale;
         ImGui::EndMenu();
     }
+    DrawLessonPresetsMenu(runtime);
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Keyboard shortcuts", "F1", &state.panels.shortcuts);
         ImGui::EndMenu();
@@ -78,6 +82,7 @@ void DrawStatusLine(UiRuntime& runtime) {
 
 void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     HandleShortcuts(state, runtime);
+    ProcessSceneRequests(state, runtime);
     // Typed values and loaded settings are checked elsewhere; this keeps the window sane regardless.
     state.display.ui_scale = std::clamp(state.display.ui_scale, 1.0f, 3.0f);
     if (state.plots.selected.empty()) state.plots.selected = {ActivationId::Relu};
@@ -127,6 +132,7 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawShortcutsPanel(state, runtime);
     DrawExportPanel(state, runtime);
     DrawExportToast(runtime);
+    DrawSceneDialogs(state, runtime);
 }
 
 }  // namespace actlab::ui

@@ -1,6 +1,8 @@
 // The live mini network (see network_session.h).
 #include "ui/network_session.h"
 
+#include "core/scene.h"
+
 #include <algorithm>
 #include <chrono>
 
@@ -141,16 +143,30 @@ void NetworkSession::ApplyActivations(const NetworkLessonState& lesson) {
     stats_stale_ = true;
 }
 
+void NetworkSession::RequestRestore(Network network, std::size_t step) {
+    restore_ = std::move(network);
+    restore_step_ = step;
+}
+
 void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
     NormaliseLesson(lesson);
-    if (!trainer_ || !(KeyOf(lesson) == key_)) {
+    if (!trainer_ || !(KeyOf(lesson) == key_) || restore_) {
         // A new shape, dataset or initialisation is a new lesson: it starts paused only if it diverged.
         Build(lesson);
         reset_requested_ = false;
         if (!trainer_) {
+            restore_.reset();
             lesson.playing = false;
             return;
         }
+        if (restore_ && NetworkFitsLesson(*restore_, lesson)) {
+            trainer_->EditNetwork() = std::move(*restore_);
+            trainer_->RestoreStepCount(restore_step_);
+            activations_ = lesson.activations;  // the saved layers already carry them (and PReLU's a)
+            stats_stale_ = true;
+            heatmaps_stale_ = true;
+        }
+        restore_.reset();
     }
     if (reset_requested_) {
         reset_requested_ = false;

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ public:
     void RequestReset() { reset_requested_ = true; }
     // The chain-rule inspector's sample becomes the first one with a zero factor at the next Update.
     void RequestZeroFactorSample() { zero_sample_requested_ = true; }
+
+    // A scene's trained weights: the next Update rebuilds the lesson (fresh data and history) and then
+    // takes these weights and step count, when they fit the lesson's layers.
+    void RequestRestore(Network network, std::size_t step);
 
     bool ready() const { return trainer_ != nullptr; }
     const Trainer& trainer() const { return *trainer_; }
@@ -80,6 +85,8 @@ private:
     int frames_since_observe_ = 0;
     std::vector<float> node_grid_, output_grid_, scratch_;
     std::size_t heatmap_updates_ = 0;
+    std::optional<Network> restore_;
+    std::size_t restore_step_ = 0;
     std::size_t samples_trained_ = 0;
 };
 

@@ -13,7 +13,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 14> kShortcuts{{
+constexpr std::array<Shortcut, 16> kShortcuts{{
     {"D", "show or hide the derivative f\u2032"},
     {"R", "reset the view to the selected functions"},
     {"1 \u2026 9", "show the n-th function of the list alone"},
@@ -27,6 +27,8 @@ constexpr std::array<Shortcut, 14> kShortcuts{{
     {"Ctrl+Shift+S / F12", "export a figure: PNG (1\u20134\u00d7), SVG or CSV"},
     {"F1", "this list of shortcuts"},
     {"Esc", "close this list; leave hide-controls mode"},
+    {"Ctrl+O", "open a scene (a saved lesson)"},
+    {"Ctrl+S", "save the lesson as a scene"},
     {"Ctrl+Q", "quit (settings are saved)"},
 }};
 
@@ -57,6 +59,8 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (io.KeyCtrl) {
         if (Pressed('Q')) runtime.quit_requested = true;
         if (io.KeyShift && Pressed('S')) state.panels.export_dialog = true;
+        if (Pressed('O')) runtime.scenes.requested_dialog = SceneDialog::Open;
+        if (Pressed('S') && !io.KeyShift) runtime.scenes.requested_dialog = SceneDialog::Save;
         if (Pressed(key::kEqual) || Pressed(key::kKeypadAdd)) state.display.ui_scale = NextUiScale(state.display.ui_scale, +1);
         if (Pressed(key::kMinus) || Pressed(key::kKeypadSubtract)) {
             state.display.ui_scale = NextUiScale(state.display.ui_scale, -1);

@@ -8,6 +8,7 @@
 #include "ui/fonts.h"
 #include "ui/network_session.h"
 #include "ui/plot_widget.h"
+#include "ui/scene_files.h"
 #include "ui/theory_runtime.h"
 
 #include <optional>
@@ -70,6 +71,7 @@ struct UiRuntime {
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
     TheoryRuntime theory;           // softmax, propagation and born-dead results
     ExportUi exporter;              // the export dialog's choices, its request and the toast
+    SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
     bool quit_requested = false;
     bool fullscreen_changed = false;
 
