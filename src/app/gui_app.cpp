@@ -156,6 +156,8 @@ std::string ParseExports(const GuiOptions& options, AppState& state, std::vector
         requests.push_back(request);
     }
     return "";
+}
+
 // The last session's trained weights (session.json, a scene written at exit), taken only when its
 // lesson is the one the settings restored: otherwise they would belong to another network.
 void RestoreLastSession(const std::filesystem::path& path, const AppState& state, ui::UiRuntime& runtime) {
