@@ -2,6 +2,7 @@
 #include "app/gui_app.h"
 
 #include "app/commands.h"
+#include "app/gl_heatmap_renderer.h"
 #include "app/platform.h"
 #include "app/settings_store.h"
 #include "core/number_parse.h"
@@ -158,6 +159,9 @@ int RunGui(const GuiOptions& options) {
     std::signal(SIGTERM, RequestStop);
     ui::UiRuntime runtime;
     runtime.content_scale = platform->ContentScale();
+    std::string heatmap_error;
+    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error);  // without it the panel draws CPU meshes
+    if (!runtime.heatmaps) runtime.Say("heatmaps drawn on the CPU: " + heatmap_error, ui::MessageKind::Error);
     if (!messages.empty()) runtime.Say(messages.front(), ui::MessageKind::Error);
     std::optional<Theme> applied_theme;
     int frame = 0;
@@ -205,6 +209,7 @@ int RunGui(const GuiOptions& options) {
             std::cerr << "actlab: settings not saved: " << save_error << '\n';
         }
     }
+    runtime.heatmaps.reset();  // its textures belong to the window's context
     platform.reset();
     ImGui::DestroyContext();
     return status;

@@ -71,7 +71,7 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     ImGui::Text("\u2202E/\u2202%s", trace.weight_name.c_str());
     ImGui::PopFont();
 
-    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    const NetworkColors colors = FigureThemeFor(state.display.theme).network;
     const ImVec4 zero_color = ToImVec4(colors.dead);
     if (ImGui::BeginTable("##factors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("factor", ImGuiTableColumnFlags_WidthFixed);

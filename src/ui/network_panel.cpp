@@ -65,7 +65,7 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
     ImGui::TextUnformatted(text);
 
     // The dead counter: red as soon as one neuron is dead, in the bold font.
-    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    const NetworkColors colors = FigureThemeFor(state.display.theme).network;
     std::snprintf(text, sizeof text, "dead %zu/%zu", stats.dead_count, stats.hidden_neurons);
     SameLineIfFits(ImGui::CalcTextSize(text).x * 2.5f);
     ImGui::AlignTextToFramePadding();

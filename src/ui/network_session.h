@@ -39,7 +39,8 @@ public:
     const std::string& error() const { return error_; }  // why the lesson could not be built
 
     // Heatmaps in EvaluateGrid's node order (inputs, hidden neurons, output), kNeuronGrid² floats
-    // per node; and the output alone at kOutputGrid².
+    // per node (each cell the mean of the 2 × 2 kOutputGrid cells it covers); and the output alone
+    // at kOutputGrid². Both come from one pass of the kOutputGrid² plane through the network.
     const std::vector<float>& node_grid() const { return node_grid_; }
     const std::vector<float>& output_grid() const { return output_grid_; }
     std::size_t heatmap_updates() const { return heatmap_updates_; }
