@@ -115,6 +115,9 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     const float header = line * 2.3f;            // layer names above the columns
     const float badge = 4.0f * scale;            // margin above the first node for its outline
     const float extra = 14.0f * scale;           // per node: the gradient bar and a gap
+    // The input names stand left of their nodes: keep room for the longest inside the graph.
+    float names = 0.0f;
+    for (const InputFeature feature : network.inputs) names = std::max(names, ImGui::CalcTextSize(std::string(FeatureName(feature)).c_str()).x);
     const float column_width = size.x / static_cast<float>(columns);
     const float available = size.y - header;
     float side = std::min({column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
@@ -123,7 +126,8 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     std::vector<std::vector<NodeBox>> boxes(columns);
     for (std::size_t c = 0; c < columns; ++c) {
         const std::size_t count = c == 0 ? network.inputs.size() : network.layers[c - 1].size;
-        const float x = origin.x + column_width * (static_cast<float>(c) + 0.5f) - side / 2;
+        float x = origin.x + column_width * (static_cast<float>(c) + 0.5f) - side / 2;
+        if (c == 0) x = std::max(x, origin.x + names + 8.0f * scale);
         const float top = origin.y + header + badge + (available - pitch * static_cast<float>(count)) / 2;
         for (std::size_t k = 0; k < count; ++k) {
             const float y = top + pitch * static_cast<float>(k);

@@ -166,8 +166,16 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
 
     std::size_t steps = 0;
     if (lesson.playing && !trainer_->diverged()) {
+        // The heatmaps of the steps trained so far, when due, come out of this frame's training
+        // budget, so that a refresh frame is no longer than the others.
+        double refresh_seconds = 0.0;
+        if (heatmaps_stale_ && frames_since_heatmap_ + 1 >= kHeatmapEveryFrames) {
+            const double refresh_start = NowSeconds();
+            RefreshHeatmaps();
+            refresh_seconds = NowSeconds() - refresh_start;
+        }
         // Steps in small chunks until the frame's budget or the requested speed is used up.
-        const double deadline = NowSeconds() + budget_seconds;
+        const double deadline = NowSeconds() + std::max(budget_seconds - refresh_seconds, 0.1 * budget_seconds);
         const std::size_t wanted = static_cast<std::size_t>(lesson.steps_per_frame);
         while (steps < wanted && !trainer_->diverged()) {
             const std::size_t chunk = std::min<std::size_t>(wanted - steps, 8);

@@ -16,7 +16,7 @@ namespace actlab::ui {
 inline constexpr std::size_t kNeuronGrid = 32;  // heatmap cells per side for every node
 inline constexpr std::size_t kOutputGrid = 64;  // the large decision surface (smoothly shaded between cells)
 inline constexpr double kPlaneLo = -kPlaneHalfWidth, kPlaneHi = kPlaneHalfWidth;
-inline constexpr double kDefaultTrainingBudgetSeconds = 0.008;  // per frame: half of a 60 fps frame
+inline constexpr double kDefaultTrainingBudgetSeconds = 0.011;  // per frame: what a 60 fps frame leaves (GPU heatmaps)
 inline constexpr int kHeatmapEveryFrames = 4;                 // while training, heatmaps refresh this often
 inline constexpr int kObserveEveryFrames = 6;                 // and statistics and chart rows this often
 
