@@ -269,10 +269,11 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     // so that the graph keeps a good part of the width; the controls and the charts scroll.
     const float left = std::min(340.0f * scale, total * 0.25f);
     ImGui::BeginChild("##controls", {left, height}, true);
-    // Widgets keep at least 60% of a narrow column (lecture scale); labels beyond its edge are clipped.
+    // Widgets keep at least half of a narrow column (lecture scale), so that short labels (dataset,
+    // samples) still fit beside them; only the longest are clipped at the column's edge.
     const float column = ImGui::GetContentRegionAvail().x;
     ImGui::PushItemWidth(std::max(column - ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2,
-                                  column * 0.6f));
+                                  column * 0.5f));
     DrawDataControls(state.network, runtime);
     ImGui::Spacing();
     DrawLayerControls(state.network, runtime);
@@ -301,7 +302,9 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         ImGui::TextUnformatted("Network output");
         ImGui::PopFont();
         SameLineIfFits(ImGui::CalcTextSize("filled: train, hollow: test").x);
+        ImGui::PushTextWrapPos(0.0f);  // wrapped rather than cut in a narrow column
         ImGui::TextDisabled("filled: train, hollow: test");
+        ImGui::PopTextWrapPos();
     };
 
     const float right = std::min(std::max(400.0f * scale, height * 0.45f), total * 0.30f);
