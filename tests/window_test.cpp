@@ -277,7 +277,7 @@ TEST_F(WindowTest, SettingsAreSavedWhenTheSessionEndsAndRestoredAtStart) {
 namespace actlab::test {
 namespace {
 
-// The dark theme's dead-neuron red (NetworkColorsFor(Theme::Dark).dead): no palette colour is near it.
+// The dark theme's dead-neuron red (FigureThemeFor(Theme::Dark).network.dead): no palette colour is near it.
 constexpr int kDeadR = 255, kDeadG = 64, kDeadB = 64;
 
 long CountNear(const Image& image, int r, int g, int b, int tolerance) {
