@@ -43,10 +43,6 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.palette = {{{0, 114, 178, 255}, {213, 94, 0, 255}, {0, 158, 115, 255},
                       {204, 121, 167, 255}, {230, 159, 0, 255}, {86, 180, 233, 255}}};
         t.line_width = 2.5f;
-        t.network.neutral = {246, 246, 248, 255};
-        t.network.dead = {215, 0, 0, 255};
-        t.network.dying = {190, 120, 0, 255};
-        t.network.point_outline = {20, 20, 24, 255};
         break;
     case Theme::Projector:
         // Projectors wash out dark greys and thin lines: black on white, saturated, thick.
@@ -64,11 +60,14 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.palette = {{{0, 90, 181, 255}, {200, 55, 0, 255}, {0, 130, 80, 255},
                       {150, 40, 130, 255}, {190, 120, 0, 255}, {0, 0, 0, 255}}};
         t.line_width = 3.5f;
+        break;
+    }
+    if (theme != Theme::Dark) {
+        // On white, light and projector share the network marks: a near-white zero, dark outlines.
         t.network.neutral = {246, 246, 248, 255};
         t.network.dead = {215, 0, 0, 255};
         t.network.dying = {190, 120, 0, 255};
         t.network.point_outline = {20, 20, 24, 255};
-        break;
     }
     t.marker_hole = t.plot_background;
     // The diverging map runs between the two most contrasting palette colours.
