@@ -509,6 +509,33 @@ TEST_F(NetworkPanelTest, PlayStepResetAndEveryThemeAndScaleRender) {
     }
 }
 
+TEST_F(NetworkPanelTest, NodeHeatmapsAreTheFineGridAveragedAndTheOutputIsTheFineGrid) {
+    Frames(2);
+    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
+    const Network& network = runtime_.network.trainer().network();
+    std::vector<float> fine;
+    EvaluateGrid(network, kOutputGrid, kPlaneLo, kPlaneHi, fine);
+    const std::size_t cells = kOutputGrid * kOutputGrid, coarse = kNeuronGrid * kNeuronGrid;
+    const std::size_t nodes = NodeCount(network);
+    ASSERT_EQ(runtime_.network.output_grid().size(), cells);
+    for (std::size_t i = 0; i < cells; ++i) ASSERT_EQ(runtime_.network.output_grid()[i], fine[(nodes - 1) * cells + i]);
+    const std::vector<float>& nodes_grid = runtime_.network.node_grid();
+    ASSERT_EQ(nodes_grid.size(), nodes * coarse);
+    for (std::size_t node = 0; node < nodes; ++node) {
+        for (std::size_t r = 0; r < kNeuronGrid; r += 7) {
+            for (std::size_t c = 0; c < kNeuronGrid; c += 5) {
+                const float* f = fine.data() + node * cells;
+                const float mean = 0.25f * (f[2 * r * kOutputGrid + 2 * c] + f[2 * r * kOutputGrid + 2 * c + 1] +
+                                            f[(2 * r + 1) * kOutputGrid + 2 * c] + f[(2 * r + 1) * kOutputGrid + 2 * c + 1]);
+                EXPECT_FLOAT_EQ(nodes_grid[node * coarse + r * kNeuronGrid + c], mean) << "node " << node;
+            }
+        }
+    }
+    // Input x1's coarse map runs from about −6 on the left to +6 on the right.
+    EXPECT_NEAR(nodes_grid[0], -6.0 + 6.0 / 32.0, 1e-5);  // the coarse cell centre
+    EXPECT_NEAR(nodes_grid[kNeuronGrid - 1], 6.0 - 6.0 / 32.0, 1e-5);
+}
+
 TEST_F(NetworkPanelTest, ANegativeBiasKillsReluAndSwitchingToLeakyReluRevivesThem) {
     state_.network.bias_init = -5.0;
     Frames(2);

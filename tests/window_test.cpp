@@ -277,7 +277,7 @@ TEST_F(WindowTest, SettingsAreSavedWhenTheSessionEndsAndRestoredAtStart) {
 namespace actlab::test {
 namespace {
 
-// The dark theme's dead-neuron red (NetworkColorsFor(Theme::Dark).dead): no palette colour is near it.
+// The dark theme's dead-neuron red (FigureThemeFor(Theme::Dark).network.dead): no palette colour is near it.
 constexpr int kDeadR = 255, kDeadG = 64, kDeadB = 64;
 
 long CountNear(const Image& image, int r, int g, int b, int tolerance) {
@@ -307,6 +307,45 @@ TEST_F(WindowTest, NetworkPanelMarksDeadNeuronsInRedOnlyWhenTheyAreDead) {
     EXPECT_LT(CountNear(alive, kDeadR, kDeadG, kDeadB, 12), 20) << "no red outline when nothing is dead";
     // The panel is really drawn: the decision surface's blue and orange are both present.
     EXPECT_GT(CountNear(alive, 86, 180, 233, 20), 500);
+}
+
+// The output plane's heatmap, colour-mapped by the GPU shader in the window: after training on the
+// circle both classes' colours fill large parts of it. Ten samples, so that the plotted points
+// (which use the class colours too) cover almost none of it.
+TEST_F(WindowTest, OutputPlaneHeatmapShowsBothClassColours) {
+    for (const char* theme : {"dark", "projector"}) {  // two themes: each screenshot takes seconds under Xvfb
+        SCOPED_TRACE(theme);
+        WriteSettings(R"({"format": "actlab-settings", "version": 1, "panels": {"network": true},
+          "network": {"samples": 10, "playing": true, "learning_rate": 0.1}})");
+        const std::string name = std::string(theme) + ".png";
+        const CommandResult run = Screenshot(name, {"--size", "1600x1000", "--theme", theme, "--frames", "30"});
+        ASSERT_EQ(run.exit_status, 0) << run.err;
+        const Image image = LoadPng(dir_ / name);
+        ASSERT_EQ(image.width, 1600);
+        // The theme's heatmap colours (FigureThemeFor(theme).network): positive, negative, neutral.
+        const bool dark = std::string(theme) == "dark";
+        const bool projector = std::string(theme) == "projector";
+        const int positive[3] = {dark ? 86 : 0, dark ? 180 : projector ? 90 : 114, dark ? 233 : projector ? 181 : 178};
+        const int negative[3] = {dark ? 240 : projector ? 200 : 213, dark ? 165 : projector ? 55 : 94, 0};
+        const int neutral[3] = {dark ? 44 : 246, dark ? 48 : 246, dark ? 57 : 248};
+        const auto distance2 = [](const unsigned char* p, const int* c) {
+            const int dr = p[0] - c[0], dg = p[1] - c[1], db = p[2] - c[2];
+            return dr * dr + dg * dg + db * db;
+        };
+        // The plane sits in the panel's right column, above the charts.
+        long positive_count = 0, negative_count = 0, region = 0;
+        for (int y = 200; y < 520; ++y) {
+            for (int x = 1180; x < 1540; ++x, ++region) {
+                const unsigned char* p = image.At(x, y);
+                const int to_positive = distance2(p, positive), to_negative = distance2(p, negative);
+                const int to_neutral = distance2(p, neutral);
+                if (to_positive < to_negative && to_positive < to_neutral && to_positive < 60 * 60) ++positive_count;
+                if (to_negative < to_positive && to_negative < to_neutral && to_negative < 60 * 60) ++negative_count;
+            }
+        }
+        EXPECT_GT(positive_count, region / 20) << "the inner class's colour";
+        EXPECT_GT(negative_count, region / 20) << "the outer class's colour";
+    }
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Frame-time figures (see bench_frames.h).
 #include "app/bench_frames.h"
 
+#include "app/gl_heatmap_renderer.h"
 #include "core/app_state.h"
+#include "render/egl_context.h"
 #include "ui/headless_frames.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -12,6 +14,8 @@
 #include <cfloat>
 #include <chrono>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <thread>
 
 namespace actlab::bench {
@@ -85,6 +89,12 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
     state.network.steps_per_frame = 100000;
     ui::UiRuntime runtime;
     ui::PrepareHeadlessFrame(state, runtime);
+    // The window's heatmap renderer in an offscreen context: grids uploaded to textures when they
+    // change, as in the window (the GPU's drawing is not timed, as the meshes' is not either).
+    // Without OpenGL the panel's CPU meshes are timed instead.
+    std::string gl_error;
+    std::optional<EglContext> gl = EglContext::Create(gl_error);
+    if (gl) runtime.heatmaps = app::CreateGlHeatmapRenderer(gl_error);
     const auto frame = [&] {
         ImGui::NewFrame();
         ui::DrawMainWindow(state, runtime);
@@ -117,6 +127,7 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
     }
     const double elapsed = NowSeconds() - begin;
     times.samples_per_s = static_cast<double>(runtime.network.samples_trained() - samples_before) / elapsed;
+    runtime.heatmaps.reset();  // its textures belong to the context
     ImGui::DestroyContext();
     return times;
 }

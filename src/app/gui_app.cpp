@@ -3,6 +3,7 @@
 
 #include "app/commands.h"
 #include "app/export_service.h"
+#include "app/gl_heatmap_renderer.h"
 #include "app/platform.h"
 #include "app/settings_store.h"
 #include "core/lesson_presets.h"
@@ -280,6 +281,9 @@ int RunGui(const GuiOptions& options) {
     } else if (!session_path.empty()) {
         RestoreLastSession(session_path, state, runtime);
     }
+    std::string heatmap_error;
+    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error);  // without it the panel draws CPU meshes
+    if (!runtime.heatmaps) runtime.Say("heatmaps drawn on the CPU: " + heatmap_error, ui::MessageKind::Error);
     if (!messages.empty()) runtime.Say(messages.front(), ui::MessageKind::Error);
     std::optional<Theme> applied_theme;
     int frame = 0;
@@ -355,6 +359,7 @@ int RunGui(const GuiOptions& options) {
             std::cerr << "actlab: session not saved: " << save_error << '\n';
         }
     }
+    runtime.heatmaps.reset();  // its textures belong to the window's context
     platform.reset();
     ImGui::DestroyContext();
     return status;

@@ -22,6 +22,10 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.palette = {{{86, 180, 233, 255}, {240, 165, 0, 255}, {0, 190, 140, 255},
                       {240, 228, 66, 255}, {240, 110, 40, 255}, {214, 135, 180, 255}}};
         t.line_width = 2.5f;
+        t.network.neutral = {44, 48, 57, 255};
+        t.network.dead = {255, 64, 64, 255};
+        t.network.dying = {255, 200, 70, 255};
+        t.network.point_outline = {240, 240, 245, 255};
         break;
     case Theme::Light:
         t.background = {255, 255, 255, 255};
@@ -58,7 +62,18 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.line_width = 3.5f;
         break;
     }
+    if (theme != Theme::Dark) {
+        // On white, light and projector share the network marks: a near-white zero, dark outlines.
+        t.network.neutral = {246, 246, 248, 255};
+        t.network.dead = {215, 0, 0, 255};
+        t.network.dying = {190, 120, 0, 255};
+        t.network.point_outline = {20, 20, 24, 255};
+    }
     t.marker_hole = t.plot_background;
+    // The diverging map runs between the two most contrasting palette colours.
+    t.network.positive = t.palette[0];
+    t.network.negative = t.palette[1];
+    t.network.badge_text = {255, 255, 255, 255};
     return t;
 }
 

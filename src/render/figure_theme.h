@@ -9,6 +9,14 @@
 
 namespace actlab {
 
+// Colours of the mini-network lesson: a diverging map for values (negative, zero, positive; also
+// the edge signs), and the marks for dead and dying neurons, which use no palette colour so that
+// they stand out.
+struct NetworkColors {
+    Color negative, neutral, positive;
+    Color dead, dying, badge_text, point_outline;
+};
+
 struct FigureTheme {
     Color background;      // behind the whole figure (alpha 0 for a transparent export)
     Color plot_background; // the data area
@@ -23,6 +31,7 @@ struct FigureTheme {
     Color readout_background;
     Color marker_hole;     // inside open circles: opaque even when the background is transparent
     std::array<Color, 6> palette;
+    NetworkColors network;    // heatmaps, edges, dead and dying marks
     float line_width = 2.5f;  // at scale 1
 };
 

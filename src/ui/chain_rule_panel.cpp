@@ -22,10 +22,12 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.chain_rule) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float scale = runtime.Scale(state);
-    // First placed at the bottom left, over the lesson's controls: the graph and the charts stay visible.
-    const ImVec2 size{std::min(640.0f * scale, viewport->WorkSize.x * 0.5f), std::min(400.0f * scale, viewport->WorkSize.y * 0.5f)};
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.01f,
-                             viewport->WorkPos.y + viewport->WorkSize.y * 0.99f - size.y}, ImGuiCond_FirstUseEver);
+    // First placed at the bottom right: over the network panel's charts (or the main window's plot),
+    // not over the controls a lecturer reaches for (play, learning rate, the sidebar) nor the graph
+    // whose edges open it.
+    const ImVec2 size{std::min(600.0f * scale, viewport->WorkSize.x * 0.40f), std::min(420.0f * scale, viewport->WorkSize.y * 0.42f)};
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.985f - size.x,
+                             viewport->WorkPos.y + viewport->WorkSize.y * 0.985f - size.y}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(size, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the function plots lie underneath
     if (!ImGui::Begin("Chain rule", &state.panels.chain_rule)) {
@@ -71,7 +73,7 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     ImGui::Text("\u2202E/\u2202%s", trace.weight_name.c_str());
     ImGui::PopFont();
 
-    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    const NetworkColors colors = FigureThemeFor(state.display.theme).network;
     const ImVec4 zero_color = ToImVec4(colors.dead);
     if (ImGui::BeginTable("##factors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("factor", ImGuiTableColumnFlags_WidthFixed);

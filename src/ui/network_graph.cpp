@@ -2,6 +2,8 @@
 #include "ui/network_graph.h"
 
 #include "core/ticks.h"
+#include "render/heat_color.h"
+#include "ui/heatmap_renderer.h"
 #include "core/training.h"
 #include "ui/widgets.h"
 
@@ -14,14 +16,9 @@ namespace actlab::ui {
 
 namespace {
 
-ImU32 U32(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+constexpr std::size_t kOutputHeatmapSlot = ~std::size_t{0};  // the node heatmaps use slots 0, 1, …
 
-Color Lerp(Color a, Color b, float t) {
-    const auto mix = [t](std::uint8_t x, std::uint8_t y) {
-        return static_cast<std::uint8_t>(std::lround(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t));
-    };
-    return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
-}
+ImU32 U32(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
 
 // Squared distance from p to the segment ab.
 float SegmentDistance2(ImVec2 p, ImVec2 a, ImVec2 b) {
@@ -95,75 +92,6 @@ void NodeTooltip(const Network& network, const NetworkStats& stats, std::size_t 
 
 }  // namespace
 
-NetworkColors NetworkColorsFor(Theme theme) {
-    const FigureTheme figure = FigureThemeFor(theme);
-    NetworkColors c;
-    c.positive = figure.palette[0];
-    c.negative = figure.palette[1];
-    switch (theme) {
-    case Theme::Dark:
-        c.neutral = {44, 48, 57, 255};
-        c.dead = {255, 64, 64, 255};
-        c.dying = {255, 200, 70, 255};
-        c.badge_text = {255, 255, 255, 255};
-        c.point_outline = {240, 240, 245, 255};
-        break;
-    case Theme::Light:
-    case Theme::Projector:
-        c.neutral = {246, 246, 248, 255};
-        c.dead = {215, 0, 0, 255};
-        c.dying = {190, 120, 0, 255};
-        c.badge_text = {255, 255, 255, 255};
-        c.point_outline = {20, 20, 24, 255};
-        break;
-    }
-    return c;
-}
-
-Color HeatColor(const NetworkColors& colors, float v, bool greyed) {
-    if (!std::isfinite(v)) return {128, 128, 128, 255};
-    const float t = std::clamp(v, -1.0f, 1.0f);
-    Color c = t >= 0.0f ? Lerp(colors.neutral, colors.positive, t) : Lerp(colors.neutral, colors.negative, -t);
-    if (greyed) {
-        // Luminance, pulled halfway to the neutral colour: no hue left, little contrast.
-        const float y = 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b;
-        const std::uint8_t g = static_cast<std::uint8_t>(std::lround(std::clamp(y, 0.0f, 255.0f)));
-        c = Lerp({g, g, g, 255}, {128, 128, 128, 255}, 0.5f);
-    }
-    return c;
-}
-
-void DrawHeatmap(ImDrawList* draw, ImVec2 p0, ImVec2 p1, const float* values, std::size_t n, const NetworkColors& colors,
-                 bool greyed) {
-    if (n < 2 || values == nullptr) return;
-    // One vertex per cell centre, stretched so the outer centres sit on the rectangle's edges;
-    // the GPU interpolates colours between them.
-    const int vertices = static_cast<int>(n * n);
-    const int indices = static_cast<int>((n - 1) * (n - 1) * 6);
-    draw->PrimReserve(indices, vertices);
-    const ImDrawIdx base = static_cast<ImDrawIdx>(draw->_VtxCurrentIdx);
-    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-    const float step_x = (p1.x - p0.x) / static_cast<float>(n - 1);
-    const float step_y = (p1.y - p0.y) / static_cast<float>(n - 1);
-    for (std::size_t r = 0; r < n; ++r) {
-        for (std::size_t c = 0; c < n; ++c) {
-            const ImVec2 pos{p0.x + step_x * static_cast<float>(c), p0.y + step_y * static_cast<float>(r)};
-            draw->PrimWriteVtx(pos, uv, U32(HeatColor(colors, values[r * n + c], greyed)));
-        }
-    }
-    for (std::size_t r = 0; r + 1 < n; ++r) {
-        for (std::size_t c = 0; c + 1 < n; ++c) {
-            const auto at = [&](std::size_t rr, std::size_t cc) { return static_cast<ImDrawIdx>(base + rr * n + cc); };
-            draw->PrimWriteIdx(at(r, c));
-            draw->PrimWriteIdx(at(r, c + 1));
-            draw->PrimWriteIdx(at(r + 1, c + 1));
-            draw->PrimWriteIdx(at(r, c));
-            draw->PrimWriteIdx(at(r + 1, c + 1));
-            draw->PrimWriteIdx(at(r + 1, c));
-        }
-    }
-}
-
 void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     NetworkSession& session = runtime.network;
     if (!session.ready()) return;
@@ -171,7 +99,7 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     const NetworkStats& stats = session.stats();
     const float scale = runtime.Scale(state);
     const FigureTheme theme = FigureThemeFor(state.display.theme);
-    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    const NetworkColors& colors = theme.network;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##graph", size);
@@ -187,6 +115,9 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     const float header = line * 2.3f;            // layer names above the columns
     const float badge = 4.0f * scale;            // margin above the first node for its outline
     const float extra = 14.0f * scale;           // per node: the gradient bar and a gap
+    // The input names stand left of their nodes: keep room for the longest inside the graph.
+    float names = 0.0f;
+    for (const InputFeature feature : network.inputs) names = std::max(names, ImGui::CalcTextSize(std::string(FeatureName(feature)).c_str()).x);
     const float column_width = size.x / static_cast<float>(columns);
     const float available = size.y - header;
     float side = std::min({column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
@@ -195,7 +126,8 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     std::vector<std::vector<NodeBox>> boxes(columns);
     for (std::size_t c = 0; c < columns; ++c) {
         const std::size_t count = c == 0 ? network.inputs.size() : network.layers[c - 1].size;
-        const float x = origin.x + column_width * (static_cast<float>(c) + 0.5f) - side / 2;
+        float x = origin.x + column_width * (static_cast<float>(c) + 0.5f) - side / 2;
+        if (c == 0) x = std::max(x, origin.x + names + 8.0f * scale);
         const float top = origin.y + header + badge + (available - pitch * static_cast<float>(count)) / 2;
         for (std::size_t k = 0; k < count; ++k) {
             const float y = top + pitch * static_cast<float>(k);
@@ -272,7 +204,11 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
             const bool dead = hidden && s && s->dead;
             const bool dying = hidden && s && s->dying;
             if (grid.size() >= (node + 1) * cells) {
-                DrawHeatmap(draw, box.p0, box.p1, grid.data() + node * cells, kNeuronGrid, colors, dead);
+                HeatmapStyle style;
+                style.colors = colors;
+                style.greyed = dead;
+                DrawHeatmap(runtime.heatmaps.get(), draw, {grid.data() + node * cells, kNeuronGrid, node, session.heatmap_updates()},
+                            box.p0, box.p1, style);
             }
             if (dead) {
                 draw->AddRect({box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
@@ -339,7 +275,7 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     if (!session.ready()) return;
     const float scale = runtime.Scale(state);
     const FigureTheme theme = FigureThemeFor(state.display.theme);
-    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    const NetworkColors& colors = theme.network;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 p1{p0.x + side, p0.y + side};
@@ -349,13 +285,14 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     // A sigmoid output lies in (0, 1): centre its colours on the 0.5 threshold.
     const bool sigmoid = state.network.output == ActivationId::Sigmoid;
     if (grid.size() == kOutputGrid * kOutputGrid) {
+        HeatmapStyle style;
+        style.colors = colors;
         if (sigmoid) {
-            std::vector<float> centred(grid.size());
-            for (std::size_t i = 0; i < grid.size(); ++i) centred[i] = 2.0f * grid[i] - 1.0f;
-            DrawHeatmap(draw, p0, p1, centred.data(), kOutputGrid, colors);
-        } else {
-            DrawHeatmap(draw, p0, p1, grid.data(), kOutputGrid, colors);
+            style.value_scale = 2.0f;
+            style.value_offset = -1.0f;
         }
+        DrawHeatmap(runtime.heatmaps.get(), draw, {grid.data(), kOutputGrid, kOutputHeatmapSlot, session.heatmap_updates()},
+                    p0, p1, style);
     }
     draw->AddRect(p0, p1, U32(theme.frame));
     const auto to_screen = [&](double x1, double x2) {

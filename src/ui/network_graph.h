@@ -1,6 +1,6 @@
-// Drawing the mini network: heatmaps coloured on the CPU into vertex-coloured meshes (no texture,
-// so the headless frame test draws them too), the node-and-edge graph with dead and dying marks,
-// and the large decision surface with training and test points.
+// Drawing the mini network: the node-and-edge graph with a heatmap per neuron (through
+// runtime.heatmaps, the GPU, when the window has one; see heatmap_renderer.h) and dead and dying
+// marks, and the large decision surface with training and test points.
 #pragma once
 
 #include "core/app_state.h"
@@ -12,22 +12,6 @@
 #include <cstddef>
 
 namespace actlab::ui {
-
-// Colours of the lesson: a diverging map for values (negative, zero, positive), edge signs, and
-// the marks for dead and dying neurons, which use no palette colour so that they stand out.
-struct NetworkColors {
-    Color negative, neutral, positive;
-    Color dead, dying, badge_text, point_outline;
-};
-NetworkColors NetworkColorsFor(Theme theme);
-
-// The colour of value v: −1 → negative, 0 → neutral, +1 → positive (clamped beyond). `greyed`
-// desaturates it (a dead neuron's heatmap).
-Color HeatColor(const NetworkColors& colors, float v, bool greyed = false);
-
-// An n × n grid of values (row 0 at the top) drawn as a smoothly shaded mesh filling [p0, p1].
-void DrawHeatmap(ImDrawList* draw, ImVec2 p0, ImVec2 p1, const float* values, std::size_t n,
-                 const NetworkColors& colors, bool greyed = false);
 
 // The network as columns of nodes (inputs, hidden layers, output) joined by weighted edges, filling
 // `size`. Hovering shows live values; clicking an edge selects it for the chain-rule inspector.

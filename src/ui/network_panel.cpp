@@ -9,6 +9,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -65,7 +67,7 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
     ImGui::TextUnformatted(text);
 
     // The dead counter: red as soon as one neuron is dead, in the bold font.
-    const NetworkColors colors = NetworkColorsFor(state.display.theme);
+    const NetworkColors colors = FigureThemeFor(state.display.theme).network;
     std::snprintf(text, sizeof text, "dead %zu/%zu", stats.dead_count, stats.hidden_neurons);
     SameLineIfFits(ImGui::CalcTextSize(text).x * 2.5f);
     ImGui::AlignTextToFramePadding();
@@ -86,6 +88,7 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
 }
 
 void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
+    ImGui::SetNextItemWidth(-FLT_MIN);  // no label: the column's full width, so the text is never cut
     if (ImGui::BeginCombo("##lesson", "Load a lesson\u2026")) {
         for (int p = 0; p < static_cast<int>(LessonPreset::Count); ++p) {
             const auto preset = static_cast<LessonPreset>(p);
@@ -207,11 +210,13 @@ ChartSeries Series(std::string label, Color color, const std::vector<double>& x,
     return series;
 }
 
-void DrawCharts(const AppState& state, UiRuntime& runtime) {
+// Three charts one under the other, each `chart_height` tall (0: their usual height).
+void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     const TrainingHistory& history = runtime.network.trainer().history();
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
-    const ImVec2 size{ImGui::GetContentRegionAvail().x, std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f)};
+    const float usual = std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f);
+    const ImVec2 size{ImGui::GetContentRegionAvail().x, chart_height > 0.0f ? chart_height : usual};
     const std::vector<double> steps(history.step.begin(), history.step.end());
     ChartOptions options;
     options.title = "loss";
@@ -259,15 +264,16 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
 
     const float height = ImGui::GetContentRegionAvail().y;
     const float total = ImGui::GetContentRegionAvail().x;
-    // At lecture scale the side columns are capped so that the graph keeps about half the width.
-    const float left = std::min(340.0f * scale, total * 0.24f);
-    const float right = std::min(std::max(400.0f * scale, height * 0.45f), total * 0.30f);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // Controls, graph, output and charts side by side. At lecture scale the side columns are capped
+    // so that the graph keeps a good part of the width; the controls and the charts scroll.
+    const float left = std::min(340.0f * scale, total * 0.25f);
     ImGui::BeginChild("##controls", {left, height}, true);
-    // Widgets keep at least 60% of a narrow column (lecture scale); labels beyond its edge are clipped.
+    // Widgets keep at least half of a narrow column (lecture scale), so that short labels (dataset,
+    // samples) still fit beside them; only the longest are clipped at the column's edge.
     const float column = ImGui::GetContentRegionAvail().x;
     ImGui::PushItemWidth(std::max(column - ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2,
-                                  column * 0.6f));
+                                  column * 0.5f));
     DrawDataControls(state.network, runtime);
     ImGui::Spacing();
     DrawLayerControls(state.network, runtime);
@@ -276,30 +282,41 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     ImGui::PopItemWidth();
     ImGui::EndChild();
     ImGui::SameLine();
+
+    const auto graph = [&](ImVec2 size) {
+        ImGui::BeginChild("##graph_area", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        if (runtime.network.ready()) {
+            ImGui::TextDisabled("How to read the graph");
+            ImGui::SameLine();
+            HelpMarker("Each square: that neuron's output over the plane [\u22126, 6]\u00b2 (blue positive, orange negative). "
+                       "Green bar under it: mean |\u2202E/\u2202z| on a log scale from 10\u207b\u2076 to 1. "
+                       "Edges: blue positive, orange negative weights, thicker for larger |w|. "
+                       "Red outline and 'dead': f\u2032(z) = 0 on every training sample. Amber dashes: dying. "
+                       "Hover for live values; click an edge for its chain rule.");
+            DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
+        }
+        ImGui::EndChild();
+    };
+    const auto surface_heading = [&] {
+        ImGui::PushFont(runtime.fonts.bold);
+        ImGui::TextUnformatted("Network output");
+        ImGui::PopFont();
+        SameLineIfFits(ImGui::CalcTextSize("filled: train, hollow: test").x);
+        ImGui::PushTextWrapPos(0.0f);  // wrapped rather than cut in a narrow column
+        ImGui::TextDisabled("filled: train, hollow: test");
+        ImGui::PopTextWrapPos();
+    };
+
+    const float right = std::min(std::max(400.0f * scale, height * 0.45f), total * 0.30f);
     const float middle = std::max(total - left - right - 2 * spacing, 50.0f);
-    ImGui::BeginChild("##graph_area", {middle, height}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (runtime.network.ready()) {
-        ImGui::TextDisabled("How to read the graph");
-        ImGui::SameLine();
-        HelpMarker("Each square: that neuron's output over the plane [\u22126, 6]\u00b2 (blue positive, orange negative). "
-                   "Green bar under it: mean |\u2202E/\u2202z| on a log scale from 10\u207b\u2076 to 1. "
-                   "Edges: blue positive, orange negative weights, thicker for larger |w|. "
-                   "Red outline and 'dead': f\u2032(z) = 0 on every training sample. Amber dashes: dying. "
-                   "Hover for live values; click an edge for its chain rule.");
-        DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
-    }
-    ImGui::EndChild();
+    graph({middle, height});
     ImGui::SameLine();
     ImGui::BeginChild("##right_area", {right, height}, false);
     if (runtime.network.ready()) {
-        ImGui::PushFont(runtime.fonts.bold);
-        ImGui::TextUnformatted("Network output over the plane");
-        ImGui::PopFont();
-        SameLineIfFits(ImGui::CalcTextSize("filled: train, hollow: test").x);
-        ImGui::TextDisabled("filled: train, hollow: test");
+        surface_heading();
         const float side = std::min(ImGui::GetContentRegionAvail().x - 4.0f * scale, height * 0.5f);
         DrawDecisionSurface(state, runtime, side);
-        DrawCharts(state, runtime);
+        DrawCharts(state, runtime, 0.0f);
     }
     ImGui::EndChild();
     ImGui::End();

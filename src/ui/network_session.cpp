@@ -185,8 +185,16 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
 
     std::size_t steps = 0;
     if (lesson.playing && !trainer_->diverged()) {
+        // The heatmaps of the steps trained so far, when due, come out of this frame's training
+        // budget, so that a refresh frame is no longer than the others.
+        double refresh_seconds = 0.0;
+        if (heatmaps_stale_ && frames_since_heatmap_ + 1 >= kHeatmapEveryFrames) {
+            const double refresh_start = NowSeconds();
+            RefreshHeatmaps();
+            refresh_seconds = NowSeconds() - refresh_start;
+        }
         // Steps in small chunks until the frame's budget or the requested speed is used up.
-        const double deadline = NowSeconds() + budget_seconds;
+        const double deadline = NowSeconds() + std::max(budget_seconds - refresh_seconds, 0.1 * budget_seconds);
         const std::size_t wanted = static_cast<std::size_t>(lesson.steps_per_frame);
         while (steps < wanted && !trainer_->diverged()) {
             const std::size_t chunk = std::min<std::size_t>(wanted - steps, 8);
@@ -221,13 +229,29 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
 }
 
 void NetworkSession::RefreshHeatmaps() {
+    // One pass of the fine grid through the network gives every node; each node's coarse cell is the
+    // mean of the 2 × 2 fine cells it covers (kOutputGrid = 2·kNeuronGrid). A second pass at the
+    // coarse size would cost another quarter of the forward passes for a difference no one sees.
+    static_assert(kOutputGrid == 2 * kNeuronGrid);
     const Network& network = trainer_->network();
-    EvaluateGrid(network, kNeuronGrid, kPlaneLo, kPlaneHi, node_grid_);
     EvaluateGrid(network, kOutputGrid, kPlaneLo, kPlaneHi, scratch_);
-    const std::size_t cells = kOutputGrid * kOutputGrid;
-    const std::size_t output = NodeCount(network) - 1;
-    output_grid_.assign(scratch_.begin() + static_cast<std::ptrdiff_t>(output * cells),
-                        scratch_.begin() + static_cast<std::ptrdiff_t>((output + 1) * cells));
+    const std::size_t nodes = NodeCount(network);
+    const std::size_t fine = kOutputGrid * kOutputGrid, coarse = kNeuronGrid * kNeuronGrid;
+    node_grid_.resize(nodes * coarse);
+    for (std::size_t node = 0; node < nodes; ++node) {
+        const float* in = scratch_.data() + node * fine;
+        float* out = node_grid_.data() + node * coarse;
+        for (std::size_t r = 0; r < kNeuronGrid; ++r) {
+            const float* top = in + 2 * r * kOutputGrid;
+            const float* bottom = top + kOutputGrid;
+            for (std::size_t c = 0; c < kNeuronGrid; ++c) {
+                out[r * kNeuronGrid + c] = 0.25f * (top[2 * c] + top[2 * c + 1] + bottom[2 * c] + bottom[2 * c + 1]);
+            }
+        }
+    }
+    const std::size_t output = nodes - 1;
+    output_grid_.assign(scratch_.begin() + static_cast<std::ptrdiff_t>(output * fine),
+                        scratch_.begin() + static_cast<std::ptrdiff_t>((output + 1) * fine));
     heatmaps_stale_ = false;
     frames_since_heatmap_ = 0;
     ++heatmap_updates_;

@@ -17,7 +17,7 @@ namespace actlab::ui {
 inline constexpr std::size_t kNeuronGrid = 32;  // heatmap cells per side for every node
 inline constexpr std::size_t kOutputGrid = 64;  // the large decision surface (smoothly shaded between cells)
 inline constexpr double kPlaneLo = -kPlaneHalfWidth, kPlaneHi = kPlaneHalfWidth;
-inline constexpr double kDefaultTrainingBudgetSeconds = 0.008;  // per frame: half of a 60 fps frame
+inline constexpr double kDefaultTrainingBudgetSeconds = 0.011;  // per frame: what a 60 fps frame leaves (GPU heatmaps)
 inline constexpr int kHeatmapEveryFrames = 4;                 // while training, heatmaps refresh this often
 inline constexpr int kObserveEveryFrames = 6;                 // and statistics and chart rows this often
 
@@ -44,7 +44,8 @@ public:
     const std::string& error() const { return error_; }  // why the lesson could not be built
 
     // Heatmaps in EvaluateGrid's node order (inputs, hidden neurons, output), kNeuronGrid² floats
-    // per node; and the output alone at kOutputGrid².
+    // per node (each cell the mean of the 2 × 2 kOutputGrid cells it covers); and the output alone
+    // at kOutputGrid². Both come from one pass of the kOutputGrid² plane through the network.
     const std::vector<float>& node_grid() const { return node_grid_; }
     const std::vector<float>& output_grid() const { return output_grid_; }
     std::size_t heatmap_updates() const { return heatmap_updates_; }

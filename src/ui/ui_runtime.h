@@ -6,11 +6,13 @@
 #include "render/plot_figure.h"
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
+#include "ui/heatmap_renderer.h"
 #include "ui/network_session.h"
 #include "ui/plot_widget.h"
 #include "ui/scene_files.h"
 #include "ui/theory_runtime.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +68,7 @@ struct UiRuntime {
     PropertyCache card;
     StatusMessage status;
     NetworkSession network;         // the mini network's trainer, statistics and heatmaps
+    std::unique_ptr<HeatmapRenderer> heatmaps;  // GPU heatmaps in the window; null: CPU meshes
     double training_budget_seconds = kDefaultTrainingBudgetSeconds;  // training time per frame
     std::string parameter_error;    // the last refused typed value, shown under the sliders
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
