@@ -258,5 +258,19 @@ TEST(CliBench, ReportsTrainingThroughput) {
     }
 }
 
+TEST(CliBench, SoakRendersFramesWithTrainingAndReportsMemory) {
+    const auto r = RunActlab({"bench", "--soak", "30", "--json"});
+    ASSERT_EQ(r.exit_status, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc.at("soak_frames").get<double>(), 30.0);
+    EXPECT_GT(doc.at("soak_samples_trained").get<double>(), 0.0) << "training ran during the frames";
+    EXPECT_GT(doc.at("soak_rss_start_mb").get<double>(), 1.0);
+    EXPECT_GT(doc.at("soak_rss_end_mb").get<double>(), 1.0);
+    EXPECT_DOUBLE_EQ(doc.at("soak_rss_growth_mb").get<double>(),
+                     doc.at("soak_rss_end_mb").get<double>() - doc.at("soak_rss_start_mb").get<double>());
+    EXPECT_FALSE(doc.contains("train_2_8_8_1_tanh_samples_per_s")) << "--soak runs the soak alone";
+    ExpectUsageError({"bench", "--soak", "0"}, "--soak");
+}
+
 }  // namespace
 }  // namespace actlab::test

@@ -134,6 +134,42 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
 
 }  // namespace
 
+void AddSoakFigures(Report& report, int frames) {
+    ui::CreateHeadlessContext(1920, 1080);
+    ImGuiIO& io = ImGui::GetIO();
+    AppState state = DefaultAppState();
+    PanelVisibility& panels = state.panels;
+    panels.network = panels.chain_rule = panels.softmax = panels.propagation = panels.born_dead = true;
+    state.network.playing = true;
+    state.network.steps_per_frame = 10;  // training runs every frame; the frame count, not the clock, sets the length
+    ui::UiRuntime runtime;
+    ui::PrepareHeadlessFrame(state, runtime);
+    const auto frame = [&](int i) {
+        io.MousePos = {200.0f + static_cast<float>(i % 1500), 300.0f + static_cast<float>(i % 500)};
+        ImGui::NewFrame();
+        ui::DrawMainWindow(state, runtime);
+        ImGui::Render();
+    };
+    // The warm-up fills the font atlas, the curve caches and ImGui's window and draw-list buffers.
+    for (int i = 0; i < 1000; ++i) frame(i);
+    const double start_mib = ResidentMiB();
+    const double begin = NowSeconds();
+    for (int i = 0; i < frames; ++i) frame(i);
+    const double elapsed = NowSeconds() - begin;
+    const double end_mib = ResidentMiB();
+    const std::size_t trained = runtime.network.samples_trained();
+    ImGui::DestroyContext();
+    report.Add({"soak_frames", "frames rendered, every panel open, training", static_cast<double>(frames), "frames",
+                std::nullopt, Better::Higher});
+    report.Add({"soak_seconds", "time for those frames", elapsed, "s", std::nullopt, Better::Lower});
+    report.Add({"soak_samples_trained", "training samples during the run", static_cast<double>(trained), "samples",
+                std::nullopt, Better::Higher});
+    report.Add({"soak_rss_start_mb", "resident memory after 1000 warm-up frames", start_mib, "MiB", std::nullopt,
+                Better::Lower});
+    report.Add({"soak_rss_end_mb", "resident memory at the end", end_mib, "MiB", std::nullopt, Better::Lower});
+    report.Add({"soak_rss_growth_mb", "growth over the run", end_mib - start_mib, "MiB", 1.0, Better::Lower});
+}
+
 void AddNetworkFrameFigures(Report& report, int frames) {
     NetworkFrameTimes times = MeasureNetworkFrames(frames);
     report.Add({"train_while_displaying_samples_per_s", "training 2→8→8→1 tanh while the network panel shows live heatmaps, 60 fps",

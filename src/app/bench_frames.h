@@ -13,6 +13,11 @@ void AddFrameFigures(Report& report, int frames);
 // trained while it is shown at 60 fps (the training slice is what a frame leaves).
 void AddNetworkFrameFigures(Report& report, int frames);
 
+// `actlab bench --soak FRAMES`: the full UI (every panel open) in headless frames at 1920×1080 with
+// the mini network training, FRAMES frames; resident memory after a warm-up and at the end. Growth
+// over a long run is a leak or an unbounded history.
+void AddSoakFigures(Report& report, int frames);
+
 // The value below which `fraction` of `samples` lie (nearest rank); samples are sorted in place.
 double Percentile(std::vector<double>& samples, double fraction);
 

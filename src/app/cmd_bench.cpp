@@ -23,6 +23,7 @@ struct BenchOptions {
     bool json = false;
     double seconds_per_figure = 0.05;
     int frames = 300;
+    int soak_frames = 0;  // --soak: only the memory soak
 };
 
 // Millions of f (or f') evaluations per second over x spread across [−6, 6].
@@ -95,6 +96,11 @@ void AddTrainingFigures(bench::Report& report, double budget_s) {
 
 int RunBench(const BenchOptions& options) {
     bench::Report report;
+    if (options.soak_frames > 0) {
+        bench::AddSoakFigures(report, options.soak_frames);
+        std::cout << (options.json ? report.ToJson() : report.ToTable()) << '\n';
+        return kExitOk;
+    }
     AddEvaluationFigures(report, options.seconds_per_figure);
     bench::AddFrameFigures(report, options.frames);
     bench::AddRenderFigures(report);
@@ -113,6 +119,10 @@ void AddBenchCommand(CLI::App& app, CommandRunner& run) {
     auto* cmd = app.add_subcommand("bench", "Measure evaluation, training, rendering and start-up speed");
     cmd->add_flag("--json", options->json, "Print one JSON object instead of a table");
     cmd->add_option("--frames", options->frames, "UI frames to time (default 300)")->check(CLI::Range(10, 100000));
+    cmd->add_option("--soak", options->soak_frames,
+                     "Render FRAMES full-UI frames with training running; report resident memory at start and end")
+        ->type_name("FRAMES")
+        ->check(CLI::Range(1, 100000000));
     cmd->callback([&run, options] { run = [options] { return RunBench(*options); }; });
 }
 

@@ -10,7 +10,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -283,13 +285,16 @@ int RunTrain(const TrainOptions& options) {
     if (!options.log_file.empty()) {
         log = std::fopen(options.log_file.c_str(), "wb");
         if (log == nullptr) {
-            std::cerr << "actlab: " << options.log_file << ": cannot write\n";
+            std::cerr << "actlab: " << options.log_file << ": cannot write (" << std::strerror(errno) << ")\n";
             return kExitEnvironment;
         }
     }
     bool log_ok = true;
+    int log_errno = 0;  // the first failure's reason, e.g. ENOSPC on a full disk
     auto write_log = [&](const std::string& text) {
-        if (log != nullptr) log_ok = log_ok && std::fwrite(text.data(), 1, text.size(), log) == text.size();
+        if (log == nullptr || !log_ok) return;
+        log_ok = std::fwrite(text.data(), 1, text.size(), log) == text.size();
+        if (!log_ok) log_errno = errno;
     };
 
     // 4. Training.
@@ -306,9 +311,13 @@ int RunTrain(const TrainOptions& options) {
             write_log(LogRow(trainer.step(), trainer.Observe()));
     }
     if (log != nullptr) {
-        log_ok = std::fclose(log) == 0 && log_ok;
+        if (std::fclose(log) != 0 && log_ok) {
+            log_ok = false;
+            log_errno = errno;
+        }
         if (!log_ok) {
-            std::cerr << "actlab: " << options.log_file << ": cannot write\n";
+            std::cerr << "actlab: " << options.log_file << ": cannot write ("
+                      << (log_errno != 0 ? std::strerror(log_errno) : "write failed") << ")\n";
             return kExitEnvironment;
         }
     }

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 namespace actlab::cli {
 
@@ -34,6 +35,20 @@ std::string ReadTextFile(const std::string& path, std::size_t max_bytes, std::st
 }
 
 std::string WriteTextFile(const std::string& path, const std::string& text) {
+    // A device or pipe (/dev/full, /dev/stdout) is written in place: renaming a temporary file over
+    // it would replace the device node itself.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status)) return path + ": cannot write (it is a directory)";
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        std::FILE* device = std::fopen(path.c_str(), "wb");
+        if (device == nullptr) return path + ": cannot write (" + Reason() + ")";
+        errno = 0;
+        const bool written = std::fwrite(text.data(), 1, text.size(), device) == text.size() && std::fflush(device) == 0;
+        const std::string reason = errno != 0 ? Reason() : "write failed";
+        const bool closed = std::fclose(device) == 0;
+        return written && closed ? "" : path + ": cannot write (" + reason + ")";
+    }
     const std::string temp = path + ".tmp";
     std::FILE* file = std::fopen(temp.c_str(), "wb");
     if (file == nullptr) return path + ": cannot write (" + Reason() + ")";

@@ -140,6 +140,7 @@ constexpr std::array<ActivationInfo, kActivationCount> kCatalogue{{
 // clang-format on
 
 static_assert([] {
+    // cppcheck-suppress syntaxError ; cppcheck 2.10 cannot parse a lambda called inside static_assert
     for (std::size_t i = 0; i < kCatalogue.size(); ++i)
         if (static_cast<std::size_t>(kCatalogue[i].id) != i) return false;
     return true;

@@ -56,6 +56,7 @@ namespace {
 // ten times the network.
 class NormalStream {
 public:
+    // cppcheck-suppress uninitMemberVar ; values_ is filled before its first read (next_ starts at kBlock)
     explicit NormalStream(std::uint64_t seed) : seed_(seed) {}
 
     double Normal() {

@@ -169,6 +169,7 @@ Properties ComputeProperties(const Activation& act) {
         xs[i] = std::lerp(-half_width, half_width, static_cast<double>(i) / static_cast<double>(kGridPoints - 1));
     xs.push_back(0.0);
     std::vector<double> kink_xs;
+    kink_xs.reserve(kinks.size());
     for (const Kink& k : kinks) kink_xs.push_back(k.x);
     xs.insert(xs.end(), kink_xs.begin(), kink_xs.end());
     std::sort(xs.begin(), xs.end());

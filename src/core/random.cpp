@@ -22,6 +22,7 @@ std::uint64_t DeriveSeed(std::uint64_t seed, std::uint64_t stream) {
     return SplitMix64(mixed);
 }
 
+// cppcheck-suppress uninitMemberVar ; the loop below sets every word of s_
 Rng::Rng(std::uint64_t seed) {
     std::uint64_t state = seed;
     for (auto& word : s_)

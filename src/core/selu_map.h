@@ -39,7 +39,7 @@ std::string ValidateSeluMoments(const SeluMoments& moments);
 
 // One application of the map. ν = 0 is the deterministic limit (μ̃ = SELU(μω), ν̃ = 0). Values that
 // leave the range of a double come back non-finite.
-SeluMoments SeluMapStep(const SeluMapParams& params, const SeluMoments& moments);
+SeluMoments SeluMapStep(const SeluMapParams& p, const SeluMoments& x);
 
 // The starting point and `steps` applications of the map; stops early (shorter result) at the first
 // non-finite value, which is not included.

@@ -493,6 +493,7 @@ void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std:
         DrawAsymptotes(canvas, frame, curves, theme, style);
     }
     // The current function (the first) is drawn last, on top of those overlaid for comparison.
+    // NOLINTNEXTLINE(modernize-loop-convert): the reverse order is the point; iterators say it plainly
     for (auto it = curves.rbegin(); it != curves.rend(); ++it) {
         const PlotCurveData& curve = *it;
         if (ShowsValue(spec.quantity)) DrawCurve(canvas, frame, curve, false, false, spec, theme, style);
