@@ -26,8 +26,9 @@ float ColumnWidth(float natural, float max_share) {
 void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
         DrawSceneFileMenuItems(state, runtime);
+        ImGui::Separator();
+        ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) runtime.quit_requested = true;
         ImGui::EndMenu();
