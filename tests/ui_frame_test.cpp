@@ -9,6 +9,7 @@
 #include "core/view_fit.h"
 #include "ui/fonts.h"
 #include "ui/headless_frames.h"
+#include "ui/widgets.h"
 #include "ui/line_chart.h"
 #include "ui/panels.h"
 #include "ui/shortcuts.h"
@@ -440,6 +441,25 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
     Frames(2);
     EXPECT_NE(runtime_.theory.born_dead.error().find("too much work"), std::string::npos);
     EXPECT_FALSE(runtime_.theory.born_dead.Running());
+}
+
+TEST_F(UiFrameTest, FitTextShortensAtCharacterBoundariesWithAnEllipsis) {
+    ImGui::NewFrame();  // CalcTextSize needs the font of a frame
+    const std::string name = "Sigmoid";
+    const float whole = ImGui::CalcTextSize(name.c_str()).x;
+    EXPECT_EQ(FitText(name, whole), name);
+    const std::string cut = FitText(name, whole * 0.7f);
+    ASSERT_FALSE(cut.empty());
+    EXPECT_LE(ImGui::CalcTextSize(cut.c_str()).x, whole * 0.7f);
+    EXPECT_EQ(cut.substr(cut.size() - 3), "\u2026");
+    EXPECT_EQ(name.rfind(cut.substr(0, cut.size() - 3), 0), 0u) << cut;
+    // Two-byte characters are never split: what stays before the ellipsis is whole λs.
+    const std::string lambdas = "\u03bb\u03bb\u03bb\u03bb\u03bb\u03bb";
+    const std::string short_lambdas = FitText(lambdas, ImGui::CalcTextSize(lambdas.c_str()).x * 0.6f);
+    ASSERT_GT(short_lambdas.size(), 3u);
+    EXPECT_EQ((short_lambdas.size() - 3) % 2, 0u) << short_lambdas;
+    EXPECT_EQ(FitText(name, 1.0f), "");
+    ImGui::EndFrame();
 }
 
 TEST(LineChart, AxesFitTheDataWithWholeDecadesOnALogScale) {

@@ -135,18 +135,25 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
         }
     }
 
-    // Column headings: what each layer computes.
+    // Column headings: what each layer computes. Deep nets at lecture scale have narrow columns:
+    // the short names ("L3", "out") and a shortened activation keep neighbours from running together.
+    const float heading_room = column_width * 0.94f;
     for (std::size_t c = 0; c < columns; ++c) {
-        std::string title, subtitle;
+        std::string title, short_title, subtitle;
         if (c == 0) {
             title = "inputs";
+            short_title = "in";
         } else if (c == columns - 1) {
             title = "output";
+            short_title = "out";
             subtitle = std::string(network.layers[c - 1].activation.info().display_name);
         } else {
             title = "layer " + std::to_string(c);
+            short_title = "L" + std::to_string(c);
             subtitle = std::string(network.layers[c - 1].activation.info().display_name);
         }
+        if (ImGui::CalcTextSize(title.c_str()).x > heading_room) title = short_title;
+        subtitle = FitText(subtitle, heading_room);
         const float cx = origin.x + column_width * (static_cast<float>(c) + 0.5f);
         const ImVec2 t = ImGui::CalcTextSize(title.c_str());
         draw->AddText({cx - t.x / 2, origin.y}, U32(theme.text), title.c_str());

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace actlab::ui {
 
 // A "(?)" that shows `text` as a tooltip: where a control teaches.
@@ -33,6 +35,10 @@ float ButtonWidth(const char* label);
 
 // Disabled-coloured text that wraps at the window's edge.
 void HintText(const char* text);
+
+// `text` as it fits `max_width` in the current font: whole, or cut at a character boundary with
+// an ellipsis, or "" when not even one character and the ellipsis fit.
+std::string FitText(const std::string& text, float max_width);
 
 // An integer slider whose value stays in [lo, hi] even when a value is typed (Ctrl+click), with a
 // teaching tooltip. Returns true when the value changed.
