@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -18,10 +19,24 @@ std::string Compact(double value) {
         std::snprintf(buffer, sizeof buffer, "%.2f M", value / 1e6);
     } else if (value >= 1e4) {
         std::snprintf(buffer, sizeof buffer, "%.1f k", value / 1e3);
+    } else if (value >= 100.0) {
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
     } else {
         std::snprintf(buffer, sizeof buffer, "%.3g", value);
     }
     return buffer;
+}
+
+// Characters as a terminal shows them: UTF-8 continuation bytes take no column (labels hold → ′ ×).
+std::size_t Columns(const std::string& text) {
+    std::size_t columns = 0;
+    for (const char c : text) columns += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+    return columns;
+}
+
+std::string PadRight(const std::string& text, std::size_t columns) {
+    const std::size_t used = Columns(text);
+    return used >= columns ? text : text + std::string(columns - used, ' ');
 }
 
 double StatusKiB(const char* field) {
@@ -38,18 +53,19 @@ double StatusKiB(const char* field) {
 
 std::string Report::ToTable() const {
     std::ostringstream out;
+    std::size_t label_columns = 6;
+    for (const Figure& f : figures) label_columns = std::max(label_columns, Columns(f.label));
     char row[256];
-    std::snprintf(row, sizeof row, "%-52s %14s  %-12s %s\n", "figure", "value", "unit", "target");
-    out << row;
+    std::snprintf(row, sizeof row, " %10s  %-12s %s\n", "value", "unit", "target");
+    out << PadRight("figure", label_columns) << row;
     for (const Figure& f : figures) {
         std::string target = "-";
         if (f.target) {
             target = std::string(f.better == Better::Higher ? "≥ " : "≤ ") + Compact(*f.target) +
                      (*f.MeetsTarget() ? "  met" : "  MISSED");
         }
-        std::snprintf(row, sizeof row, "%-52s %14s  %-12s %s\n", f.label.c_str(), Compact(f.value).c_str(),
-                      f.unit.c_str(), target.c_str());
-        out << row;
+        std::snprintf(row, sizeof row, " %10s  %-12s %s\n", Compact(f.value).c_str(), f.unit.c_str(), target.c_str());
+        out << PadRight(f.label, label_columns) << row;
     }
     for (const std::string& note : notes) out << "note: " << note << '\n';
     return out.str();
