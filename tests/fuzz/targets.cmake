@@ -7,4 +7,5 @@ set(ACTLAB_FUZZ_TARGETS
     param
     number
     state_json
+    scene
 )
