@@ -194,8 +194,8 @@ TEST(SceneJson, WrongFieldsAreSkippedOrClampedWithWarnings) {
     EXPECT_EQ(state.plots.view, defaults.plots.view) << "a reversed range is refused";
     EXPECT_EQ(state.plots.show_derivative, defaults.plots.show_derivative);
     EXPECT_EQ(state.network.hidden, defaults.network.hidden) << "100 layers are refused";
-    EXPECT_EQ(state.network.learning_rate, defaults.network.learning_rate);
-    EXPECT_EQ(state.network.samples, defaults.network.samples);
+    EXPECT_EQ(state.network.learning_rate, kMaxLearningRate) << "1000 is clamped to the slider's largest rate";
+    EXPECT_EQ(state.network.samples, 10u) << "-4 samples are clamped to the smallest dataset";
     EXPECT_EQ(state.softmax.temperature, defaults.softmax.temperature);
     EXPECT_FALSE(loaded.scene.trained.has_value()) << "a broken network is dropped";
     const auto warned = [&](std::string_view field) {

@@ -1,5 +1,6 @@
 // The app state as JSON: a round trip keeps everything; bad fields are reported, not fatal.
 #include "core/state_json.h"
+#include "core/training.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -167,11 +168,28 @@ TEST(StateJson, BadNetworkFieldsAreNamedAndTheRestIsRead) {
     EXPECT_EQ(state.network.hidden, DefaultAppState().network.hidden) << "a layer of 99 neurons is refused";
     EXPECT_EQ(state.network.output, ActivationId::Tanh) << "ReLU is not an output activation";
     EXPECT_EQ(state.network.dataset, DatasetKind::Circle);
-    EXPECT_EQ(state.network.learning_rate, DefaultAppState().network.learning_rate);
-    EXPECT_EQ(state.network.batch_size, DefaultAppState().network.batch_size);
+    EXPECT_EQ(state.network.learning_rate, kMaxLearningRate) << "clamped into the slider's range";
+    EXPECT_EQ(state.network.batch_size, 1u) << "-3 is clamped to the smallest batch";
     EXPECT_EQ(state.network.init, DefaultAppState().network.init);
     EXPECT_EQ(state.network.bias_init, -5.0) << "the good field is still read";
     EXPECT_GE(warnings.size(), 6u);
+}
+
+TEST(StateJson, TooManyLayersAreClampedToTheFirstOnesWithAWarning) {
+    nlohmann::json layers = nlohmann::json::array();
+    for (int l = 0; l < 100; ++l) layers.push_back({{"neurons", 2}, {"activation", "relu"}});
+    AppState state = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson({{"network", {{"layers", layers}, {"bias_init", -1e6}}}}, state, warnings);
+    EXPECT_EQ(state.network.hidden, std::vector<std::size_t>(kMaxHiddenLayers, 2));
+    EXPECT_EQ(state.network.activations.size(), kMaxHiddenLayers);
+    EXPECT_GE(state.network.bias_init, -1e6) << "clamped, never beyond the control's range";
+    EXPECT_LT(state.network.bias_init, 0.0);
+    const auto mentions = [&](const std::string& text) {
+        return std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) { return w.find(text) != std::string::npos; });
+    };
+    EXPECT_TRUE(mentions("network.layers: 100 layers; clamped")) << ::testing::PrintToString(warnings);
+    EXPECT_TRUE(mentions("network.bias_init: out of range; clamped to")) << ::testing::PrintToString(warnings);
 }
 
 }  // namespace

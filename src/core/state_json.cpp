@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <string>
 #include <limits>
+#include <sstream>
+#include <string>
+#include <type_traits>
 
 namespace actlab {
 
@@ -91,8 +93,13 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
         const json& layers = j.at("layers");
         std::vector<std::size_t> hidden;
         std::vector<Activation> activations;
-        bool ok = layers.is_array() && layers.size() <= kMaxHiddenLayers;
-        for (std::size_t l = 0; ok && l < layers.size(); ++l) {
+        bool ok = layers.is_array();
+        const std::size_t kept = ok ? std::min<std::size_t>(layers.size(), kMaxHiddenLayers) : 0;
+        if (ok && kept < layers.size()) {
+            warnings.push_back("network.layers: " + std::to_string(layers.size()) + " layers; clamped to the first " +
+                               std::to_string(kMaxHiddenLayers));
+        }
+        for (std::size_t l = 0; ok && l < kept; ++l) {
             const json& layer = layers[l];
             const std::string where = "network.layers[" + std::to_string(l) + "]";
             std::size_t neurons = 0;
@@ -119,8 +126,9 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
         if (ok) {
             lesson.hidden = hidden;
             lesson.activations = activations;
-        } else if (!layers.is_array() || layers.size() > kMaxHiddenLayers) {
-            warnings.push_back("network.layers: expected up to " + std::to_string(kMaxHiddenLayers) + " layers; ignored");
+        } else if (!layers.is_array()) {
+            warnings.push_back("network.layers: expected an array of up to " + std::to_string(kMaxHiddenLayers) +
+                               " layers; ignored");
         }
     }
     std::string output(Info(lesson.output).name);
@@ -144,14 +152,19 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
     } else {
         warnings.push_back("network.init: unknown \"" + init + "\"");
     }
-    // Numbers: read into a copy, kept only when inside the controls' ranges.
+    // Numbers: read into a copy; one outside the controls' range is clamped into it, with a warning.
     const auto ranged = [&](const char* key, auto& field, double lo, double hi) {
-        auto value = field;
-        Read(j, key, value, "network", warnings);
-        if (static_cast<double>(value) >= lo && static_cast<double>(value) <= hi) {
-            field = value;
+        using Field = std::remove_reference_t<decltype(field)>;
+        // Read as a double, so that −4 for a count is below the range rather than wrapped around.
+        double read = static_cast<double>(field);
+        Read(j, key, read, "network", warnings);
+        if (read >= lo && read <= hi) {
+            field = static_cast<Field>(read);
         } else {
-            warnings.push_back(std::string("network.") + key + ": out of range; ignored");
+            field = static_cast<Field>(read < lo ? lo : hi);
+            std::ostringstream clamped;
+            clamped << "network." << key << ": out of range; clamped to " << static_cast<double>(field);
+            warnings.push_back(clamped.str());
         }
     };
     ranged("samples", lesson.samples, 10, static_cast<double>(kMaxDatasetSamples));
