@@ -13,24 +13,9 @@
 namespace actlab {
 namespace {
 
-// The bench's networks on the circle dataset: 500 samples, batch range(0), one thread.
-Trainer MakeTrainer(std::vector<std::size_t> hidden, ActivationId activation, std::size_t batch) {
-    NetworkSpec spec;
-    spec.hidden = std::move(hidden);
-    spec.hidden_activation = Activation::WithDefaults(activation);
-    InitOptions init;
-    init.scheme = activation == ActivationId::Relu ? InitScheme::He : InitScheme::Xavier;
-    init.bias = activation == ActivationId::Relu ? 0.1 : 0.0;
-    DatasetOptions data;
-    data.samples = 500;
-    TrainingOptions options;
-    options.batch_size = batch;
-    return Trainer(MakeNetwork(spec, init), MakeDataset(data), {}, options);
-}
-
 void RunSteps(benchmark::State& state, std::vector<std::size_t> hidden, ActivationId activation) {
     const auto batch = static_cast<std::size_t>(state.range(0));
-    Trainer trainer = MakeTrainer(std::move(hidden), activation, batch);
+    Trainer trainer = MakeThroughputTrainer(std::move(hidden), activation, batch);
     trainer.Run(100);
     for (auto _ : state) {
         benchmark::DoNotOptimize(trainer.Step());
@@ -44,7 +29,7 @@ void BM_Step_2_8_8_1_Sigmoid(benchmark::State& state) { RunSteps(state, {8, 8}, 
 void BM_Step_2_8_8_8_1_Elu(benchmark::State& state) { RunSteps(state, {8, 8, 8}, ActivationId::Elu); }
 
 void BM_Observe_2_8_8_1_Tanh(benchmark::State& state) {
-    Trainer trainer = MakeTrainer({8, 8}, ActivationId::Tanh, 10);
+    Trainer trainer = MakeThroughputTrainer({8, 8}, ActivationId::Tanh, 10);
     for (auto _ : state) benchmark::DoNotOptimize(trainer.Observe().loss);
 }
 

@@ -63,17 +63,8 @@ void AddEvaluationFigures(bench::Report& report, double budget_s) {
 // Training samples per second (forward, backward and update) on the circle dataset, batch 10, one
 // thread: steps × batch / elapsed time.
 double TrainingSamplesPerSecond(const std::vector<std::size_t>& hidden, ActivationId activation, double budget_s) {
-    NetworkSpec spec;
-    spec.hidden = hidden;
-    spec.hidden_activation = Activation::WithDefaults(activation);
-    InitOptions init;
-    init.scheme = activation == ActivationId::Relu ? InitScheme::He : InitScheme::Xavier;
-    init.bias = activation == ActivationId::Relu ? 0.1 : 0.0;
-    DatasetOptions data;
-    data.samples = 500;
-    TrainingOptions options;
-    options.batch_size = 10;
-    Trainer trainer(MakeNetwork(spec, init), MakeDataset(data), {}, options);
+    constexpr std::size_t kBatch = 10;
+    Trainer trainer = MakeThroughputTrainer(hidden, activation, kBatch);
     trainer.Run(100);  // warm caches and branch predictors
     std::size_t steps = 0;
     const double start = bench::NowSeconds();
@@ -82,7 +73,7 @@ double TrainingSamplesPerSecond(const std::vector<std::size_t>& hidden, Activati
         steps += trainer.Run(1000);
         elapsed = bench::NowSeconds() - start;
     } while (elapsed < budget_s && !trainer.diverged());
-    return static_cast<double>(steps * options.batch_size) / elapsed;
+    return static_cast<double>(steps * kBatch) / elapsed;
 }
 
 void AddTrainingFigures(bench::Report& report, double budget_s) {

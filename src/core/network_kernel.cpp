@@ -240,32 +240,25 @@ ACTLAB_ALWAYS_INLINE inline void ActivateBlock(const Layer& layer, const double*
             d[j] = on ? 1.0 : 0.0;
         }
         return;
+    case ActivationId::Prelu:
+        if (slopes != nullptr) {  // a learned a per neuron
+            for (std::size_t b = 0; b < rows; ++b) {
+                for (std::size_t j = 0; j < width; ++j) {
+                    const std::size_t k = b * width + j;
+                    const bool on = z[k] > 0.0;
+                    a[k] = on ? z[k] : slopes[j] * z[k];
+                    d[k] = on ? 1.0 : slopes[j];
+                }
+            }
+            return;
+        }
+        [[fallthrough]];  // one a for the whole layer: Leaky ReLU with that slope
     case ActivationId::LeakyRelu: {
         const double slope = layer.activation.params[0];
         for (std::size_t j = 0; j < n; ++j) {
             const bool on = z[j] > 0.0;
             a[j] = on ? z[j] : slope * z[j];
             d[j] = on ? 1.0 : slope;
-        }
-        return;
-    }
-    case ActivationId::Prelu: {
-        if (slopes == nullptr) {
-            const double slope = layer.activation.params[0];
-            for (std::size_t k = 0; k < n; ++k) {
-                const bool on = z[k] > 0.0;
-                a[k] = on ? z[k] : slope * z[k];
-                d[k] = on ? 1.0 : slope;
-            }
-            return;
-        }
-        for (std::size_t b = 0; b < rows; ++b) {
-            for (std::size_t j = 0; j < width; ++j) {
-                const std::size_t k = b * width + j;
-                const bool on = z[k] > 0.0;
-                a[k] = on ? z[k] : slopes[j] * z[k];
-                d[k] = on ? 1.0 : slopes[j];
-            }
         }
         return;
     }

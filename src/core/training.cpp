@@ -642,4 +642,18 @@ std::string InputName(const Network& network, std::size_t layer, std::size_t inp
     return NodeName(network, layer - 1, input);
 }
 
+Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId activation, std::size_t batch) {
+    NetworkSpec spec;
+    spec.hidden = std::move(hidden);
+    spec.hidden_activation = Activation::WithDefaults(activation);
+    InitOptions init;
+    init.scheme = activation == ActivationId::Relu ? InitScheme::He : InitScheme::Xavier;
+    init.bias = activation == ActivationId::Relu ? 0.1 : 0.0;
+    DatasetOptions data;
+    data.samples = 500;
+    TrainingOptions options;
+    options.batch_size = batch;
+    return Trainer(MakeNetwork(spec, init), MakeDataset(data), {}, options);
+}
+
 }  // namespace actlab
