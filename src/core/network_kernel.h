@@ -60,6 +60,11 @@ void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* 
 void BackwardPacked(const PackedLayer& packed, const double* in, const double* delta, double* gwt, double* gb,
                     std::size_t rows, const double* d_below, double* up_below, double* delta_below);
 
+// SGD on a packed layer's weights: wt ← decay·wt − scale·gwt, all lanes (a padding lane's gradient
+// is 0 while the network is finite, so its weight stays 0); sums[j] (lanes values, overwritten) is
+// the sum of neuron j's new weights, for the divergence check. The caller copies wt to the network.
+void UpdatePacked(PackedLayer& packed, const double* gwt, double decay, double scale, double* sums);
+
 inline void ActivateLayer(const Layer& layer, const double* z, double* a, double* d) {
     ActivateRows(layer, z, a, d, 1);
 }

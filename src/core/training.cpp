@@ -481,9 +481,14 @@ bool Trainer::Step() {
     if (bb.rows != batch) {
         bb.Resize(network_, batch);
         batch_samples_.assign(batch, 0);
+        packed_current_ = false;
     }
-    // The weights may have been edited since the last step (an activation switched, a reset).
-    for (std::size_t l = 0; l < layers; ++l) bb.packed[l].Load(network_.layers[l]);
+    // The update below keeps the packed copies current; only an edit (an activation switched, a
+    // reset) makes them load the network again.
+    if (!packed_current_) {
+        for (std::size_t l = 0; l < layers; ++l) bb.packed[l].Load(network_.layers[l]);
+        packed_current_ = true;
+    }
 
     // The batch's rows, then forward one layer at a time.
     for (std::size_t b = 0; b < batch; ++b) {
@@ -534,37 +539,42 @@ bool Trainer::Step() {
     }
     loss /= static_cast<double>(batch);
 
-    // w ← w − η·(mean gradient + λw). The running sum of every new parameter turns NaN or inf as soon
-    // as one of them does, so divergence costs one addition per parameter; the weights' sum runs in
-    // eight independent parts (one per input), not as one chain of additions.
+    // w ← w − η·(mean gradient + λw), computed in the packed layout (a row of neurons at a time,
+    // which vectorises) and copied to the network and the back-propagation layout. The sum of every
+    // new parameter turns NaN or inf as soon as one of them does, so divergence costs one addition
+    // per parameter.
     const double eta = options_.learning_rate;
     const double scale = eta / static_cast<double>(batch);
     const double decay = 1.0 - eta * options_.l2;
     double check = 0.0;
     for (std::size_t l = 0; l < layers; ++l) {
         Layer& layer = network_.layers[l];
-        const std::size_t lanes = bb.packed[l].lanes;
+        detail::PackedLayer& packed = bb.packed[l];
+        const std::size_t lanes = packed.lanes;
+        const std::size_t size = layer.size;
+        const std::size_t fan_in = layer.fan_in;
         const double* gwt = bb.grad_wt.data() + bb.grad_offset[l];
         const double* gb = bb.grad_b.data() + bb.lane_offset[l];
-        double partial[detail::kPackedMaxLanes] = {};
-        for (std::size_t j = 0; j < layer.size; ++j) {
-            double* row = layer.weights.data() + j * layer.fan_in;
-            for (std::size_t i = 0; i < layer.fan_in; ++i) {
-                row[i] = decay * row[i] - scale * gwt[i * lanes + j];
-                partial[i] += row[i];
-            }
+        double sums[detail::kPackedMaxLanes];
+        detail::UpdatePacked(packed, gwt, decay, scale, sums);
+        for (std::size_t j = 0; j < size; ++j) {
+            double* row = layer.weights.data() + j * fan_in;
+            double* back = packed.w.data() + j * packed.in_lanes;
+            for (std::size_t i = 0; i < fan_in; ++i) row[i] = back[i] = packed.wt[i * lanes + j];
+            check += sums[j];
         }
-        for (double p : partial) check += p;
-        for (std::size_t j = 0; j < layer.size; ++j) {
+        for (std::size_t j = 0; j < size; ++j) {
             layer.biases[j] -= scale * gb[j];
+            packed.bias[j] = layer.biases[j];
             check += layer.biases[j];
         }
-        if (layer.learned.size() == layer.size) {
+        if (layer.learned.size() == size) {
             // PReLU's a stays inside the catalogue's domain [−10, 10], so the network stays saveable.
             const ParamSpec& spec = layer.activation.info().params[0];
-            for (std::size_t j = 0; j < layer.size; ++j) {
+            for (std::size_t j = 0; j < size; ++j) {
                 const double a = layer.learned[j] - scale * buffers_.grad_learned[buffers_.neuron_offset[l] + j];
                 layer.learned[j] = std::isfinite(a) ? std::clamp(a, spec.domain_min, spec.domain_max) : a;
+                packed.slope[j] = layer.learned[j];
                 check += layer.learned[j];
             }
         }
@@ -608,6 +618,7 @@ void Trainer::Reset(const InitOptions& init) {
     stats_ = NetworkStats{};
     order_.clear();
     shape_.clear();
+    packed_current_ = false;
     Prepare();
 }
 

@@ -205,7 +205,10 @@ public:
 
     const Network& network() const { return network_; }
     // For edits (activation per layer, a weight): the buffers follow the new shape at the next step.
-    Network& EditNetwork() { return network_; }
+    Network& EditNetwork() {
+        packed_current_ = false;
+        return network_;
+    }
     const TrainingOptions& options() const { return options_; }
     void SetOptions(const TrainingOptions& options);
     void SetData(std::vector<Sample> train, std::vector<Sample> test);
@@ -243,6 +246,7 @@ private:
     std::vector<double> features_;    // train_.size() × inputs, computed once per shape
     PassBuffers buffers_;
     BatchBuffers batch_;
+    bool packed_current_ = false;  // batch_.packed holds the network's current parameters
     std::vector<std::size_t> order_;
     std::size_t cursor_ = 0;
     std::vector<std::size_t> batch_samples_;  // the samples of the current step
