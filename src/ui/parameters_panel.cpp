@@ -79,7 +79,7 @@ void DrawProbeInput(AppState& state, UiRuntime& runtime) {
 
 std::string CommitParameter(AppState& state, ActivationId id, std::size_t index, double value) {
     Activation activation = state.ActivationOf(id);
-    const std::string error = SetParam(activation, Info(id).params[index].name, value);
+    std::string error = SetParam(activation, Info(id).params[index].name, value);
     if (error.empty()) state.plots.params[static_cast<std::size_t>(id)] = activation.params;
     return error;
 }
