@@ -132,6 +132,65 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
     return times;
 }
 
+struct EveryPanelFrameTimes {
+    std::vector<double> own_ms;       // the frame without the training slice: what the target is about
+    std::vector<double> training_ms;  // the training slice alone (time-boxed to the frame budget)
+};
+
+// Every panel and window open at once (ui::OpenEveryPanel) at 1920×1080 with four functions in the
+// f and f′ plots, and the mini network (2→8→8→1 tanh, batch 10) playing at full speed, so that its
+// training slice fills the per-frame budget as in a lecture. The pointer sweeps the screen (hover
+// readouts, tooltips). The slice is time-boxed (kDefaultTrainingBudgetSeconds): it takes whatever the
+// frame leaves, so counting it would only measure the budget. Our own CPU work is therefore the frame
+// minus the stepping loop: building every panel, the heatmap recomputes and uploads, statistics and
+// chart rows, the plots and ImGui's draw lists all stay in the figure.
+EveryPanelFrameTimes MeasureEveryPanelFrames(int frames) {
+    ui::CreateHeadlessContext(1920, 1080);
+    ImGuiIO& io = ImGui::GetIO();
+    AppState state = DefaultAppState();
+    ui::OpenEveryPanel(state);
+    state.plots.selected = {ActivationId::Relu, ActivationId::LeakyRelu, ActivationId::Elu, ActivationId::Gelu};
+    state.network.hidden = {8, 8};
+    state.network.activations.assign(2, Activation::WithDefaults(ActivationId::Tanh));
+    state.network.batch_size = 10;
+    state.network.learning_rate = 0.01;
+    state.network.steps_per_frame = 100000;
+    state.network.playing = true;
+    ui::ResetView(state);
+    ui::UiRuntime runtime;
+    ui::PrepareHeadlessFrame(state, runtime);
+    // Heatmaps as the window draws them (see MeasureNetworkFrames); CPU meshes without OpenGL.
+    std::string gl_error;
+    std::optional<EglContext> gl = EglContext::Create(gl_error);
+    if (gl) runtime.heatmaps = app::CreateGlHeatmapRenderer(gl_error);
+    const auto frame = [&](int i) {
+        io.MousePos = {100.0f + static_cast<float>((i * 7) % 1700), 150.0f + static_cast<float>((i * 3) % 850)};
+        ImGui::NewFrame();
+        ui::DrawMainWindow(state, runtime);
+        ImGui::Render();
+    };
+    // Warm-up, then until the propagation and born-dead simulations (worker threads, run once when
+    // the panels open) are done: a lecture's steady state, without a worker competing for the CPU.
+    for (int i = 0; i < 10; ++i) frame(i);
+    const double warm_until = NowSeconds() + 20.0;
+    while ((runtime.theory.propagation.Running() || runtime.theory.born_dead.Running()) && NowSeconds() < warm_until) {
+        frame(0);
+    }
+
+    EveryPanelFrameTimes times;
+    for (int i = 0; i < frames; ++i) {
+        const double start = NowSeconds();
+        frame(i);
+        const double total = NowSeconds() - start;
+        const double training = runtime.network.last_training_seconds();
+        times.own_ms.push_back((total - training) * 1e3);
+        times.training_ms.push_back(training * 1e3);
+    }
+    runtime.heatmaps.reset();  // its textures belong to the context
+    ImGui::DestroyContext();
+    return times;
+}
+
 }  // namespace
 
 void AddSoakFigures(Report& report, int frames) {
@@ -183,11 +242,18 @@ void AddNetworkFrameFigures(Report& report, int frames) {
 }
 
 void AddFrameFigures(Report& report, int frames) {
+    EveryPanelFrameTimes every = MeasureEveryPanelFrames(frames);
+    report.Add({"frame_ms_p50", "frame, every panel open, training, 1920\u00d71080, our CPU work without the training slice (p50)",
+                Percentile(every.own_ms, 0.5), "ms", 2.0, Better::Lower});
+    report.Add({"frame_ms_p95", "frame, every panel open, training, 1920\u00d71080, our CPU work without the training slice (p95)",
+                Percentile(every.own_ms, 0.95), "ms", std::nullopt, Better::Lower});
+    report.Add({"frame_training_slice_ms_p50", "  the training slice left out above (time-boxed, p50)",
+                Percentile(every.training_ms, 0.5), "ms", std::nullopt, Better::Lower});
     FrameTimes times = MeasureFrames(frames);
-    report.Add({"frame_ms_p50", "frame, 4 functions, f and f\u2032, 1920\u00d71080 (p50)", Percentile(times.idle_ms, 0.5),
-                "ms", 2.0, Better::Lower});
-    report.Add({"frame_ms_p95", "frame, 4 functions, f and f\u2032, 1920\u00d71080 (p95)", Percentile(times.idle_ms, 0.95),
-                "ms", std::nullopt, Better::Lower});
+    report.Add({"frame_plots_ms_p50", "frame, plots only: 4 functions, f and f\u2032, 1920\u00d71080 (p50)",
+                Percentile(times.idle_ms, 0.5), "ms", std::nullopt, Better::Lower});
+    report.Add({"frame_plots_ms_p95", "frame, plots only: 4 functions, f and f\u2032, 1920\u00d71080 (p95)",
+                Percentile(times.idle_ms, 0.95), "ms", std::nullopt, Better::Lower});
     report.Add({"frame_resample_ms_p50", "frame while a slider moves (its curve resampled, p50)",
                 Percentile(times.resample_ms, 0.5), "ms", std::nullopt, Better::Lower});
 }

@@ -5,8 +5,10 @@
 
 namespace actlab::bench {
 
-// CPU time of our own work per frame (panels, plot layout, curve drawing, ImGui's draw lists) at
-// 1920×1080 with four overlaid functions in linked f and f′ plots; the GPU's share is not ours.
+// CPU time of our own work per frame at 1920×1080 with every panel and window open and the mini
+// network training in its per-frame slice (frame_ms_p50/p95: panels, plots, heatmaps, charts and
+// ImGui's draw lists; the time-boxed training slice is reported apart, the GPU's share is not ours),
+// and the plots alone with four overlaid functions in linked f and f′ plots.
 void AddFrameFigures(Report& report, int frames);
 
 // The mini-network panel: its frame time with heatmaps recomputed, and the samples per second

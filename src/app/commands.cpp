@@ -19,6 +19,7 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddDatasetCommand(app, run);
     AddTrainCommand(app, run);
     AddPresetsCommand(app, run);
+    AddSaveSettingsLoopCommand(app, run);
 }
 
 int UsageError(const std::string& message) {

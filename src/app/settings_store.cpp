@@ -5,12 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <sys/types.h>
 #include <unistd.h>
 
 namespace actlab::app {
@@ -19,6 +22,29 @@ namespace {
 
 constexpr int kSettingsVersion = 1;
 constexpr std::uintmax_t kMaxSettingsBytes = 16u << 20;  // a settings file is a few kB
+
+// A save killed midway leaves its temporary (NAME.tmpPID) behind, and every later process has
+// another pid: without this they would pile up one per crash. Those whose process is gone are
+// removed; a live one belongs to another ActLab saving at this moment and is left alone.
+void RemoveStaleTemporaries(const std::filesystem::path& path) {
+    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const std::string prefix = path.filename().string() + ".tmp";
+    std::vector<std::filesystem::path> stale;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= prefix.size() || name.size() > prefix.size() + 9 || name.compare(0, prefix.size(), prefix) != 0) {
+            continue;
+        }
+        const std::string digits = name.substr(prefix.size());
+        if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(digits));
+        if (pid <= 0 || pid == ::getpid()) continue;  // our own is overwritten by this save
+        if (::kill(pid, 0) == 0 || errno == EPERM) continue;  // that process still runs
+        stale.push_back(it->path());
+    }
+    for (const auto& file : stale) std::filesystem::remove(file, ec);
+}
 
 }  // namespace
 
@@ -92,6 +118,7 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
 std::string WriteFileAtomically(const std::filesystem::path& path, const std::string& contents) {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    RemoveStaleTemporaries(path);
     const std::filesystem::path temporary = path.string() + ".tmp" + std::to_string(::getpid());
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     if (!file) return "cannot write " + path.string() + ": " + std::strerror(errno);

@@ -26,4 +26,18 @@ void PrepareHeadlessFrame(const AppState& state, UiRuntime& runtime) {
     ApplyTheme(state.display.theme, runtime.Scale(state));
 }
 
+void OpenEveryPanel(AppState& state) {
+    PanelVisibility& panels = state.panels;
+    panels.sidebar = panels.parameters = panels.properties = true;
+    panels.network = panels.chain_rule = panels.softmax = panels.propagation = panels.born_dead = true;
+    panels.export_dialog = panels.shortcuts = true;
+    state.display.hide_controls = false;
+    state.plots.show_derivative = true;
+    // Without a chosen weight the chain-rule window only asks for a click on an edge.
+    state.network.selection.valid = true;
+    state.network.selection.layer = 0;
+    state.network.selection.neuron = 0;
+    state.network.selection.input = 0;
+}
+
 }  // namespace actlab::ui

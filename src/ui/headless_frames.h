@@ -14,4 +14,10 @@ void CreateHeadlessContext(float width, float height);
 // Builds the fonts at the state's scale into the atlas (texture data included) and applies the theme.
 void PrepareHeadlessFrame(const AppState& state, UiRuntime& runtime);
 
+// Every panel and window the app has, open at once with something to show: the function list,
+// parameters, property card, f and f′ plots, the mini network with the chain-rule inspector on its
+// first weight, softmax, signal propagation, born-dead networks, the shortcut list and the export
+// dialog. The bench's worst frame and the test that it is one.
+void OpenEveryPanel(AppState& state);
+
 }  // namespace actlab::ui

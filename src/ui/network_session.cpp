@@ -149,6 +149,7 @@ void NetworkSession::RequestRestore(Network network, std::size_t step) {
 }
 
 void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
+    last_training_seconds_ = 0.0;
     NormaliseLesson(lesson);
     if (!trainer_ || !(KeyOf(lesson) == key_) || restore_) {
         // A new shape, dataset or initialisation is a new lesson: it starts paused only if it diverged.
@@ -194,15 +195,21 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
             refresh_seconds = NowSeconds() - refresh_start;
         }
         // Steps in small chunks until the frame's budget or the requested speed is used up.
-        const double deadline = NowSeconds() + std::max(budget_seconds - refresh_seconds, 0.1 * budget_seconds);
+        const double slice_start = NowSeconds();
+        const double deadline = slice_start + std::max(budget_seconds - refresh_seconds, 0.1 * budget_seconds);
         const std::size_t wanted = static_cast<std::size_t>(lesson.steps_per_frame);
+        double now = slice_start;
         while (steps < wanted && !trainer_->diverged()) {
             const std::size_t chunk = std::min<std::size_t>(wanted - steps, 8);
             steps += trainer_->Run(chunk);
-            if (NowSeconds() >= deadline) break;
+            now = NowSeconds();
+            if (now >= deadline) break;
         }
+        last_training_seconds_ = now - slice_start;
     } else if (step_requested_) {
+        const double slice_start = NowSeconds();
         steps = trainer_->Run(1);
+        last_training_seconds_ = NowSeconds() - slice_start;
     }
     step_requested_ = false;
     samples_trained_ += steps * lesson.batch_size;

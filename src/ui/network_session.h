@@ -52,6 +52,9 @@ public:
 
     // Samples trained since the session began (for the bench's throughput figure).
     std::size_t samples_trained() const { return samples_trained_; }
+    // Seconds the last Update spent stepping the trainer (the time-boxed slice; heatmaps, statistics
+    // and the rest of the frame are not in it), so the bench can tell the frame's own work from it.
+    double last_training_seconds() const { return last_training_seconds_; }
 
     // The first training sample whose trace of the selected weight has a zero factor, or `fallback`.
     std::size_t FirstZeroFactorSample(const WeightSelection& selection, std::size_t fallback) const;
@@ -89,6 +92,7 @@ private:
     std::optional<Network> restore_;
     std::size_t restore_step_ = 0;
     std::size_t samples_trained_ = 0;
+    double last_training_seconds_ = 0.0;
 };
 
 // Ready-made lessons: the lecture's dying-ReLU causes and vanishing gradients, set in one click.

@@ -37,7 +37,8 @@ PropagationConfig PropagationConfigFor(const PropagationPanelState& state) {
     config.width = static_cast<std::size_t>(std::max(state.width, 0));
     config.samples = static_cast<std::size_t>(std::max(state.samples, 0));
     config.seed = static_cast<std::uint64_t>(std::max(state.seed, 0));
-    const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+    // hardware_concurrency() reads /sys on every call and the panel asks every frame: once will do.
+    static const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
     config.threads = std::min<std::size_t>(cores - 1, 8);
     return config;
 }
