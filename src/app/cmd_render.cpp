@@ -67,7 +67,7 @@ std::string ParseViewRange(const std::string& option, const std::string& text, s
 // "WxH" with both sides within [kFigureMinSide, kMaxPixelsPerSide].
 std::string ParseSize(const std::string& text, FigureSpec& spec) {
     const auto x = text.find('x');
-    const std::string expected = "--size: expected WxH such as 1600x1000, got \"" + text + "\"";
+    std::string expected = "--size: expected WxH such as 1600x1000, got \"" + text + "\"";
     if (x == std::string::npos) return expected;
     const auto width = ParseInteger(text.substr(0, x), kFigureMinSide, kMaxPixelsPerSide);
     const auto height = ParseInteger(text.substr(x + 1), kFigureMinSide, kMaxPixelsPerSide);

@@ -109,7 +109,7 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
         if (width >= 320 && width <= 16384 && height >= 240 && height <= 16384) {
             window = {width, height};
         } else {
-            result.warnings.push_back("window: ignored an impossible size");
+            result.warnings.emplace_back("window: ignored an impossible size");
         }
     }
     return result;

@@ -159,20 +159,20 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
             if (title->is_string() && title->get<std::string>().size() <= 200) {
                 result.scene.title = title->get<std::string>();
             } else {
-                result.warnings.push_back("title: ignored (a string of up to 200 bytes)");
+                result.warnings.emplace_back("title: ignored (a string of up to 200 bytes)");
             }
         }
         if (const auto trained = root.find("trained"); trained != root.end()) {
             const auto network = trained->is_object() ? trained->find("network") : trained->end();
             const auto step = trained->is_object() ? trained->find("step") : trained->end();
             if (network == trained->end() || !network->is_object()) {
-                result.warnings.push_back("trained: no \"network\" object; the lesson starts from fresh weights");
+                result.warnings.emplace_back("trained: no \"network\" object; the lesson starts from fresh weights");
             } else {
                 NetworkParseResult parsed = NetworkFromJson(network->dump(), name + ": trained.network");
                 if (!parsed.error.empty()) {
                     result.warnings.push_back(parsed.error + "; the lesson starts from fresh weights");
                 } else if (!NetworkFitsLesson(parsed.network, result.scene.state.network)) {
-                    result.warnings.push_back("trained.network: does not match the lesson's layers; the lesson starts "
+                    result.warnings.emplace_back("trained.network: does not match the lesson's layers; the lesson starts "
                                               "from fresh weights");
                 } else {
                     result.scene.trained = std::move(parsed.network);

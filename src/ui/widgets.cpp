@@ -82,7 +82,7 @@ std::string FitText(const std::string& text, float max_width) {
         // Drop the last whole character: its UTF-8 continuation bytes, then its lead byte.
         while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0u) == 0x80u) cut.pop_back();
         if (!cut.empty()) cut.pop_back();
-        const std::string candidate = cut + "\u2026";
+        std::string candidate = cut + "\u2026";
         if (!cut.empty() && ImGui::CalcTextSize(candidate.c_str()).x <= max_width) return candidate;
     }
     return "";
