@@ -434,6 +434,22 @@ TEST_F(WindowTest, MinimisedAndRapidlyResizedWindowRaisesNoGlErrors) {
     EXPECT_GT(positive, 1000) << "the network panel's positive colour";
     EXPECT_GT(negative, 1000) << "the network panel's negative colour";
     EXPECT_GT(std::count(seen.begin(), seen.end(), true), 100) << "a drawn frame, not a blank one";
+
+    // The menu bar and the panel's title bar are where they are without the stress: a 1×1 window
+    // did not push the panel past the top-left corner, out of reach.
+    const CommandResult calm = Screenshot(
+        "calm.png", {"--scene", "preset:dying-relu-learning-rate", "--theme", "dark", "--size", "1000x700", "--frames", "9"});
+    ASSERT_EQ(calm.exit_status, 0) << calm.err;
+    const Image reference = LoadPng(dir_ / "calm.png");
+    ASSERT_EQ(reference.width, 1000);
+    long same = 0, top = 0;
+    for (int y = 0; y < 55; ++y) {
+        for (int x = 0; x < image.width; ++x, ++top) {
+            const unsigned char* expected = reference.At(x, y);
+            same += Near(image.At(x, y), expected[0], expected[1], expected[2], 8);
+        }
+    }
+    EXPECT_GT(same, top * 95 / 100) << "the top of the window differs from an unstressed frame";
 }
 
 }  // namespace

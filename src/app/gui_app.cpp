@@ -65,7 +65,9 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
         parsed.size_given = true;
     }
     if (options.frames < 1 || options.frames > 100000) return "--frames: expected 1 … 100000";
-    if (options.stress_resize < 0 || options.stress_resize > 100000) return "--stress-resize: expected 0 … 100000";
+    if (options.stress_resize < 0 || options.stress_resize > 100000) {
+        return "--stress-resize: expected 0 … 100000";
+    }
     if (!options.select.empty()) {
         std::vector<ActivationId> selected;
         for (const std::string& name : options.select) {
@@ -200,8 +202,8 @@ public:
         if (step == kMinimisedFrames) {
             platform.Restore();
         } else if (step < kMinimisedFrames + resizes_) {
-            const Size& size = kSizes[static_cast<std::size_t>(step - kMinimisedFrames - 1) % std::size(kSizes)];
-            platform.SetWindowSize(size.width, size.height);
+            const auto index = static_cast<std::size_t>(step - kMinimisedFrames - 1) % std::size(kSizes);
+            platform.SetWindowSize(kSizes[index].width, kSizes[index].height);
         } else {
             platform.SetWindowSize(width_, height_);
         }
@@ -214,8 +216,8 @@ private:
     };
     static constexpr int kMinimiseAt = 3;
     static constexpr int kMinimisedFrames = 5;
-    static constexpr Size kSizes[] = {{1, 1},   {2, 2},   {40, 30},    {1, 700},   {900, 1}, {320, 240},
-                                      {7, 3},   {64, 48}, {2560, 1600}, {1, 1},     {3, 900}, {640, 480},
+    static constexpr Size kSizes[] = {{1, 1},   {2, 2},   {40, 30},     {1, 700},  {900, 1}, {320, 240},
+                                      {7, 3},   {64, 48}, {2560, 1600}, {1, 1},    {3, 900}, {640, 480},
                                       {16, 16}, {2, 1},   {1600, 1000}, {100, 100}};
     int resizes_, width_, height_;
     int step_ = 0;
@@ -360,7 +362,16 @@ int RunGui(const GuiOptions& options) {
             applied_theme = state.display.theme;
         }
         platform->BeginFrame(!minimised_frame);
-        if (minimised_frame) io.DisplaySize = {0.0f, 0.0f};
+        // ImGui keeps windows inside the viewport less its padding; in a viewport narrower than twice
+        // that it pushes them past the top-left corner, and their title bars stay out of reach when
+        // the window grows again. Nothing fits that small anyway: draw it like a minimised one, whose
+        // zero size ImGui leaves the windows alone for.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const ImVec2 smallest{2.0f * std::max(style.DisplayWindowPadding.x, style.DisplaySafeAreaPadding.x),
+                              2.0f * std::max(style.DisplayWindowPadding.y, style.DisplaySafeAreaPadding.y)};
+        if (minimised_frame || io.DisplaySize.x < smallest.x || io.DisplaySize.y < smallest.y) {
+            io.DisplaySize = {0.0f, 0.0f};
+        }
         // A screenshot shows the state, not wherever the pointer happens to rest over the window.
         if (screenshot_mode) io.MousePos = {-FLT_MAX, -FLT_MAX};
         ImGui::NewFrame();

@@ -31,8 +31,8 @@ bool HasExtension(const char* name) {
     GLint count = 0;
     glGetIntegerv(GL_NUM_EXTENSIONS, &count);
     for (GLint i = 0; i < count; ++i) {
-        const auto* extension = reinterpret_cast<const char*>(glGetStringi(GL_EXTENSIONS, static_cast<GLuint>(i)));
-        if (extension && std::string(extension) == name) return true;
+        const GLubyte* extension = glGetStringi(GL_EXTENSIONS, static_cast<GLuint>(i));
+        if (extension && std::string(reinterpret_cast<const char*>(extension)) == name) return true;
     }
     return false;
 }
