@@ -437,8 +437,8 @@ TEST_F(WindowTest, MinimisedAndRapidlyResizedWindowRaisesNoGlErrors) {
 
     // The menu bar and the panel's title bar are where they are without the stress: a 1×1 window
     // did not push the panel past the top-left corner, out of reach.
-    const CommandResult calm = Screenshot(
-        "calm.png", {"--scene", "preset:dying-relu-learning-rate", "--theme", "dark", "--size", "1000x700", "--frames", "9"});
+    const CommandResult calm = Screenshot("calm.png", {"--scene", "preset:dying-relu-learning-rate", "--theme",
+                                                       "dark", "--size", "1000x700", "--frames", "9"});
     ASSERT_EQ(calm.exit_status, 0) << calm.err;
     const Image reference = LoadPng(dir_ / "calm.png");
     ASSERT_EQ(reference.width, 1000);

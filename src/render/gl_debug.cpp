@@ -48,7 +48,9 @@ std::string Hex(unsigned value) {
 std::string GlDebugLog::Install(GlProcLoader loader) {
     GLint flags = 0;
     glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
-    if ((static_cast<GLenum>(flags) & kContextFlagDebugBit) == 0) return "the OpenGL context is not a debug context";
+    if ((static_cast<GLenum>(flags) & kContextFlagDebugBit) == 0) {
+        return "the OpenGL context is not a debug context";
+    }
     // GLX returns an address for any name, so the extension list decides whether one is real.
     const char* name = nullptr;
     if (HasExtension("GL_KHR_debug")) {
