@@ -406,5 +406,51 @@ TEST_F(WindowTest, ScenePresetOpensItsPanel) {
     EXPECT_FALSE(fs::exists(dir_ / "actlab" / "session.json")) << "a screenshot saves nothing";
 }
 
+// The window minimised (a zero-sized viewport) and resized a couple of hundred times between 1×1
+// and 2560×1600, a frame after each, while the network trains: in an OpenGL debug context no call
+// fails, and the frame after it all is a normal one with the panel's heatmap colours in it.
+TEST_F(WindowTest, MinimisedAndRapidlyResizedWindowRaisesNoGlErrors) {
+    const CommandResult run = Screenshot("stress.png", {"--gl-debug", "--stress-resize", "200", "--scene",
+                                                        "preset:dying-relu-learning-rate", "--theme", "dark",
+                                                        "--size", "1000x700"});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    EXPECT_EQ(run.err.find("GL error"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("actlab: stress: minimised"), std::string::npos) << "the stress ran: " << run.err;
+    const Image image = LoadPng(dir_ / "stress.png");
+    ASSERT_EQ(image.width, 1000);
+    ASSERT_EQ(image.height, 700);
+    // The dark theme's heatmap colours (FigureThemeFor(Theme::Dark).network: positive and negative)
+    // and the variety of a drawn UI, where a blank or black frame has one colour.
+    long positive = 0, negative = 0;
+    std::vector<bool> seen(1 << 15, false);
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            const unsigned char* p = image.At(x, y);
+            positive += Near(p, 86, 180, 233, 20);
+            negative += Near(p, 240, 165, 0, 20);
+            seen[static_cast<std::size_t>((p[0] >> 3) << 10 | (p[1] >> 3) << 5 | (p[2] >> 3))] = true;
+        }
+    }
+    EXPECT_GT(positive, 1000) << "the network panel's positive colour";
+    EXPECT_GT(negative, 1000) << "the network panel's negative colour";
+    EXPECT_GT(std::count(seen.begin(), seen.end(), true), 100) << "a drawn frame, not a blank one";
+
+    // The menu bar and the panel's title bar are where they are without the stress: a 1×1 window
+    // did not push the panel past the top-left corner, out of reach.
+    const CommandResult calm = Screenshot("calm.png", {"--scene", "preset:dying-relu-learning-rate", "--theme",
+                                                       "dark", "--size", "1000x700", "--frames", "9"});
+    ASSERT_EQ(calm.exit_status, 0) << calm.err;
+    const Image reference = LoadPng(dir_ / "calm.png");
+    ASSERT_EQ(reference.width, 1000);
+    long same = 0, top = 0;
+    for (int y = 0; y < 55; ++y) {
+        for (int x = 0; x < image.width; ++x, ++top) {
+            const unsigned char* expected = reference.At(x, y);
+            same += Near(image.At(x, y), expected[0], expected[1], expected[2], 8);
+        }
+    }
+    EXPECT_GT(same, top * 95 / 100) << "the top of the window differs from an unstressed frame";
+}
+
 }  // namespace
 }  // namespace actlab::test

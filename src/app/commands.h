@@ -5,6 +5,7 @@
 //   0  success
 //   1  the environment failed us (no display, an output file that cannot be written)
 //   2  the user's input is wrong (unknown name, malformed number or file); one line on stderr
+//   3  the window with --gl-debug: OpenGL reported errors (each printed on stderr)
 #pragma once
 
 #include <functional>
@@ -20,6 +21,7 @@ namespace actlab::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitEnvironment = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitGlErrors = 3;
 
 using CommandRunner = std::function<int()>;
 

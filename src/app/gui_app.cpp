@@ -25,7 +25,9 @@
 #include <cfloat>
 #include <filesystem>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
+#include <iterator>
 
 namespace actlab::app {
 
@@ -63,6 +65,9 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
         parsed.size_given = true;
     }
     if (options.frames < 1 || options.frames > 100000) return "--frames: expected 1 … 100000";
+    if (options.stress_resize < 0 || options.stress_resize > 100000) {
+        return "--stress-resize: expected 0 … 100000";
+    }
     if (!options.select.empty()) {
         std::vector<ActivationId> selected;
         for (const std::string& name : options.select) {
@@ -170,6 +175,54 @@ void RestoreLastSession(const std::filesystem::path& path, const AppState& state
     runtime.network.RequestRestore(std::move(*session.scene.trained), session.scene.training_step);
 }
 
+// --stress-resize N, a test of the frame path at hostile sizes: after a few normal frames (the panels
+// laid out, as in a running lesson) the window is minimised for a few frames (a zero-sized viewport),
+// restored, resized N times through tiny and large sizes with a frame after each, and given back its
+// size.
+class ResizeStress {
+public:
+    ResizeStress(int resizes, int width, int height) : resizes_(resizes), width_(width), height_(height) {}
+
+    bool Done() const { return resizes_ == 0 || step_ > kMinimiseAt + kMinimisedFrames + resizes_; }
+
+    // Before each frame: changes the window; true when this frame is a minimised one.
+    bool Step(PlatformWindow& platform) {
+        const int step = step_++ - kMinimiseAt;
+        if (step < 0) return false;
+        if (step == 0) {
+            platform.Iconify();
+            // X11 keeps a minimised window's size, and without a window manager nothing happens at
+            // all; the frames below get a zero-sized viewport either way, as on other systems.
+            int width = 0, height = 0;
+            platform.FramebufferSize(width, height);
+            std::cerr << "actlab: stress: minimised, framebuffer " << width << "x" << height << ", iconified "
+                      << (platform.Minimised() ? "yes" : "no") << '\n';
+        }
+        if (step < kMinimisedFrames) return true;
+        if (step == kMinimisedFrames) {
+            platform.Restore();
+        } else if (step < kMinimisedFrames + resizes_) {
+            const auto index = static_cast<std::size_t>(step - kMinimisedFrames - 1) % std::size(kSizes);
+            platform.SetWindowSize(kSizes[index].width, kSizes[index].height);
+        } else {
+            platform.SetWindowSize(width_, height_);
+        }
+        return false;
+    }
+
+private:
+    struct Size {
+        int width, height;
+    };
+    static constexpr int kMinimiseAt = 3;
+    static constexpr int kMinimisedFrames = 5;
+    static constexpr Size kSizes[] = {{1, 1},   {2, 2},   {40, 30},     {1, 700},  {900, 1}, {320, 240},
+                                      {7, 3},   {64, 48}, {2560, 1600}, {1, 1},    {3, 900}, {640, 480},
+                                      {16, 16}, {2, 1},   {1600, 1000}, {100, 100}};
+    int resizes_, width_, height_;
+    int step_ = 0;
+};
+
 }  // namespace
 
 SceneParseResult LoadSceneOrPreset(const std::string& name) {
@@ -209,6 +262,9 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
         ->type_name("T");
     app.add_option("--scene", options.scene, "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
         ->type_name("FILE");
+    // For tests, not in --help (README.md describes them).
+    app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
+    app.add_option("--stress-resize", options.stress_resize, "Minimise, resize N times, exit")->group("");
 }
 
 int RunGui(const GuiOptions& options) {
@@ -252,15 +308,17 @@ int RunGui(const GuiOptions& options) {
     for (const std::string& m : messages) std::cerr << "actlab: " << m << '\n';
 
     // 2. The window and Dear ImGui.
-    // Screenshots and --export run a few frames, write their files and exit, like a command.
-    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty();
+    // Screenshots, --export and --stress-resize run a few frames, write their files and exit, like a command.
+    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty() || options.stress_resize > 0;
+    const char* gl_debug_variable = std::getenv("ACTLAB_GL_DEBUG");
+    const bool gl_debug = options.gl_debug || (gl_debug_variable && std::string(gl_debug_variable) == "1");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the layout is fixed; everything worth keeping is in settings.json
     std::string error;
     auto platform = PlatformWindow::Open({window.width, window.height, screenshot_mode,
-                                          state.display.fullscreen && !screenshot_mode},
+                                          state.display.fullscreen && !screenshot_mode, gl_debug},
                                          error);
     if (!platform) {
         ImGui::DestroyContext();
@@ -288,7 +346,10 @@ int RunGui(const GuiOptions& options) {
     std::optional<Theme> applied_theme;
     int frame = 0;
     int status = cli::kExitOk;
+    ResizeStress stress(options.stress_resize, window.width, window.height);
+    int frames_drawn = 0;
     while (!platform->ShouldClose()) {
+        const bool minimised_frame = !stress.Done() && stress.Step(*platform);
         const float scale = runtime.Scale(state);
         if (runtime.fonts.built_for != scale) {
             runtime.fonts = ui::BuildFonts(io, scale);
@@ -300,14 +361,25 @@ int RunGui(const GuiOptions& options) {
             ui::ApplyTheme(state.display.theme, scale);
             applied_theme = state.display.theme;
         }
-        platform->BeginFrame();
+        platform->BeginFrame(!minimised_frame);
+        // ImGui keeps windows inside the viewport less its padding; in a viewport narrower than twice
+        // that it pushes them past the top-left corner, and their title bars stay out of reach when
+        // the window grows again. Nothing fits that small anyway: draw it like a minimised one, whose
+        // zero size ImGui leaves the windows alone for.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const ImVec2 smallest{2.0f * std::max(style.DisplayWindowPadding.x, style.DisplaySafeAreaPadding.x),
+                              2.0f * std::max(style.DisplayWindowPadding.y, style.DisplaySafeAreaPadding.y)};
+        if (minimised_frame || io.DisplaySize.x < smallest.x || io.DisplaySize.y < smallest.y) {
+            io.DisplaySize = {0.0f, 0.0f};
+        }
         // A screenshot shows the state, not wherever the pointer happens to rest over the window.
         if (screenshot_mode) io.MousePos = {-FLT_MAX, -FLT_MAX};
         ImGui::NewFrame();
         ui::DrawMainWindow(state, runtime);
         ImGui::Render();
         platform->Render(FigureThemeFor(state.display.theme).background);
-        if (screenshot_mode && ++frame >= options.frames) {
+        platform->CheckGlErrors("frame " + std::to_string(++frames_drawn));
+        if (screenshot_mode && stress.Done() && ++frame >= options.frames) {
             if (!options.screenshot.empty()) {
                 int width = 0, height = 0;
                 const std::vector<std::uint8_t> pixels = platform->CaptureRgba(width, height);
@@ -360,6 +432,10 @@ int RunGui(const GuiOptions& options) {
         }
     }
     runtime.heatmaps.reset();  // its textures belong to the window's context
+    if (const int gl_errors = platform->CheckGlErrors("the last frame"); gl_errors > 0) {
+        std::cerr << "actlab: --gl-debug: " << gl_errors << " OpenGL error(s) reported\n";
+        status = cli::kExitGlErrors;
+    }
     platform.reset();
     ImGui::DestroyContext();
     return status;

@@ -25,6 +25,8 @@ struct GuiOptions {
     int export_scale = 1;              // --export-scale N (PNG, 1–4)
     std::string export_theme = "light";  // --export-theme light|dark|transparent|shown
     std::string scene;                 // --scene FILE or preset:NAME: open this lesson
+    bool gl_debug = false;             // --gl-debug or ACTLAB_GL_DEBUG=1: count OpenGL errors, exit 3
+    int stress_resize = 0;             // --stress-resize N: minimise, N resizes, then --frames, exit
 };
 
 // A scene file, or an embedded lesson preset named "preset:NAME" (its file's stem).
@@ -34,7 +36,8 @@ SceneParseResult LoadSceneOrPreset(const std::string& name);
 void AddGuiOptions(CLI::App& app, GuiOptions& options);
 
 // Opens the window and runs until it is closed (or, with --screenshot, until the picture is
-// written). Returns an exit status: 1 when there is no display, 2 for bad options.
+// written). Returns an exit status: 1 when there is no display, 2 for bad options, 3 when --gl-debug
+// saw OpenGL errors.
 int RunGui(const GuiOptions& options);
 
 }  // namespace actlab::app

@@ -16,6 +16,7 @@ struct WindowOptions {
     int height = 1000;
     bool fixed_size = false;   // screenshots: exactly width × height, not clamped to the monitor
     bool fullscreen = false;
+    bool gl_debug = false;     // a debug context whose OpenGL errors are printed and counted
 };
 
 class PlatformWindow {
@@ -29,8 +30,8 @@ public:
 
     bool ShouldClose() const;
     void RequestClose();
-    void BeginFrame();                        // poll events, backends' NewFrame
-    void Render(Color clear);                 // draw ImGui's draw data into the back buffer
+    void BeginFrame(bool wait_while_minimised = true);  // poll events, backends' NewFrame
+    void Render(Color clear);                 // draw ImGui's draw data into the back buffer (none at 0×0)
     void Present();                           // swap buffers
     std::vector<std::uint8_t> CaptureRgba(int& width, int& height) const;  // the back buffer
     void RebuildFontTexture();                // after the font atlas changed
@@ -38,6 +39,13 @@ public:
     float ContentScale() const;               // the monitor's (HiDPI)
     void WindowSize(int& width, int& height) const;
     bool Minimised() const;
+    void Iconify();
+    void Restore();
+    void SetWindowSize(int width, int height);
+    void FramebufferSize(int& width, int& height) const;
+    // With gl_debug: drains glGetError after `where` and returns the OpenGL errors so far (each
+    // already printed on stderr as "actlab: GL error: ..."); 0 without gl_debug.
+    int CheckGlErrors(const std::string& where);
 
 private:
     PlatformWindow() = default;

@@ -2,6 +2,7 @@
 #include "app/platform.h"
 
 #include "render/gl_capture.h"
+#include "render/gl_debug.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -35,6 +36,7 @@ struct PlatformWindow::Impl {
     GLFWwindow* window = nullptr;
     int windowed_x = 100, windowed_y = 100, windowed_w = 1600, windowed_h = 1000;
     bool backends_ready = false;
+    std::unique_ptr<GlDebugLog> gl_debug;  // outlives the context: the driver points at it
 };
 
 std::unique_ptr<PlatformWindow> PlatformWindow::Open(const WindowOptions& options, std::string& error) {
@@ -53,6 +55,7 @@ std::unique_ptr<PlatformWindow> PlatformWindow::Open(const WindowOptions& option
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, 4);
+    glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, options.gl_debug ? GLFW_TRUE : GLFW_FALSE);
     int width = options.width, height = options.height;
     if (!options.fixed_size) {
         if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
@@ -78,6 +81,15 @@ std::unique_ptr<PlatformWindow> PlatformWindow::Open(const WindowOptions& option
         glfwTerminate();
         return nullptr;
     }
+    if (options.gl_debug) {
+        impl.gl_debug = std::make_unique<GlDebugLog>();
+        if (const std::string why = impl.gl_debug->Install(glfwGetProcAddress); !why.empty()) {
+            error = "--gl-debug: " + why;
+            glfwDestroyWindow(impl.window);
+            glfwTerminate();
+            return nullptr;
+        }
+    }
     ImGui_ImplGlfw_InitForOpenGL(impl.window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     impl.backends_ready = true;
@@ -99,10 +111,10 @@ bool PlatformWindow::ShouldClose() const { return glfwWindowShouldClose(impl_->w
 
 void PlatformWindow::RequestClose() { glfwSetWindowShouldClose(impl_->window, GLFW_TRUE); }
 
-void PlatformWindow::BeginFrame() {
+void PlatformWindow::BeginFrame(bool wait_while_minimised) {
     glfwPollEvents();
     // A minimised window has a zero-sized framebuffer: wait instead of spinning.
-    while (Minimised() && !ShouldClose()) glfwWaitEventsTimeout(0.1);
+    while (wait_while_minimised && Minimised() && !ShouldClose()) glfwWaitEventsTimeout(0.1);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
 }
@@ -110,7 +122,7 @@ void PlatformWindow::BeginFrame() {
 void PlatformWindow::Render(Color clear) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(impl_->window, &width, &height);
-    ClearFramebuffer(width, height, clear.r, clear.g, clear.b);
+    if (width > 0 && height > 0) ClearFramebuffer(width, height, clear.r, clear.g, clear.b);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
@@ -152,6 +164,22 @@ bool PlatformWindow::Minimised() const {
     int width = 0, height = 0;
     glfwGetFramebufferSize(impl_->window, &width, &height);
     return width <= 0 || height <= 0 || glfwGetWindowAttrib(impl_->window, GLFW_ICONIFIED) != 0;
+}
+
+void PlatformWindow::Iconify() { glfwIconifyWindow(impl_->window); }
+
+void PlatformWindow::Restore() { glfwRestoreWindow(impl_->window); }
+
+void PlatformWindow::SetWindowSize(int width, int height) { glfwSetWindowSize(impl_->window, width, height); }
+
+void PlatformWindow::FramebufferSize(int& width, int& height) const {
+    glfwGetFramebufferSize(impl_->window, &width, &height);
+}
+
+int PlatformWindow::CheckGlErrors(const std::string& where) {
+    if (!impl_->gl_debug) return 0;
+    impl_->gl_debug->CheckErrors(where);
+    return impl_->gl_debug->Errors();
 }
 
 }  // namespace actlab::app
