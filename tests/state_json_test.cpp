@@ -175,6 +175,27 @@ TEST(StateJson, BadNetworkFieldsAreNamedAndTheRestIsRead) {
     EXPECT_GE(warnings.size(), 6u);
 }
 
+// A seed too large for 64 bits (found by fuzzing: the plain cast was undefined behaviour), negative
+// or fractional is refused with a warning; a whole number written as a float is read.
+TEST(StateJson, ASeedThatDoesNotFit64BitsIsRefusedWithAWarning) {
+    for (const char* seed : {"5e90", "-4", "2.5", "18446744073709551616"}) {
+        AppState state = DefaultAppState();
+        std::vector<std::string> warnings;
+        AppStateFromJson(nlohmann::json::parse(std::string(R"({"network": {"seed": )") + seed + "}}"), state,
+                         warnings);
+        EXPECT_EQ(state.network.seed, DefaultAppState().network.seed) << seed;
+        ASSERT_EQ(warnings.size(), 1u) << seed;
+        EXPECT_NE(warnings[0].find("network.seed"), std::string::npos) << warnings[0];
+    }
+    AppState state = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(nlohmann::json::parse(R"({"network": {"seed": 7.0}})"), state, warnings);
+    EXPECT_EQ(state.network.seed, 7u);
+    AppStateFromJson(nlohmann::json::parse(R"({"network": {"seed": 18446744073709551615}})"), state, warnings);
+    EXPECT_EQ(state.network.seed, 18446744073709551615u);
+    EXPECT_TRUE(warnings.empty());
+}
+
 TEST(StateJson, TooManyLayersAreClampedToTheFirstOnesWithAWarning) {
     nlohmann::json layers = nlohmann::json::array();
     for (int l = 0; l < 100; ++l) layers.push_back({{"neurons", 2}, {"activation", "relu"}});

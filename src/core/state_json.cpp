@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <sstream>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 namespace actlab {
 
@@ -25,13 +27,30 @@ void Read(const json& object, const char* key, T& out, const std::string& where,
     if (!object.is_object() || !object.contains(key)) return;
     const json& value = object.at(key);
     try {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+            // nlohmann converts with a plain cast: a float such as 5e90 or a negative number would
+            // not fit T (undefined behaviour, or a silent wrap-around). Only whole numbers in range.
+            bool fits = false;
+            if (value.is_number_unsigned()) {
+                fits = value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+            } else if (value.is_number_integer()) {
+                const auto v = value.get<std::int64_t>();
+                fits = std::cmp_greater_equal(v, std::numeric_limits<T>::min()) &&
+                       std::cmp_less_equal(v, std::numeric_limits<T>::max());
+            } else if (value.is_number_float()) {
+                const double v = value.get<double>();
+                fits = v == std::floor(v) && v >= static_cast<double>(std::numeric_limits<T>::min()) &&
+                       v < std::ldexp(1.0, std::numeric_limits<T>::digits);
+            }
+            if (!fits) throw std::domain_error("not a whole number in range");
+        }
         T parsed = value.get<T>();
         if constexpr (std::is_floating_point_v<T>) {
             if (!std::isfinite(parsed)) throw std::domain_error("not finite");
         }
         out = parsed;
     } catch (const std::exception&) {
-        warnings.push_back(where + "." + key + ": ignored " + value.dump() + " (wrong type or not finite)");
+        warnings.push_back(where + "." + key + ": ignored " + value.dump() + " (wrong type, not finite or out of range)");
     }
 }
 
