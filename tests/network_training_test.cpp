@@ -120,6 +120,47 @@ TEST(Training, SameSeedSameRun) {
     EXPECT_NE(a.network(), c.network());  // another shuffle order
 }
 
+// Step() updates its packed copy of the parameters and brings the network up to date only when it
+// is read: reading it, editing it or changing the batch size mid-run must neither change the run nor
+// lose an update.
+TEST(Training, ReadingEditingOrResizingMidRunNeitherChangesNorLosesUpdates) {
+    NetworkSpec spec;
+    spec.hidden = {4, 3};
+    const Network initial = MakeNetwork(spec, {InitScheme::Xavier, 0.1, 0.0, 9});
+    const TrainingOptions first{0.05, 7, 0.001, true, 42};
+    TrainingOptions second = first;
+    second.batch_size = 3;
+
+    Trainer read_every_step(initial, Circle(100, 2), {}, first);
+    for (int i = 0; i < 40; ++i) {
+        read_every_step.Run(1);
+        (void)read_every_step.network();
+    }
+    read_every_step.SetOptions(second);
+    for (int i = 0; i < 40; ++i) {
+        read_every_step.Run(1);
+        (void)read_every_step.network();
+    }
+
+    Trainer read_at_end(initial, Circle(100, 2), {}, first);
+    read_at_end.Run(40);
+    read_at_end.SetOptions(second);  // new batch buffers, reloaded from the network: must see the 40 steps
+    read_at_end.Run(40);
+
+    Trainer edited(initial, Circle(100, 2), {}, first);
+    edited.Run(40);
+    edited.EditNetwork().layers[0].activation = initial.layers[0].activation;  // an edit that changes nothing
+    edited.SetOptions(second);
+    edited.Run(40);
+
+    EXPECT_EQ(read_at_end.network(), read_every_step.network());
+    EXPECT_EQ(edited.network(), read_every_step.network());
+    for (std::size_t l = 0; l < initial.layers.size(); ++l) {
+        EXPECT_NE(read_at_end.network().layers[l].weights, initial.layers[l].weights) << "layer " << l;
+        EXPECT_NE(read_at_end.network().layers[l].biases, initial.layers[l].biases) << "layer " << l;
+    }
+}
+
 TEST(Training, TanhLearnsTheCircle) {
     const SplitData split = SplitDataset(Circle(500, 1), 0.8);
     NetworkSpec spec;

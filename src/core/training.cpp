@@ -479,6 +479,7 @@ bool Trainer::Step() {
     const std::size_t layers = network_.layers.size();
     BatchBuffers& bb = batch_;
     if (bb.rows != batch) {
+        if (network_stale_) SyncNetwork();  // the packed copies are about to be reloaded from it
         bb.Resize(network_, batch);
         batch_samples_.assign(batch, 0);
         packed_current_ = false;
@@ -540,7 +541,8 @@ bool Trainer::Step() {
     loss /= static_cast<double>(batch);
 
     // w ← w − η·(mean gradient + λw), computed in the packed layout (a row of neurons at a time,
-    // which vectorises) and copied to the network and the back-propagation layout. The sum of every
+    // which vectorises) and copied to the back-propagation layout; the network's own copy is brought
+    // up to date only when it is read (SyncNetwork), as most steps are followed by another step. The sum of every
     // new parameter turns NaN or inf as soon as one of them does, so divergence costs one addition
     // per parameter.
     const double eta = options_.learning_rate;
@@ -558,15 +560,10 @@ bool Trainer::Step() {
         double sums[detail::kPackedMaxLanes];
         detail::UpdatePacked(packed, gwt, decay, scale, sums);
         for (std::size_t j = 0; j < size; ++j) {
-            double* row = layer.weights.data() + j * fan_in;
             double* back = packed.w.data() + j * packed.in_lanes;
-            for (std::size_t i = 0; i < fan_in; ++i) row[i] = back[i] = packed.wt[i * lanes + j];
-            check += sums[j];
-        }
-        for (std::size_t j = 0; j < size; ++j) {
-            layer.biases[j] -= scale * gb[j];
-            packed.bias[j] = layer.biases[j];
-            check += layer.biases[j];
+            for (std::size_t i = 0; i < fan_in; ++i) back[i] = packed.wt[i * lanes + j];
+            packed.bias[j] -= scale * gb[j];
+            check += sums[j] + packed.bias[j];
         }
         if (layer.learned.size() == size) {
             // PReLU's a stays inside the catalogue's domain [−10, 10], so the network stays saveable.
@@ -579,6 +576,7 @@ bool Trainer::Step() {
             }
         }
     }
+    network_stale_ = true;
     ++step_;
     last_batch_loss_ = loss;
     if (!std::isfinite(loss) || loss > kExplodingLoss || !std::isfinite(check)) {
@@ -594,6 +592,18 @@ bool Trainer::Step() {
     return true;
 }
 
+void Trainer::SyncNetwork() const {
+    for (std::size_t l = 0; l < network_.layers.size(); ++l) {
+        Layer& layer = network_.layers[l];
+        const detail::PackedLayer& packed = batch_.packed[l];
+        for (std::size_t j = 0; j < layer.size; ++j) {
+            for (std::size_t i = 0; i < layer.fan_in; ++i) layer.weights[j * layer.fan_in + i] = packed.wt[i * packed.lanes + j];
+            layer.biases[j] = packed.bias[j];
+        }
+    }
+    network_stale_ = false;
+}
+
 std::size_t Trainer::Run(std::size_t steps) {
     std::size_t done = 0;
     while (done < steps && Step()) ++done;
@@ -601,7 +611,7 @@ std::size_t Trainer::Run(std::size_t steps) {
 }
 
 const NetworkStats& Trainer::Observe() {
-    stats_ = ComputeStats(network_, train_);
+    stats_ = ComputeStats(network(), train_);
     norms_.resize(stats_.layers.size());
     for (std::size_t l = 0; l < stats_.layers.size(); ++l) norms_[l] = stats_.layers[l].gradient_norm;
     history_.Record(step_, stats_.loss, MeanLoss(network_, test_), stats_.dead_fraction, norms_);
@@ -610,6 +620,7 @@ const NetworkStats& Trainer::Observe() {
 
 void Trainer::Reset(const InitOptions& init) {
     InitialiseNetwork(network_, init);
+    network_stale_ = false;
     random_.Seed(options_.seed ^ 0x5DEECE66DULL);
     step_ = 0;
     last_batch_loss_ = 0.0;

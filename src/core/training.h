@@ -203,9 +203,13 @@ public:
     // Redraws the weights, clears the step count, divergence and history: "reset with a seed".
     void Reset(const InitOptions& init);
 
-    const Network& network() const { return network_; }
+    const Network& network() const {
+        if (network_stale_) SyncNetwork();
+        return network_;
+    }
     // For edits (activation per layer, a weight): the buffers follow the new shape at the next step.
     Network& EditNetwork() {
+        if (network_stale_) SyncNetwork();
         packed_current_ = false;
         return network_;
     }
@@ -231,8 +235,13 @@ private:
     bool ShapeChanged() const;
     void Prepare();             // sizes the buffers and features to the network's current shape
     std::size_t NextSample();
+    // Copies the weights and biases that Step() updated in its packed layout into network_.
+    void SyncNetwork() const;
 
-    Network network_;
+    // Step() keeps the parameters in batch_.packed and marks network_ stale instead of copying them
+    // back every step; network() and EditNetwork() bring it up to date when it is next read.
+    mutable Network network_;
+    mutable bool network_stale_ = false;
     std::vector<Sample> train_, test_;
     TrainingOptions options_;
     std::size_t step_ = 0;
