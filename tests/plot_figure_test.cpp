@@ -135,6 +135,110 @@ TEST(PlotFigure, CurvesStayExactFarZoomedInAndOut) {
     }
 }
 
+// The distance from p to the polyline through `line`.
+double DistanceToPolyline(Vec2 p, const std::vector<Vec2>& line) {
+    double best = static_cast<double>(std::hypot(p.x - line.front().x, p.y - line.front().y));
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        const double ax = line[i - 1].x, ay = line[i - 1].y, bx = line[i].x, by = line[i].y;
+        const double px = p.x, py = p.y;
+        const double lx = bx - ax, ly = by - ay, length2 = lx * lx + ly * ly;
+        const double t = length2 > 0 ? std::clamp(((px - ax) * lx + (py - ay) * ly) / length2, 0.0, 1.0) : 0.0;
+        best = std::min(best, std::hypot(px - (ax + t * lx), py - (ay + t * ly)));
+    }
+    return best;
+}
+
+// Every input point lies within `tolerance` of the simplified polyline, which starts and ends where
+// the input does.
+void ExpectFaithful(const std::vector<Vec2>& points, const std::vector<Vec2>& simplified, float tolerance) {
+    ASSERT_GE(simplified.size(), 2u);
+    EXPECT_EQ(simplified.front().x, points.front().x);
+    EXPECT_EQ(simplified.front().y, points.front().y);
+    EXPECT_EQ(simplified.back().x, points.back().x);
+    EXPECT_EQ(simplified.back().y, points.back().y);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        EXPECT_LE(DistanceToPolyline(points[i], simplified), static_cast<double>(tolerance) + 1e-4) << "point " << i;
+    }
+}
+
+TEST(SimplifyPolyline, AStraightLineKeepsItsEndsAndAKinkItsCorner) {
+    std::vector<Vec2> line, relu;
+    for (int i = 0; i <= 1500; ++i) {
+        const float x = 10.0f + 0.6f * static_cast<float>(i);
+        line.push_back({x, 300.0f - 0.37f * x});
+        relu.push_back({x, i <= 700 ? 400.0f : 400.0f - 0.6f * static_cast<float>(i - 700)});
+    }
+    const std::vector<Vec2> simple_line = SimplifyPolyline(line, kCurveTolerancePixels);
+    EXPECT_EQ(simple_line.size(), 2u);
+    ExpectFaithful(line, simple_line, kCurveTolerancePixels);
+    const std::vector<Vec2> simple_relu = SimplifyPolyline(relu, kCurveTolerancePixels);
+    ASSERT_EQ(simple_relu.size(), 3u);
+    EXPECT_EQ(simple_relu[1].x, relu[700].x);
+    EXPECT_EQ(simple_relu[1].y, relu[700].y);
+}
+
+TEST(SimplifyPolyline, CurvesStayWithinTheToleranceWithFewerPoints) {
+    std::vector<Vec2> wave;
+    for (int i = 0; i <= 1500; ++i) {
+        const double x = 0.6 * i;
+        wave.push_back({static_cast<float>(x), static_cast<float>(300.0 + 120.0 * std::sin(x / 40.0))});
+    }
+    for (float tolerance : {0.05f, 0.5f}) {
+        const std::vector<Vec2> simple = SimplifyPolyline(wave, tolerance);
+        ExpectFaithful(wave, simple, tolerance);
+        EXPECT_LT(simple.size(), wave.size() / 3) << "tolerance " << tolerance;
+    }
+}
+
+TEST(SimplifyPolyline, AHairpinAndAZigzagAboveTheToleranceAreKept) {
+    // Out along a line and back over it: the turning point must stay.
+    std::vector<Vec2> hairpin;
+    for (int i = 0; i <= 100; ++i) hairpin.push_back({static_cast<float>(i), 50.0f});
+    for (int i = 99; i >= 0; --i) hairpin.push_back({static_cast<float>(i), 50.0f});
+    const std::vector<Vec2> simple = SimplifyPolyline(hairpin, kCurveTolerancePixels);
+    ExpectFaithful(hairpin, simple, kCurveTolerancePixels);
+    EXPECT_TRUE(std::any_of(simple.begin(), simple.end(), [](Vec2 p) { return p.x == 100.0f; }));
+    // A 1-pixel zigzag is real detail at a 0.05-pixel tolerance.
+    std::vector<Vec2> zigzag;
+    for (int i = 0; i < 200; ++i) zigzag.push_back({static_cast<float>(i), i % 2 == 0 ? 10.0f : 11.0f});
+    EXPECT_EQ(SimplifyPolyline(zigzag, kCurveTolerancePixels).size(), zigzag.size());
+    // Short inputs come back unchanged.
+    const std::vector<Vec2> two{{0, 0}, {5, 5}};
+    EXPECT_EQ(SimplifyPolyline(two, kCurveTolerancePixels).size(), 2u);
+    EXPECT_TRUE(SimplifyPolyline({}, kCurveTolerancePixels).empty());
+}
+
+// What DrawPlot draws passes within the tolerance of every sample of the curve, for curved,
+// kinked and saturating functions, in f and f′, with far fewer points than samples.
+TEST(PlotFigure, DrawnCurvesPassWithinTheToleranceOfEverySample) {
+    for (ActivationId id : {ActivationId::Elu, ActivationId::Gelu, ActivationId::Relu, ActivationId::Tanh}) {
+        const Activation activation = Activation::WithDefaults(id);
+        for (PlotQuantity quantity : {PlotQuantity::Value, PlotQuantity::Derivative}) {
+            const Drawn d = Draw(activation, quantity, -6, 6, -2, 6);
+            const FigureTheme theme = FigureThemeFor(Theme::Light);
+            const std::vector<PlotCurveData> curves =
+                BuildCurves(std::span(&activation, 1), -6, 6, SamplesForWidth(d.frame.AreaWidth()), KinkConvention::PyTorch, theme);
+            const SampledCurve& samples = curves.front().samples;
+            std::size_t drawn_points = 0;
+            for (const auto& line : d.canvas.polylines) drawn_points += line.size();
+            const auto check = [&](std::span<const double> xs, std::span<const double> ys) -> std::size_t {
+                for (std::size_t i = 0; i < xs.size(); ++i) {
+                    const Vec2 p = d.frame.ToPixel(xs[i], ys[i]);
+                    double best = 1e9;
+                    for (const auto& line : d.canvas.polylines) best = std::min(best, DistanceToPolyline(p, line));
+                    EXPECT_LE(best, static_cast<double>(kCurveTolerancePixels) + 1e-3)
+                        << activation.info().display_name << " x = " << xs[i];
+                }
+                return xs.size();
+            };
+            std::size_t sample_count = 0;
+            if (quantity == PlotQuantity::Value) sample_count = check(samples.value.x, samples.value.y);
+            else for (const Polyline& piece : samples.derivative) sample_count += check(piece.x, piece.y);
+            EXPECT_LT(drawn_points, sample_count / 2) << activation.info().display_name;
+        }
+    }
+}
+
 TEST(PlotFigure, ProbeLabelsReadLikeTheLecture) {
     Activation leaky = Activation::WithDefaults(ActivationId::LeakyRelu);
     EXPECT_EQ(ProbeLabel(leaky, -4, false, KinkConvention::PyTorch, false), "f(\u22124) = \u22120.04");

@@ -227,23 +227,46 @@ void DrawAsymptotes(Canvas& canvas, const PlotFrame& frame, std::span<const Plot
     }
 }
 
+// The curve's f or f′ in pixels for this frame's mapping, mapped and simplified only when the mapping
+// changed since the last frame.
+const CurvePixelRuns& PixelRuns(const PlotFrame& frame, const PlotCurveData& curve, bool derivative) {
+    CurvePixelRuns& cache = derivative ? curve.derivative_pixels : curve.value_pixels;
+    if (cache.filled && cache.area_min.x == frame.area_min.x && cache.area_min.y == frame.area_min.y &&
+        cache.area_max.x == frame.area_max.x && cache.area_max.y == frame.area_max.y && cache.x_min == frame.x_min &&
+        cache.x_max == frame.x_max && cache.y_min == frame.y_min && cache.y_max == frame.y_max) {
+        return cache;
+    }
+    cache.mapped.clear();
+    if (derivative) {
+        for (const Polyline& piece : curve.samples.derivative) {
+            for (auto& run : ToPixelRuns(frame, piece.x, piece.y)) cache.mapped.push_back(std::move(run));
+        }
+    } else {
+        cache.mapped = ToPixelRuns(frame, curve.samples.value.x, curve.samples.value.y);
+    }
+    cache.drawn.clear();
+    for (const auto& run : cache.mapped) cache.drawn.push_back(SimplifyPolyline(run, kCurveTolerancePixels));
+    cache.area_min = frame.area_min;
+    cache.area_max = frame.area_max;
+    cache.x_min = frame.x_min;
+    cache.x_max = frame.x_max;
+    cache.y_min = frame.y_min;
+    cache.y_max = frame.y_max;
+    cache.filled = true;
+    return cache;
+}
+
 void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve, bool derivative, bool dashed,
                const PlotSpec& spec, const FigureTheme& theme, const FigureStyle& style) {
     const float width = theme.line_width * style.scale;
-    const auto draw_run = [&](std::span<const Vec2> run) {
+    for (const auto& run : PixelRuns(frame, curve, derivative).drawn) {
         if (dashed) {
             DashedPolyline(canvas, run, curve.color, width * 0.85f, 9.0f * style.scale);
         } else {
             canvas.Polyline(run, curve.color, width);
         }
-    };
-    if (!derivative) {
-        for (const auto& run : ToPixelRuns(frame, curve.samples.value.x, curve.samples.value.y)) draw_run(run);
-        return;
     }
-    for (const Polyline& piece : curve.samples.derivative) {
-        for (const auto& run : ToPixelRuns(frame, piece.x, piece.y)) draw_run(run);
-    }
+    if (!derivative) return;
     // Jumps: a closed circle where the convention puts f'(x), open circles at the limits not taken.
     const float radius = 4.5f * style.scale;
     for (const DerivativeJump& jump : curve.samples.jumps) {
@@ -311,20 +334,19 @@ Vec2 LegendCorner(const PlotFrame& frame, const PlotSpec& spec, std::span<const 
                                        {frame.area_min.x + pad, frame.area_max.y - pad - size.y},
                                        {frame.area_max.x - pad - size.x, frame.area_max.y - pad - size.y}}};
     std::array<std::size_t, 4> hidden{};
-    const auto count = [&](std::span<const double> xs, std::span<const double> ys) {
-        for (std::size_t i = 0; i < xs.size(); ++i) {
-            const Vec2 p = frame.ToPixel(xs[i], ys[i]);
-            for (std::size_t c = 0; c < corners.size(); ++c) {
-                hidden[c] += p.x >= corners[c].x && p.x <= corners[c].x + size.x && p.y >= corners[c].y &&
-                             p.y <= corners[c].y + size.y;
+    const auto count = [&](const CurvePixelRuns& pixels) {
+        for (const auto& run : pixels.mapped) {
+            for (const Vec2 p : run) {
+                for (std::size_t c = 0; c < corners.size(); ++c) {
+                    hidden[c] += p.x >= corners[c].x && p.x <= corners[c].x + size.x && p.y >= corners[c].y &&
+                                 p.y <= corners[c].y + size.y;
+                }
             }
         }
     };
     for (const PlotCurveData& curve : curves) {
-        if (ShowsValue(spec.quantity)) count(curve.samples.value.x, curve.samples.value.y);
-        if (ShowsDerivative(spec.quantity)) {
-            for (const Polyline& piece : curve.samples.derivative) count(piece.x, piece.y);
-        }
+        if (ShowsValue(spec.quantity)) count(PixelRuns(frame, curve, false));
+        if (ShowsDerivative(spec.quantity)) count(PixelRuns(frame, curve, true));
     }
     // Ties keep the top-left corner, where readers look first.
     return corners[static_cast<std::size_t>(std::min_element(hidden.begin(), hidden.end()) - hidden.begin())];
@@ -455,6 +477,50 @@ PlotFrame LayoutPlot(Canvas& canvas, const PlotSpec& spec, Vec2 min, Vec2 max, c
     frame.area_min = {min.x + left_margin, top};
     frame.area_max = {std::max(max.x - pad * 2, frame.area_min.x + 1.0f), std::max(bottom, top + 1.0f)};
     return frame;
+}
+
+std::vector<Vec2> SimplifyPolyline(std::span<const Vec2> points, float tolerance) {
+    if (points.size() <= 2) return {points.begin(), points.end()};
+    std::vector<Vec2> kept{points.front()};
+    // From the last kept point (the anchor), the directions in which a segment passes within
+    // `tolerance` of every point since form a cone [lo, hi]; each point narrows it. The segment ends
+    // at the last point inside the cone, and never short of a point already passed (no hairpins).
+    const auto cross = [](double ax, double ay, double bx, double by) { return ax * by - ay * bx; };
+    double lo_x = 0, lo_y = 0, hi_x = 0, hi_y = 0;
+    bool narrowed = false;
+    double farthest = 0.0;
+    std::size_t last = 0;
+    const double reach = tolerance;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const Vec2 anchor = kept.back();
+            const double dx = static_cast<double>(points[i].x) - static_cast<double>(anchor.x);
+            const double dy = static_cast<double>(points[i].y) - static_cast<double>(anchor.y);
+            const double d = std::hypot(dx, dy);
+            if (d <= reach && !narrowed) break;  // within reach of the anchor itself
+            const double ux = dx / d, uy = dy / d;
+            const bool inside = !narrowed || (d > reach && cross(lo_x, lo_y, ux, uy) >= 0.0 &&
+                                              cross(ux, uy, hi_x, hi_y) >= 0.0 && d >= farthest - reach);
+            if (!inside && attempt == 0) {
+                kept.push_back(points[last]);  // the segment ends at the last point that fitted
+                narrowed = false;
+                farthest = 0.0;
+                continue;
+            }
+            const double sine = reach / d, cosine = std::sqrt(1.0 - sine * sine);
+            const double new_lo_x = ux * cosine + uy * sine, new_lo_y = uy * cosine - ux * sine;
+            const double new_hi_x = ux * cosine - uy * sine, new_hi_y = uy * cosine + ux * sine;
+            if (!narrowed || cross(lo_x, lo_y, new_lo_x, new_lo_y) > 0.0) lo_x = new_lo_x, lo_y = new_lo_y;
+            if (!narrowed || cross(new_hi_x, new_hi_y, hi_x, hi_y) > 0.0) hi_x = new_hi_x, hi_y = new_hi_y;
+            narrowed = true;
+            farthest = std::max(farthest, d);
+            break;
+        }
+        last = i;
+    }
+    const Vec2 end = points.back();
+    if (kept.back().x != end.x || kept.back().y != end.y) kept.push_back(end);
+    return kept;
 }
 
 std::size_t SamplesForWidth(float pixel_width) {

@@ -33,6 +33,15 @@ enum class PlotQuantity {
     ValueAndDerivative   // both in one plot, f' dashed
 };
 
+// A curve's samples in pixels for one data ↔ pixel mapping (see PlotFrame::SameMapping).
+struct CurvePixelRuns {
+    bool filled = false;
+    Vec2 area_min, area_max;
+    double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+    std::vector<std::vector<Vec2>> mapped;  // every sample, split where a value is not finite
+    std::vector<std::vector<Vec2>> drawn;   // the same runs simplified within kCurveTolerancePixels
+};
+
 // A function as plotted: derived data, recomputed only when the function or the x range changes.
 struct PlotCurveData {
     Activation activation;
@@ -40,6 +49,9 @@ struct PlotCurveData {
     Color color;
     SampledCurve samples;
     Properties properties;
+    // f and f′ in pixels, kept between frames until the view or the plot's size changes: an idle
+    // frame then neither maps nor simplifies thousands of samples. Filled by DrawPlot.
+    mutable CurvePixelRuns value_pixels{}, derivative_pixels{};
 };
 
 struct PlotSpec {
@@ -82,6 +94,15 @@ struct PlotFrame {
 
 // Reserves margins for tick labels, axis label and title, given the fonts of `canvas`.
 PlotFrame LayoutPlot(Canvas& canvas, const PlotSpec& spec, Vec2 min, Vec2 max, const FigureStyle& style);
+
+// Curves are drawn through fewer points than sampled: a point is left out when the drawn line
+// passes within this many pixels of it, which no one can see at any export scale.
+inline constexpr float kCurveTolerancePixels = 0.05f;
+
+// The points of `points` that keep every left-out point within `tolerance` of the polyline through
+// them (first and last always kept). Straight stretches shrink to their ends: ReLU's 1,500 samples
+// become 3 points. Linear time.
+std::vector<Vec2> SimplifyPolyline(std::span<const Vec2> points, float tolerance);
 
 // How many curve samples a plot of this width needs to look exact (1.5 a pixel; kinks are added).
 std::size_t SamplesForWidth(float pixel_width);
