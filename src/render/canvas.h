@@ -11,6 +11,7 @@ namespace actlab {
 
 struct Vec2 {
     float x = 0.0f, y = 0.0f;
+    bool operator==(const Vec2&) const = default;
 };
 
 // Straight (non-premultiplied) RGBA, 8 bits per channel.

@@ -231,11 +231,7 @@ void DrawAsymptotes(Canvas& canvas, const PlotFrame& frame, std::span<const Plot
 // changed since the last frame.
 const CurvePixelRuns& PixelRuns(const PlotFrame& frame, const PlotCurveData& curve, bool derivative) {
     CurvePixelRuns& cache = derivative ? curve.derivative_pixels : curve.value_pixels;
-    if (cache.filled && cache.area_min.x == frame.area_min.x && cache.area_min.y == frame.area_min.y &&
-        cache.area_max.x == frame.area_max.x && cache.area_max.y == frame.area_max.y && cache.x_min == frame.x_min &&
-        cache.x_max == frame.x_max && cache.y_min == frame.y_min && cache.y_max == frame.y_max) {
-        return cache;
-    }
+    if (cache.mapping == frame.Mapping()) return cache;
     cache.mapped.clear();
     if (derivative) {
         for (const Polyline& piece : curve.samples.derivative) {
@@ -246,13 +242,7 @@ const CurvePixelRuns& PixelRuns(const PlotFrame& frame, const PlotCurveData& cur
     }
     cache.drawn.clear();
     for (const auto& run : cache.mapped) cache.drawn.push_back(SimplifyPolyline(run, kCurveTolerancePixels));
-    cache.area_min = frame.area_min;
-    cache.area_max = frame.area_max;
-    cache.x_min = frame.x_min;
-    cache.x_max = frame.x_max;
-    cache.y_min = frame.y_min;
-    cache.y_max = frame.y_max;
-    cache.filled = true;
+    cache.mapping = frame.Mapping();
     return cache;
 }
 
@@ -518,8 +508,7 @@ std::vector<Vec2> SimplifyPolyline(std::span<const Vec2> points, float tolerance
         }
         last = i;
     }
-    const Vec2 end = points.back();
-    if (kept.back().x != end.x || kept.back().y != end.y) kept.push_back(end);
+    if (kept.back() != points.back()) kept.push_back(points.back());
     return kept;
 }
 

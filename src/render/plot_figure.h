@@ -33,11 +33,16 @@ enum class PlotQuantity {
     ValueAndDerivative   // both in one plot, f' dashed
 };
 
-// A curve's samples in pixels for one data ↔ pixel mapping (see PlotFrame::SameMapping).
-struct CurvePixelRuns {
-    bool filled = false;
+// Which data rectangle a plot's data area shows, and where: all that places a sample on screen.
+struct PixelMapping {
     Vec2 area_min, area_max;
     double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+    bool operator==(const PixelMapping&) const = default;
+};
+
+// A curve's samples in pixels for one mapping.
+struct CurvePixelRuns {
+    std::optional<PixelMapping> mapping;  // empty until first drawn
     std::vector<std::vector<Vec2>> mapped;  // every sample, split where a value is not finite
     std::vector<std::vector<Vec2>> drawn;   // the same runs simplified within kCurveTolerancePixels
 };
@@ -88,6 +93,7 @@ struct PlotFrame {
     double DataX(float px) const;
     double DataY(float py) const;
     bool Contains(Vec2 p) const;
+    PixelMapping Mapping() const { return {area_min, area_max, x_min, x_max, y_min, y_max}; }
     float AreaWidth() const { return area_max.x - area_min.x; }
     float AreaHeight() const { return area_max.y - area_min.y; }
 };
