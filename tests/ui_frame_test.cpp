@@ -7,6 +7,7 @@
 #include "core/propagation.h"
 #include "core/softmax.h"
 #include "core/view_fit.h"
+#include "ui/cached_geometry.h"
 #include "ui/fonts.h"
 #include "ui/headless_frames.h"
 #include "ui/widgets.h"
@@ -566,6 +567,86 @@ TEST_F(NetworkPanelTest, PlayStepResetAndEveryThemeAndScaleRender) {
             Frames(3);
         }
     }
+}
+
+TEST_F(UiFrameTest, CachedGeometryReplaysExactlyWhatWasDrawnAndOnlyUnderItsKey) {
+    ImGui::NewFrame();
+    ImGui::Begin("geometry");
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto circles = [&] {
+        for (int i = 0; i < 300; ++i) {
+            const ImVec2 p{50.0f + static_cast<float>(i % 30) * 9.0f, 60.0f + static_cast<float>(i / 30) * 9.0f};
+            draw->AddCircleFilled(p, 4.0f, IM_COL32(200, 40, 40, 255));
+            draw->AddCircle(p, 4.5f, IM_COL32(20, 20, 20, 255), 0, 1.5f);
+        }
+    };
+    CachedGeometry cache;
+    EXPECT_FALSE(cache.Replay(draw, 1)) << "nothing recorded yet";
+    const int recorded_from = draw->VtxBuffer.Size, recorded_indices_from = draw->IdxBuffer.Size;
+    const unsigned int recorded_base = draw->_VtxCurrentIdx;
+    cache.BeginRecording(draw);
+    circles();
+    cache.EndRecording(draw, 1);
+    const int vertex_count = draw->VtxBuffer.Size - recorded_from;
+    const int index_count = draw->IdxBuffer.Size - recorded_indices_from;
+    ASSERT_GT(vertex_count, 1000);
+    EXPECT_EQ(cache.recordings(), 1u);
+
+    const int replayed_from = draw->VtxBuffer.Size, replayed_indices_from = draw->IdxBuffer.Size;
+    const unsigned int replayed_base = draw->_VtxCurrentIdx;
+    ASSERT_TRUE(cache.Replay(draw, 1));
+    ASSERT_EQ(draw->VtxBuffer.Size - replayed_from, vertex_count);
+    ASSERT_EQ(draw->IdxBuffer.Size - replayed_indices_from, index_count);
+    for (int i = 0; i < vertex_count; ++i) {
+        const ImDrawVert& a = draw->VtxBuffer[recorded_from + i];
+        const ImDrawVert& b = draw->VtxBuffer[replayed_from + i];
+        ASSERT_TRUE(a.pos.x == b.pos.x && a.pos.y == b.pos.y && a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.col == b.col)
+            << "vertex " << i;
+    }
+    for (int i = 0; i < index_count; ++i) {
+        ASSERT_EQ(draw->IdxBuffer[recorded_indices_from + i] - recorded_base,
+                  draw->IdxBuffer[replayed_indices_from + i] - replayed_base)
+            << "index " << i;
+    }
+    EXPECT_EQ(draw->_VtxCurrentIdx, replayed_base + static_cast<unsigned int>(vertex_count));
+
+    const int before_other_key = draw->VtxBuffer.Size;
+    EXPECT_FALSE(cache.Replay(draw, 2)) << "another key: the inputs changed";
+    EXPECT_EQ(draw->VtxBuffer.Size, before_other_key);
+
+    // Drawing that needs a second draw command (a clip rectangle) is not kept.
+    CachedGeometry clipped;
+    clipped.BeginRecording(draw);
+    draw->PushClipRect({0, 0}, {100, 100}, true);
+    circles();
+    draw->PopClipRect();
+    circles();
+    clipped.EndRecording(draw, 3);
+    EXPECT_FALSE(clipped.Replay(draw, 3));
+    ImGui::End();
+    ImGui::Render();
+}
+
+TEST_F(NetworkPanelTest, TheSurfacesDataPointsAreReplayedUntilTheDataOrTheLayoutChanges) {
+    Frames(3);
+    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
+    const std::size_t recordings = runtime_.surface_points.recordings();
+    EXPECT_GE(recordings, 1u);
+    const std::size_t replays = runtime_.surface_points.replays();
+    Frame();
+    const int vertices = ImGui::GetDrawData()->TotalVtxCount;
+    Frames(3);
+    EXPECT_EQ(runtime_.surface_points.replays(), replays + 4);
+    EXPECT_EQ(runtime_.surface_points.recordings(), recordings);
+    EXPECT_EQ(ImGui::GetDrawData()->TotalVtxCount, vertices) << "a replayed frame has the geometry of a drawn one";
+
+    state_.network.dataset = state_.network.dataset == DatasetKind::Xor ? DatasetKind::Circle : DatasetKind::Xor;
+    Frames(3);
+    EXPECT_GT(runtime_.surface_points.recordings(), recordings) << "new data points are drawn afresh";
+    const std::size_t after_data = runtime_.surface_points.recordings();
+    state_.display.theme = state_.display.theme == Theme::Light ? Theme::Dark : Theme::Light;
+    Frames(2);
+    EXPECT_GT(runtime_.surface_points.recordings(), after_data) << "new colours are drawn afresh";
 }
 
 TEST_F(NetworkPanelTest, NodeHeatmapsAreTheFineGridAveragedAndTheOutputIsTheFineGrid) {

@@ -3,6 +3,7 @@
 #include "ui/line_chart.h"
 
 #include "core/ticks.h"
+#include "render/plot_figure.h"
 #include "ui/imgui_canvas.h"
 
 #include <algorithm>
@@ -12,6 +13,11 @@
 namespace actlab::ui {
 
 namespace {
+
+// Chart lines are 2 px wide and drawn through up to a thousand history rows: a point the line passes
+// within a quarter pixel of is left out (see SimplifyPolyline), so a flat or straight stretch costs
+// its two ends.
+constexpr float kChartTolerancePixels = 0.25f;
 
 // Pixel ↔ data mapping of one axis; on a log axis the data coordinate is log10 of the value.
 struct Axis {
@@ -246,7 +252,7 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
                 if (s.dashed) {
                     for (std::size_t i = 1; i < run.size(); ++i) canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
                 } else {
-                    canvas.Polyline(run, s.color, 2.0f * scale);
+                    canvas.Polyline(SimplifyPolyline(run, kChartTolerancePixels), s.color, 2.0f * scale);
                 }
             }
             run.clear();

@@ -3,6 +3,7 @@
 
 #include "core/ticks.h"
 #include "render/heat_color.h"
+#include "ui/cached_geometry.h"
 #include "ui/heatmap_renderer.h"
 #include "core/training.h"
 #include "ui/widgets.h"
@@ -313,15 +314,24 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
         return std::abs(v) >= 0.999f ? c : HeatColor(colors, v * 1.0f);
     };
     draw->PushClipRect(p0, p1, true);
-    for (const Sample& s : session.trainer().train()) {
-        const ImVec2 p = to_screen(s.x1, s.x2);
-        draw->AddCircleFilled(p, radius + 1.0f * scale, U32(colors.point_outline));
-        draw->AddCircleFilled(p, radius, U32(label_color(s.y)));
-    }
-    for (const Sample& s : session.trainer().test()) {
-        const ImVec2 p = to_screen(s.x1, s.x2);
-        draw->AddCircle(p, radius + 0.5f * scale, U32(colors.point_outline), 0, 3.5f * scale);
-        draw->AddCircle(p, radius + 0.5f * scale, U32(label_color(s.y)), 0, 2.0f * scale);
+    const std::vector<Sample>& train = session.trainer().train();
+    const std::vector<Sample>& test = session.trainer().test();
+    GeometryKey key;
+    key.Add(p0).Add(side).Add(radius).Add(scale).Add(colors).Add(sigmoid).Add(ImGui::GetFontTexUvWhitePixel()).Add(draw->Flags);
+    key.Add(train.data(), train.size() * sizeof(Sample)).Add(test.data(), test.size() * sizeof(Sample));
+    if (!runtime.surface_points.Replay(draw, key.value())) {
+        runtime.surface_points.BeginRecording(draw);
+        for (const Sample& s : train) {
+            const ImVec2 p = to_screen(s.x1, s.x2);
+            draw->AddCircleFilled(p, radius + 1.0f * scale, U32(colors.point_outline));
+            draw->AddCircleFilled(p, radius, U32(label_color(s.y)));
+        }
+        for (const Sample& s : test) {
+            const ImVec2 p = to_screen(s.x1, s.x2);
+            draw->AddCircle(p, radius + 0.5f * scale, U32(colors.point_outline), 0, 3.5f * scale);
+            draw->AddCircle(p, radius + 0.5f * scale, U32(label_color(s.y)), 0, 2.0f * scale);
+        }
+        runtime.surface_points.EndRecording(draw, key.value());
     }
     draw->PopClipRect();
     // Axis extents at the corners: the plane is always [−6, 6]².

@@ -4,6 +4,7 @@
 
 #include "core/app_state.h"
 #include "render/plot_figure.h"
+#include "ui/cached_geometry.h"
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
 #include "ui/heatmap_renderer.h"
@@ -69,6 +70,7 @@ struct UiRuntime {
     StatusMessage status;
     NetworkSession network;         // the mini network's trainer, statistics and heatmaps
     std::unique_ptr<HeatmapRenderer> heatmaps;  // GPU heatmaps in the window; null: CPU meshes
+    CachedGeometry surface_points;  // the decision surface's data points, while they stay put
     double training_budget_seconds = kDefaultTrainingBudgetSeconds;  // training time per frame
     std::string parameter_error;    // the last refused typed value, shown under the sliders
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
