@@ -194,6 +194,28 @@ TEST_F(UiFrameTest, CurvesAreResampledOnlyWhenInputsChange) {
     EXPECT_EQ(runtime_.curves.rebuilds(), rebuilds + 1);
 }
 
+// A slider moves one function: the others keep their samples and their pixel polylines.
+TEST_F(UiFrameTest, AParameterChangeKeepsTheOtherCurvesPixelPolylines) {
+    state_.plots.selected = {ActivationId::Relu, ActivationId::Elu};
+    Frames(3);
+    const auto curves_now = [&] {
+        CurveCache::Key key = runtime_.curves.key();  // the plot panel's, with the functions as they are now
+        key.functions = SelectedActivations(state_);
+        return runtime_.curves.Get(key);
+    };
+    ASSERT_EQ(curves_now().size(), 2u);
+    ASSERT_TRUE(curves_now()[0].value_pixels.mapping.has_value()) << "drawn: the pixel polylines are kept";
+    state_.plots.params[static_cast<std::size_t>(ActivationId::Elu)][0] = 0.5;
+    Frames(1);
+    const std::size_t rebuilds = runtime_.curves.rebuilds();
+    state_.plots.params[static_cast<std::size_t>(ActivationId::Elu)][0] = 0.7;
+    const std::vector<PlotCurveData> curves = curves_now();  // rebuilt, before any frame draws them
+    EXPECT_EQ(runtime_.curves.rebuilds(), rebuilds + 1);
+    ASSERT_EQ(curves.size(), 2u);
+    EXPECT_TRUE(curves[0].value_pixels.mapping.has_value()) << "ReLU did not change: its polyline stays";
+    EXPECT_FALSE(curves[1].value_pixels.mapping.has_value()) << "ELU changed: it is mapped afresh";
+}
+
 TEST_F(UiFrameTest, AbsurdTypedParametersAreRefusedAndThePlotsStayClean) {
     state_.plots.selected = {ActivationId::Elu, ActivationId::Softplus, ActivationId::Hardtanh};
     const AppState before = state_;

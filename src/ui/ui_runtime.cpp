@@ -26,7 +26,14 @@ const std::vector<PlotCurveData>& CurveCache::Get(const Key& key) {
         curve.color = PaletteColor(theme, i);
         if (old != curves_.end()) {
             curve.properties = old->properties;
-            curve.samples = same_sampling ? old->samples : SampleCurve(activation, key.x_min, key.x_max, key.samples, key.convention);
+            if (same_sampling) {
+                curve.samples = old->samples;
+                // The same samples: their pixel polylines still hold wherever the view did not move.
+                curve.value_pixels = std::move(old->value_pixels);
+                curve.derivative_pixels = std::move(old->derivative_pixels);
+            } else {
+                curve.samples = SampleCurve(activation, key.x_min, key.x_max, key.samples, key.convention);
+            }
         } else {
             curve.properties = ComputeProperties(activation);
             curve.samples = SampleCurve(activation, key.x_min, key.x_max, key.samples, key.convention);

@@ -35,6 +35,7 @@ public:
 
     const std::vector<PlotCurveData>& Get(const Key& key);
     std::size_t rebuilds() const { return rebuilds_; }
+    const Key& key() const { return key_; }  // of the curves last returned
 
 private:
     Key key_;
