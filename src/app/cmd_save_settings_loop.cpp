@@ -36,6 +36,7 @@ int RunSaveLoop(const SaveLoopOptions& options) {
     second.plots.selected = {ActivationId::Gelu, ActivationId::Elu, ActivationId::Swish};
     second.panels.network = true;
     std::vector<std::string> recent;
+    recent.reserve(8);
     for (int i = 0; i < 8; ++i) recent.push_back("/lectures/week " + std::to_string(i) + "/" + std::string(300, 'x') + ".json");
     const app::WindowGeometry window;
     const std::filesystem::path path = dir / "settings.json";

@@ -215,8 +215,8 @@ std::vector<Kink> Kinks(const Activation& activation) {
     switch (activation.id) {
     case ActivationId::Relu: add(0.0, 0.0, 1.0, 0.0); break;
     case ActivationId::LeakyRelu:
-    case ActivationId::Prelu: add(0.0, p0, 1.0, p0); break;
-    case ActivationId::Elu: add(0.0, p0, 1.0, p0); break;
+    case ActivationId::Prelu:
+    case ActivationId::Elu: add(0.0, p0, 1.0, p0); break;  // slope a (or α) on the left, 1 on the right
     case ActivationId::Selu: add(0.0, p0 * p1, p0, p0 * p1); break;
     case ActivationId::Relu6:
         add(0.0, 0.0, 1.0, 0.0);

@@ -66,7 +66,7 @@ void ReadView(const json& j, PlotViewRange& view, std::vector<std::string>& warn
     if (sane(read.x_min, read.x_max) && sane(read.y_min, read.y_max) && sane(read.dy_min, read.dy_max)) {
         view = read;
     } else if (j.is_object() && !j.empty()) {
-        warnings.push_back("view: ignored an empty, reversed or absurd range");
+        warnings.emplace_back("view: ignored an empty, reversed or absurd range");
     }
 }
 
@@ -105,7 +105,7 @@ json NetworkLessonToJson(const NetworkLessonState& lesson) {
 // skipped, the rest of the lesson is still read.
 void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<std::string>& warnings) {
     if (!j.is_object()) {
-        warnings.push_back("network: not an object; ignored");
+        warnings.emplace_back("network: not an object; ignored");
         return;
     }
     if (j.contains("layers")) {
@@ -308,7 +308,7 @@ void ReadPropagation(const json& j, PropagationPanelState& p, std::vector<std::s
     if (init_std >= 0.0 && init_std <= 100.0) {
         p.init_std = init_std;
     } else {
-        warnings.push_back("propagation.init_std: ignored (0 to 100)");
+        warnings.emplace_back("propagation.init_std: ignored (0 to 100)");
     }
     ReadInt(j, "depth", p.depth, 1, kMaxPanelDepth, "propagation", warnings);
     ReadInt(j, "width", p.width, 1, kMaxPanelWidth, "propagation", warnings);
@@ -321,7 +321,7 @@ void ReadPropagation(const json& j, PropagationPanelState& p, std::vector<std::s
         p.map_mean = mean;
         p.map_var = var;
     } else {
-        warnings.push_back("propagation.map_mean/map_var: ignored (|μ| ≤ 1000, 0 < ν ≤ 1000)");
+        warnings.emplace_back("propagation.map_mean/map_var: ignored (|μ| ≤ 1000, 0 < ν ≤ 1000)");
     }
     ReadInt(j, "map_steps", p.map_steps, 1, kMaxPanelMapSteps, "propagation", warnings);
 }
@@ -417,7 +417,7 @@ json AppStateToJson(const AppState& state) {
 
 void AppStateFromJson(const json& root, AppState& state, std::vector<std::string>& warnings) {
     if (!root.is_object()) {
-        warnings.push_back("the top level is not a JSON object; nothing was read");
+        warnings.emplace_back("the top level is not a JSON object; nothing was read");
         return;
     }
     if (root.contains("display")) {
@@ -431,7 +431,7 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         }
         float scale = state.display.ui_scale;
         Read(d, "ui_scale", scale, "display", warnings);
-        if (scale < 1.0f || scale > 3.0f) warnings.push_back("display.ui_scale: clamped to 1–3");
+        if (scale < 1.0f || scale > 3.0f) warnings.emplace_back("display.ui_scale: clamped to 1–3");
         state.display.ui_scale = std::clamp(scale, 1.0f, 3.0f);
         Read(d, "hide_controls", state.display.hide_controls, "display", warnings);
         Read(d, "fullscreen", state.display.fullscreen, "display", warnings);
@@ -451,7 +451,7 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
             }
             if (!selected.empty()) plots.selected = selected;
         } else if (p.contains("selected")) {
-            warnings.push_back("plots.selected: expected a list of function names; ignored");
+            warnings.emplace_back("plots.selected: expected a list of function names; ignored");
         }
         if (p.contains("params") && p.at("params").is_object()) {
             for (const auto& [name, values] : p.at("params").items()) {

@@ -47,10 +47,8 @@ float NextUiScale(float scale, int direction) {
         }
         return kScales.back();
     }
-    for (auto it = kScales.rbegin(); it != kScales.rend(); ++it) {
-        if (*it < scale - 1e-3f) return *it;
-    }
-    return kScales.front();
+    const auto smaller = std::find_if(kScales.rbegin(), kScales.rend(), [&](float s) { return s < scale - 1e-3f; });
+    return smaller != kScales.rend() ? *smaller : kScales.front();
 }
 
 void HandleShortcuts(AppState& state, UiRuntime& runtime) {
