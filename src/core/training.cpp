@@ -614,7 +614,7 @@ const NetworkStats& Trainer::Observe() {
     stats_ = ComputeStats(network(), train_);
     norms_.resize(stats_.layers.size());
     for (std::size_t l = 0; l < stats_.layers.size(); ++l) norms_[l] = stats_.layers[l].gradient_norm;
-    history_.Record(step_, stats_.loss, MeanLoss(network_, test_), stats_.dead_fraction, norms_);
+    history_.Record(step_, stats_.loss, MeanLoss(network(), test_), stats_.dead_fraction, norms_);
     return stats_;
 }
 

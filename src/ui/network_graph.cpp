@@ -318,7 +318,7 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     const std::vector<Sample>& test = session.trainer().test();
     GeometryKey key;
     key.Add(p0).Add(side).Add(radius).Add(scale).Add(colors).Add(sigmoid).Add(ImGui::GetFontTexUvWhitePixel()).Add(draw->Flags);
-    key.Add(train.data(), train.size() * sizeof(Sample)).Add(test.data(), test.size() * sizeof(Sample));
+    key.Add(session.data_version());
     if (!runtime.surface_points.Replay(draw, key.value())) {
         runtime.surface_points.BeginRecording(draw);
         for (const Sample& s : train) {

@@ -122,6 +122,7 @@ void NetworkSession::Build(const NetworkLessonState& lesson) {
     for (std::size_t l = 0; l < lesson.activations.size(); ++l) SetLayerActivation(network, l, lesson.activations[l]);
     SplitData split = SplitDataset(MakeDataset(data), lesson.train_fraction);
     trainer_ = std::make_unique<Trainer>(std::move(network), std::move(split.train), std::move(split.test), options);
+    ++data_version_;
     trainer_->Observe();
     activations_ = lesson.activations;
     key_ = KeyOf(lesson);

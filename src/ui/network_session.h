@@ -49,6 +49,8 @@ public:
     const std::vector<float>& node_grid() const { return node_grid_; }
     const std::vector<float>& output_grid() const { return output_grid_; }
     std::size_t heatmap_updates() const { return heatmap_updates_; }
+    // Counts new training and test sets: what is drawn from the data is redrawn when it changes.
+    std::size_t data_version() const { return data_version_; }
 
     // Samples trained since the session began (for the bench's throughput figure).
     std::size_t samples_trained() const { return samples_trained_; }
@@ -89,6 +91,7 @@ private:
     int frames_since_observe_ = 0;
     std::vector<float> node_grid_, output_grid_, scratch_;
     std::size_t heatmap_updates_ = 0;
+    std::size_t data_version_ = 0;
     std::optional<Network> restore_;
     std::size_t restore_step_ = 0;
     std::size_t samples_trained_ = 0;
