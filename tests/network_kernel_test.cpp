@@ -104,6 +104,87 @@ TEST(NetworkKernel, FastTanhKeepsTheSignOfZeroSaturatesAndPropagatesNan) {
     EXPECT_TRUE(std::isnan(a[4]));
 }
 
+// The kernel is compiled for several instruction sets and promises the same bits on every CPU, so no
+// version may fuse a multiply and an add the source keeps apart. The references below are computed
+// here, in code built for the baseline instruction set (no fused multiply-add exists there), in the
+// order the kernel documents; a fused clone on the CPU running the test differs in the last bits.
+TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds) {
+    constexpr std::size_t kRows = 7, kFanIn = 8, kSize = 8;
+    double seed = 0.37;
+    auto next = [&seed] {  // arbitrary values with full mantissas, so that a fused rounding shows
+        seed = std::fmod(seed * 7.123456789 + 0.318309886, 2.0);
+        return seed - 1.0;
+    };
+    Layer layer;
+    layer.activation = Activation::WithDefaults(ActivationId::Tanh);
+    layer.fan_in = kFanIn;
+    layer.size = kSize;
+    for (std::size_t k = 0; k < kFanIn * kSize; ++k) layer.weights.push_back(next());
+    for (std::size_t j = 0; j < kSize; ++j) layer.biases.push_back(next() * 0.1);
+    detail::PackedLayer packed;
+    packed.Resize(layer, detail::PackedLanes(kFanIn));
+    packed.Load(layer);
+    const std::size_t lanes = packed.lanes, in_lanes = packed.in_lanes;
+    std::vector<double> in(kRows * in_lanes, 0.0), d_below(kRows * in_lanes, 0.0);
+    for (std::size_t b = 0; b < kRows; ++b) {
+        for (std::size_t i = 0; i < kFanIn; ++i) {
+            in[b * in_lanes + i] = next();
+            d_below[b * in_lanes + i] = next();
+        }
+    }
+    std::vector<double> z(kRows * lanes), a(kRows * lanes), d(kRows * lanes);
+    detail::ForwardPacked(layer, packed, in.data(), z.data(), a.data(), d.data(), kRows);
+    for (std::size_t b = 0; b < kRows; ++b) {
+        for (std::size_t j = 0; j < kSize; ++j) {
+            double zj = layer.biases[j];
+            for (std::size_t i = 0; i < kFanIn; ++i) {
+                const double product = layer.Weight(j, i) * in[b * in_lanes + i];
+                zj = zj + product;
+            }
+            const std::size_t k = b * lanes + j;
+            ASSERT_EQ(z[k], zj) << "z of row " << b << ", neuron " << j;
+            const double t = a[k];
+            const double t_squared = t * t;
+            ASSERT_EQ(d[k], 1.0 - t_squared) << "tanh' of row " << b << ", neuron " << j;
+        }
+    }
+    // Backward with δ = d: the weight gradients, the bias gradients and what reaches the layer below.
+    std::vector<double> gwt(kFanIn * lanes), gb(lanes), up(kRows * in_lanes), delta_below(kRows * in_lanes);
+    detail::BackwardPacked(packed, in.data(), d.data(), gwt.data(), gb.data(), kRows, d_below.data(), up.data(),
+                           delta_below.data());
+    for (std::size_t j = 0; j < kSize; ++j) {
+        for (std::size_t i = 0; i < kFanIn; ++i) {
+            double g = 0.0;
+            for (std::size_t b = 0; b < kRows; ++b) {
+                const double product = in[b * in_lanes + i] * d[b * lanes + j];
+                g = g + product;
+            }
+            ASSERT_EQ(gwt[i * lanes + j], g) << "∂E/∂w of neuron " << j << ", input " << i;
+        }
+    }
+    for (std::size_t b = 0; b < kRows; ++b) {
+        for (std::size_t i = 0; i < kFanIn; ++i) {
+            double sum = 0.0;
+            for (std::size_t j = 0; j < kSize; ++j) {
+                const double product = d[b * lanes + j] * layer.Weight(j, i);
+                sum = sum + product;
+            }
+            ASSERT_EQ(up[b * in_lanes + i], sum) << "∂E/∂a below, row " << b << ", input " << i;
+            ASSERT_EQ(delta_below[b * in_lanes + i], d_below[b * in_lanes + i] * sum);
+        }
+    }
+    // The update: w ← decay·w − scale·g, each product rounded before the subtraction.
+    const double decay = 1.0 - 0.3 * 1e-3, scale = 0.3 / kRows;
+    std::vector<double> before = packed.wt;
+    double sums[detail::kPackedMaxLanes];
+    detail::UpdatePacked(packed, gwt.data(), decay, scale, sums);
+    for (std::size_t k = 0; k < before.size(); ++k) {
+        const double kept = decay * before[k];
+        const double step = scale * gwt[k];
+        ASSERT_EQ(packed.wt[k], kept - step) << "updated weight " << k;
+    }
+}
+
 TEST(NetworkKernel, PreluUsesEachNeuronsSlopeAcrossRows) {
     Layer layer;
     layer.activation = Activation::WithDefaults(ActivationId::Prelu);
