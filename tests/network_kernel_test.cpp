@@ -108,7 +108,7 @@ TEST(NetworkKernel, FastTanhKeepsTheSignOfZeroSaturatesAndPropagatesNan) {
 // version may fuse a multiply and an add the source keeps apart. The references below are computed
 // here, in code built for the baseline instruction set (no fused multiply-add exists there), in the
 // order the kernel documents; a fused clone on the CPU running the test differs in the last bits.
-TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds) {
+void ExpectThePortableBits(detail::RowVectors vectors) {
     constexpr std::size_t kRows = 7, kFanIn = 8, kSize = 8;
     double seed = 0.37;
     auto next = [&seed] {  // arbitrary values with full mantissas, so that a fused rounding shows
@@ -133,7 +133,7 @@ TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds)
         }
     }
     std::vector<double> z(kRows * lanes), a(kRows * lanes), d(kRows * lanes);
-    detail::ForwardPacked(layer, packed, in.data(), z.data(), a.data(), d.data(), kRows);
+    detail::ForwardPacked(layer, packed, in.data(), z.data(), a.data(), d.data(), kRows, vectors);
     for (std::size_t b = 0; b < kRows; ++b) {
         for (std::size_t j = 0; j < kSize; ++j) {
             double zj = layer.biases[j];
@@ -151,7 +151,7 @@ TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds)
     // Backward with δ = d: the weight gradients, the bias gradients and what reaches the layer below.
     std::vector<double> gwt(kFanIn * lanes), gb(lanes), up(kRows * in_lanes), delta_below(kRows * in_lanes);
     detail::BackwardPacked(packed, in.data(), d.data(), gwt.data(), gb.data(), kRows, d_below.data(), up.data(),
-                           delta_below.data());
+                           delta_below.data(), vectors);
     for (std::size_t j = 0; j < kSize; ++j) {
         for (std::size_t i = 0; i < kFanIn; ++i) {
             double g = 0.0;
@@ -177,11 +177,84 @@ TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds)
     const double decay = 1.0 - 0.3 * 1e-3, scale = 0.3 / kRows;
     std::vector<double> before = packed.wt;
     double sums[detail::kPackedMaxLanes];
-    detail::UpdatePacked(packed, gwt.data(), decay, scale, sums);
+    detail::UpdatePacked(packed, gwt.data(), decay, scale, sums, vectors);
     for (std::size_t k = 0; k < before.size(); ++k) {
         const double kept = decay * before[k];
         const double step = scale * gwt[k];
         ASSERT_EQ(packed.wt[k], kept - step) << "updated weight " << k;
+    }
+}
+
+TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds) {
+    for (const auto vectors : {detail::RowVectors::Quad, detail::RowVectors::Oct}) {
+        if (!detail::RowVectorsSupported(vectors)) continue;  // this CPU cannot run it
+        SCOPED_TRACE(vectors == detail::RowVectors::Quad ? "rows of 4-double vectors" : "rows of 8-double vectors");
+        ExpectThePortableBits(vectors);
+    }
+}
+
+// The two row layouts over every shape the network allows (4 and 8 lanes, fan-ins of 1–8, batches
+// that do and do not fill the blocks of rows): the same bits from the forward, backward and update
+// passes.
+TEST(NetworkKernel, BothRowLayoutsAgreeBitForBitOnEveryShape) {
+    if (!detail::RowVectorsSupported(detail::RowVectors::Oct)) GTEST_SKIP() << "this CPU has no AVX-512";
+    double seed = 0.61;
+    auto next = [&seed] {
+        seed = std::fmod(seed * 5.987654321 + 0.271828183, 2.0);
+        return seed - 1.0;
+    };
+    for (std::size_t size = 1; size <= 8; ++size) {
+        for (std::size_t fan_in = 1; fan_in <= 8; ++fan_in) {
+            for (std::size_t rows : {1u, 2u, 3u, 5u, 10u, 13u}) {
+                SCOPED_TRACE(testing::Message() << size << " neurons, fan-in " << fan_in << ", " << rows << " rows");
+                Layer layer;
+                layer.activation = Activation::WithDefaults(size % 2 == 0 ? ActivationId::Tanh : ActivationId::Relu);
+                layer.fan_in = fan_in;
+                layer.size = size;
+                for (std::size_t k = 0; k < fan_in * size; ++k) layer.weights.push_back(next());
+                for (std::size_t j = 0; j < size; ++j) layer.biases.push_back(next());
+                detail::PackedLayer quad, oct;
+                quad.Resize(layer, detail::PackedLanes(fan_in));
+                quad.Load(layer);
+                oct = quad;
+                const std::size_t lanes = quad.lanes, in_lanes = quad.in_lanes;
+                std::vector<double> in(rows * in_lanes, 0.0), d_below(rows * in_lanes, 0.0);
+                for (std::size_t b = 0; b < rows; ++b) {
+                    for (std::size_t i = 0; i < fan_in; ++i) {
+                        in[b * in_lanes + i] = next();
+                        d_below[b * in_lanes + i] = next();
+                    }
+                }
+                struct Outputs {
+                    std::vector<double> z, a, d, gwt, gb, up, delta_below;
+                    double sums[detail::kPackedMaxLanes];
+                };
+                auto run = [&](detail::PackedLayer& packed, detail::RowVectors vectors) {
+                    Outputs o;
+                    for (auto* v : {&o.z, &o.a, &o.d}) v->assign(rows * lanes, 0.0);
+                    o.gwt.assign(fan_in * lanes, 0.0);
+                    o.gb.assign(lanes, 0.0);
+                    o.up.assign(rows * in_lanes, 0.0);
+                    o.delta_below.assign(rows * in_lanes, 0.0);
+                    detail::ForwardPacked(layer, packed, in.data(), o.z.data(), o.a.data(), o.d.data(), rows, vectors);
+                    detail::BackwardPacked(packed, in.data(), o.d.data(), o.gwt.data(), o.gb.data(), rows,
+                                           d_below.data(), o.up.data(), o.delta_below.data(), vectors);
+                    detail::UpdatePacked(packed, o.gwt.data(), 0.999, 0.05, o.sums, vectors);
+                    return o;
+                };
+                const Outputs q = run(quad, detail::RowVectors::Quad);
+                const Outputs o = run(oct, detail::RowVectors::Oct);
+                ASSERT_EQ(q.z, o.z);
+                ASSERT_EQ(q.a, o.a);
+                ASSERT_EQ(q.d, o.d);
+                ASSERT_EQ(q.gwt, o.gwt);
+                ASSERT_EQ(q.gb, o.gb);
+                ASSERT_EQ(q.up, o.up);
+                ASSERT_EQ(q.delta_below, o.delta_below);
+                ASSERT_EQ(quad.wt, oct.wt);
+                for (std::size_t j = 0; j < lanes; ++j) ASSERT_EQ(q.sums[j], o.sums[j]);
+            }
+        }
     }
 }
 

@@ -21,6 +21,14 @@
 #else
 #define ACTLAB_VECTOR_CLONES
 #endif
+// Rows of 8 as single 8-double vectors: a version compiled for AVX-512, chosen at run time where the
+// CPU has it (also in sanitizer builds, which have no clones: it is plain code with a target).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define ACTLAB_OCT_ROWS 1
+#define ACTLAB_OCT_TARGET __attribute__((target("avx512f")))
+#else
+#define ACTLAB_OCT_ROWS 0
+#endif
 // Helpers are inlined into each clone, so that they too are compiled for its instruction set.
 #if defined(__GNUC__) || defined(__clang__)
 #define ACTLAB_ALWAYS_INLINE __attribute__((always_inline))
@@ -91,50 +99,76 @@ ACTLAB_ALWAYS_INLINE inline double FastTanh(double z) {
 constexpr std::size_t kMaxFanIn = 8;
 static_assert(kMaxFanIn >= kInputFeatureCount && kMaxFanIn >= kMaxLayerWidth);
 
-// The packed kernels work on whole rows with a GCC/Clang vector type of 4 doubles: an operation on
-// it is done lane by lane (one AVX2 instruction, or two SSE2 ones in the default build), and a row of
-// 8 is two of them (GCC spills 8-double vectors to memory on AVX2). Lane j computes exactly what the
-// scalar loop computes for neuron j, in the same order, so packed and per-sample passes agree bit
-// for bit and no CPU changes a result.
-using Quad = double __attribute__((vector_size(4 * sizeof(double))));
-static_assert(sizeof(Quad) == 4 * sizeof(double));
+// The packed kernels work on whole rows with GCC/Clang vector types: an operation on one is done
+// lane by lane. A row of 4 is one 4-double vector (one AVX2 instruction, or two SSE2 ones in the
+// default build). A row of 8 is two of them, or, in the AVX-512 version, one 8-double vector (GCC
+// spills 8-double vectors to memory without AVX-512, hence the two kinds). Lane j computes exactly
+// what the scalar loop computes for neuron j, in the same order, so packed and per-sample passes
+// agree bit for bit and neither the CPU nor the version changes a result.
+// (Spelled out per width: GCC drops a vector_size attribute that depends on a template parameter.)
+template <std::size_t kWidth>
+struct VecType;
+template <>
+struct VecType<4> {
+    using type = double __attribute__((vector_size(4 * sizeof(double))));
+};
+template <>
+struct VecType<8> {
+    using type = double __attribute__((vector_size(8 * sizeof(double))));
+};
+template <std::size_t kWidth>
+using Vec = typename VecType<kWidth>::type;
+static_assert(sizeof(Vec<4>) == 4 * sizeof(double) && sizeof(Vec<8>) == 8 * sizeof(double));
 
-// Unaligned loads and stores of a row of kQuads·4 doubles; by reference, as a vector passed by value
-// would change the calling convention between the clones (GCC warns about it).
-template <std::size_t kQuads>
+// A row of kCount·kWidth doubles. Loads and stores are unaligned; rows are passed by reference, as a
+// vector passed by value would change the calling convention between the versions (GCC warns).
+template <std::size_t kWidth, std::size_t kCount>
 struct Row {
-    Quad q[kQuads];
+    static constexpr std::size_t kVectors = kCount;
+    Vec<kWidth> q[kCount];
 };
 
-template <std::size_t kQuads>
-ACTLAB_ALWAYS_INLINE inline void LoadRow(Row<kQuads>& v, const double* p) {
-    for (std::size_t k = 0; k < kQuads; ++k) std::memcpy(&v.q[k], p + 4 * k, sizeof(Quad));
+// The row of kLanes (4 or 8) doubles: one 8-double vector when kOct and the row has 8 lanes.
+template <std::size_t kLanes, bool kOct>
+struct RowFor {
+    using type = Row<4, kLanes / 4>;
+};
+template <>
+struct RowFor<8, true> {
+    using type = Row<8, 1>;
+};
+template <std::size_t kLanes, bool kOct>
+using RowOf = typename RowFor<kLanes, kOct>::type;
+
+template <std::size_t kWidth, std::size_t kCount>
+ACTLAB_ALWAYS_INLINE inline void LoadRow(Row<kWidth, kCount>& v, const double* p) {
+    for (std::size_t k = 0; k < kCount; ++k) std::memcpy(&v.q[k], p + kWidth * k, sizeof(Vec<kWidth>));
 }
 
-template <std::size_t kQuads>
-ACTLAB_ALWAYS_INLINE inline void StoreRow(double* p, const Row<kQuads>& v) {
-    for (std::size_t k = 0; k < kQuads; ++k) std::memcpy(p + 4 * k, &v.q[k], sizeof(Quad));
+template <std::size_t kWidth, std::size_t kCount>
+ACTLAB_ALWAYS_INLINE inline void StoreRow(double* p, const Row<kWidth, kCount>& v) {
+    for (std::size_t k = 0; k < kCount; ++k) std::memcpy(p + kWidth * k, &v.q[k], sizeof(Vec<kWidth>));
 }
 
 // acc += v·s lane by lane.
-template <std::size_t kQuads>
-ACTLAB_ALWAYS_INLINE inline void MulAdd(Row<kQuads>& acc, const Row<kQuads>& v, double s) {
-    for (std::size_t k = 0; k < kQuads; ++k) acc.q[k] += v.q[k] * s;
+template <std::size_t kWidth, std::size_t kCount>
+ACTLAB_ALWAYS_INLINE inline void MulAdd(Row<kWidth, kCount>& acc, const Row<kWidth, kCount>& v, double s) {
+    for (std::size_t k = 0; k < kCount; ++k) acc.q[k] += v.q[k] * s;
 }
 
 // How many independent rows (or inputs) a kernel works on at once: each keeps its own sum, in its own
 // order, so results do not change, but the chains of dependent additions run side by side instead
 // of one after the other. Two rows of 8 (four vectors) or four rows of 4 fit the 16 vector
-// registers of AVX2 with room for the operands.
-template <std::size_t kLanes>
-inline constexpr std::size_t kBlock = kLanes == 4 ? 4 : 2;
+// registers of AVX2 with room for the operands; AVX-512's 32 registers hold four rows of 8.
+template <std::size_t kLanes, bool kOct>
+inline constexpr std::size_t kBlock = kLanes == 4 || kOct ? 4 : 2;
 
 // z[b] = bias + Σᵢ in[b][i]·wt[i] (the sum over i in order, bias first, as AffineLayer adds), for
 // kBlock rows at a time that share each row of wt.
-template <std::size_t kLanes, std::size_t kInLanes, std::size_t kRows, typename FanIn>
-ACTLAB_ALWAYS_INLINE inline void AffineRows(const double* wt, const Row<kLanes / 4>& bias, FanIn fan_in_value,
+template <std::size_t kLanes, std::size_t kInLanes, bool kOct, std::size_t kRows, typename FanIn>
+ACTLAB_ALWAYS_INLINE inline void AffineRows(const double* wt, const RowOf<kLanes, kOct>& bias, FanIn fan_in_value,
                                             const double* in, double* z) {
-    using R = Row<kLanes / 4>;
+    using R = RowOf<kLanes, kOct>;
     const std::size_t fan_in = fan_in_value;
     R acc[kRows];
     for (std::size_t r = 0; r < kRows; ++r) acc[r] = bias;
@@ -146,24 +180,24 @@ ACTLAB_ALWAYS_INLINE inline void AffineRows(const double* wt, const Row<kLanes /
     for (std::size_t r = 0; r < kRows; ++r) StoreRow(z + r * kLanes, acc[r]);
 }
 
-template <std::size_t kLanes, std::size_t kInLanes, typename FanIn>
+template <std::size_t kLanes, std::size_t kInLanes, bool kOct, typename FanIn>
 ACTLAB_ALWAYS_INLINE inline void AffinePacked(const PackedLayer& packed, FanIn fan_in, const double* in, double* z,
                                               std::size_t rows) {
-    constexpr std::size_t kRows = kBlock<kLanes>;
+    constexpr std::size_t kRows = kBlock<kLanes, kOct>;
     const double* wt = packed.wt.data();
-    Row<kLanes / 4> bias;
+    RowOf<kLanes, kOct> bias;
     LoadRow(bias, packed.bias.data());
     std::size_t b = 0;
     for (; b + kRows <= rows; b += kRows)
-        AffineRows<kLanes, kInLanes, kRows>(wt, bias, fan_in, in + b * kInLanes, z + b * kLanes);
-    for (; b < rows; ++b) AffineRows<kLanes, kInLanes, 1>(wt, bias, fan_in, in + b * kInLanes, z + b * kLanes);
+        AffineRows<kLanes, kInLanes, kOct, kRows>(wt, bias, fan_in, in + b * kInLanes, z + b * kLanes);
+    for (; b < rows; ++b) AffineRows<kLanes, kInLanes, kOct, 1>(wt, bias, fan_in, in + b * kInLanes, z + b * kLanes);
 }
 
 // gwt[i] = Σ_b in[b][i]·δ[b] for kInputs inputs from `first` on, each sum in sample order.
-template <std::size_t kLanes, std::size_t kInLanes, std::size_t kInputs>
+template <std::size_t kLanes, std::size_t kInLanes, bool kOct, std::size_t kInputs>
 ACTLAB_ALWAYS_INLINE inline void WeightGradients(std::size_t first, const double* in, const double* delta, double* gwt,
                                                  std::size_t rows) {
-    using R = Row<kLanes / 4>;
+    using R = RowOf<kLanes, kOct>;
     R g[kInputs] = {};
     for (std::size_t b = 0; b < rows; ++b) {
         R db;
@@ -174,10 +208,10 @@ ACTLAB_ALWAYS_INLINE inline void WeightGradients(std::size_t first, const double
 }
 
 // up[b] = Σⱼ δ[b][j]·w[j] and δ_below[b] = up[b]·d_below[b] for kRows rows, sharing each row of w.
-template <std::size_t kInLanes, std::size_t kLanes, std::size_t kRows>
+template <std::size_t kInLanes, std::size_t kLanes, bool kOct, std::size_t kRows>
 ACTLAB_ALWAYS_INLINE inline void PropagateRows(const PackedLayer& packed, const double* delta, const double* d_below,
                                                double* up_below, double* delta_below) {
-    using InR = Row<kInLanes / 4>;
+    using InR = RowOf<kInLanes, kOct>;
     InR up[kRows] = {};
     for (std::size_t j = 0; j < packed.size; ++j) {
         InR w_j;
@@ -188,39 +222,40 @@ ACTLAB_ALWAYS_INLINE inline void PropagateRows(const PackedLayer& packed, const 
         InR d_in;
         LoadRow(d_in, d_below + r * kInLanes);
         StoreRow(up_below + r * kInLanes, up[r]);
-        for (std::size_t k = 0; k < kInLanes / 4; ++k) d_in.q[k] *= up[r].q[k];
+        for (std::size_t k = 0; k < InR::kVectors; ++k) d_in.q[k] *= up[r].q[k];
         StoreRow(delta_below + r * kInLanes, d_in);
     }
 }
 
 // gwt[i] = Σ_b in[b][i]·δ[b], gb = Σ_b δ[b]; below the first layer up[b] = Σⱼ δ[b][j]·w[j] and
 // δ_below[b] = up[b]·d_below[b] (the sums over b and j in order, as Backward adds).
-template <std::size_t kLanes, std::size_t kInLanes, typename FanIn>
+template <std::size_t kLanes, std::size_t kInLanes, bool kOct, typename FanIn>
 ACTLAB_ALWAYS_INLINE inline void BackwardPackedFixed(const PackedLayer& packed, FanIn fan_in_value, const double* in,
                                                      const double* delta, double* gwt, double* gb, std::size_t rows,
                                                      const double* d_below, double* up_below, double* delta_below) {
-    using R = Row<kLanes / 4>;
-    constexpr std::size_t kInputs = kBlock<kLanes>;
+    using R = RowOf<kLanes, kOct>;
+    constexpr std::size_t kInputs = kBlock<kLanes, kOct>;
     const std::size_t fan_in = fan_in_value;
     std::size_t i = 0;
-    for (; i + kInputs <= fan_in; i += kInputs) WeightGradients<kLanes, kInLanes, kInputs>(i, in, delta, gwt, rows);
-    for (; i < fan_in; ++i) WeightGradients<kLanes, kInLanes, 1>(i, in, delta, gwt, rows);
+    for (; i + kInputs <= fan_in; i += kInputs)
+        WeightGradients<kLanes, kInLanes, kOct, kInputs>(i, in, delta, gwt, rows);
+    for (; i < fan_in; ++i) WeightGradients<kLanes, kInLanes, kOct, 1>(i, in, delta, gwt, rows);
     R g_bias = {};
     for (std::size_t b = 0; b < rows; ++b) {
         R db;
         LoadRow(db, delta + b * kLanes);
-        for (std::size_t k = 0; k < kLanes / 4; ++k) g_bias.q[k] += db.q[k];
+        for (std::size_t k = 0; k < R::kVectors; ++k) g_bias.q[k] += db.q[k];
     }
     StoreRow(gb, g_bias);
     if (up_below == nullptr) return;
-    constexpr std::size_t kRows = kBlock<kInLanes>;
+    constexpr std::size_t kRows = kBlock<kInLanes, kOct>;
     std::size_t b = 0;
     for (; b + kRows <= rows; b += kRows)
-        PropagateRows<kInLanes, kLanes, kRows>(packed, delta + b * kLanes, d_below + b * kInLanes,
-                                               up_below + b * kInLanes, delta_below + b * kInLanes);
+        PropagateRows<kInLanes, kLanes, kOct, kRows>(packed, delta + b * kLanes, d_below + b * kInLanes,
+                                                     up_below + b * kInLanes, delta_below + b * kInLanes);
     for (; b < rows; ++b)
-        PropagateRows<kInLanes, kLanes, 1>(packed, delta + b * kLanes, d_below + b * kInLanes, up_below + b * kInLanes,
-                                           delta_below + b * kInLanes);
+        PropagateRows<kInLanes, kLanes, kOct, 1>(packed, delta + b * kLanes, d_below + b * kInLanes,
+                                                 up_below + b * kInLanes, delta_below + b * kInLanes);
 }
 
 // Hands the row widths (4 or 8) over as compile-time constants.
@@ -342,10 +377,14 @@ void PackedLayer::Load(const Layer& layer) {
     for (std::size_t j = 0; j < size; ++j) slope[j] = per_neuron ? layer.learned[j] : 0.0;
 }
 
-ACTLAB_VECTOR_CLONES void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a,
-                                        double* d, std::size_t rows) {
+namespace {
+
+// The packed passes with rows of 4-double vectors (kOct false) or 8-double ones (kOct true).
+template <bool kOct>
+ACTLAB_ALWAYS_INLINE inline void ForwardVersion(const Layer& layer, const PackedLayer& packed, const double* in,
+                                                double* z, double* a, double* d, std::size_t rows) {
     ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
-                      ACTLAB_WITH_FAN_IN(packed.fan_in, (AffinePacked<kL, kIn>(packed, kFanIn, in, z, rows))))
+                      ACTLAB_WITH_FAN_IN(packed.fan_in, (AffinePacked<kL, kIn, kOct>(packed, kFanIn, in, z, rows))))
     const bool per_neuron = layer.learned.size() == layer.size;
     const double* slopes = per_neuron ? packed.slope.data() : nullptr;
     if (packed.size > 1) {
@@ -367,35 +406,119 @@ ACTLAB_VECTOR_CLONES void ForwardPacked(const Layer& layer, const PackedLayer& p
     }
 }
 
-ACTLAB_VECTOR_CLONES void UpdatePacked(PackedLayer& packed, const double* gwt, double decay, double scale,
-                                       double* sums) {
-    auto update = [&](auto lanes_constant) {
-        constexpr std::size_t kLanes = decltype(lanes_constant)::value;
-        using R = Row<kLanes / 4>;
-        R sum = {};
-        for (std::size_t i = 0; i < packed.fan_in; ++i) {
-            R w, g;
-            LoadRow(w, packed.wt.data() + i * kLanes);
-            LoadRow(g, gwt + i * kLanes);
-            for (std::size_t k = 0; k < kLanes / 4; ++k) {
-                w.q[k] = decay * w.q[k] - scale * g.q[k];
-                sum.q[k] += w.q[k];
-            }
-            StoreRow(packed.wt.data() + i * kLanes, w);
+template <std::size_t kLanes, bool kOct>
+ACTLAB_ALWAYS_INLINE inline void UpdateRows(PackedLayer& packed, const double* gwt, double decay, double scale,
+                                            double* sums) {
+    using R = RowOf<kLanes, kOct>;
+    R sum = {};
+    for (std::size_t i = 0; i < packed.fan_in; ++i) {
+        R w, g;
+        LoadRow(w, packed.wt.data() + i * kLanes);
+        LoadRow(g, gwt + i * kLanes);
+        for (std::size_t k = 0; k < R::kVectors; ++k) {
+            w.q[k] = decay * w.q[k] - scale * g.q[k];
+            sum.q[k] += w.q[k];
         }
-        StoreRow(sums, sum);
-    };
-    if (packed.lanes == 4) update(std::integral_constant<std::size_t, 4>{});
-    else update(std::integral_constant<std::size_t, 8>{});
+        StoreRow(packed.wt.data() + i * kLanes, w);
+    }
+    StoreRow(sums, sum);
 }
 
-ACTLAB_VECTOR_CLONES void BackwardPacked(const PackedLayer& packed, const double* in, const double* delta, double* gwt,
+template <bool kOct>
+ACTLAB_ALWAYS_INLINE inline void UpdateVersion(PackedLayer& packed, const double* gwt, double decay, double scale,
+                                               double* sums) {
+    if (packed.lanes == 4) UpdateRows<4, kOct>(packed, gwt, decay, scale, sums);
+    else UpdateRows<8, kOct>(packed, gwt, decay, scale, sums);
+}
+
+template <bool kOct>
+ACTLAB_ALWAYS_INLINE inline void BackwardVersion(const PackedLayer& packed, const double* in, const double* delta,
+                                                 double* gwt, double* gb, std::size_t rows, const double* d_below,
+                                                 double* up_below, double* delta_below) {
+    ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
+                      ACTLAB_WITH_FAN_IN(packed.fan_in, (BackwardPackedFixed<kL, kIn, kOct>(
+                                                            packed, kFanIn, in, delta, gwt, gb, rows, d_below,
+                                                            up_below, delta_below))))
+}
+
+}  // namespace
+
+// The 4-double versions, for every CPU (one clone per instruction set, as above). External linkage:
+// GCC's target_clones wants it.
+ACTLAB_VECTOR_CLONES void ForwardPackedQuad(const Layer& layer, const PackedLayer& packed, const double* in, double* z,
+                                            double* a, double* d, std::size_t rows) {
+    ForwardVersion<false>(layer, packed, in, z, a, d, rows);
+}
+ACTLAB_VECTOR_CLONES void UpdatePackedQuad(PackedLayer& packed, const double* gwt, double decay, double scale,
+                                           double* sums) {
+    UpdateVersion<false>(packed, gwt, decay, scale, sums);
+}
+ACTLAB_VECTOR_CLONES void BackwardPackedQuad(const PackedLayer& packed, const double* in, const double* delta,
+                                             double* gwt, double* gb, std::size_t rows, const double* d_below,
+                                             double* up_below, double* delta_below) {
+    BackwardVersion<false>(packed, in, delta, gwt, gb, rows, d_below, up_below, delta_below);
+}
+
+#if ACTLAB_OCT_ROWS
+// The 8-double versions, compiled for AVX-512 and called only where the CPU has it.
+ACTLAB_OCT_TARGET void ForwardPackedOct(const Layer& layer, const PackedLayer& packed, const double* in, double* z,
+                                        double* a, double* d, std::size_t rows) {
+    ForwardVersion<true>(layer, packed, in, z, a, d, rows);
+}
+ACTLAB_OCT_TARGET void UpdatePackedOct(PackedLayer& packed, const double* gwt, double decay, double scale,
+                                       double* sums) {
+    UpdateVersion<true>(packed, gwt, decay, scale, sums);
+}
+ACTLAB_OCT_TARGET void BackwardPackedOct(const PackedLayer& packed, const double* in, const double* delta, double* gwt,
                                          double* gb, std::size_t rows, const double* d_below, double* up_below,
                                          double* delta_below) {
-    ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
-                      ACTLAB_WITH_FAN_IN(packed.fan_in, (BackwardPackedFixed<kL, kIn>(packed, kFanIn, in, delta, gwt, gb,
-                                                                                       rows, d_below, up_below,
-                                                                                       delta_below))))
+    BackwardVersion<true>(packed, in, delta, gwt, gb, rows, d_below, up_below, delta_below);
+}
+#endif
+
+bool RowVectorsSupported(RowVectors vectors) {
+    if (vectors == RowVectors::Quad) return true;
+#if ACTLAB_OCT_ROWS
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f");
+#else
+    return false;
+#endif
+}
+
+RowVectors BestRowVectors() {
+    // A property of the CPU, computed once; not program state.
+    static const RowVectors best = RowVectorsSupported(RowVectors::Oct) ? RowVectors::Oct : RowVectors::Quad;
+    return best;
+}
+
+void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a, double* d,
+                   std::size_t rows, RowVectors vectors) {
+#if ACTLAB_OCT_ROWS
+    if (vectors == RowVectors::Oct) return ForwardPackedOct(layer, packed, in, z, a, d, rows);
+#endif
+    (void)vectors;
+    ForwardPackedQuad(layer, packed, in, z, a, d, rows);
+}
+
+void UpdatePacked(PackedLayer& packed, const double* gwt, double decay, double scale, double* sums,
+                  RowVectors vectors) {
+#if ACTLAB_OCT_ROWS
+    if (vectors == RowVectors::Oct) return UpdatePackedOct(packed, gwt, decay, scale, sums);
+#endif
+    (void)vectors;
+    UpdatePackedQuad(packed, gwt, decay, scale, sums);
+}
+
+void BackwardPacked(const PackedLayer& packed, const double* in, const double* delta, double* gwt, double* gb,
+                    std::size_t rows, const double* d_below, double* up_below, double* delta_below,
+                    RowVectors vectors) {
+#if ACTLAB_OCT_ROWS
+    if (vectors == RowVectors::Oct)
+        return BackwardPackedOct(packed, in, delta, gwt, gb, rows, d_below, up_below, delta_below);
+#endif
+    (void)vectors;
+    BackwardPackedQuad(packed, in, delta, gwt, gb, rows, d_below, up_below, delta_below);
 }
 
 }  // namespace actlab::detail

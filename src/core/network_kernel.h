@@ -39,7 +39,8 @@ struct PackedLayer {
     std::size_t lanes = 0;     // PackedLanes(size)
     std::size_t in_lanes = 0;  // the row width of the layer below (or of the input features)
     std::vector<double> wt;    // fan_in × lanes, wt[i·lanes + j] = w[j][i]: the forward pass
-    std::vector<double> w;     // size × in_lanes, w[j·in_lanes + i] = w[j][i]: back-propagation
+    std::vector<double> w;     // size × in_lanes, w[j·in_lanes + i] = w[j][i]: back-propagation to the
+                               // layer below (training leaves the first layer's stale: it has none)
     std::vector<double> bias;  // lanes
     std::vector<double> slope;  // lanes: PReLU's a per neuron (the only per-neuron parameter)
     // Sizes the buffers for `layer` fed by rows of `in_lanes` values, padding zeroed.
@@ -48,22 +49,31 @@ struct PackedLayer {
     void Load(const Layer& layer);
 };
 
+// How the packed passes hold a row: as 4-double vectors (every CPU), or a row of 8 as one 8-double
+// vector (CPUs with AVX-512). Both compute the same bits; the choice is speed only, and tests run
+// both where the CPU can.
+enum class RowVectors { Quad, Oct };
+bool RowVectorsSupported(RowVectors vectors);
+RowVectors BestRowVectors();  // Oct where supported
+
 // Forward through one packed layer for `rows` rows: z = b + W·in, a = f(z), d = f'(z). `in` has
 // rows × in_lanes values, z, a and d rows × lanes.
 void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a, double* d,
-                   std::size_t rows);
+                   std::size_t rows, RowVectors vectors = BestRowVectors());
 
 // Backward through one packed layer: gwt[i][j] = Σ_b δ[b][j]·in[b][i] (transposed like wt, fan_in ×
 // lanes, overwritten) and gb[j] = Σ_b δ[b][j] (lanes, overwritten), sums in sample order; unless
 // up_below is null, also up_below[b] = Σⱼ δ[b][j]·W[j, :] and delta_below[b] = d_below[b]·up_below[b]
 // (rows × in_lanes each).
 void BackwardPacked(const PackedLayer& packed, const double* in, const double* delta, double* gwt, double* gb,
-                    std::size_t rows, const double* d_below, double* up_below, double* delta_below);
+                    std::size_t rows, const double* d_below, double* up_below, double* delta_below,
+                    RowVectors vectors = BestRowVectors());
 
 // SGD on a packed layer's weights: wt ← decay·wt − scale·gwt, all lanes (a padding lane's gradient
 // is 0 while the network is finite, so its weight stays 0); sums[j] (lanes values, overwritten) is
 // the sum of neuron j's new weights, for the divergence check. The caller copies wt to the network.
-void UpdatePacked(PackedLayer& packed, const double* gwt, double decay, double scale, double* sums);
+void UpdatePacked(PackedLayer& packed, const double* gwt, double decay, double scale, double* sums,
+                  RowVectors vectors = BestRowVectors());
 
 inline void ActivateLayer(const Layer& layer, const double* z, double* a, double* d) {
     ActivateRows(layer, z, a, d, 1);

@@ -444,11 +444,14 @@ void Trainer::Prepare() {
 }
 
 std::size_t Trainer::NextSample() {
-    if (cursor_ >= order_.size()) {
-        if (options_.shuffle) Shuffle(order_.data(), order_.size(), random_);
-        cursor_ = 0;
-    }
+    if (cursor_ >= order_.size()) [[unlikely]] StartEpoch();
     return options_.shuffle ? order_[cursor_++] : cursor_++;
+}
+
+// Out of line, so that NextSample inlines into the step's loop over the batch.
+[[gnu::noinline]] void Trainer::StartEpoch() {
+    if (options_.shuffle) Shuffle(order_.data(), order_.size(), random_);
+    cursor_ = 0;
 }
 
 void BatchBuffers::Resize(const Network& network, std::size_t batch) {
@@ -559,9 +562,15 @@ bool Trainer::Step() {
         const double* gb = bb.grad_b.data() + bb.lane_offset[l];
         double sums[detail::kPackedMaxLanes];
         detail::UpdatePacked(packed, gwt, decay, scale, sums);
+        // The back-propagation copy is read only to pass ∂E/∂a to a layer below, which the first
+        // layer does not have.
+        if (l > 0) {
+            for (std::size_t j = 0; j < size; ++j) {
+                double* back = packed.w.data() + j * packed.in_lanes;
+                for (std::size_t i = 0; i < fan_in; ++i) back[i] = packed.wt[i * lanes + j];
+            }
+        }
         for (std::size_t j = 0; j < size; ++j) {
-            double* back = packed.w.data() + j * packed.in_lanes;
-            for (std::size_t i = 0; i < fan_in; ++i) back[i] = packed.wt[i * lanes + j];
             packed.bias[j] -= scale * gb[j];
             check += sums[j] + packed.bias[j];
         }

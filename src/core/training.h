@@ -235,6 +235,7 @@ private:
     bool ShapeChanged() const;
     void Prepare();             // sizes the buffers and features to the network's current shape
     std::size_t NextSample();
+    void StartEpoch();  // reshuffles (when shuffling) and starts again from the first sample
     // Copies the weights and biases that Step() updated in its packed layout into network_.
     void SyncNetwork() const;
 
