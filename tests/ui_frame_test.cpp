@@ -507,6 +507,24 @@ TEST(LineChart, AxesFitTheDataWithWholeDecadesOnALogScale) {
 // The bench's "every panel" frame (ui::OpenEveryPanel) really draws every panel and window: the main
 // window with its three columns, the five lesson windows and both dialogs, all open and not
 // collapsed, with the network training in its slice and the chain rule on a chosen weight.
+// The legend box avoids corners that lines cross, not only corners that hold a sample: a loss
+// curve of two points still runs through everything between them.
+TEST(LineChart, ASegmentCrossesARectangleOnlyWhereItPassesThroughIt) {
+    const Vec2 lo{10, 10}, hi{20, 20};
+    EXPECT_TRUE(SegmentCrossesRect({0, 0}, {30, 30}, lo, hi));     // through, both ends outside
+    EXPECT_TRUE(SegmentCrossesRect({0, 15}, {30, 15}, lo, hi));    // horizontal
+    EXPECT_TRUE(SegmentCrossesRect({15, 0}, {15, 30}, lo, hi));    // vertical
+    EXPECT_TRUE(SegmentCrossesRect({12, 12}, {14, 18}, lo, hi));   // wholly inside
+    EXPECT_TRUE(SegmentCrossesRect({15, 15}, {40, 40}, lo, hi));   // starts inside
+    EXPECT_TRUE(SegmentCrossesRect({0, 20}, {30, 20}, lo, hi));    // along an edge
+    EXPECT_FALSE(SegmentCrossesRect({0, 0}, {30, 5}, lo, hi));     // passes above
+    EXPECT_FALSE(SegmentCrossesRect({0, 25}, {25, 50}, lo, hi));   // passes below
+    EXPECT_FALSE(SegmentCrossesRect({0, 18}, {8, 30}, lo, hi));    // would cross if it went on
+    EXPECT_FALSE(SegmentCrossesRect({21, 0}, {21, 30}, lo, hi));   // vertical, beside
+    EXPECT_TRUE(SegmentCrossesRect({0, 29}, {29, 0}, lo, hi));     // the anti-diagonal clips a corner
+    EXPECT_FALSE(SegmentCrossesRect({0, 9}, {9, 0}, lo, hi));      // misses the corner
+}
+
 TEST_F(UiFrameTest, EveryPanelFrameDrawsEveryPanelWithTrainingRunning) {
     OpenEveryPanel(state_);
     state_.network.playing = true;

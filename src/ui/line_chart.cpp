@@ -94,27 +94,55 @@ std::vector<double> AllY(const std::vector<ChartSeries>& series) {
     return values;
 }
 
-// The legend goes into the corner of the data area that covers the fewest points.
-void DrawLegend(Canvas& canvas, const std::vector<ChartSeries>& series, const std::vector<Vec2>& points,
-                const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size, float scale) {
-    float widest = 0.0f;
+
+// The legend's entries: a swatch per labelled series, drawn at `left`, vertically centred on `y`.
+struct LegendMetrics {
     int count = 0;
+    float widest = 0.0f, total = 0.0f;  // the widest label; all entries side by side
+};
+
+LegendMetrics MeasureLegend(Canvas& canvas, const std::vector<ChartSeries>& series, float font_size, float swatch,
+                            float pad) {
+    LegendMetrics m;
     for (const ChartSeries& s : series) {
         if (s.label.empty()) continue;
-        widest = std::max(widest, canvas.MeasureText(s.label, font_size).x);
-        ++count;
+        const float width = canvas.MeasureText(s.label, font_size).x;
+        m.widest = std::max(m.widest, width);
+        m.total += swatch + pad + width + 2 * pad;
+        ++m.count;
     }
-    if (count == 0) return;
+    return m;
+}
+
+void DrawLegendEntry(Canvas& canvas, const ChartSeries& s, Vec2 left, const FigureTheme& theme, float font_size,
+                     float swatch, float pad, float scale) {
+    const Vec2 a = left, b{left.x + swatch, left.y};
+    if (s.line) canvas.Line(a, b, s.color, 2.5f * scale, s.dashed ? 4.0f * scale : 0.0f);
+    if (s.markers || !s.line) canvas.FilledCircle({(a.x + b.x) / 2, left.y}, 3.5f * scale, s.color);
+    canvas.Text({b.x + pad, left.y}, s.label, theme.text, font_size, TextAlign::Left, TextBaseline::Middle);
+}
+
+// The legend in a box in the corner of the data area that the fewest drawn segments and points
+// cross (top right on a tie), for charts whose title row has no room for it.
+void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series, const std::vector<std::vector<Vec2>>& lines,
+                   const std::vector<Vec2>& points, const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size,
+                   float scale) {
     const float pad = 6.0f * scale, swatch = 18.0f * scale, row = font_size * 1.25f;
-    const float width = widest + swatch + 3 * pad, height = row * static_cast<float>(count) + 2 * pad;
+    const LegendMetrics m = MeasureLegend(canvas, series, font_size, swatch, pad);
+    if (m.count == 0) return;
+    const float width = m.widest + swatch + 3 * pad, height = row * static_cast<float>(m.count) + 2 * pad;
     Vec2 min, max;
-    std::size_t fewest = points.size() + 1;
-    // Top right first: on a tie it wins.
+    std::size_t fewest = static_cast<std::size_t>(-1);
     for (const auto& [right, top] : {std::pair{true, true}, {false, true}, {true, false}, {false, false}}) {
         const Vec2 corner_min{right ? box_max.x - pad - width : box_min.x + pad, top ? box_min.y + pad : box_max.y - pad - height};
         const Vec2 corner_max{corner_min.x + width, corner_min.y + height};
-        const auto covered = static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [&](Vec2 p) {
-            return p.x >= corner_min.x - pad && p.x <= corner_max.x + pad && p.y >= corner_min.y - pad && p.y <= corner_max.y + pad;
+        const Vec2 lo{corner_min.x - pad, corner_min.y - pad}, hi{corner_max.x + pad, corner_max.y + pad};
+        std::size_t covered = 0;
+        for (const auto& line : lines) {
+            for (std::size_t i = 1; i < line.size(); ++i) covered += SegmentCrossesRect(line[i - 1], line[i], lo, hi) ? 1u : 0u;
+        }
+        covered += static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [&](Vec2 p) {
+            return p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y;
         }));
         if (covered < fewest) {
             fewest = covered;
@@ -127,15 +155,31 @@ void DrawLegend(Canvas& canvas, const std::vector<ChartSeries>& series, const st
     float y = min.y + pad + row / 2;
     for (const ChartSeries& s : series) {
         if (s.label.empty()) continue;
-        const Vec2 a{min.x + pad, y}, b{min.x + pad + swatch, y};
-        if (s.line) canvas.Line(a, b, s.color, 2.5f * scale, s.dashed ? 4.0f * scale : 0.0f);
-        if (s.markers || !s.line) canvas.FilledCircle({(a.x + b.x) / 2, y}, 3.5f * scale, s.color);
-        canvas.Text({b.x + pad, y}, s.label, theme.text, font_size, TextAlign::Left, TextBaseline::Middle);
+        DrawLegendEntry(canvas, s, {min.x + pad, y}, theme, font_size, swatch, pad, scale);
         y += row;
     }
 }
 
 }  // namespace
+
+// Liang–Barsky clipping of the segment against the rectangle.
+bool SegmentCrossesRect(Vec2 a, Vec2 b, Vec2 lo, Vec2 hi) {
+    float t0 = 0.0f, t1 = 1.0f;
+    const float d[2] = {b.x - a.x, b.y - a.y};
+    const float start[2] = {a.x, a.y}, min[2] = {lo.x, lo.y}, max[2] = {hi.x, hi.y};
+    for (int axis = 0; axis < 2; ++axis) {
+        if (d[axis] == 0.0f) {
+            if (start[axis] < min[axis] || start[axis] > max[axis]) return false;
+            continue;
+        }
+        float ta = (min[axis] - start[axis]) / d[axis], tb = (max[axis] - start[axis]) / d[axis];
+        if (ta > tb) std::swap(ta, tb);
+        t0 = std::max(t0, ta);
+        t1 = std::min(t1, tb);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
 
 std::string DecadeLabel(int exponent) {
     if (exponent >= -2 && exponent <= 2) return FormatTick(std::pow(10.0, exponent), std::pow(10.0, exponent));
@@ -197,8 +241,46 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
 
     // Layout: title on top, y tick labels on the left, x ticks and label at the bottom.
     float top = origin.y;
+    // The legend goes where it never hides data: into the title row, right-aligned, where it fits;
+    // otherwise in rows of its own under the title while the data area keeps room; otherwise (a
+    // small chart with many series) in a box in the emptiest corner of the data area.
+    bool legend_outside = false;
     if (!options.title.empty()) {
         canvas.Text({origin.x, top}, options.title, theme.text, fonts.body_size * 1.0f);
+        const float swatch = 18.0f * scale;
+        const LegendMetrics legend = MeasureLegend(canvas, series, font, swatch, pad);
+        const float title_width = canvas.MeasureText(options.title, font).x;
+        const float row_height = font * 1.3f;
+        if (options.legend && legend.count > 0 && title_width + 3 * pad + legend.total <= size.x) {
+            legend_outside = true;
+            float left = origin.x + size.x - legend.total + pad;
+            for (const ChartSeries& s : series) {
+                if (s.label.empty()) continue;
+                DrawLegendEntry(canvas, s, {left, top + font * 0.6f}, theme, font, swatch, pad, scale);
+                left += swatch + pad + canvas.MeasureText(s.label, font).x + 2 * pad;
+            }
+        } else if (options.legend && legend.count > 0) {
+            // Entries flowed into rows as wide as the chart.
+            std::vector<std::pair<const ChartSeries*, Vec2>> placed;
+            float left = origin.x, y = top + font * 1.4f + row_height / 2;
+            for (const ChartSeries& s : series) {
+                if (s.label.empty()) continue;
+                const float width = swatch + pad + canvas.MeasureText(s.label, font).x + 2 * pad;
+                if (left > origin.x && left + width > origin.x + size.x) {
+                    left = origin.x;
+                    y += row_height;
+                }
+                placed.push_back({&s, {left, y}});
+                left += width;
+            }
+            const float legend_bottom = y + row_height / 2;
+            const float data_left = origin.y + size.y - legend_bottom - font * (options.x_label.empty() ? 2.1f : 3.4f);
+            if (data_left >= font * 3.0f) {
+                legend_outside = true;
+                for (const auto& [s, at] : placed) DrawLegendEntry(canvas, *s, at, theme, font, swatch, pad, scale);
+                top = legend_bottom - font * 1.4f;
+            }
+        }
         top += font * 1.4f;
     }
     if (!options.y_label.empty()) {
@@ -238,7 +320,8 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     }
 
     canvas.PushClip(box_min, box_max);
-    std::vector<Vec2> drawn;  // every point in pixels, for the legend's placement
+    std::vector<Vec2> drawn;               // the marked points in pixels, for the legend's placement
+    std::vector<std::vector<Vec2>> lines;  // the polylines as drawn, for the same
     for (double reference : options.y_references) {
         if (const auto y = y_axis.ToPixel(reference)) {
             canvas.Line({box_min.x, *y}, {box_max.x, *y}, theme.origin_axis, 1.5f * scale, 6.0f * scale);
@@ -251,8 +334,10 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
             if (s.line && run.size() >= 2) {
                 if (s.dashed) {
                     for (std::size_t i = 1; i < run.size(); ++i) canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
+                    lines.push_back(run);
                 } else {
-                    canvas.Polyline(SimplifyPolyline(run, kChartTolerancePixels), s.color, 2.0f * scale);
+                    lines.push_back(SimplifyPolyline(run, kChartTolerancePixels));
+                    canvas.Polyline(lines.back(), s.color, 2.0f * scale);
                 }
             }
             run.clear();
@@ -265,7 +350,7 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
                 continue;
             }
             run.push_back({*px, *py});
-            drawn.push_back({*px, *py});
+            if (s.markers || !s.line) drawn.push_back({*px, *py});
             if (i < s.error.size() && std::isfinite(s.error[i]) && s.error[i] > 0.0) {
                 // On a log axis a bar reaching zero or below is cut at the bottom of the box.
                 const float lo = y_axis.ToPixel(s.y[i] - s.error[i]).value_or(box_max.y);
@@ -306,7 +391,7 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     }
     canvas.PopClip();
     canvas.Rect(box_min, box_max, theme.frame, 1.0f);
-    if (options.legend) DrawLegend(canvas, series, drawn, theme, box_min, box_max, font, scale);
+    if (options.legend && !legend_outside) DrawLegendBox(canvas, series, lines, drawn, theme, box_min, box_max, font, scale);
     canvas.PopClip();
     ImGui::PopID();
     return hovered;

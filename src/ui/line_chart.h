@@ -48,6 +48,10 @@ struct AxisRange {
 };
 AxisRange FitAxis(const std::vector<double>& values, bool log_scale);
 
+// Whether the segment a–b passes through the rectangle [lo, hi] (its edges included): the legend's
+// box avoids the corners that lines cross. Exposed for tests.
+bool SegmentCrossesRect(Vec2 a, Vec2 b, Vec2 lo, Vec2 hi);
+
 // A decade label: 0.01, 0.1, 1, 10, 100 as numbers, beyond that 10⁻⁵, 10⁶.
 std::string DecadeLabel(int exponent);
 
