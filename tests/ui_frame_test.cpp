@@ -615,7 +615,8 @@ TEST_F(UiFrameTest, CachedGeometryReplaysExactlyWhatWasDrawnAndOnlyUnderItsKey) 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const auto circles = [&] {
         for (int i = 0; i < 300; ++i) {
-            const ImVec2 p{50.0f + static_cast<float>(i % 30) * 9.0f, 60.0f + static_cast<float>(i / 30) * 9.0f};
+            const int row = i / 30, column = i % 30;  // a grid of 30 circles a row
+            const ImVec2 p{50.0f + static_cast<float>(column) * 9.0f, 60.0f + static_cast<float>(row) * 9.0f};
             draw->AddCircleFilled(p, 4.0f, IM_COL32(200, 40, 40, 255));
             draw->AddCircle(p, 4.5f, IM_COL32(20, 20, 20, 255), 0, 1.5f);
         }
