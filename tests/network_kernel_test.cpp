@@ -108,30 +108,49 @@ TEST(NetworkKernel, FastTanhKeepsTheSignOfZeroSaturatesAndPropagatesNan) {
 // version may fuse a multiply and an add the source keeps apart. The references below are computed
 // here, in code built for the baseline instruction set (no fused multiply-add exists there), in the
 // order the kernel documents; a fused clone on the CPU running the test differs in the last bits.
-void ExpectThePortableBits(detail::RowVectors vectors) {
-    constexpr std::size_t kRows = 7, kFanIn = 8, kSize = 8;
-    double seed = 0.37;
-    auto next = [&seed] {  // arbitrary values with full mantissas, so that a fused rounding shows
+// A packed layer with arbitrary weights and `rows` rows of inputs (and of f'(z) of a layer below),
+// drawn from a simple recurrence: values with full mantissas, so that a fused rounding would show.
+struct PackedCase {
+    Layer layer;
+    detail::PackedLayer packed;
+    std::vector<double> in, d_below;  // rows × packed.in_lanes, padding zero
+};
+
+PackedCase MakePackedCase(ActivationId activation, std::size_t size, std::size_t fan_in, std::size_t rows,
+                          double& seed) {
+    auto next = [&seed] {
         seed = std::fmod(seed * 7.123456789 + 0.318309886, 2.0);
         return seed - 1.0;
     };
-    Layer layer;
-    layer.activation = Activation::WithDefaults(ActivationId::Tanh);
-    layer.fan_in = kFanIn;
-    layer.size = kSize;
-    for (std::size_t k = 0; k < kFanIn * kSize; ++k) layer.weights.push_back(next());
-    for (std::size_t j = 0; j < kSize; ++j) layer.biases.push_back(next() * 0.1);
-    detail::PackedLayer packed;
-    packed.Resize(layer, detail::PackedLanes(kFanIn));
-    packed.Load(layer);
-    const std::size_t lanes = packed.lanes, in_lanes = packed.in_lanes;
-    std::vector<double> in(kRows * in_lanes, 0.0), d_below(kRows * in_lanes, 0.0);
-    for (std::size_t b = 0; b < kRows; ++b) {
-        for (std::size_t i = 0; i < kFanIn; ++i) {
-            in[b * in_lanes + i] = next();
-            d_below[b * in_lanes + i] = next();
+    PackedCase c;
+    c.layer.activation = Activation::WithDefaults(activation);
+    c.layer.fan_in = fan_in;
+    c.layer.size = size;
+    for (std::size_t k = 0; k < fan_in * size; ++k) c.layer.weights.push_back(next());
+    for (std::size_t j = 0; j < size; ++j) c.layer.biases.push_back(next() * 0.1);
+    c.packed.Resize(c.layer, detail::PackedLanes(fan_in));
+    c.packed.Load(c.layer);
+    const std::size_t in_lanes = c.packed.in_lanes;
+    c.in.assign(rows * in_lanes, 0.0);
+    c.d_below.assign(rows * in_lanes, 0.0);
+    for (std::size_t b = 0; b < rows; ++b) {
+        for (std::size_t i = 0; i < fan_in; ++i) {
+            c.in[b * in_lanes + i] = next();
+            c.d_below[b * in_lanes + i] = next();
         }
     }
+    return c;
+}
+
+void ExpectThePortableBits(detail::RowVectors vectors) {
+    constexpr std::size_t kRows = 7, kFanIn = 8, kSize = 8;
+    double seed = 0.37;
+    PackedCase c = MakePackedCase(ActivationId::Tanh, kSize, kFanIn, kRows, seed);
+    const Layer& layer = c.layer;
+    detail::PackedLayer& packed = c.packed;
+    const std::vector<double>& in = c.in;
+    const std::vector<double>& d_below = c.d_below;
+    const std::size_t lanes = packed.lanes, in_lanes = packed.in_lanes;
     std::vector<double> z(kRows * lanes), a(kRows * lanes), d(kRows * lanes);
     detail::ForwardPacked(layer, packed, in.data(), z.data(), a.data(), d.data(), kRows, vectors);
     for (std::size_t b = 0; b < kRows; ++b) {
@@ -199,32 +218,17 @@ TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds)
 TEST(NetworkKernel, BothRowLayoutsAgreeBitForBitOnEveryShape) {
     if (!detail::RowVectorsSupported(detail::RowVectors::Oct)) GTEST_SKIP() << "this CPU has no AVX-512";
     double seed = 0.61;
-    auto next = [&seed] {
-        seed = std::fmod(seed * 5.987654321 + 0.271828183, 2.0);
-        return seed - 1.0;
-    };
     for (std::size_t size = 1; size <= 8; ++size) {
         for (std::size_t fan_in = 1; fan_in <= 8; ++fan_in) {
             for (std::size_t rows : {1u, 2u, 3u, 5u, 10u, 13u}) {
                 SCOPED_TRACE(testing::Message() << size << " neurons, fan-in " << fan_in << ", " << rows << " rows");
-                Layer layer;
-                layer.activation = Activation::WithDefaults(size % 2 == 0 ? ActivationId::Tanh : ActivationId::Relu);
-                layer.fan_in = fan_in;
-                layer.size = size;
-                for (std::size_t k = 0; k < fan_in * size; ++k) layer.weights.push_back(next());
-                for (std::size_t j = 0; j < size; ++j) layer.biases.push_back(next());
-                detail::PackedLayer quad, oct;
-                quad.Resize(layer, detail::PackedLanes(fan_in));
-                quad.Load(layer);
-                oct = quad;
+                const PackedCase c = MakePackedCase(size % 2 == 0 ? ActivationId::Tanh : ActivationId::Relu, size,
+                                                    fan_in, rows, seed);
+                const Layer& layer = c.layer;
+                const std::vector<double>& in = c.in;
+                const std::vector<double>& d_below = c.d_below;
+                detail::PackedLayer quad = c.packed, oct = c.packed;
                 const std::size_t lanes = quad.lanes, in_lanes = quad.in_lanes;
-                std::vector<double> in(rows * in_lanes, 0.0), d_below(rows * in_lanes, 0.0);
-                for (std::size_t b = 0; b < rows; ++b) {
-                    for (std::size_t i = 0; i < fan_in; ++i) {
-                        in[b * in_lanes + i] = next();
-                        d_below[b * in_lanes + i] = next();
-                    }
-                }
                 struct Outputs {
                     std::vector<double> z, a, d, gwt, gb, up, delta_below;
                     double sums[detail::kPackedMaxLanes];
