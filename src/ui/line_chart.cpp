@@ -94,26 +94,26 @@ std::vector<double> AllY(const std::vector<ChartSeries>& series) {
     return values;
 }
 
-
-// The legend's entries: a swatch per labelled series, drawn at `left`, vertically centred on `y`.
-struct LegendMetrics {
-    int count = 0;
-    float widest = 0.0f, total = 0.0f;  // the widest label; all entries side by side
+// The labelled series, each with the width its legend entry takes in a row (swatch, label, gaps).
+struct LegendEntries {
+    std::vector<std::pair<const ChartSeries*, float>> entries;
+    float widest_label = 0.0f, total = 0.0f;  // all entries side by side
 };
 
-LegendMetrics MeasureLegend(Canvas& canvas, const std::vector<ChartSeries>& series, float font_size, float swatch,
+LegendEntries MeasureLegend(Canvas& canvas, const std::vector<ChartSeries>& series, float font_size, float swatch,
                             float pad) {
-    LegendMetrics m;
+    LegendEntries m;
     for (const ChartSeries& s : series) {
         if (s.label.empty()) continue;
-        const float width = canvas.MeasureText(s.label, font_size).x;
-        m.widest = std::max(m.widest, width);
-        m.total += swatch + pad + width + 2 * pad;
-        ++m.count;
+        const float label = canvas.MeasureText(s.label, font_size).x;
+        m.widest_label = std::max(m.widest_label, label);
+        m.entries.emplace_back(&s, swatch + pad + label + 2 * pad);
+        m.total += m.entries.back().second;
     }
     return m;
 }
 
+// One entry: the series' swatch from `left`, its label after it, vertically centred on left.y.
 void DrawLegendEntry(Canvas& canvas, const ChartSeries& s, Vec2 left, const FigureTheme& theme, float font_size,
                      float swatch, float pad, float scale) {
     const Vec2 a = left, b{left.x + swatch, left.y};
@@ -128,9 +128,10 @@ void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series, const
                    const std::vector<Vec2>& points, const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size,
                    float scale) {
     const float pad = 6.0f * scale, swatch = 18.0f * scale, row = font_size * 1.25f;
-    const LegendMetrics m = MeasureLegend(canvas, series, font_size, swatch, pad);
-    if (m.count == 0) return;
-    const float width = m.widest + swatch + 3 * pad, height = row * static_cast<float>(m.count) + 2 * pad;
+    const LegendEntries m = MeasureLegend(canvas, series, font_size, swatch, pad);
+    if (m.entries.empty()) return;
+    const float width = m.widest_label + swatch + 3 * pad;
+    const float height = row * static_cast<float>(m.entries.size()) + 2 * pad;
     Vec2 min, max;
     std::size_t fewest = static_cast<std::size_t>(-1);
     for (const auto& [right, top] : {std::pair{true, true}, {false, true}, {true, false}, {false, false}}) {
@@ -153,9 +154,8 @@ void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series, const
     canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 230));
     canvas.Rect(min, max, theme.frame, 1.0f);
     float y = min.y + pad + row / 2;
-    for (const ChartSeries& s : series) {
-        if (s.label.empty()) continue;
-        DrawLegendEntry(canvas, s, {min.x + pad, y}, theme, font_size, swatch, pad, scale);
+    for (const auto& [s, entry_width] : m.entries) {
+        DrawLegendEntry(canvas, *s, {min.x + pad, y}, theme, font_size, swatch, pad, scale);
         y += row;
     }
 }
@@ -247,41 +247,41 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     bool legend_outside = false;
     if (!options.title.empty()) {
         canvas.Text({origin.x, top}, options.title, theme.text, fonts.body_size * 1.0f);
-        const float swatch = 18.0f * scale;
-        const LegendMetrics legend = MeasureLegend(canvas, series, font, swatch, pad);
+        const float title_height = font * 1.4f;
+        const float swatch = 12.0f * scale;  // shorter than in the box: entries share a row
+        const LegendEntries legend = options.legend ? MeasureLegend(canvas, series, font, swatch, pad) : LegendEntries{};
         const float title_width = canvas.MeasureText(options.title, font).x;
         const float row_height = font * 1.3f;
-        if (options.legend && legend.count > 0 && title_width + 3 * pad + legend.total <= size.x) {
+        float legend_bottom = top + title_height;
+        if (!legend.entries.empty() && title_width + 3 * pad + legend.total <= size.x) {
             legend_outside = true;
             float left = origin.x + size.x - legend.total + pad;
-            for (const ChartSeries& s : series) {
-                if (s.label.empty()) continue;
-                DrawLegendEntry(canvas, s, {left, top + font * 0.6f}, theme, font, swatch, pad, scale);
-                left += swatch + pad + canvas.MeasureText(s.label, font).x + 2 * pad;
+            for (const auto& [s, width] : legend.entries) {
+                DrawLegendEntry(canvas, *s, {left, top + font * 0.6f}, theme, font, swatch, pad, scale);
+                left += width;
             }
-        } else if (options.legend && legend.count > 0) {
+        } else if (!legend.entries.empty()) {
             // Entries flowed into rows as wide as the chart.
-            std::vector<std::pair<const ChartSeries*, Vec2>> placed;
-            float left = origin.x, y = top + font * 1.4f + row_height / 2;
-            for (const ChartSeries& s : series) {
-                if (s.label.empty()) continue;
-                const float width = swatch + pad + canvas.MeasureText(s.label, font).x + 2 * pad;
+            std::vector<Vec2> at;
+            float left = origin.x, y = top + title_height + row_height / 2;
+            for (const auto& [s, width] : legend.entries) {
                 if (left > origin.x && left + width > origin.x + size.x) {
                     left = origin.x;
                     y += row_height;
                 }
-                placed.push_back({&s, {left, y}});
+                at.push_back({left, y});
                 left += width;
             }
-            const float legend_bottom = y + row_height / 2;
-            const float data_left = origin.y + size.y - legend_bottom - font * (options.x_label.empty() ? 2.1f : 3.4f);
+            const float rows_bottom = y + row_height / 2;
+            const float data_left = origin.y + size.y - rows_bottom - font * (options.x_label.empty() ? 2.1f : 3.4f);
             if (data_left >= font * 3.0f) {
                 legend_outside = true;
-                for (const auto& [s, at] : placed) DrawLegendEntry(canvas, *s, at, theme, font, swatch, pad, scale);
-                top = legend_bottom - font * 1.4f;
+                for (std::size_t k = 0; k < at.size(); ++k)
+                    DrawLegendEntry(canvas, *legend.entries[k].first, at[k], theme, font, swatch, pad, scale);
+                legend_bottom = rows_bottom;
             }
         }
-        top += font * 1.4f;
+        top = legend_bottom;
     }
     if (!options.y_label.empty()) {
         canvas.Text({origin.x, top}, options.y_label, theme.dim_text, font);
