@@ -1,7 +1,7 @@
 // The visualizer's frame loop (see gui_app.h).
 #include "app/gui_app.h"
 
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "app/export_service.h"
 #include "app/gl_heatmap_renderer.h"
 #include "app/platform.h"

@@ -1,6 +1,6 @@
 // actlab: the entry point. Parse the command line; run a headless subcommand if one was named,
 // otherwise open the visualizer window (or take its screenshot).
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "app/gui_app.h"
 #include "app/version.h"
 

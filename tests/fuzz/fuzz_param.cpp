@@ -3,7 +3,7 @@
 // parameters is finite and passes ValidateParams, so nothing downstream sees NaN.
 #include "fuzz/fuzz_target.h"
 
-#include "app/function_args.h"
+#include "cli/function_args.h"
 
 #include <cmath>
 #include <string>

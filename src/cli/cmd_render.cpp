@@ -5,9 +5,9 @@
 //
 // Parameters: `--param NAME=VALUE` sets a parameter of FN (the first function); `--param FN.NAME=VALUE`
 // sets one of any function shown, e.g. `--with leaky_relu --param leaky_relu.slope=0.2`.
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "app/figure_png.h"
-#include "app/function_args.h"
+#include "cli/function_args.h"
 #include "app/gui_app.h"
 #include "core/number_parse.h"
 #include "render/figure.h"

@@ -1,5 +1,5 @@
 // Timing of headless figure export (see bench_render.h).
-#include "app/bench_render.h"
+#include "cli/bench_render.h"
 
 #include <algorithm>
 #include <cstdlib>

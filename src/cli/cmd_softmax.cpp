@@ -1,6 +1,6 @@
 // `actlab softmax --logits Z1,Z2,... [--temperature T] [--jacobian] [--json]`: the probabilities (and
 // the Jacobian ∂pᵢ/∂zⱼ) with 17 significant digits, as CSV or as one JSON object.
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "core/csv.h"
 #include "core/number_parse.h"
 #include "core/softmax.h"

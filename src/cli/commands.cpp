@@ -1,5 +1,5 @@
 // The list of headless subcommands, and the shared error path.
-#include "app/commands.h"
+#include "cli/commands.h"
 
 #include <cstdio>
 #include <iostream>

@@ -1,7 +1,7 @@
 // `actlab eval FN [--param NAME=VALUE]... (--range A:B [--samples N] | --x X1,X2,...) [--kink CONVENTION]`:
 // CSV `x,y,dy` with 17 significant digits.
-#include "app/commands.h"
-#include "app/function_args.h"
+#include "cli/commands.h"
+#include "cli/function_args.h"
 #include "core/activation.h"
 #include "core/csv.h"
 #include "core/number_parse.h"

@@ -1,5 +1,5 @@
 // Formatting and measurement helpers of `actlab bench` (see bench_report.h).
-#include "app/bench_report.h"
+#include "cli/bench_report.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // `actlab dataset NAME [--samples N] [--noise X] [--seed S] [--zero-one] --out FILE.csv`: a toy
 // dataset as CSV `x1,x2,y`, identical for a given seed.
-#include "app/commands.h"
-#include "app/file_io.h"
+#include "cli/commands.h"
+#include "cli/file_io.h"
 #include "core/dataset.h"
 #include "core/number_parse.h"
 

@@ -1,7 +1,7 @@
 // `actlab propagate FN [--param NAME=VALUE]... --depth D --width W [--init lecun|he|xavier|normal:STD]
 // [--samples N] [--seed S]`: per-layer statistics of a deep random network as CSV layer,mean,var,grad_norm.
-#include "app/commands.h"
-#include "app/function_args.h"
+#include "cli/commands.h"
+#include "cli/function_args.h"
 #include "core/number_parse.h"
 #include "core/propagation.h"
 

@@ -1,6 +1,6 @@
 // `actlab presets [--save-dir DIR]`: the lesson presets built into the binary, by the name that
 // `--scene preset:NAME` takes, with their titles; or each written out as a scene file to edit.
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "core/lesson_presets.h"
 #include "core/scene.h"
 

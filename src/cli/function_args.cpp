@@ -1,5 +1,5 @@
 // Shared parsing of a function name and its --param NAME=VALUE list (see function_args.h).
-#include "app/function_args.h"
+#include "cli/function_args.h"
 
 #include "core/number_parse.h"
 

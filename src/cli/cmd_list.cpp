@@ -1,5 +1,5 @@
 // `actlab list [--json]`: the catalogue with parameters, defaults and ranges.
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "core/activation.h"
 
 #include <CLI/CLI.hpp>

@@ -1,5 +1,5 @@
 // File reading with a cap and atomic file writing (see file_io.h).
-#include "app/file_io.h"
+#include "cli/file_io.h"
 
 #include <cerrno>
 #include <cstdio>

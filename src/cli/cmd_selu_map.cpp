@@ -1,7 +1,7 @@
 // `actlab selu-map [--lambda L] [--alpha A] [--mean M] [--var V] [--steps K]`: the SELU mean/variance
 // map iterated from (M, V) as CSV step,mean,var, then two comment lines: the fixed point and the
 // spectral norm of the map's Jacobian there ("# jacobian_norm=…", always the last line).
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "core/number_parse.h"
 #include "core/selu_map.h"
 

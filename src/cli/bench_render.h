@@ -2,7 +2,7 @@
 // includes everything a course script waits for (start-up, EGL context, drawing, encoding, writing).
 #pragma once
 
-#include "app/bench_report.h"
+#include "cli/bench_report.h"
 
 namespace actlab::bench {
 

@@ -1,6 +1,6 @@
 // `actlab info FN [--param NAME=VALUE]...`: the property card of a function, as the app shows it.
-#include "app/commands.h"
-#include "app/function_args.h"
+#include "cli/commands.h"
+#include "cli/function_args.h"
 #include "core/properties.h"
 
 #include <CLI/CLI.hpp>

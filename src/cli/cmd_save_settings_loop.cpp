@@ -1,8 +1,8 @@
 // `actlab save-settings-loop [--count N] [--seconds S]`, hidden from --help: saves settings.json in
 // the config directory over and over, alternating two versions, so that a test can kill a real save
 // at an arbitrary moment and check that the file is always one complete version.
-#include "app/bench_report.h"
-#include "app/commands.h"
+#include "cli/bench_report.h"
+#include "cli/commands.h"
 #include "app/settings_store.h"
 
 #include <CLI/CLI.hpp>

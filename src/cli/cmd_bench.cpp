@@ -1,9 +1,9 @@
 // `actlab bench [--json]`: measured speed of ActLab's hot paths, each beside its target.
 // Timings on shared machines are noisy: compare figures of one run, never gate a test on them.
-#include "app/bench_frames.h"
-#include "app/bench_render.h"
-#include "app/bench_report.h"
-#include "app/commands.h"
+#include "cli/bench_frames.h"
+#include "cli/bench_render.h"
+#include "cli/bench_report.h"
+#include "cli/commands.h"
 #include "core/activation.h"
 #include "core/dataset.h"
 #include "core/network.h"

@@ -1,8 +1,8 @@
 // `actlab train`: trains the mini network headlessly with plain SGD and prints a summary; optionally
 // logs per-step loss, dead fraction and per-layer gradient norms, and saves the trained network.
-#include "app/commands.h"
-#include "app/file_io.h"
-#include "app/function_args.h"
+#include "cli/commands.h"
+#include "cli/file_io.h"
+#include "cli/function_args.h"
 #include "core/dataset.h"
 #include "core/network.h"
 #include "core/number_parse.h"

@@ -1,7 +1,7 @@
 // Frame-time figures for `actlab bench`: the full UI rendered in headless Dear ImGui frames.
 #pragma once
 
-#include "app/bench_report.h"
+#include "cli/bench_report.h"
 
 namespace actlab::bench {
 

@@ -1,5 +1,5 @@
 // Frame-time figures (see bench_frames.h).
-#include "app/bench_frames.h"
+#include "cli/bench_frames.h"
 
 #include "app/gl_heatmap_renderer.h"
 #include "core/app_state.h"

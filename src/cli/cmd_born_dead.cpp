@@ -1,7 +1,7 @@
 // `actlab born-dead --width N --depth H --trials T [--bias zero|normal] [--domain point|grid] [--seed S]`:
 // the Monte-Carlo probability that a deep ReLU network is dead at initialisation, as CSV
 // probability,std_error,closed_form (closed_form empty where there is none: grid, or normal biases).
-#include "app/commands.h"
+#include "cli/commands.h"
 #include "core/born_dead.h"
 #include "core/number_parse.h"
 
