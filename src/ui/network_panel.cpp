@@ -21,13 +21,13 @@ namespace {
 constexpr double kMinLearningRate = 1e-4;
 
 bool SliderDouble(const char* label, double* value, double lo, double hi, const char* format, bool logarithmic = false) {
-    return ImGui::SliderScalar(label, ImGuiDataType_Double, value, &lo, &hi, format,
+    return ReadableSlider(label, ImGuiDataType_Double, value, &lo, &hi, format,
                                logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
 }
 
 bool SliderSize(const char* label, std::size_t* value, std::size_t lo, std::size_t hi, bool logarithmic = false) {
     static_assert(sizeof(std::size_t) == 8);
-    return ImGui::SliderScalar(label, ImGuiDataType_U64, value, &lo, &hi, "%llu",
+    return ReadableSlider(label, ImGuiDataType_U64, value, &lo, &hi, "%llu",
                                logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
 }
 
@@ -186,7 +186,8 @@ void DrawTrainingControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     SliderSize("batch", &lesson.batch_size, 1, 200, true);
     ItemTooltip("Samples per step; the step's gradient is the mean over them.");
     int speed = lesson.steps_per_frame;
-    if (ImGui::SliderInt("steps/frame", &speed, 1, 10000, "%d", ImGuiSliderFlags_Logarithmic)) lesson.steps_per_frame = speed;
+    const int min_speed = 1, max_speed = 10000;
+    if (ReadableSlider("steps/frame", ImGuiDataType_S32, &speed, &min_speed, &max_speed, "%d", ImGuiSliderFlags_Logarithmic)) lesson.steps_per_frame = speed;
     ItemTooltip("Steps per frame while playing, within a few milliseconds of each frame.");
     const std::string init(InitSchemeName(lesson.init));
     if (ImGui::BeginCombo("init", init.c_str())) {

@@ -132,7 +132,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     double temperature = softmax.temperature;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 9.0f,
                                      ImGui::GetFontSize() * 18.0f));
-    const bool changed = ImGui::SliderScalar("temperature T", ImGuiDataType_Double, &temperature, &kMinTemperatureSlider,
+    const bool changed = ReadableSlider("temperature T", ImGuiDataType_Double, &temperature, &kMinTemperatureSlider,
                                              &kMaxTemperatureSlider, "%.4g", ImGuiSliderFlags_Logarithmic);
     ItemTooltip("pᵢ = exp(zᵢ/T) / Σⱼ exp(zⱼ/T). Large T flattens the distribution towards uniform, small T sharpens it "
                 "towards the arg max. Ctrl+click to type an exact value (must be > 0).");
