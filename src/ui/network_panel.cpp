@@ -219,8 +219,12 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     const float usual = std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f);
     const ImVec2 size{ImGui::GetContentRegionAvail().x, chart_height > 0.0f ? chart_height : usual};
     const std::vector<double> steps(history.step.begin(), history.step.end());
+    // One left margin and one x range (the steps) for all three, so their x ticks line up.
+    const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);
     ChartOptions options;
     options.title = "loss";
+    options.include_zero = true;  // train 0.498 vs test 0.508 is a small gap, and must look it
+    options.min_left_margin = left_margin;
     LineChart("##loss", {Series("train", theme.palette[0], steps, history.train_loss), Series("test", theme.palette[1], steps, history.test_loss)},
               options, theme, runtime.fonts, scale, size);
     ChartOptions dead_options;
@@ -228,11 +232,13 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     dead_options.y_min = 0.0;
     dead_options.y_max = 1.0;
     dead_options.legend = false;
+    dead_options.min_left_margin = left_margin;
     LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme, runtime.fonts, scale,
               size);
     ChartOptions norm_options;
     norm_options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     norm_options.log_y = true;
+    norm_options.min_left_margin = left_margin;
     std::vector<ChartSeries> norms;
     for (std::size_t l = 0; l < history.gradient_norm.size(); ++l) {
         const bool output = l + 1 == history.gradient_norm.size();

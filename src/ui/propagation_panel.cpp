@@ -173,7 +173,9 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     // Outdated results stay visible, dimmed, while the new run computes.
     const bool stale = !runner.Current();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
+    const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);  // the per-layer charts line up
     ChartOptions mean_options;
+    mean_options.min_left_margin = left_margin;
     mean_options.title = "Mean of the activations per layer";
     mean_options.x_label = "layer \u2113";
     mean_options.y_references = {0.0};
@@ -184,12 +186,14 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     var_options.title = "Variance of the activations per layer (log scale)";
     var_options.x_label = "layer \u2113";
     var_options.log_y = true;
+    var_options.min_left_margin = left_margin;
     var_options.y_references = {1.0};
     LineChart("##var", {var}, var_options, theme, runtime.fonts, scale, cell);
     ChartOptions grad_options;
     grad_options.title = "Gradient norm \u2016\u2202L/\u2202h\u2113\u2016 per layer (log scale)";
     grad_options.x_label = "layer \u2113 (0 is the input)";
     grad_options.log_y = true;
+    grad_options.min_left_margin = left_margin;
     grad_options.legend = false;
     LineChart("##grad", {grad}, grad_options, theme, runtime.fonts, scale, cell);
     if (stale) ImGui::PopStyleVar();
