@@ -1,6 +1,7 @@
 // `actlab presets [--save-dir DIR]`: the lesson presets built into the binary, by the name that
 // `--scene preset:NAME` takes, with their titles; or each written out as a scene file to edit.
 #include "cli/commands.h"
+#include "core/file_io.h"
 #include "core/lesson_presets.h"
 #include "core/scene.h"
 
@@ -23,7 +24,7 @@ int RunPresets(const std::string& save_dir) {
         const SceneParseResult parsed = ParseScene(preset.text, preset.name);
         if (!save_dir.empty()) {
             const std::string path = (std::filesystem::path(save_dir) / (std::string(preset.name) + ".json")).string();
-            if (const std::string error = WriteSceneFile(path, std::string(preset.text)); !error.empty()) {
+            if (const std::string error = WriteFileAtomically(path, preset.text); !error.empty()) {
                 std::cerr << "actlab: " << error << '\n';
                 return kExitEnvironment;
             }

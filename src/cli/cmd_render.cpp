@@ -11,7 +11,7 @@
 #include "app/gui_app.h"
 #include "core/number_parse.h"
 #include "render/figure.h"
-#include "render/file_output.h"
+#include "core/file_io.h"
 #include "render/png_writer.h"
 
 #include <CLI/CLI.hpp>
