@@ -13,7 +13,7 @@ constexpr std::array<std::string_view, kWorkspaceViewCount> kViewNames{"function
 constexpr std::array<std::string_view, kWorkspaceViewCount> kViewLabels{"Functions", "Network", "Softmax",
                                                                         "Propagation", "Born dead"};
 
-constexpr std::array<RegionInfo, 23> kRegions{{
+constexpr std::array<RegionInfo, 24> kRegions{{
     {"functions.toolbar", WorkspaceView::Functions, false},
     {"functions.catalogue", WorkspaceView::Functions, false},
     {"functions.parameters", WorkspaceView::Functions, false},
@@ -30,6 +30,7 @@ constexpr std::array<RegionInfo, 23> kRegions{{
     {"softmax.controls", WorkspaceView::Softmax, false},
     {"softmax.bars", WorkspaceView::Softmax, true},
     {"softmax.formula", WorkspaceView::Softmax, true},
+    {"softmax.jacobian", WorkspaceView::Softmax, false},
     {"propagation.controls", WorkspaceView::Propagation, false},
     {"propagation.variance", WorkspaceView::Propagation, true},
     {"propagation.gradient", WorkspaceView::Propagation, true},

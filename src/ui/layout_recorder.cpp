@@ -90,6 +90,13 @@ LayoutRecorder* ActiveRecorder() {
 
 void SetActiveRecorder(LayoutRecorder* recorder) { ImGui::GetIO().UserData = recorder; }
 
+void RecordText(const std::string& text, ImVec2 at, bool shortened) {
+    LayoutRecorder* recorder = ActiveRecorder();
+    if (!recorder) return;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    recorder->Label(text, at, {at.x + size.x, at.y + size.y}, shortened);
+}
+
 bool BeginRegionChild(const char* id, std::string_view region, ImVec2 size, bool border, ImGuiWindowFlags flags) {
     if (LayoutRecorder* recorder = ActiveRecorder()) {
         // As BeginChild reads the size: 0 fills the space left, a negative size leaves that much.

@@ -56,6 +56,10 @@ private:
 LayoutRecorder* ActiveRecorder();
 void SetActiveRecorder(LayoutRecorder* recorder);
 
+// Reports a text drawn with the current font at `at` (for widgets that draw with ImDrawList::AddText);
+// `shortened` when it was cut to fit with an ellipsis. Does nothing without a report.
+void RecordText(const std::string& text, ImVec2 at, bool shortened = false);
+
 // A child window that is a report region: BeginChild plus BeginRegion; EndRegionChild reports the
 // region clipped when its content needs scrolling.
 bool BeginRegionChild(const char* id, std::string_view region, ImVec2 size, bool border = false,

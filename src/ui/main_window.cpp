@@ -110,6 +110,9 @@ void DrawCurrentView(AppState& state, UiRuntime& runtime) {
 
 void FollowView(AppState& state, UiRuntime& runtime) {
     WorkspaceView view = state.workspace.view;
+    // The first frame takes the view as given, then lets a panel flag set with it (a test, an older
+    // caller) open its view.
+    if (!runtime.synced_view) runtime.synced_view = view;
     if (runtime.synced_view == view) {
         const PanelVisibility& p = state.panels;
         const std::array<std::pair<bool, WorkspaceView>, 4> flags{{{p.network, WorkspaceView::Network},
