@@ -9,6 +9,7 @@
 #include "core/layout_report.h"
 #include "core/lesson_presets.h"
 #include "core/number_parse.h"
+#include "core/file_io.h"
 #include "core/scene.h"
 #include "core/state_json.h"
 #include "core/view_fit.h"
@@ -455,7 +456,7 @@ int RunGui(const GuiOptions& options) {
         ui::SceneFiles& files = runtime.scenes;
         Scene session = ui::CurrentScene(state, runtime);
         session.title = files.title;
-        if (const std::string save_error = WriteSceneFile(session_path.string(), SceneToJson(session)); !save_error.empty()) {
+        if (const std::string save_error = WriteFileAtomically(session_path.string(), SceneToJson(session)); !save_error.empty()) {
             std::cerr << "actlab: session not saved: " << save_error << '\n';
         }
     }
