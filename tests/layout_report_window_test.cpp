@@ -50,8 +50,8 @@ protected:
     // Runs actlab with a private settings directory and returns its report.
     LayoutReport Report(const std::string& scene, const HallSize& size, std::vector<std::string> extra = {}) {
         const fs::path out = dir_ / "layout.json";
-        std::vector<std::string> args{"--layout-report", out.string(), "--size", size.size, "--scale", size.scale,
-                                      "--frames", "3"};
+        std::vector<std::string> args{"--layout-report", out.string(), "--size",   size.size,
+                                      "--scale",         size.scale,   "--frames", "3"};
         if (!scene.empty()) args.insert(args.end(), {"--scene", "preset:" + scene});
         args.insert(args.end(), extra.begin(), extra.end());
         const CommandResult run = RunActlab(args, {"XDG_CONFIG_HOME=" + dir_.string()});
@@ -70,7 +70,8 @@ protected:
 
 std::string Joined(const std::vector<std::string>& lines) {
     std::string text;
-    for (const std::string& line : lines) text += "\n  " + line;
+    for (const std::string& line : lines)
+        text += "\n  " + line;
     return text;
 }
 
@@ -128,5 +129,5 @@ TEST_F(LayoutReportSingleTest, APresetNamesItsOwnFocus) {
     EXPECT_EQ(report.focus, std::vector<std::string>{"network.gradients"});
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

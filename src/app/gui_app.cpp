@@ -14,7 +14,6 @@
 #include "core/state_json.h"
 #include "core/view_fit.h"
 #include "render/figure_theme.h"
-#include "render/file_output.h"
 #include "render/png_writer.h"
 #include "ui/fonts.h"
 #include "ui/panels.h"

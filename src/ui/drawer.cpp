@@ -32,6 +32,8 @@ bool BeginDrawer(const char* name, float width, bool right_edge, float top) {
     return true;
 }
 
-void EndDrawer() { ImGui::EndPopup(); }
+void EndDrawer() {
+    ImGui::EndPopup();
+}
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

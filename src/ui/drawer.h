@@ -20,4 +20,4 @@ void OpenRequestedDrawer(UiRuntime& runtime);
 bool BeginDrawer(const char* name, float width, bool right_edge, float top);
 void EndDrawer();
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

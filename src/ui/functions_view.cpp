@@ -33,7 +33,8 @@ void DrawFunctionChips(AppState& state, UiRuntime& runtime) {
         ColorSwatch(PaletteColor(theme, i));
         ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
         if (ImGui::Button(name.c_str()) && selected.size() > 1) ToggleOverlay(state, selected[i]);
-        ItemTooltip(selected.size() > 1 ? "Click to take this function out of the overlay." : "The function shown.");
+        ItemTooltip(selected.size() > 1 ? "Click to take this function out of the overlay."
+                                        : "The function shown.");
         ImGui::PopID();
     }
     SameLineIfFits(ButtonWidth("+ Functions"));
@@ -50,9 +51,10 @@ void DrawParameterStrip(AppState& state, UiRuntime& runtime) {
         ParamValues& values = state.plots.params[static_cast<std::size_t>(id)];
         for (std::size_t p = 0; p < info.params.size(); ++p) {
             const ParamSpec& spec = info.params[p];
-            const std::string label = std::string(spec.symbol) + (state.plots.selected.size() > 1
-                                                                      ? " (" + std::string(info.display_name) + ")"
-                                                                      : std::string());
+            const std::string label =
+                std::string(spec.symbol) + (state.plots.selected.size() > 1
+                                                ? " (" + std::string(info.display_name) + ")"
+                                                : std::string());
             const float width = ImGui::CalcTextSize(label.c_str()).x + slider_width + ButtonWidth("reset") +
                                 3 * ImGui::GetStyle().ItemSpacing.x;
             if (!first) SameLineIfFits(width);
@@ -63,7 +65,8 @@ void DrawParameterStrip(AppState& state, UiRuntime& runtime) {
             ImGui::SameLine();
             double edited = values[p];
             ImGui::SetNextItemWidth(slider_width);
-            if (ImGui::SliderScalar("##strip", ImGuiDataType_Double, &edited, &spec.slider_min, &spec.slider_max, "%.4g") &&
+            if (ImGui::SliderScalar("##strip", ImGuiDataType_Double, &edited, &spec.slider_min,
+                                    &spec.slider_max, "%.4g") &&
                 edited != values[p]) {
                 runtime.parameter_error = CommitParameter(state, id, p, edited);
             }
@@ -77,7 +80,8 @@ void DrawParameterStrip(AppState& state, UiRuntime& runtime) {
         }
     }
     if (!first) SameLineIfFits(ButtonWidth("Probes\u2026") + ButtonWidth("Card (I)") + ImGui::GetFontSize());
-    DrawerButton(runtime, "Probes\u2026", kParametersDrawer, "All parameters, typed values and the pinned probe points.");
+    DrawerButton(runtime, "Probes\u2026", kParametersDrawer,
+                 "All parameters, typed values and the pinned probe points.");
     ImGui::SameLine();
     DrawerButton(runtime, "Card (I)", kCardDrawer, "The property card: formula, ranges, kinks, typical use.");
     if (!runtime.parameter_error.empty()) {
@@ -111,7 +115,7 @@ void DrawPlotColumn(AppState& state, UiRuntime& runtime, bool chips, bool strip)
     EndRegionChild();
 }
 
-}  // namespace
+} // namespace
 
 void DrawFunctionsView(AppState& state, UiRuntime& runtime) {
     const ImVec2 available = ImGui::GetContentRegionAvail();
@@ -133,8 +137,10 @@ void DrawFunctionsView(AppState& state, UiRuntime& runtime) {
         EndRegionChild();
         ImGui::SameLine();
     }
-    const float middle = available.x - left - right - (catalogue_column ? spacing : 0.0f) - (right_column ? spacing : 0.0f);
-    ImGui::BeginChild("##plots", {middle, available.y}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float middle =
+        available.x - left - right - (catalogue_column ? spacing : 0.0f) - (right_column ? spacing : 0.0f);
+    ImGui::BeginChild("##plots", {middle, available.y}, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     DrawPlotColumn(state, runtime, !catalogue_column, !right_column);
     ImGui::EndChild();
     if (right_column) {
@@ -163,6 +169,8 @@ void DrawFunctionsDrawers(AppState& state, UiRuntime& runtime, float top) {
     }
 }
 
-void OpenCardDrawer(UiRuntime& runtime) { runtime.drawer_request = kCardDrawer; }
+void OpenCardDrawer(UiRuntime& runtime) {
+    runtime.drawer_request = kCardDrawer;
+}
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -19,7 +19,8 @@ DecadeRange BarDecades(const std::vector<GradientBar>& bars, int max_decades) {
         largest = std::max(largest, bar.norm);
     }
     if (largest <= 0.0) return {};
-    DecadeRange range{static_cast<int>(std::floor(std::log10(smallest))), static_cast<int>(std::ceil(std::log10(largest)))};
+    DecadeRange range{static_cast<int>(std::floor(std::log10(smallest))),
+                      static_cast<int>(std::ceil(std::log10(largest)))};
     if (range.hi - range.lo < 2) range.lo = range.hi - 2;
     if (range.hi - range.lo > max_decades) range.lo = range.hi - max_decades;
     return range;
@@ -39,7 +40,8 @@ void GradientBars(const char* id, const std::string& title, const std::vector<Gr
     canvas.Text({origin.x, origin.y}, title, theme.text, font);
 
     const DecadeRange decades = BarDecades(bars);
-    const int step = decades.hi - decades.lo > 6 ? 2 : 1;  // every other decade when many, so labels never touch
+    const int step =
+        decades.hi - decades.lo > 6 ? 2 : 1; // every other decade when many, so labels never touch
     float label_width = 0.0f;
     for (int e = decades.lo; e <= decades.hi; e += step) {
         label_width = std::max(label_width, canvas.MeasureText(DecadeLabel(e), font).x);
@@ -58,7 +60,8 @@ void GradientBars(const char* id, const std::string& title, const std::vector<Gr
     for (int e = decades.lo; e <= decades.hi; e += step) {
         const float y = y_of(e);
         canvas.Line({box_min.x, y}, {box_max.x, y}, theme.grid, 1.0f);
-        canvas.Text({box_min.x - pad, y}, DecadeLabel(e), theme.text, font, TextAlign::Right, TextBaseline::Middle);
+        canvas.Text({box_min.x - pad, y}, DecadeLabel(e), theme.text, font, TextAlign::Right,
+                    TextBaseline::Middle);
     }
     const float slot = (box_max.x - box_min.x) / static_cast<float>(std::max<std::size_t>(bars.size(), 1));
     const float bar_width = std::min(slot * 0.7f, 60.0f * scale);
@@ -66,8 +69,10 @@ void GradientBars(const char* id, const std::string& title, const std::vector<Gr
         const float center = box_min.x + slot * (static_cast<float>(i) + 0.5f);
         const GradientBar& bar = bars[i];
         if (bar.norm > 0.0 && std::isfinite(bar.norm)) {
-            const float top = y_of(std::clamp(std::log10(bar.norm), static_cast<double>(decades.lo), static_cast<double>(decades.hi)));
-            canvas.FilledRect({center - bar_width / 2, top}, {center + bar_width / 2, box_max.y}, PaletteColor(theme, 2));
+            const float top = y_of(std::clamp(std::log10(bar.norm), static_cast<double>(decades.lo),
+                                              static_cast<double>(decades.hi)));
+            canvas.FilledRect({center - bar_width / 2, top}, {center + bar_width / 2, box_max.y},
+                              PaletteColor(theme, 2));
         }
         // The layer's name under its bar, when the slot holds it.
         if (canvas.MeasureText(bar.label, font).x <= slot) {
@@ -75,11 +80,12 @@ void GradientBars(const char* id, const std::string& title, const std::vector<Gr
         }
         const ImVec2 lo{center - slot / 2, box_min.y}, hi{center + slot / 2, box_max.y};
         if (ImGui::IsMouseHoveringRect(lo, hi) && ImGui::IsWindowHovered()) {
-            ImGui::SetTooltip("%s: \u2016\u2202L/\u2202W\u2016 = %s", bar.label.c_str(), FormatReadout(bar.norm, 4).c_str());
+            ImGui::SetTooltip("%s: \u2016\u2202L/\u2202W\u2016 = %s", bar.label.c_str(),
+                              FormatReadout(bar.norm, 4).c_str());
         }
     }
     canvas.Rect(box_min, box_max, theme.frame, 1.0f);
     canvas.PopClip();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -14,8 +14,8 @@
 namespace actlab::ui {
 
 struct GradientBar {
-    std::string label;  // "L1", …, "out"
-    double norm = 0.0;  // ‖∂L/∂(W, b)‖ of the layer; 0 draws no bar and says "0"
+    std::string label; // "L1", …, "out"
+    double norm = 0.0; // ‖∂L/∂(W, b)‖ of the layer; 0 draws no bar and says "0"
 };
 
 // The chart in a box of `size` pixels at the cursor (advances it like an item).
@@ -29,4 +29,4 @@ struct DecadeRange {
 };
 DecadeRange BarDecades(const std::vector<GradientBar>& bars, int max_decades = 12);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

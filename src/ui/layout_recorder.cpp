@@ -11,7 +11,9 @@ namespace actlab::ui {
 
 namespace {
 
-LayoutRect ToRect(ImVec2 min, ImVec2 max) { return {min.x, min.y, max.x - min.x, max.y - min.y}; }
+LayoutRect ToRect(ImVec2 min, ImVec2 max) {
+    return {min.x, min.y, max.x - min.x, max.y - min.y};
+}
 
 // The clip rectangle of what is being drawn now.
 LayoutRect CurrentClip() {
@@ -19,7 +21,7 @@ LayoutRect CurrentClip() {
     return ToRect(draw->GetClipRectMin(), draw->GetClipRectMax());
 }
 
-}  // namespace
+} // namespace
 
 void LayoutRecorder::BeginFrame() {
     regions_.clear();
@@ -53,7 +55,9 @@ void LayoutRecorder::Label(std::string_view text, ImVec2 min, ImVec2 max, bool s
     labels_.push_back({regions_[open_.back()].id, std::string(text), rect, cut});
 }
 
-void LayoutRecorder::BeginBox(ImVec2 min, ImVec2 max) { box_ = {ToRect(min, max), "", false, true}; }
+void LayoutRecorder::BeginBox(ImVec2 min, ImVec2 max) {
+    box_ = {ToRect(min, max), "", false, true};
+}
 
 void LayoutRecorder::EndBox() {
     if (box_.open && !open_.empty() && !box_.text.empty()) {
@@ -75,7 +79,8 @@ LayoutReport LayoutRecorder::Finish(int width, int height, float scale, std::vec
             std::strcmp(window->Name, main_window) == 0) {
             continue;
         }
-        const LayoutRect rect = ToRect(window->Pos, {window->Pos.x + window->Size.x, window->Pos.y + window->Size.y});
+        const LayoutRect rect =
+            ToRect(window->Pos, {window->Pos.x + window->Size.x, window->Pos.y + window->Size.y});
         for (LayoutRegion& region : report.regions) {
             if (region.rect.Overlaps(rect)) region.covered = true;
         }
@@ -88,7 +93,9 @@ LayoutRecorder* ActiveRecorder() {
     return static_cast<LayoutRecorder*>(ImGui::GetIO().UserData);
 }
 
-void SetActiveRecorder(LayoutRecorder* recorder) { ImGui::GetIO().UserData = recorder; }
+void SetActiveRecorder(LayoutRecorder* recorder) {
+    ImGui::GetIO().UserData = recorder;
+}
 
 void RecordText(const std::string& text, ImVec2 at, bool shortened) {
     LayoutRecorder* recorder = ActiveRecorder();
@@ -97,7 +104,8 @@ void RecordText(const std::string& text, ImVec2 at, bool shortened) {
     recorder->Label(text, at, {at.x + size.x, at.y + size.y}, shortened);
 }
 
-bool BeginRegionChild(const char* id, std::string_view region, ImVec2 size, bool border, ImGuiWindowFlags flags) {
+bool BeginRegionChild(const char* id, std::string_view region, ImVec2 size, bool border,
+                      ImGuiWindowFlags flags) {
     if (LayoutRecorder* recorder = ActiveRecorder()) {
         // As BeginChild reads the size: 0 fills the space left, a negative size leaves that much.
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -126,4 +134,4 @@ void EndRegionAtCursor() {
     if (LayoutRecorder* recorder = ActiveRecorder()) recorder->EndRegion();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

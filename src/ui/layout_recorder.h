@@ -48,7 +48,7 @@ private:
     };
     std::vector<LayoutRegion> regions_;
     std::vector<LayoutLabel> labels_;
-    std::vector<std::size_t> open_;  // indices into regions_
+    std::vector<std::size_t> open_; // indices into regions_
     Box box_;
 };
 
@@ -70,4 +70,4 @@ void EndRegionChild();
 void BeginRegionAtCursor(std::string_view region, ImVec2 size);
 void EndRegionAtCursor();
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -166,9 +166,8 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     OpenRequestedDrawer(runtime);
     if (state.workspace.view == WorkspaceView::Functions) DrawFunctionsDrawers(state, runtime, view_top);
     if (state.workspace.view == WorkspaceView::Propagation) DrawPropagationDrawers(state, runtime, view_top);
+    if (state.workspace.view == WorkspaceView::Network) DrawNetworkDrawers(state, runtime, view_top);
     ImGui::End();
-    // Until the chain rule docks into the network view, it floats over it.
-    if (state.workspace.view == WorkspaceView::Network) DrawChainRulePanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
     DrawExportPanel(state, runtime);
     DrawExportToast(runtime);

@@ -19,7 +19,7 @@ void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every sh
 // The lesson views fill the rest of the main window (below the tabs); their controls collapse into a
 // drawer when the window is narrow.
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini network: train, graph, charts
-void DrawChainRulePanel(AppState& state, UiRuntime& runtime);    // ∂E/∂w of the clicked weight, factor by factor
+void DrawNetworkDrawers(AppState& state, UiRuntime& runtime, float top);  // its controls when not wide
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
 void DrawPropagationDrawers(AppState& state, UiRuntime& runtime, float top);
