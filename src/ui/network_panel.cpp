@@ -248,6 +248,8 @@ void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area) {
     norm_options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     norm_options.log_y = true;
     norm_options.min_left_margin = left_margin;
+    // A deep net's legend would not fit the strip; the bars above name the layers in the same order.
+    norm_options.legend = history.gradient_norm.size() <= 3;
     std::vector<ChartSeries> norms;
     for (std::size_t l = 0; l < history.gradient_norm.size(); ++l) {
         const bool output = l + 1 == history.gradient_norm.size();
