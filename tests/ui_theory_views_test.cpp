@@ -16,7 +16,6 @@ namespace actlab::ui {
 namespace {
 
 TEST_F(UiFrameTest, TheoryPanelsRenderInEveryThemeAtScaleOneAndThree) {
-    state_.panels.softmax = state_.panels.propagation = state_.panels.born_dead = true;
     state_.propagation.depth = 8;
     state_.propagation.width = 40;
     state_.propagation.samples = 10;
@@ -26,11 +25,16 @@ TEST_F(UiFrameTest, TheoryPanelsRenderInEveryThemeAtScaleOneAndThree) {
         for (float scale : {1.0f, 3.0f}) {
             state_.display.ui_scale = scale;
             Rebuild();
-            Frames(3);
+            for (WorkspaceView view : {WorkspaceView::Softmax, WorkspaceView::Propagation, WorkspaceView::BornDead}) {
+                ShowView(state_, view);
+                Frames(3);
+            }
         }
     }
-    EXPECT_TRUE(FramesUntil(
-        [&] { return runtime_.theory.propagation.Current() && runtime_.theory.born_dead.Current(); }));
+    ShowView(state_, WorkspaceView::Propagation);
+    EXPECT_TRUE(FramesUntil([&] { return runtime_.theory.propagation.Current(); }));
+    ShowView(state_, WorkspaceView::BornDead);
+    EXPECT_TRUE(FramesUntil([&] { return runtime_.theory.born_dead.Current(); }));
     Frames(2); // with the results drawn
     state_.display.hide_controls = true;
     Frames(2);

@@ -4,6 +4,7 @@
 #include "app/figure_png.h"
 #include "app/platform.h"
 #include "core/csv.h"
+#include "core/layout_report.h"
 #include "render/egl_context.h"
 #include "core/file_io.h"
 #include "render/gl_capture.h"
@@ -15,6 +16,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <filesystem>
@@ -82,9 +84,10 @@ private:
 };
 
 // The whole window drawn again offscreen at `factor` × its size, fonts rasterised for that size (so
-// text is as crisp as the lines); with `crop_to`, only that ImGui window's rectangle.
+// text is as crisp as the lines); with `crop_to_focus`, only the view's focus regions (the controls
+// hidden), laid out for that size.
 RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform, int factor, Theme theme,
-                           const char* crop_to) {
+                           bool crop_to_focus) {
     RenderedImage image;
     ImGuiIO& io = ImGui::GetIO();
     const int width = static_cast<int>(std::lround(io.DisplaySize.x)) * factor;
@@ -102,12 +105,24 @@ RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWind
         saved.Apply(static_cast<float>(factor), theme, true);
         io.DisplaySize = {static_cast<float>(width), static_cast<float>(height)};
         io.MousePos = {-FLT_MAX, -FLT_MAX};
+        // A view's export is its focus regions, laid out for the export size: the controls hidden,
+        // the regions found by recording the frame.
+        ui::LayoutRecorder recorder;
+        void* const previous_recorder = io.UserData;
+        const bool hide_controls = state.display.hide_controls;
+        if (crop_to_focus) {
+            state.display.hide_controls = true;
+            ui::SetActiveRecorder(&recorder);
+        }
         // Two frames: auto-sized windows and linked plot margins settle on the first.
         for (int frame = 0; frame < 2; ++frame) {
+            recorder.BeginFrame();
             ImGui::NewFrame();
             ui::DrawMainWindow(state, runtime);
             ImGui::Render();
         }
+        state.display.hide_controls = hide_controls;
+        io.UserData = previous_recorder;
         framebuffer->BeginDrawing();
         const Color background = FigureThemeFor(theme).background;
         ClearFramebuffer(width, height, background.r, background.g, background.b);
@@ -115,17 +130,26 @@ RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWind
         image.width = width;
         image.height = height;
         image.rgba = framebuffer->ReadRgba();
-        if (crop_to != nullptr) {
-            ImGuiWindow* window = ImGui::FindWindowByName(crop_to);
-            if (window == nullptr || !window->WasActive) {
+        if (crop_to_focus) {
+            const LayoutReport report =
+                recorder.Finish(width, height, 1.0f, FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
+            float left = static_cast<float>(width), top = static_cast<float>(height), right = 0.0f, bottom = 0.0f;
+            for (const LayoutRegion& region : report.regions) {
+                if (std::find(report.focus.begin(), report.focus.end(), region.id) == report.focus.end()) continue;
+                left = std::min(left, region.rect.x);
+                top = std::min(top, region.rect.y);
+                right = std::max(right, region.rect.Right());
+                bottom = std::max(bottom, region.rect.Bottom());
+            }
+            if (right <= left || bottom <= top) {
                 image = {};
-                image.error = std::string("the ") + crop_to + " panel is not open";
+                image.error = "the network view is not shown";
                 return image;
             }
-            const int x0 = std::clamp(static_cast<int>(std::floor(window->Pos.x)), 0, width);
-            const int y0 = std::clamp(static_cast<int>(std::floor(window->Pos.y)), 0, height);
-            const int x1 = std::clamp(static_cast<int>(std::ceil(window->Pos.x + window->Size.x)), x0, width);
-            const int y1 = std::clamp(static_cast<int>(std::ceil(window->Pos.y + window->Size.y)), y0, height);
+            const int x0 = std::clamp(static_cast<int>(std::floor(left)), 0, width);
+            const int y0 = std::clamp(static_cast<int>(std::floor(top)), 0, height);
+            const int x1 = std::clamp(static_cast<int>(std::ceil(right)), x0, width);
+            const int y1 = std::clamp(static_cast<int>(std::ceil(bottom)), y0, height);
             std::vector<std::uint8_t> cropped;
             cropped.reserve(static_cast<std::size_t>(x1 - x0) * static_cast<std::size_t>(y1 - y0) * 4);
             for (int y = y0; y < y1; ++y) {
@@ -188,7 +212,7 @@ ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::U
     } else {
         const Theme theme = ui::ExportWindowTheme(state, request.look);
         image = RenderWindow(state, runtime, platform, scale, theme,
-                             request.target == ui::ExportTarget::Network ? "Mini network" : nullptr);
+                             request.target == ui::ExportTarget::Network);
     }
     if (!image.error.empty()) {
         outcome.error = request.path + ": cannot export (" + image.error + ")";

@@ -6,6 +6,7 @@
 #include "app/gl_heatmap_renderer.h"
 #include "app/platform.h"
 #include "app/settings_store.h"
+#include "core/layout_report.h"
 #include "core/lesson_presets.h"
 #include "core/number_parse.h"
 #include "core/file_io.h"
@@ -224,6 +225,16 @@ private:
     int step_ = 0;
 };
 
+// The frame just drawn as a layout report: the window in pixels, the regions and labels the widgets
+// recorded, what floats over them, and the current view's focus.
+std::string WriteLayoutReport(const std::string& path, const AppState& state, const ui::UiRuntime& runtime,
+                              const ImGuiIO& io) {
+    const LayoutReport report =
+        runtime.layout.Finish(static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y),
+                              runtime.Scale(state), FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
+    return WriteFileAtomically(path, LayoutReportToJson(report));
+}
+
 }  // namespace
 
 SceneParseResult LoadSceneOrPreset(const std::string& name) {
@@ -261,6 +272,9 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
         ->type_name("N");
     app.add_option("--export-theme", options.export_theme, "Export colours: light (default), dark, transparent, shown")
         ->type_name("T");
+    app.add_option("--layout-report", options.layout_report,
+                   "After --frames frames, write where every region and label landed as JSON, then exit")
+        ->type_name("OUT.json");
     app.add_option("--scene", options.scene, "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
         ->type_name("FILE");
     // For tests, not in --help (README.md describes them).
@@ -310,7 +324,9 @@ int RunGui(const GuiOptions& options) {
 
     // 2. The window and Dear ImGui.
     // Screenshots, --export and --stress-resize run a few frames, write their files and exit, like a command.
-    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty() || options.stress_resize > 0;
+    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty() || options.stress_resize > 0 ||
+                                 !options.layout_report.empty();
+    const bool layout_only = !options.layout_report.empty() && options.screenshot.empty() && exports.empty();
     const char* gl_debug_variable = std::getenv("ACTLAB_GL_DEBUG");
     const bool gl_debug = options.gl_debug || (gl_debug_variable && std::string(gl_debug_variable) == "1");
     IMGUI_CHECKVERSION();
@@ -331,6 +347,7 @@ int RunGui(const GuiOptions& options) {
     std::signal(SIGINT, RequestStop);
     std::signal(SIGTERM, RequestStop);
     ui::UiRuntime runtime;
+    if (!options.layout_report.empty()) ui::SetActiveRecorder(&runtime.layout);
     runtime.content_scale = platform->ContentScale();
     runtime.scenes.recent = recent_scenes;
     if (scene) {
@@ -375,10 +392,13 @@ int RunGui(const GuiOptions& options) {
         }
         // A screenshot shows the state, not wherever the pointer happens to rest over the window.
         if (screenshot_mode) io.MousePos = {-FLT_MAX, -FLT_MAX};
+        runtime.layout.BeginFrame();
         ImGui::NewFrame();
         ui::DrawMainWindow(state, runtime);
         ImGui::Render();
-        platform->Render(FigureThemeFor(state.display.theme).background);
+        // A layout report alone needs where things land, not their pixels: software OpenGL at 4K
+        // would spend seconds per frame for nothing.
+        if (!layout_only) platform->Render(FigureThemeFor(state.display.theme).background);
         platform->CheckGlErrors("frame " + std::to_string(++frames_drawn));
         if (screenshot_mode && stress.Done() && ++frame >= options.frames) {
             if (!options.screenshot.empty()) {
@@ -387,6 +407,13 @@ int RunGui(const GuiOptions& options) {
                 if (const std::string write_error = WritePng(options.screenshot, width, height, pixels);
                     !write_error.empty()) {
                     std::cerr << "actlab: " << write_error << '\n';
+                    status = cli::kExitEnvironment;
+                }
+            }
+            if (!options.layout_report.empty()) {
+                const std::string write_error = WriteLayoutReport(options.layout_report, state, runtime, io);
+                if (!write_error.empty()) {
+                    std::cerr << "actlab: --layout-report: " << write_error << '\n';
                     status = cli::kExitEnvironment;
                 }
             }

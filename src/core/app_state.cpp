@@ -11,4 +11,21 @@ AppState DefaultAppState() {
     return state;
 }
 
+void ShowView(AppState& state, WorkspaceView view) {
+    state.workspace.view = view;
+    state.panels.network = view == WorkspaceView::Network;
+    state.panels.softmax = view == WorkspaceView::Softmax;
+    state.panels.propagation = view == WorkspaceView::Propagation;
+    state.panels.born_dead = view == WorkspaceView::BornDead;
+    if (view != WorkspaceView::Network) state.panels.chain_rule = false;
+}
+
+WorkspaceView ViewFromPanels(const PanelVisibility& panels) {
+    if (panels.network) return WorkspaceView::Network;
+    if (panels.softmax) return WorkspaceView::Softmax;
+    if (panels.propagation) return WorkspaceView::Propagation;
+    if (panels.born_dead) return WorkspaceView::BornDead;
+    return WorkspaceView::Functions;
+}
+
 }  // namespace actlab

@@ -5,6 +5,7 @@
 #include "core/activation.h"
 #include "core/dataset.h"
 #include "core/network.h"
+#include "core/workspace.h"
 
 #include <array>
 #include <cstddef>
@@ -40,7 +41,8 @@ struct Probe {
     bool operator==(const Probe&) const = default;
 };
 
-// Which windows are open (a struct of bools, as STYLE.md asks).
+// Which panels are open (a struct of bools, as STYLE.md asks). The lesson views (network, softmax,
+// propagation, born_dead) follow the workspace's view: ShowView keeps them in step.
 struct PanelVisibility {
     bool sidebar = true;
     bool parameters = true;
@@ -162,6 +164,7 @@ struct BornDeadPanelState {
 };
 
 struct AppState {
+    WorkspaceState workspace;
     FunctionPlotState plots;
     DisplaySettings display;
     PanelVisibility panels;
@@ -178,5 +181,12 @@ struct AppState {
 
 // Every function at its default parameters, ReLU selected: the state of a first start.
 AppState DefaultAppState();
+
+// Switches the workspace to `view` and marks its lesson panel open (the others closed), so code that
+// asks whether the network is shown keeps one answer.
+void ShowView(AppState& state, WorkspaceView view);
+
+// The view an older file meant by its open panels (network, softmax, propagation, born-dead windows).
+WorkspaceView ViewFromPanels(const PanelVisibility& panels);
 
 }  // namespace actlab

@@ -409,11 +409,48 @@ json AppStateToJson(const AppState& state) {
           {"chain_rule", state.panels.chain_rule}, {"softmax", state.panels.softmax},
           {"propagation", state.panels.propagation}, {"born_dead", state.panels.born_dead}}},
         {"network", NetworkLessonToJson(state.network)},
+        {"workspace", {{"view", WorkspaceViewName(state.workspace.view)}, {"focus", state.workspace.focus}}},
         {"softmax", SoftmaxToJson(state.softmax)},
         {"propagation", PropagationToJson(state.propagation)},
         {"born_dead", BornDeadToJson(state.born_dead)},
     };
 }
+
+namespace {
+
+// The view and the lesson's focus regions. Files written before views existed name the view only by
+// its open panel window ("panels": {"network": true}); those still open on that view. The panel
+// flags are kept as read: the window brings them in step with the view (ShowView).
+void ReadWorkspace(const json& root, AppState& state, std::vector<std::string>& warnings) {
+    WorkspaceView view = ViewFromPanels(state.panels);
+    if (root.contains("workspace") && root.at("workspace").is_object()) {
+        const json& w = root.at("workspace");
+        std::string name(WorkspaceViewName(view));
+        Read(w, "view", name, "workspace", warnings);
+        if (const auto parsed = ParseWorkspaceView(name)) {
+            view = *parsed;
+        } else {
+            warnings.push_back("workspace.view: unknown view \"" + name + "\"");
+        }
+        if (w.contains("focus") && w.at("focus").is_array()) {
+            state.workspace.focus.clear();
+            for (const json& id : w.at("focus")) {
+                if (id.is_string() && FindRegion(id.get<std::string>())) {
+                    state.workspace.focus.push_back(id.get<std::string>());
+                } else {
+                    warnings.push_back("workspace.focus: unknown region " + id.dump());
+                }
+            }
+        } else if (w.contains("focus")) {
+            warnings.emplace_back("workspace.focus: expected a list of region ids; ignored");
+        }
+    } else if (root.contains("workspace")) {
+        warnings.emplace_back("workspace: expected an object; ignored");
+    }
+    state.workspace.view = view;
+}
+
+}  // namespace
 
 void AppStateFromJson(const json& root, AppState& state, std::vector<std::string>& warnings) {
     if (!root.is_object()) {
@@ -518,6 +555,7 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         Read(panels, "propagation", state.panels.propagation, "panels", warnings);
         Read(panels, "born_dead", state.panels.born_dead, "panels", warnings);
     }
+    ReadWorkspace(root, state, warnings);
     if (root.contains("network")) ReadNetworkLesson(root.at("network"), state.network, warnings);
     if (root.contains("softmax")) ReadSoftmax(root.at("softmax"), state.softmax, warnings);
     if (root.contains("propagation")) ReadPropagation(root.at("propagation"), state.propagation, warnings);

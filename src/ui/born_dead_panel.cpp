@@ -3,6 +3,8 @@
 //   P(dead after H layers of width N) = 1 − (1 − 2⁻ᴺ)ᴴ      (one input, zero biases).
 #include "core/ticks.h"
 #include "render/figure_theme.h"
+#include "core/workspace.h"
+#include "ui/layout_recorder.h"
 #include "ui/line_chart.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -107,33 +109,25 @@ void DrawChart(const AppState& state, UiRuntime& runtime) {
 }  // namespace
 
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.panels.born_dead) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.1f, viewport->WorkPos.y + viewport->WorkSize.y * 0.1f},
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.75f, viewport->WorkSize.y * 0.7f}, ImGuiCond_FirstUseEver);
-    // Opaque: the plots behind would show through the tables and charts.
-    ImGui::SetNextWindowBgAlpha(1.0f);
-    if (!ImGui::Begin("Born-dead ReLU networks", &state.panels.born_dead, ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
-        return;
-    }
     runtime.theory.born_dead.Update(state.born_dead);
     const float scale = runtime.Scale(state);
-    ImGui::BeginChild("##born_dead_controls", {std::min(360.0f * scale, ImGui::GetContentRegionAvail().x * 0.4f), 0.0f}, false);
-    DrawControls(state, runtime);
-    DrawSummary(state, runtime);
-    ImGui::Spacing();
-    HintText("With zero biases and one input, each layer of width N is entirely zero with probability 2⁻ᴺ, and a dead "
-             "layer stays dead: the network dies with probability → 1 as it gets deeper (Lu, Shin, Su and Karniadakis "
-             "2019). Wider layers postpone it; biases change it.");
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##born_dead_chart", {0.0f, 0.0f}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    if (!state.display.hide_controls) {
+        BeginRegionChild("##born_dead_controls", "born_dead.controls", {SideWidth(available.x, 360.0f * scale, 0.34f), available.y});
+        DrawControls(state, runtime);
+        DrawSummary(state, runtime);
+        ImGui::Spacing();
+        HintText("With zero biases and one input, each layer of width N is entirely zero with probability 2⁻ᴺ, and a dead "
+                 "layer stays dead: the network dies with probability → 1 as it gets deeper (Lu, Shin, Su and Karniadakis "
+                 "2019). Wider layers postpone it; biases change it.");
+        EndRegionChild();
+        ImGui::SameLine();
+    }
+    BeginRegionChild("##born_dead_chart", "born_dead.chart", {0.0f, available.y}, false, fixed);
     runtime.theory.born_dead.Update(state.born_dead);
     DrawChart(state, runtime);
-    ImGui::EndChild();
-    ImGui::End();
+    EndRegionChild();
 }
 
 }  // namespace actlab::ui

@@ -4,6 +4,7 @@
 #include "core/ticks.h"
 #include "core/training.h"
 #include "ui/network_graph.h"
+#include "ui/network_parts.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
@@ -18,27 +19,16 @@ namespace {
 constexpr std::size_t kZeroIndex = 0;  // the sample slider's lower end (SliderScalar takes pointers)
 }  // namespace
 
-void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
-    if (!state.panels.chain_rule) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float scale = runtime.Scale(state);
-    // First placed at the bottom right: over the network panel's charts (or the main window's plot),
-    // not over the controls a lecturer reaches for (play, learning rate, the sidebar) nor the graph
-    // whose edges open it.
-    const ImVec2 size{std::min(600.0f * scale, viewport->WorkSize.x * 0.40f), std::min(420.0f * scale, viewport->WorkSize.y * 0.42f)};
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.985f - size.x,
-                             viewport->WorkPos.y + viewport->WorkSize.y * 0.985f - size.y}, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(size, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the function plots lie underneath
-    if (!ImGui::Begin("Chain rule", &state.panels.chain_rule)) {
-        ImGui::End();
-        return;
-    }
+void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
+    if (ImGui::SmallButton("\u00d7 close (Esc)")) state.panels.chain_rule = false;
+    ImGui::SameLine();
+    ImGui::PushFont(runtime.fonts.bold);
+    ImGui::TextUnformatted("Chain rule");
+    ImGui::PopFont();
     NetworkSession& session = runtime.network;
     WeightSelection& selection = state.network.selection;
-    if (!state.panels.network || !session.ready()) {
-        HintText("Open the mini network (View menu) and click an edge to inspect its weight.");
-        ImGui::End();
+    if (!session.ready()) {
+        HintText("Click an edge in the network graph to inspect its weight.");
         return;
     }
     const Network& network = session.trainer().network();
@@ -47,8 +37,7 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
                        selection.neuron < network.layers[selection.layer].size &&
                        selection.input < network.layers[selection.layer].fan_in && !train.empty();
     if (!valid) {
-        HintText("Click an edge in the mini network to inspect its weight.");
-        ImGui::End();
+        HintText("Click an edge in the network graph to inspect its weight.");
         return;
     }
     if (selection.sample >= train.size()) selection.sample = 0;
@@ -58,8 +47,8 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
     if (ReadableSlider("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu")) selection.sample = sample;
     ItemTooltip("Which training sample the factors are computed for.");
-    ImGui::SameLine();
-    if (ImGui::Button("First with a zero factor")) session.RequestZeroFactorSample();
+    SameLineIfFits(ButtonWidth("First sample with a zero factor"));
+    if (ImGui::Button("First sample with a zero factor")) session.RequestZeroFactorSample();
     ItemTooltip("Jump to the first training sample on which a factor of this weight's gradient is 0 (a dead ReLU on the path).");
 
     const Sample& s = train[selection.sample];
@@ -103,12 +92,15 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     ImGui::Spacing();
     ImGui::PushFont(runtime.fonts.large);
     for (std::size_t i = 0; i < trace.factors.size(); ++i) {
+        const std::string value = FormatReadout(trace.factors[i].value, 3);
         if (i > 0) {
-            ImGui::SameLine(0, 0);
-            ImGui::TextUnformatted(" \u00d7 ");
+            // The product wraps between factors in a narrow pane rather than running off its edge.
+            std::string term = "\u00d7 ";  // appended, not "×" + …: GCC 12 warns falsely (-Wrestrict)
+            term += value;
+            SameLineIfFits(ImGui::CalcTextSize(term.c_str()).x);
+            ImGui::TextUnformatted("\u00d7 ");
             ImGui::SameLine(0, 0);
         }
-        const std::string value = FormatReadout(trace.factors[i].value, 3);
         if (trace.factors[i].value == 0.0) {
             ImGui::TextColored(zero_color, "%s", value.c_str());
         } else {
@@ -122,11 +114,10 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
         ErrorText("A factor is 0: this weight gets no gradient from this sample and does not move.");
     }
     ImGui::Spacing();
-    ImGui::Text("update: w \u2190 w \u2212 \u03b7\u00b7\u2202E/\u2202w = %s \u2212 %s \u00d7 %s = %s",
+    ImGui::TextWrapped("update: w \u2190 w \u2212 \u03b7\u00b7\u2202E/\u2202w = %s \u2212 %s \u00d7 %s = %s",
                 FormatReadout(trace.weight_before, 4).c_str(), FormatReadout(trace.learning_rate, 4).c_str(),
                 FormatReadout(trace.gradient, 4).c_str(), FormatReadout(trace.weight_after, 4).c_str());
     HintText("One sample's update; a training step averages \u2202E/\u2202w over its batch.");
-    ImGui::End();
 }
 
 }  // namespace actlab::ui

@@ -100,7 +100,9 @@ void DrawExportPanel(AppState& state, UiRuntime& runtime) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2},
                             ImGuiCond_Appearing, {0.5f, 0.5f});
-    ImGui::SetNextWindowSize({runtime.Scale(state) * 560.0f, 0.0f}, ImGuiCond_Appearing);
+    // Its width follows the UI scale every frame (Ctrl+= while it is open too), within the window;
+    // its height fits its content.
+    ImGui::SetNextWindowSize({std::min(runtime.Scale(state) * 560.0f, viewport->WorkSize.x * 0.95f), 0.0f}, ImGuiCond_Always);
     if (!ImGui::Begin("Export figure", &state.panels.export_dialog, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;

@@ -27,13 +27,16 @@ void PrepareHeadlessFrame(const AppState& state, UiRuntime& runtime) {
 }
 
 void OpenEveryPanel(AppState& state) {
+    // The heaviest frame: the network view (training, graph, heatmaps, the chain rule) with both
+    // dialogs over it; the other views are lighter.
+    ShowView(state, WorkspaceView::Network);
     PanelVisibility& panels = state.panels;
     panels.sidebar = panels.parameters = panels.properties = true;
-    panels.network = panels.chain_rule = panels.softmax = panels.propagation = panels.born_dead = true;
+    panels.chain_rule = true;
     panels.export_dialog = panels.shortcuts = true;
     state.display.hide_controls = false;
     state.plots.show_derivative = true;
-    // Without a chosen weight the chain-rule window only asks for a click on an edge.
+    // Without a chosen weight the chain rule only asks for a click on an edge.
     state.network.selection.valid = true;
     state.network.selection.layer = 0;
     state.network.selection.neuron = 0;

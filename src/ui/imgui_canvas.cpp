@@ -2,6 +2,7 @@
 #include "ui/imgui_canvas.h"
 
 #include "ui/fonts.h"
+#include "ui/layout_recorder.h"
 
 #include <cmath>
 
@@ -57,7 +58,11 @@ void ImGuiCanvas::FilledCircle(Vec2 center, float radius, Color color) {
 
 void ImGuiCanvas::Text(Vec2 anchor, std::string_view utf8, Color color, float size, TextAlign align,
                        TextBaseline baseline) {
-    const Vec2 top_left = AlignText(anchor, MeasureText(utf8, size), align, baseline);
+    const Vec2 extent = MeasureText(utf8, size);
+    const Vec2 top_left = AlignText(anchor, extent, align, baseline);
+    if (LayoutRecorder* recorder = ActiveRecorder()) {
+        recorder->Label(utf8, {top_left.x, top_left.y}, {top_left.x + extent.x, top_left.y + extent.y});
+    }
     // Whole pixels keep glyphs crisp.
     draw_list_->AddText(FontFor(size), size, {std::round(top_left.x), std::round(top_left.y)}, ToImU32(color),
                         utf8.data(), utf8.data() + utf8.size());

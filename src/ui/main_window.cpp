@@ -1,5 +1,6 @@
-// The main window: a menu bar, the catalogue on the left, the plots in the middle, parameters and
-// the property card on the right, a status line. Hide-controls mode leaves only the plots.
+// The main window: a menu bar, a row of view tabs (F2 … F6), the current view filling the rest, a
+// status line. Hide-controls mode leaves only the view's focus regions.
+#include "ui/drawer.h"
 #include "ui/panels.h"
 #include "ui/scene_files.h"
 #include "ui/shortcuts.h"
@@ -9,19 +10,15 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <string>
 
 namespace actlab::ui {
 
 namespace {
 
 constexpr double kStatusSeconds = 6.0;
-
-// A side column: its natural width at this scale, but never more than a share of the window, so
-// that in lecture mode the plots keep most of the screen (the columns' text wraps instead).
-float ColumnWidth(float natural, float max_share) {
-    return std::min(natural, ImGui::GetMainViewport()->WorkSize.x * max_share);
-}
 
 void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (!ImGui::BeginMenuBar()) return;
@@ -34,15 +31,19 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        ImGui::MenuItem("Functions", nullptr, &state.panels.sidebar);
+        for (std::size_t i = 0; i < kWorkspaceViewCount; ++i) {
+            const auto view = static_cast<WorkspaceView>(i);
+            std::string key = "F";  // appended, not "F" + …: GCC 12 warns falsely (-Wrestrict)
+            key += std::to_string(i + 2);
+            if (ImGui::MenuItem(std::string(WorkspaceViewLabel(view)).c_str(), key.c_str(), state.workspace.view == view)) {
+                ShowView(state, view);
+            }
+        }
+        ImGui::Separator();
+        ImGui::MenuItem("Function catalogue", nullptr, &state.panels.sidebar);
         ImGui::MenuItem("Parameters", nullptr, &state.panels.parameters);
         ImGui::MenuItem("Property card", nullptr, &state.panels.properties);
-        ImGui::Separator();
-        ImGui::MenuItem("Mini network", "N", &state.panels.network);
-        ImGui::MenuItem("Chain rule", nullptr, &state.panels.chain_rule);
-        ImGui::MenuItem("Softmax", nullptr, &state.panels.softmax);
-        ImGui::MenuItem("Signal propagation", nullptr, &state.panels.propagation);
-        ImGui::MenuItem("Born-dead ReLU networks", nullptr, &state.panels.born_dead);
+        ImGui::MenuItem("Chain rule (click an edge)", nullptr, &state.panels.chain_rule);
         ImGui::Separator();
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
@@ -69,7 +70,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
 void DrawStatusLine(UiRuntime& runtime) {
     const StatusMessage& status = runtime.status;
     if (status.text.empty() || ImGui::GetTime() - status.shown_at > kStatusSeconds) {
-        ImGui::TextDisabled("F1: shortcuts   H: hide controls   D: derivative   R: reset view");
+        ImGui::TextDisabled("F1: shortcuts   F2\u2013F6: views   H: hide controls   D: derivative   R: reset view");
         return;
     }
     if (status.kind == MessageKind::Error) {
@@ -79,11 +80,65 @@ void DrawStatusLine(UiRuntime& runtime) {
     }
 }
 
+// The views as a row of tabs; the current one is drawn in the active tab colour.
+void DrawViewTabs(AppState& state) {
+    for (std::size_t i = 0; i < kWorkspaceViewCount; ++i) {
+        const auto view = static_cast<WorkspaceView>(i);
+        const bool current = state.workspace.view == view;
+        std::string label(WorkspaceViewLabel(view));
+        label += "  F";
+        label += std::to_string(i + 2);
+        if (i > 0) SameLineIfFits(ButtonWidth(label.c_str()));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_TabHovered));
+        if (ImGui::Button(label.c_str())) ShowView(state, view);
+        ImGui::PopStyleColor(2);
+    }
+}
+
+void DrawCurrentView(AppState& state, UiRuntime& runtime) {
+    switch (state.workspace.view) {
+    case WorkspaceView::Functions: DrawFunctionsView(state, runtime); break;
+    case WorkspaceView::Network: DrawNetworkPanel(state, runtime); break;
+    case WorkspaceView::Softmax: DrawSoftmaxPanel(state, runtime); break;
+    case WorkspaceView::Propagation: DrawPropagationPanel(state, runtime); break;
+    case WorkspaceView::BornDead: DrawBornDeadPanel(state, runtime); break;
+    }
+}
+
 }  // namespace
+
+void FollowView(AppState& state, UiRuntime& runtime) {
+    WorkspaceView view = state.workspace.view;
+    // The first frame takes the view as given, then lets a panel flag set with it (a test, an older
+    // caller) open its view.
+    if (!runtime.synced_view) runtime.synced_view = view;
+    if (runtime.synced_view == view) {
+        const PanelVisibility& p = state.panels;
+        const std::array<std::pair<bool, WorkspaceView>, 4> flags{{{p.network, WorkspaceView::Network},
+                                                                   {p.softmax, WorkspaceView::Softmax},
+                                                                   {p.propagation, WorkspaceView::Propagation},
+                                                                   {p.born_dead, WorkspaceView::BornDead}}};
+        bool current_open = view == WorkspaceView::Functions;
+        for (const auto& [open, v] : flags) {
+            if (v == view) current_open = open;
+        }
+        if (!current_open) view = WorkspaceView::Functions;
+        for (const auto& [open, v] : flags) {
+            if (open && v != state.workspace.view) {
+                view = v;
+                break;
+            }
+        }
+    }
+    ShowView(state, view);
+    runtime.synced_view = view;
+}
 
 void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     HandleShortcuts(state, runtime);
     ProcessSceneRequests(state, runtime);
+    FollowView(state, runtime);
     // Typed values and loaded settings are checked elsewhere; this keeps the window sane regardless.
     state.display.ui_scale = std::clamp(state.display.ui_scale, 1.0f, 3.0f);
     if (state.plots.selected.empty()) state.plots.selected = {ActivationId::Relu};
@@ -97,39 +152,22 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     if (controls) flags |= ImGuiWindowFlags_MenuBar;
     ImGui::Begin("ActLab", nullptr, flags);
     if (controls) DrawMenuBar(state, runtime);
+    if (controls) DrawViewTabs(state);
+    const float view_top = ImGui::GetCursorScreenPos().y;
 
-    const float scale = runtime.Scale(state);
-    const float status_height = controls ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
-    const float height = ImGui::GetContentRegionAvail().y - status_height;
-    if (controls && state.panels.sidebar) {
-        ImGui::BeginChild("##sidebar", {ColumnWidth(215.0f * scale, 0.18f), height}, true);
-        DrawSidebarPanel(state, runtime);
-        ImGui::EndChild();
-        ImGui::SameLine();
-    }
-    const bool right_column = controls && (state.panels.parameters || state.panels.properties);
-    const float right_width = right_column ? ColumnWidth(370.0f * scale, 0.27f) : 0.0f;
-    const float plot_width =
-        ImGui::GetContentRegionAvail().x - (right_column ? right_width + ImGui::GetStyle().ItemSpacing.x : 0.0f);
-    ImGui::BeginChild("##plots", {plot_width, height}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    DrawPlotPanel(state, runtime);
+    // The status line's row: one text line and the window's bottom padding, so it is never cut.
+    const float status_height = controls ? ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    ImGui::BeginChild("##view", {available.x, std::max(available.y - status_height, 1.0f)}, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    DrawCurrentView(state, runtime);
     ImGui::EndChild();
-    if (right_column) {
-        ImGui::SameLine();
-        ImGui::BeginChild("##right", {right_width, height}, true);
-        if (state.panels.parameters) DrawParametersPanel(state, runtime);
-        if (state.panels.parameters && state.panels.properties) ImGui::Spacing();
-        if (state.panels.properties) DrawPropertiesPanel(state, runtime);
-        ImGui::EndChild();
-    }
     if (controls) DrawStatusLine(runtime);
+    OpenRequestedDrawer(runtime);
+    if (state.workspace.view == WorkspaceView::Functions) DrawFunctionsDrawers(state, runtime, view_top);
+    if (state.workspace.view == WorkspaceView::Propagation) DrawPropagationDrawers(state, runtime, view_top);
+    if (state.workspace.view == WorkspaceView::Network) DrawNetworkDrawers(state, runtime, view_top);
     ImGui::End();
-    // The lesson windows float over the function plots, placed on first use (no docking in 1.86).
-    DrawNetworkPanel(state, runtime);
-    DrawChainRulePanel(state, runtime);
-    DrawSoftmaxPanel(state, runtime);
-    DrawPropagationPanel(state, runtime);
-    DrawBornDeadPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
     DrawExportPanel(state, runtime);
     DrawExportToast(runtime);

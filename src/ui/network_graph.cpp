@@ -1,6 +1,8 @@
 // The network graph and the decision surface (see network_graph.h).
 #include "ui/network_graph.h"
 
+#include "ui/layout_recorder.h"
+
 #include "core/ticks.h"
 #include "render/heat_color.h"
 #include "ui/cached_geometry.h"
@@ -52,6 +54,7 @@ void Badge(ImDrawList* draw, ImVec2 at, const char* text, Color background, Colo
     const ImVec2 pad{3.0f * scale, 1.0f * scale};
     draw->AddRectFilled(at, {at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y}, U32(background), 3.0f * scale);
     draw->AddText({at.x + pad.x, at.y + pad.y}, U32(foreground), text);
+    RecordText(text, {at.x + pad.x, at.y + pad.y});
 }
 
 // Mean |∂E/∂z| on a log scale from 10⁻⁶ (empty bar) to 1 (full): gradients span many decades.
@@ -154,12 +157,15 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
             subtitle = std::string(network.layers[c - 1].activation.info().display_name);
         }
         if (ImGui::CalcTextSize(title.c_str()).x > heading_room) title = short_title;
+        const std::string full_subtitle = subtitle;
         subtitle = FitText(subtitle, heading_room);
         const float cx = origin.x + column_width * (static_cast<float>(c) + 0.5f);
         const ImVec2 t = ImGui::CalcTextSize(title.c_str());
         draw->AddText({cx - t.x / 2, origin.y}, U32(theme.text), title.c_str());
+        RecordText(title, {cx - t.x / 2, origin.y});
         const ImVec2 s = ImGui::CalcTextSize(subtitle.c_str());
         draw->AddText({cx - s.x / 2, origin.y + line}, U32(theme.dim_text), subtitle.c_str());
+        RecordText(subtitle, {cx - s.x / 2, origin.y + line}, subtitle != full_subtitle);
     }
 
     // Edges first (under the nodes): colour by sign, width by |w|; the hovered one found by distance.
@@ -233,6 +239,7 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
                 const std::string name(FeatureName(network.inputs[k]));
                 const ImVec2 t = ImGui::CalcTextSize(name.c_str());
                 draw->AddText({box.p0.x - t.x - 6.0f * scale, (box.p0.y + box.p1.y - t.y) / 2}, U32(theme.text), name.c_str());
+                RecordText(name, {box.p0.x - t.x - 6.0f * scale, (box.p0.y + box.p1.y - t.y) / 2});
             }
             if (s) {
                 // The gradient bar: mean |∂E/∂z| on a log scale, under the heatmap.
@@ -337,8 +344,10 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     // Axis extents at the corners: the plane is always [−6, 6]².
     const std::string lo = FormatReadout(kPlaneLo, 2), hi = FormatReadout(kPlaneHi, 2);
     draw->AddText({p0.x, p1.y + 2.0f * scale}, U32(theme.dim_text), lo.c_str());
+    RecordText(lo, {p0.x, p1.y + 2.0f * scale});
     const ImVec2 t = ImGui::CalcTextSize(hi.c_str());
     draw->AddText({p1.x - t.x, p1.y + 2.0f * scale}, U32(theme.dim_text), hi.c_str());
+    RecordText(hi, {p1.x - t.x, p1.y + 2.0f * scale});
     ImGui::Dummy({side, ImGui::GetTextLineHeight()});
     if (hovered) {
         const ImVec2 m = ImGui::GetIO().MousePos;

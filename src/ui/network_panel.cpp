@@ -1,8 +1,9 @@
-// The mini-network panel: toolbar (play, step, reset, counters), the lesson's controls on the left,
-// the network graph in the middle, the decision surface and the training charts on the right.
+// The mini network's parts: toolbar (play, step, reset, counters), the lesson's controls and the
+// training charts. The Network view (network_view.cpp) arranges them around the graph.
 #include "core/ticks.h"
 #include "ui/line_chart.h"
 #include "ui/network_graph.h"
+#include "ui/network_parts.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
@@ -31,7 +32,9 @@ bool SliderSize(const char* label, std::size_t* value, std::size_t lo, std::size
                                logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
 }
 
-void DrawToolbar(AppState& state, UiRuntime& runtime) {
+}  // namespace
+
+void DrawNetworkToolbar(AppState& state, UiRuntime& runtime) {
     NetworkLessonState& lesson = state.network;
     NetworkSession& session = runtime.network;
     const bool diverged = session.ready() && session.trainer().diverged();
@@ -86,6 +89,8 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
     }
     if (diverged) ErrorText((trainer.divergence() + ". Press Reset, or lower the learning rate and reset.").c_str());
 }
+
+namespace {
 
 void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     ImGui::SetNextItemWidth(-FLT_MIN);  // no label: the column's full width, so the text is never cut
@@ -211,13 +216,15 @@ ChartSeries Series(std::string label, Color color, const std::vector<double>& x,
     return series;
 }
 
-// Three charts one under the other, each `chart_height` tall (0: their usual height).
-void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
+}  // namespace
+
+// The three charts over the steps side by side in `area`.
+void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area) {
     const TrainingHistory& history = runtime.network.trainer().history();
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
-    const float usual = std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f);
-    const ImVec2 size{ImGui::GetContentRegionAvail().x, chart_height > 0.0f ? chart_height : usual};
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 size{(area.x - 2 * spacing) / 3, area.y};
     const std::vector<double> steps(history.step.begin(), history.step.end());
     // One left margin and one x range (the steps) for all three, so their x ticks line up.
     const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);
@@ -227,6 +234,7 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     options.min_left_margin = left_margin;
     LineChart("##loss", {Series("train", theme.palette[0], steps, history.train_loss), Series("test", theme.palette[1], steps, history.test_loss)},
               options, theme, runtime.fonts, scale, size);
+    ImGui::SameLine();
     ChartOptions dead_options;
     dead_options.title = "dead fraction";
     dead_options.y_min = 0.0;
@@ -235,10 +243,13 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     dead_options.min_left_margin = left_margin;
     LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme, runtime.fonts, scale,
               size);
+    ImGui::SameLine();
     ChartOptions norm_options;
     norm_options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     norm_options.log_y = true;
     norm_options.min_left_margin = left_margin;
+    // A deep net's legend would not fit the strip; the bars above name the layers in the same order.
+    norm_options.legend = history.gradient_norm.size() <= 3;
     std::vector<ChartSeries> norms;
     for (std::size_t l = 0; l < history.gradient_norm.size(); ++l) {
         const bool output = l + 1 == history.gradient_norm.size();
@@ -249,35 +260,9 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     LineChart("##norms", norms, norm_options, theme, runtime.fonts, scale, size);
 }
 
-}  // namespace
-
-void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.panels.network) return;
-    runtime.network.Update(state.network, runtime.training_budget_seconds);
-
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.02f, viewport->WorkPos.y + viewport->WorkSize.y * 0.04f},
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.96f, viewport->WorkSize.y * 0.92f}, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the function plots lie underneath
-    if (!ImGui::Begin("Mini network", &state.panels.network)) {
-        ImGui::End();
-        return;
-    }
-    const float scale = runtime.Scale(state);
-    DrawToolbar(state, runtime);
-    if (!runtime.network.error().empty()) ErrorText(runtime.network.error().c_str());
-    ImGui::Separator();
-
-    const float height = ImGui::GetContentRegionAvail().y;
-    const float total = ImGui::GetContentRegionAvail().x;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    // Controls, graph, output and charts side by side. At lecture scale the side columns are capped
-    // so that the graph keeps a good part of the width; the controls and the charts scroll.
-    const float left = std::min(340.0f * scale, total * 0.25f);
-    ImGui::BeginChild("##controls", {left, height}, true);
+void DrawNetworkControls(AppState& state, UiRuntime& runtime) {
     // Widgets keep at least half of a narrow column (lecture scale), so that short labels (dataset,
-    // samples) still fit beside them; only the longest are clipped at the column's edge.
+    // samples) still fit beside them.
     const float column = ImGui::GetContentRegionAvail().x;
     ImGui::PushItemWidth(std::max(column - ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2,
                                   column * 0.5f));
@@ -287,46 +272,6 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     ImGui::Spacing();
     DrawTrainingControls(state.network, runtime);
     ImGui::PopItemWidth();
-    ImGui::EndChild();
-    ImGui::SameLine();
-
-    const auto graph = [&](ImVec2 size) {
-        ImGui::BeginChild("##graph_area", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        if (runtime.network.ready()) {
-            ImGui::TextDisabled("How to read the graph");
-            ImGui::SameLine();
-            HelpMarker("Each square: that neuron's output over the plane [\u22126, 6]\u00b2 (blue positive, orange negative). "
-                       "Green bar under it: mean |\u2202E/\u2202z| on a log scale from 10\u207b\u2076 to 1. "
-                       "Edges: blue positive, orange negative weights, thicker for larger |w|. "
-                       "Red outline and 'dead': f\u2032(z) = 0 on every training sample. Amber dashes: dying. "
-                       "Hover for live values; click an edge for its chain rule.");
-            DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
-        }
-        ImGui::EndChild();
-    };
-    const auto surface_heading = [&] {
-        ImGui::PushFont(runtime.fonts.bold);
-        ImGui::TextUnformatted("Network output");
-        ImGui::PopFont();
-        SameLineIfFits(ImGui::CalcTextSize("filled: train, hollow: test").x);
-        ImGui::PushTextWrapPos(0.0f);  // wrapped rather than cut in a narrow column
-        ImGui::TextDisabled("filled: train, hollow: test");
-        ImGui::PopTextWrapPos();
-    };
-
-    const float right = std::min(std::max(400.0f * scale, height * 0.45f), total * 0.30f);
-    const float middle = std::max(total - left - right - 2 * spacing, 50.0f);
-    graph({middle, height});
-    ImGui::SameLine();
-    ImGui::BeginChild("##right_area", {right, height}, false);
-    if (runtime.network.ready()) {
-        surface_heading();
-        const float side = std::min(ImGui::GetContentRegionAvail().x - 4.0f * scale, height * 0.5f);
-        DrawDecisionSurface(state, runtime, side);
-        DrawCharts(state, runtime, 0.0f);
-    }
-    ImGui::EndChild();
-    ImGui::End();
 }
 
 }  // namespace actlab::ui

@@ -8,19 +8,31 @@ namespace actlab::ui {
 
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime);      // the catalogue, grouped; overlay selection
 void DrawPlotPanel(AppState& state, UiRuntime& runtime);         // toolbar and the f / f' plots
+void DrawPlotToolbar(AppState& state);                            // layout, f′, kinks, overlays, reset
+void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 size);  // f and f′ (beside or stacked)
+void DrawFunctionsView(AppState& state, UiRuntime& runtime);     // the Functions view, by window width
+void DrawFunctionsDrawers(AppState& state, UiRuntime& runtime, float top);  // its catalogue, probes, card
+void OpenCardDrawer(UiRuntime& runtime);                          // I: the property card as a drawer
 void DrawParametersPanel(AppState& state, UiRuntime& runtime);   // sliders, resets, probes
 void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property card
 void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
+// The lesson views fill the rest of the main window (below the tabs); their controls collapse into a
+// drawer when the window is narrow.
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini network: train, graph, charts
-void DrawChainRulePanel(AppState& state, UiRuntime& runtime);    // ∂E/∂w of the clicked weight, factor by factor
+void DrawNetworkDrawers(AppState& state, UiRuntime& runtime, float top);  // its controls when not wide
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
-void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);
+void DrawPropagationDrawers(AppState& state, UiRuntime& runtime, float top);
+void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);     // P(deep narrow ReLU net is dead) vs depth
 void DrawExportPanel(AppState& state, UiRuntime& runtime);       // export a plot, the window or the network as PNG/SVG/CSV
-void DrawExportToast(UiRuntime& runtime);                        // where the last export went, for a few seconds     // P(deep narrow ReLU net is dead) vs depth
+void DrawExportToast(UiRuntime& runtime);                        // where the last export went, for a few seconds
 
-// The whole window: menu bar, layout of the panels above, status line. Handles shortcuts first.
+// The whole window: menu bar, view tabs, the current view, status line. Handles shortcuts first.
 void DrawMainWindow(AppState& state, UiRuntime& runtime);
+
+// Makes the state's view and its lesson-panel flags agree: a changed view wins; otherwise a panel
+// flag opened or closed outside the tabs (the N key, a test, an export) moves the view.
+void FollowView(AppState& state, UiRuntime& runtime);
 
 // Functions in sidebar order (by group, then catalogue order): what the keys 1–9 select.
 std::vector<ActivationId> SidebarOrder();

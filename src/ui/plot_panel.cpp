@@ -2,6 +2,8 @@
 // in two linked plots sharing one x range or overlaid in one.
 #include "core/ticks.h"
 #include "core/view_fit.h"
+#include "core/workspace.h"
+#include "ui/layout_recorder.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
@@ -10,17 +12,8 @@
 
 namespace actlab::ui {
 
-namespace {
-
-void DrawToolbar(AppState& state) {
+void DrawPlotToolbar(AppState& state) {
     FunctionPlotState& plots = state.plots;
-    int layout = plots.layout == PlotLayout::Linked ? 0 : 1;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.5f);
-    if (ImGui::Combo("##layout", &layout, "f, f\u2032 linked\0f, f\u2032 overlaid\0")) {
-        plots.layout = layout == 0 ? PlotLayout::Linked : PlotLayout::Overlaid;
-    }
-    ItemTooltip("Linked: f above f\u2032, sharing one x range. Overlaid: both in one plot, f\u2032 dashed.");
-    SameLineIfFits(ImGui::GetFrameHeight() + ButtonWidth("f\u2032 (D)"));
     ImGui::Checkbox("f\u2032 (D)", &plots.show_derivative);
     ItemTooltip("Show the derivative. Backpropagation multiplies these values along every path.");
     const std::string current = "f\u2032 at kinks: " + std::string(KinkConventionLabel(plots.convention));
@@ -40,6 +33,13 @@ void DrawToolbar(AppState& state) {
     SameLineIfFits(ButtonWidth("Overlays"));
     if (ImGui::Button("Overlays")) ImGui::OpenPopup("##overlays");
     if (ImGui::BeginPopup("##overlays")) {
+        // Linked or overlaid lives here, so the toolbar stays one row on the projector.
+        int layout = plots.layout == PlotLayout::Linked ? 0 : 1;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.5f);
+        if (ImGui::Combo("##layout", &layout, "f, f\u2032 linked\0f, f\u2032 overlaid\0")) {
+            plots.layout = layout == 0 ? PlotLayout::Linked : PlotLayout::Overlaid;
+        }
+        ItemTooltip("Linked: f and f\u2032 in two plots sharing one x range. Overlaid: both in one plot, f\u2032 dashed.");
         ImGui::Checkbox("Asymptotes", &plots.overlays.asymptotes);
         ImGui::Checkbox("Dead zone (f\u2032 = 0)", &plots.overlays.dead_zone);
         ImGui::Checkbox("Maximum of f\u2032", &plots.overlays.derivative_maximum);
@@ -50,10 +50,15 @@ void DrawToolbar(AppState& state) {
     SameLineIfFits(ButtonWidth("Reset view (R)"));
     if (ImGui::Button("Reset view (R)")) ResetView(state);
     ItemTooltip("Fit the view to the selected functions. Also: double-click a plot.");
-    SameLineIfFits(ButtonWidth("(?)"));
+    // The help only where the row has room for it (F1 lists the same).
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ButtonWidth("(?)") > right_edge) return;
+    ImGui::SameLine();
     HelpMarker("Drag: pan. Wheel: zoom around the cursor (Shift: x only, Ctrl: y only). Right-drag: box zoom. "
                "Double-click: reset. Click: pin a probe point. Right-click a probe: remove it.");
 }
+
+namespace {
 
 void HandleEvents(AppState& state, const PlotEvents& events, bool derivative_plot) {
     if (events.reset_requested) ResetView(state);
@@ -77,43 +82,56 @@ void ResetView(AppState& state) {
 }
 
 void DrawPlotPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.display.hide_controls) DrawToolbar(state);
+    if (!state.display.hide_controls) DrawPlotToolbar(state);
+    DrawFunctionPlots(state, runtime, ImGui::GetContentRegionAvail());
+}
+
+void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
     runtime.plots.NewFrame();
 
     FunctionPlotState& plots = state.plots;
     const float scale = runtime.Scale(state);
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const FigureStyle style{runtime.fonts.body_size, scale};
-    const ImVec2 available = ImGui::GetContentRegionAvail();
     const bool linked = plots.layout == PlotLayout::Linked && plots.show_derivative;
-    const float gap = ImGui::GetStyle().ItemSpacing.y;
-    const float plot_height = linked ? (available.y - gap) / 2 : available.y;
+    // f and f′ next to each other in a wide, short area (the projector at 2×), one above the other
+    // in a tall one; either way both are as large as the area allows.
+    const bool beside = linked && SideBySide(available.x, available.y);
+    const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
+    ImVec2 plot_size = available;
+    if (linked && beside) plot_size.x = (available.x - gap.x) / 2;
+    if (linked && !beside) plot_size.y = (available.y - gap.y) / 2;
 
     CurveCache::Key key{SelectedActivations(state), plots.view.x_min, plots.view.x_max,
-                        SamplesForWidth(available.x), plots.convention, state.display.theme};
+                        SamplesForWidth(plot_size.x), plots.convention, state.display.theme};
     const std::vector<PlotCurveData>& curves = runtime.curves.Get(key);
 
     const PlotQuantity top_quantity = plots.layout == PlotLayout::Overlaid && plots.show_derivative
                                           ? PlotQuantity::ValueAndDerivative
                                           : PlotQuantity::Value;
     PlotEvents top_events;
-    if (BeginPlot(runtime.plots, "##plot_f", {available.x, plot_height}, runtime.fonts, theme, style)) {
+    BeginRegionAtCursor("plot.f", plot_size);
+    if (BeginPlot(runtime.plots, "##plot_f", plot_size, runtime.fonts, theme, style)) {
         SetupAxes(runtime.plots, &plots.view.x_min, &plots.view.x_max, &plots.view.y_min, &plots.view.y_max,
                   plots.equal_aspect);
         SetupOverlays(runtime.plots, plots.overlays, plots.probes, plots.convention, true);
         PlotCurves(runtime.plots, top_quantity, curves);
         top_events = EndPlot(runtime.plots);
     }
+    EndRegionAtCursor();
     HandleEvents(state, top_events, false);
     if (!linked) return;
 
-    if (BeginPlot(runtime.plots, "##plot_df", {available.x, plot_height}, runtime.fonts, theme, style)) {
+    if (beside) ImGui::SameLine(0.0f, gap.x);
+    BeginRegionAtCursor("plot.df", plot_size);
+    if (BeginPlot(runtime.plots, "##plot_df", plot_size, runtime.fonts, theme, style)) {
         SetupAxes(runtime.plots, &plots.view.x_min, &plots.view.x_max, &plots.view.dy_min, &plots.view.dy_max,
                   plots.equal_aspect);
         SetupOverlays(runtime.plots, plots.overlays, plots.probes, plots.convention, true);
         PlotCurves(runtime.plots, PlotQuantity::Derivative, curves);
         HandleEvents(state, EndPlot(runtime.plots), true);
     }
+    EndRegionAtCursor();
 }
 
 }  // namespace actlab::ui

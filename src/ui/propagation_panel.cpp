@@ -3,6 +3,9 @@
 // SELU moment map (μ, ν) ↦ (μ̃, ν̃) of Klambauer et al. with its fixed point (0, 1).
 #include "core/ticks.h"
 #include "render/figure_theme.h"
+#include "core/workspace.h"
+#include "ui/drawer.h"
+#include "ui/layout_recorder.h"
 #include "ui/line_chart.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -148,14 +151,17 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     const float scale = runtime.Scale(state);
     const PropagationRunner& runner = runtime.theory.propagation;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    // Two columns when each chart gets a readable width; in lecture mode on a small screen, one
-    // column that scrolls.
-    const bool two_columns = avail.x >= 2 * 400.0f * scale;
-    const ImVec2 cell = two_columns ? ImVec2{(avail.x - spacing) / 2, (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2}
-                                    : ImVec2{avail.x, std::max(avail.y / 2, 280.0f * scale)};
-    const auto next = [two_columns] {
-        if (two_columns) ImGui::SameLine();
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    // Four charts in a 2 × 2 grid, never a scroll: the lesson's two (variance and gradient per layer)
+    // on top and a little taller, the mean and the moment map under them.
+    const float width = (avail.x - spacing.x) / 2;
+    const ImVec2 top{width, (avail.y - spacing.y) * 0.6f};
+    const ImVec2 bottom{width, avail.y - spacing.y - top.y};
+    const auto chart = [&](const char* id, const char* region, const std::vector<ChartSeries>& series,
+                           const ChartOptions& options, ImVec2 size) {
+        BeginRegionAtCursor(region, size);
+        LineChart(id, series, options, theme, runtime.fonts, scale, size);
+        EndRegionAtCursor();
     };
 
     ChartSeries mean{"mean", PaletteColor(theme, 0), {}, {}, {}, true, false, false};
@@ -174,30 +180,30 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     const bool stale = !runner.Current();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
     const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);  // the per-layer charts line up
-    ChartOptions mean_options;
-    mean_options.min_left_margin = left_margin;
-    mean_options.title = "Mean of the activations per layer";
-    mean_options.x_label = "layer \u2113";
-    mean_options.y_references = {0.0};
-    mean_options.min_y_span = 0.5;  // sampling noise of ±0.01 around 0 should look like 0
-    LineChart("##mean", {mean}, mean_options, theme, runtime.fonts, scale, cell);
-    next();
     ChartOptions var_options;
     var_options.title = "Variance of the activations per layer (log scale)";
     var_options.x_label = "layer \u2113";
     var_options.log_y = true;
     var_options.min_left_margin = left_margin;
     var_options.y_references = {1.0};
-    LineChart("##var", {var}, var_options, theme, runtime.fonts, scale, cell);
+    chart("##var", "propagation.variance", {var}, var_options, top);
+    ImGui::SameLine();
     ChartOptions grad_options;
     grad_options.title = "Gradient norm \u2016\u2202L/\u2202h\u2113\u2016 per layer (log scale)";
     grad_options.x_label = "layer \u2113 (0 is the input)";
     grad_options.log_y = true;
     grad_options.min_left_margin = left_margin;
     grad_options.legend = false;
-    LineChart("##grad", {grad}, grad_options, theme, runtime.fonts, scale, cell);
+    chart("##grad", "propagation.gradient", {grad}, grad_options, top);
+    ChartOptions mean_options;
+    mean_options.min_left_margin = left_margin;
+    mean_options.title = "Mean of the activations per layer";
+    mean_options.x_label = "layer \u2113";
+    mean_options.y_references = {0.0};
+    mean_options.min_y_span = 0.5;  // sampling noise of ±0.01 around 0 should look like 0
+    chart("##mean", "propagation.mean", {mean}, mean_options, bottom);
     if (stale) ImGui::PopStyleVar();
-    next();
+    ImGui::SameLine();
 
     ChartSeries trajectory{"trajectory", PaletteColor(theme, 0), {}, {}, {}, true, true, false};
     for (const SeluMoments& m : map.trajectory) {
@@ -218,29 +224,13 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     map_options.x_label = "mean \u03bc";
     map_options.y_label = "variance \u03bd";
     map_options.y_references = {1.0};
-    LineChart("##map", map_series, map_options, theme, runtime.fonts, scale, cell);
+    chart("##map", "propagation.map", map_series, map_options, bottom);
 }
 
-}  // namespace
+constexpr const char* kControlsDrawer = "##drawer_propagation";
 
-void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.panels.propagation) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.04f, viewport->WorkPos.y + viewport->WorkSize.y * 0.05f},
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.92f, viewport->WorkSize.y * 0.9f}, ImGuiCond_FirstUseEver);
-    // Opaque: the plots behind would show through the tables and charts.
-    ImGui::SetNextWindowBgAlpha(1.0f);
-    if (!ImGui::Begin("Signal propagation", &state.panels.propagation, ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
-        return;
-    }
-    // Start, cancel or collect the simulation before drawing, so this frame shows the newest results.
-    runtime.theory.propagation.Update(state.propagation);
+void DrawControlColumn(AppState& state, UiRuntime& runtime) {
     const SeluMapResults& map = runtime.theory.selu_map.Get(state.propagation);
-    const float scale = runtime.Scale(state);
-    const float controls_width = std::min(360.0f * scale, ImGui::GetContentRegionAvail().x * 0.38f);
-    ImGui::BeginChild("##propagation_controls", {controls_width, 0.0f}, false);
     SectionHeading("Random deep network", runtime.fonts.bold);
     DrawNetworkControls(state, runtime, runtime.theory.propagation_message);
     ImGui::Spacing();
@@ -249,14 +239,40 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
              "the input (σ′ ≤ 0.25).");
     ImGui::Spacing();
     DrawMapControls(state, runtime, map);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##propagation_charts", {0.0f, 0.0f}, false);
+}
+
+}  // namespace
+
+void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
+    // Start, cancel or collect the simulation before drawing, so this frame shows the newest results.
+    runtime.theory.propagation.Update(state.propagation);
+    const float scale = runtime.Scale(state);
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    // The controls keep a column only in a wide window; otherwise the four charts take the width.
+    const bool wide = ClassifyWidth(ImGui::GetIO().DisplaySize.x / scale) == SizeClass::Wide;
+    if (!state.display.hide_controls && !wide) {
+        DrawerButton(runtime, "Controls\u2026", kControlsDrawer, "The random network and the moment map's start.");
+        ImGui::SameLine();
+        HintText("SELU keeps variance \u2248 1 at every depth; sigmoid and tanh gradients vanish towards the input.");
+    } else if (!state.display.hide_controls) {
+        BeginRegionChild("##propagation_controls", "propagation.controls", {SideWidth(available.x, 360.0f * scale, 0.3f), available.y});
+        DrawControlColumn(state, runtime);
+        EndRegionChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginChild("##propagation_charts", {0.0f, ImGui::GetContentRegionAvail().y}, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     // The settings may have changed in the controls: pick that up this frame (it never waits).
     runtime.theory.propagation.Update(state.propagation);
     DrawCharts(state, runtime, runtime.theory.selu_map.Get(state.propagation));
     ImGui::EndChild();
-    ImGui::End();
+}
+
+void DrawPropagationDrawers(AppState& state, UiRuntime& runtime, float top) {
+    if (BeginDrawer(kControlsDrawer, 380.0f * runtime.Scale(state), false, top)) {
+        DrawControlColumn(state, runtime);
+        EndDrawer();
+    }
 }
 
 }  // namespace actlab::ui

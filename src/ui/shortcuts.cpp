@@ -13,7 +13,9 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 16> kShortcuts{{
+constexpr std::array<Shortcut, 19> kShortcuts{{
+    {"F2 \u2026 F6", "views: Functions, Network, Softmax, Propagation, Born dead"},
+    {"Ctrl+1 \u2026 5", "the same views"},
     {"D", "show or hide the derivative f\u2032"},
     {"R", "reset the view to the selected functions"},
     {"1 \u2026 9", "show the n-th function of the list alone"},
@@ -21,12 +23,13 @@ constexpr std::array<Shortcut, 16> kShortcuts{{
     {"H", "hide the controls: plots only (lecture mode)"},
     {"T", "next theme: dark, light, projector"},
     {"Ctrl+= / Ctrl+\u2212", "larger / smaller UI scale (1\u20133\u00d7)"},
-    {"N", "open or close the mini network"},
+    {"N", "the network view, or back to the functions"},
+    {"I", "the property card (a drawer when the window is narrow)"},
     {"Space", "play or pause training (mini network open)"},
     {"F11", "full screen"},
     {"Ctrl+Shift+S / F12", "export a figure: PNG (1\u20134\u00d7), SVG or CSV"},
     {"F1", "this list of shortcuts"},
-    {"Esc", "close this list; leave hide-controls mode"},
+    {"Esc", "close this list, a drawer or the chain rule; leave hide-controls mode"},
     {"Ctrl+O", "open a scene (a saved lesson)"},
     {"Ctrl+S", "save the lesson as a scene"},
     {"Ctrl+Q", "quit (settings are saved)"},
@@ -63,13 +66,25 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
         if (Pressed(key::kMinus) || Pressed(key::kKeypadSubtract)) {
             state.display.ui_scale = NextUiScale(state.display.ui_scale, -1);
         }
+        for (std::size_t i = 0; i < kWorkspaceViewCount; ++i) {
+            if (Pressed('1' + static_cast<int>(i))) ShowView(state, static_cast<WorkspaceView>(i));
+        }
         return;
+    }
+    for (std::size_t i = 0; i < kWorkspaceViewCount; ++i) {
+        if (Pressed(key::kF2 + static_cast<int>(i))) ShowView(state, static_cast<WorkspaceView>(i));
+    }
+    if (Pressed('I')) {
+        ShowView(state, WorkspaceView::Functions);
+        OpenCardDrawer(runtime);
     }
     if (Pressed('D')) state.plots.show_derivative = !state.plots.show_derivative;
     if (Pressed('R')) ResetView(state);
     if (Pressed('H')) state.display.hide_controls = !state.display.hide_controls;
     if (Pressed('T')) state.display.theme = static_cast<Theme>((static_cast<int>(state.display.theme) + 1) % 3);
-    if (Pressed('N')) state.panels.network = !state.panels.network;
+    if (Pressed('N')) {
+        ShowView(state, state.workspace.view == WorkspaceView::Network ? WorkspaceView::Functions : WorkspaceView::Network);
+    }
     if (Pressed(key::kSpace) && state.panels.network) state.network.playing = !state.network.playing;
     if (Pressed(key::kF1)) state.panels.shortcuts = !state.panels.shortcuts;
     if (Pressed(key::kF12)) state.panels.export_dialog = true;
@@ -80,6 +95,8 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (Pressed(key::kEscape)) {
         if (state.panels.shortcuts) {
             state.panels.shortcuts = false;
+        } else if (state.panels.chain_rule && state.workspace.view == WorkspaceView::Network) {
+            state.panels.chain_rule = false;
         } else {
             state.display.hide_controls = false;
         }

@@ -2,8 +2,10 @@
 // evaluated with the actual numbers, the lecture's handwritten table corrected, and the Jacobian.
 //   pᵢ = e^{zᵢ/T} / Σⱼ e^{zⱼ/T}          ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)/T
 #include "core/ticks.h"
+#include "core/workspace.h"
 #include "render/figure_theme.h"
 #include "ui/imgui_canvas.h"
+#include "ui/layout_recorder.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
@@ -148,6 +150,9 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     }
     SameLineIfFits(ButtonWidth("T = 1"));
     if (ImGui::SmallButton("T = 1")) softmax.temperature = 1.0;
+    SameLineIfFits(ImGui::GetFrameHeight() + ButtonWidth("Jacobian and the lecture's table"));
+    ImGui::Checkbox("Jacobian and the lecture's table", &runtime.softmax_jacobian);
+    ItemTooltip("Show \u2202p\u1d62/\u2202z\u2c7c as a heatmap and the handwritten table corrected, in place of the formula.");
     if (!runtime.theory.softmax_message.empty()) ErrorText(runtime.theory.softmax_message.c_str());
 }
 
@@ -281,43 +286,44 @@ void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResult
 }  // namespace
 
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.panels.softmax) return;
-    // 800 px per unit of scale, so that lecture mode gets room for its larger text, within the screen.
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float width = std::min(800.0f * runtime.Scale(state), viewport->WorkSize.x * 0.94f);
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + (viewport->WorkSize.x - width) / 2, viewport->WorkPos.y + viewport->WorkSize.y * 0.05f},
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({width, viewport->WorkSize.y * 0.9f}, ImGuiCond_FirstUseEver);
-    // Opaque: the plots behind would show through the tables and charts.
-    ImGui::SetNextWindowBgAlpha(1.0f);
-    if (!ImGui::Begin("Softmax", &state.panels.softmax, ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
-        return;
-    }
     // Keep names and logits paired whatever a settings file or a test did.
     state.softmax.class_names.resize(state.softmax.logits.size());
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const SoftmaxResults& results = runtime.theory.softmax.Get(state.softmax);
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
+    // The bars on the left, the formula (or the Jacobian) on the right: side by side, as the wide
+    // and short lecture-hall screen wants.
+    // The bars need about 26 em; the formula table takes the rest, which it needs more.
+    const float left = SideWidth(available.x - spacing, ImGui::GetFontSize() * 26.0f, 0.42f);
+    BeginRegionChild("##softmax_bars", "softmax.bars", {left, available.y}, true);
     SectionHeading("Class scores \u2192 probabilities", runtime.fonts.bold);
     DrawClassTable(state, runtime, results, theme);
-    DrawControls(state, runtime);
+    if (!state.display.hide_controls) {
+        ImGui::Spacing();
+        DrawControls(state, runtime);
+    }
+    EndRegionChild();
+    ImGui::SameLine();
     const SoftmaxResults& current = runtime.theory.softmax.Get(state.softmax);
+    const bool jacobian = runtime.softmax_jacobian && !state.display.hide_controls;
+    BeginRegionChild("##softmax_right", jacobian ? "softmax.jacobian" : "softmax.formula", {0.0f, available.y}, true,
+                     jacobian ? 0 : fixed);
     if (!current.error.empty()) {
         ErrorText(("Cannot compute: " + current.error).c_str());
-        ImGui::End();
-        return;
+    } else if (jacobian) {
+        SectionHeading("Jacobian \u2202p\u1d62/\u2202z\u2c7c = p\u1d62(\u03b4\u1d62\u2c7c \u2212 p\u2c7c)/T   (row i, column j)",
+                       runtime.fonts.bold);
+        DrawJacobian(state, runtime, current, theme);
+        ImGui::Spacing();
+        DrawLectureNote(runtime);
+    } else {
+        SectionHeading("The formula with numbers", runtime.fonts.bold);
+        DrawFormula(state, current);
     }
-    ImGui::Spacing();
-    SectionHeading("The formula with numbers", runtime.fonts.bold);
-    DrawFormula(state, current);
-    ImGui::Spacing();
-    DrawLectureNote(runtime);
-    ImGui::Spacing();
-    SectionHeading("Jacobian \u2202p\u1d62/\u2202z\u2c7c = p\u1d62(\u03b4\u1d62\u2c7c \u2212 p\u2c7c)/T   (row i, column j)",
-                   runtime.fonts.bold);
-    DrawJacobian(state, runtime, current, theme);
-    ImGui::End();
+    EndRegionChild();
 }
 
 }  // namespace actlab::ui

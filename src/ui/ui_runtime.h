@@ -8,6 +8,7 @@
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
 #include "ui/heatmap_renderer.h"
+#include "ui/layout_recorder.h"
 #include "ui/network_session.h"
 #include "ui/plot_widget.h"
 #include "ui/scene_files.h"
@@ -80,6 +81,11 @@ struct UiRuntime {
     SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
     bool quit_requested = false;
     bool fullscreen_changed = false;
+    std::optional<WorkspaceView> synced_view;  // the view the panel flags were last brought in step with
+    LayoutRecorder layout;          // where regions and labels landed (--layout-report)
+    std::string drawer_request;     // a drawer a button asked for this frame (ui/drawer.h)
+    bool softmax_jacobian = false;  // the softmax view shows the Jacobian instead of the formula
+    float functions_strip_height = 0.0f;  // the Functions view's slider strip, as tall as last frame's rows
 
     float Scale(const AppState& state) const { return state.display.ui_scale * content_scale; }
     void Say(std::string text, MessageKind kind = MessageKind::Info);

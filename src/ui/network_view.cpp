@@ -1,0 +1,143 @@
+// The Network view: the graph, the output plane and the per-layer gradient bars (the lesson's focus)
+// over a strip of training charts, the toolbar on top. The data/network/training controls keep a
+// column when the window is wide and open as a drawer otherwise; clicking an edge puts the chain
+// rule in place of the right column (Esc closes it). H hides every control.
+#include "core/workspace.h"
+#include "render/figure_theme.h"
+#include "ui/drawer.h"
+#include "ui/gradient_bars.h"
+#include "ui/layout_recorder.h"
+#include "ui/network_graph.h"
+#include "ui/network_parts.h"
+#include "ui/panels.h"
+#include "ui/widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+namespace actlab::ui {
+
+namespace {
+
+constexpr const char* kControlsDrawer = "##drawer_network";
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+
+bool Focused(const std::vector<std::string>& focus, const char* id) {
+    return std::find(focus.begin(), focus.end(), id) != focus.end();
+}
+
+void DrawGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
+    BeginRegionChild("##graph_area", "network.graph", size, false, kFixed);
+    if (runtime.network.ready()) DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
+    EndRegionChild();
+}
+
+void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size) {
+    BeginRegionChild("##output_area", "network.output", size, false, kFixed);
+    if (runtime.network.ready()) {
+        ImGui::PushFont(runtime.fonts.bold);
+        ImGui::TextUnformatted("Network output");
+        ImGui::PopFont();
+        const char* key = "filled: train, hollow: test";
+        if (ImGui::GetContentRegionAvail().x >
+            ImGui::CalcTextSize("Network output").x + ImGui::CalcTextSize(key).x + ImGui::GetFontSize()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", key);
+        }
+        const ImVec2 room = ImGui::GetContentRegionAvail();
+        DrawDecisionSurface(state, runtime,
+                            std::max(std::min(room.x, room.y - ImGui::GetTextLineHeightWithSpacing()), 1.0f));
+    }
+    EndRegionChild();
+}
+
+// ‖∂L/∂W‖ of every layer at the current step, input side first.
+void DrawGradients(const AppState& state, UiRuntime& runtime, ImVec2 size) {
+    std::vector<GradientBar> bars;
+    if (runtime.network.ready()) {
+        const NetworkStats& stats = runtime.network.stats();
+        for (std::size_t l = 0; l < stats.layers.size(); ++l) {
+            const bool output = l + 1 == stats.layers.size();
+            std::string label =
+                output ? "out" : "L"; // appended, not "L" + …: GCC 12 warns falsely (-Wrestrict)
+            if (!output) label += std::to_string(l + 1);
+            bars.push_back({label, stats.layers[l].gradient_norm});
+        }
+    }
+    BeginRegionAtCursor("network.gradients", size);
+    GradientBars("##gradient_bars", "\u2016\u2202L/\u2202W\u2016 per layer now (log scale)", bars,
+                 FigureThemeFor(state.display.theme), runtime.fonts, runtime.Scale(state), size);
+    EndRegionAtCursor();
+}
+
+// The right column: the output plane over the gradient bars, or the chain rule of the clicked edge.
+void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size,
+                     const std::vector<std::string>& focus) {
+    if (state.panels.chain_rule && state.network.selection.valid) {
+        BeginRegionChild("##chain_rule", "network.chain_rule", size, true);
+        DrawChainRulePane(state, runtime);
+        EndRegionChild();
+        return;
+    }
+    // The lesson's focus gets the larger share.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const bool bars_first = Focused(focus, "network.gradients") && !Focused(focus, "network.output");
+    const float output_height = (size.y - spacing) * (bars_first ? 0.45f : 0.58f);
+    DrawOutput(state, runtime, {size.x, output_height});
+    DrawGradients(state, runtime, {size.x, size.y - spacing - output_height});
+}
+
+} // namespace
+
+void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
+    runtime.network.Update(state.network, runtime.training_budget_seconds);
+    const bool controls = !state.display.hide_controls;
+    const float scale = runtime.Scale(state);
+    const bool wide = ClassifyWidth(ImGui::GetIO().DisplaySize.x / scale) == SizeClass::Wide;
+    const std::vector<std::string> focus = FocusOf(WorkspaceView::Network, state.workspace.focus);
+    if (controls) {
+        BeginRegionAtCursor("network.toolbar", {ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()});
+        DrawNetworkToolbar(state, runtime);
+        EndRegionAtCursor();
+        if (!wide) {
+            SameLineIfFits(ButtonWidth("Controls\u2026"));
+            DrawerButton(runtime, "Controls\u2026", kControlsDrawer, "Data, layers and training settings.");
+        }
+        if (!runtime.network.error().empty()) ErrorText(runtime.network.error().c_str());
+    }
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    if (controls && wide) {
+        BeginRegionChild("##controls", "network.controls",
+                         {SideWidth(available.x, 330.0f * scale, 0.22f), available.y}, true);
+        DrawNetworkControls(state, runtime);
+        EndRegionChild();
+        ImGui::SameLine();
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    // The charts over time take a strip at the bottom; the three focus regions the rest.
+    const float charts_height = std::max(available.y * 0.25f, ImGui::GetTextLineHeight() * 7.0f);
+    const float main_height = available.y - charts_height - spacing.y;
+    const float right = width * 0.42f;
+    ImGui::BeginGroup();
+    DrawGraph(state, runtime, {width - right - spacing.x, main_height});
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    DrawRightColumn(state, runtime, {right, main_height}, focus);
+    ImGui::EndGroup();
+    BeginRegionChild("##charts", "network.charts", {width, charts_height}, false, kFixed);
+    if (runtime.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
+    EndRegionChild();
+    ImGui::EndGroup();
+}
+
+void DrawNetworkDrawers(AppState& state, UiRuntime& runtime, float top) {
+    if (BeginDrawer(kControlsDrawer, 380.0f * runtime.Scale(state), false, top)) {
+        DrawNetworkControls(state, runtime);
+        EndDrawer();
+    }
+}
+
+} // namespace actlab::ui
