@@ -2,7 +2,7 @@
 // otherwise open the visualizer window (or take its screenshot).
 #include "cli/commands.h"
 #include "app/gui_app.h"
-#include "app/version.h"
+#include "core/version.h"
 
 #include <CLI/CLI.hpp>
 

@@ -61,6 +61,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     DrawLessonPresetsMenu(runtime);
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Keyboard shortcuts", "F1", &state.panels.shortcuts);
+        ImGui::MenuItem("About ActLab", nullptr, &runtime.about_open);
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -131,6 +132,7 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawPropagationPanel(state, runtime);
     DrawBornDeadPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
+    DrawAboutPanel(runtime);
     DrawExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);

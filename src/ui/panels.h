@@ -11,6 +11,7 @@ void DrawPlotPanel(AppState& state, UiRuntime& runtime);         // toolbar and 
 void DrawParametersPanel(AppState& state, UiRuntime& runtime);   // sliders, resets, probes
 void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property card
 void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
+void DrawAboutPanel(UiRuntime& runtime);                         // Help → About: version, licence
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini network: train, graph, charts
 void DrawChainRulePanel(AppState& state, UiRuntime& runtime);    // ∂E/∂w of the clicked weight, factor by factor
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
