@@ -12,9 +12,10 @@ void DrawAboutPanel(UiRuntime& runtime) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(
         {viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2},
-        ImGuiCond_Appearing, {0.5f, 0.5f});
+        ImGuiCond_Always, {0.5f, 0.5f}); // centred, also after a scale change
     if (!ImGui::Begin("About ActLab", &runtime.about_open,
-                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                          ImGuiWindowFlags_NoMove)) {
         ImGui::End();
         return;
     }
