@@ -124,10 +124,12 @@ void WriteOptions(std::ostringstream& out, const DocCommand& command) {
             head += (option.positional ? "\\fI" : "\\fB") + Roff(name) + "\\fR";
         }
         if (!option.positional && !option.value.empty()) head += " \\fI" + Roff(option.value) + "\\fR";
-        out << head << '\n' << Roff(option.description);
-        if (option.repeatable) out << " May be given more than once.";
-        if (option.required) out << " Required.";
-        out << '\n';
+        // --help's terse phrases become sentences.
+        std::string text = option.description;
+        if (!text.empty() && text.back() != '.') text += '.';
+        if (option.repeatable && !Contains(text, "repeatable")) text += " May be given more than once.";
+        if (option.required) text += " Required.";
+        out << head << '\n' << Roff(text) << '\n';
     }
 }
 
