@@ -30,14 +30,19 @@ Box DataArea(const PlotFrame& frame) {
 
 // How much a box would hide: curve samples under it (about 1.5 a pixel of curve), plus the axes
 // through the origin it would cross, plus a little for its distance from where it belongs.
-float Clutter(const PlotScene& scene, const Box& box, Vec2 home) {
+float Clutter(const PlotScene& scene, const Box& label, Vec2 home) {
     const PlotFrame& frame = scene.frame;
+    // A curve is drawn several pixels wide: one passing just outside the box still touches its text,
+    // though less than one running through it.
+    const Box near = label.Grown(scene.theme.line_width * scene.style.scale);
+    const auto inside = [](const Box& b, Vec2 p) {
+        return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y;
+    };
     float cost = 0.0f;
     const auto count = [&](const CurvePixelRuns& pixels) {
         for (const auto& run : pixels.mapped) {
             for (const Vec2 p : run) {
-                cost += p.x >= box.min.x && p.x <= box.max.x && p.y >= box.min.y && p.y <= box.max.y ? 1.0f
-                                                                                                     : 0.0f;
+                if (inside(near, p)) cost += inside(label, p) ? 1.0f : 0.3f;
             }
         }
     };
@@ -47,14 +52,14 @@ float Clutter(const PlotScene& scene, const Box& box, Vec2 home) {
     }
     if (frame.x_min < 0.0 && 0.0 < frame.x_max) {
         const float px = frame.PixelX(0.0);
-        if (box.min.x < px && px < box.max.x) cost += box.Height();
+        if (label.min.x < px && px < label.max.x) cost += label.Height();
     }
     if (frame.y_min < 0.0 && 0.0 < frame.y_max) {
         const float py = frame.PixelY(0.0);
-        if (box.min.y < py && py < box.max.y) cost += box.Width();
+        if (label.min.y < py && py < label.max.y) cost += label.Width();
     }
     // A pixel of curve hidden weighs as much as moving the label ten lines away.
-    const float dx = (box.min.x + box.max.x) / 2 - home.x, dy = (box.min.y + box.max.y) / 2 - home.y;
+    const float dx = (label.min.x + label.max.x) / 2 - home.x, dy = (label.min.y + label.max.y) / 2 - home.y;
     return cost * 10.0f + std::hypot(dx, dy) / std::max(scene.style.font_size, 1.0f);
 }
 
