@@ -275,8 +275,14 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("--layout-report", options.layout_report,
                    "After --frames frames, write where every region and label landed as JSON, then exit")
         ->type_name("OUT.json");
-    app.add_option("--scene", options.scene, "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
-        ->type_name("FILE");
+    CLI::Option* scene =
+        app.add_option("--scene", options.scene,
+                       "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
+            ->type_name("FILE");
+    // The desktop entry's "actlab %f": a scene opened from a file manager.
+    app.add_option("scene-file", options.scene, "A scene file to open, as with --scene")
+        ->type_name("FILE")
+        ->excludes(scene);
     // For tests, not in --help (README.md describes them).
     app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
     app.add_option("--stress-resize", options.stress_resize, "Minimise, resize N times, exit")->group("");

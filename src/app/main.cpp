@@ -1,8 +1,8 @@
 // actlab: the entry point. Parse the command line; run a headless subcommand if one was named,
 // otherwise open the visualizer window (or take its screenshot).
-#include "cli/commands.h"
 #include "app/gui_app.h"
-#include "app/version.h"
+#include "cli/commands.h"
+#include "core/version.h"
 
 #include <CLI/CLI.hpp>
 

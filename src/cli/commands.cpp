@@ -20,6 +20,7 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddTrainCommand(app, run);
     AddPresetsCommand(app, run);
     AddSaveSettingsLoopCommand(app, run);
+    AddDocsOptions(app, run);
 }
 
 int UsageError(const std::string& message) {

@@ -62,6 +62,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     DrawLessonPresetsMenu(runtime);
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Keyboard shortcuts", "F1", &state.panels.shortcuts);
+        ImGui::MenuItem("About ActLab", nullptr, &runtime.about_open);
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -169,6 +170,7 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     if (state.workspace.view == WorkspaceView::Network) DrawNetworkDrawers(state, runtime, view_top);
     ImGui::End();
     DrawShortcutsPanel(state, runtime);
+    DrawAboutPanel(runtime);
     DrawExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);

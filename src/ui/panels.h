@@ -16,6 +16,7 @@ void OpenCardDrawer(UiRuntime& runtime);                          // I: the prop
 void DrawParametersPanel(AppState& state, UiRuntime& runtime);   // sliders, resets, probes
 void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property card
 void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
+void DrawAboutPanel(UiRuntime& runtime);                         // Help → About: version, licence
 // The lesson views fill the rest of the main window (below the tabs); their controls collapse into a
 // drawer when the window is narrow.
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini network: train, graph, charts

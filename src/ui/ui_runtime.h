@@ -79,6 +79,7 @@ struct UiRuntime {
     TheoryRuntime theory;           // softmax, propagation and born-dead results
     ExportUi exporter;              // the export dialog's choices, its request and the toast
     SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
+    bool about_open = false;        // Help → About
     bool quit_requested = false;
     bool fullscreen_changed = false;
     std::optional<WorkspaceView> synced_view;  // the view the panel flags were last brought in step with
