@@ -68,6 +68,7 @@ public:
 
     // Runs one UI frame (training whatever the state asks for) without drawing it.
     void Frame() {
+        ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
         ui::DrawMainWindow(state_, runtime_);
         ImGui::Render();
@@ -143,6 +144,7 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
     // Settle: the layout, the network built, its statistics and heatmaps made.
     for (int i = 0; i < 3; ++i) frames.Frame();
     std::size_t trained = 0;
+    const int steps_per_frame = state.network.steps_per_frame;  // shown in the panel: the scene's, not ours
     std::string error;
     const auto draw = [&](long long frame) {
         if (job.sweep) {
@@ -162,6 +164,7 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
             if (!state.network.playing) break;  // diverged: the panel says so; the frames go on
         }
         state.network.playing = false;
+        state.network.steps_per_frame = steps_per_frame;
         frames.Frame();
         frames.Frame();
         return frames.Capture(network);

@@ -14,10 +14,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <unistd.h>
 
 namespace actlab::cli {
 
@@ -229,6 +233,12 @@ int RunAnimate(const AnimateOptions& options) {
     scene.state = DefaultAppState();
     if (std::string error = BuildJob(options, job, ui, scene); !error.empty()) return UsageError(error);
 
+    // An output that cannot be written fails now, not after every frame has been drawn.
+    const std::filesystem::path parent = std::filesystem::path(job.path).parent_path();
+    if (::access(parent.empty() ? "." : parent.c_str(), W_OK) != 0) {
+        std::cerr << "actlab: cannot write " << job.path << ": " << std::strerror(errno) << '\n';
+        return kExitEnvironment;
+    }
     std::string error;
     std::optional<EglContext> gl = EglContext::Create(error);
     if (!gl) {
