@@ -80,18 +80,28 @@ std::unique_ptr<AnimationExport> AnimationExport::Start(const AnimationJob& job,
     return run;
 }
 
+AnimationExport::~AnimationExport() { (void)WaitForEncoder(); }
+
+std::string AnimationExport::WaitForEncoder() { return encoding_.valid() ? encoding_.get() : ""; }
+
+// Drawing (OpenGL, this thread) and encoding (a worker) overlap: frame i is encoded while frame
+// i + 1 is drawn, which on two cores nearly halves the time of a GIF or MP4.
 std::string AnimationExport::Step() {
     if (AllFramesDone()) return "";
-    const RenderedImage image = source_(done_);
+    RenderedImage image = source_(done_);
     if (!image.error.empty()) return image.error;
     if (!image.warning.empty()) warning_ = image.warning;
     if (image.width != width_ || image.height != height_) return "a frame came out at a different size";
-    if (std::string error = encoder_->AddFrame(image.rgba); !error.empty()) return error;
+    if (std::string error = WaitForEncoder(); !error.empty()) return error;
+    encoding_ = std::async(std::launch::async, [encoder = encoder_.get(), rgba = std::move(image.rgba)] {
+        return encoder->AddFrame(rgba);
+    });
     ++done_;
     return "";
 }
 
 std::string AnimationExport::Finish() {
+    if (std::string encoded = WaitForEncoder(); !encoded.empty()) return "cannot encode " + job_.path + ": " + encoded;
     std::string error;
     const std::string bytes = encoder_->Finish(error);
     if (!error.empty()) return "cannot encode " + job_.path + ": " + error;

@@ -10,6 +10,7 @@
 #include "render/figure.h"
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,12 +64,17 @@ public:
     // export without finishing it writes nothing.
     std::string Finish();
     const std::string& warning() const { return warning_; }  // e.g. the font is missing
+    ~AnimationExport();
+    AnimationExport(const AnimationExport&) = delete;
+    AnimationExport& operator=(const AnimationExport&) = delete;
 
 private:
     AnimationExport() = default;
+    std::string WaitForEncoder();
     AnimationJob job_;
     FrameSource source_;
     std::unique_ptr<AnimationEncoder> encoder_;
+    std::future<std::string> encoding_;  // the previous frame, encoded while the next one is drawn
     int width_ = 0, height_ = 0;
     long long done_ = 0;
     std::string warning_;
