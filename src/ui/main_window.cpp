@@ -1,6 +1,8 @@
 // The main window: a menu bar, the catalogue on the left, the plots in the middle, parameters and
 // the property card on the right, a status line. Hide-controls mode leaves only the plots.
 #include "ui/panels.h"
+
+#include "ui/copy_action.h"
 #include "ui/scene_files.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
@@ -31,6 +33,10 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) runtime.quit_requested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        DrawCopyMenuItems(state, runtime);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
