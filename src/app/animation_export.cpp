@@ -15,14 +15,14 @@ namespace {
 std::vector<Color> ThemeColors(ExportTheme theme) {
     const FigureTheme colors = FigureThemeFor(theme);
     std::vector<Color> list{colors.background, colors.plot_background, colors.frame, colors.grid,
-                            colors.axis, colors.origin_axis, colors.text, colors.dim_text};
+                            colors.axis,       colors.origin_axis,     colors.text,  colors.dim_text};
     list.insert(list.end(), colors.palette.begin(), colors.palette.end());
     list.insert(list.end(), {colors.network.negative, colors.network.neutral, colors.network.positive,
                              colors.network.dead, colors.network.dying});
     return list;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<AnimationTarget> ParseAnimationTarget(std::string_view name) {
     if (name == "f") return AnimationTarget::PlotF;
@@ -59,7 +59,8 @@ void FixSweepView(AnimationJob& job) {
     const PlotViewRange a = fitted(job.sweep->from), b = fitted(job.sweep->to);
     if (!figure.x_range) figure.x_range = std::pair{std::min(a.x_min, b.x_min), std::max(a.x_max, b.x_max)};
     if (!figure.y_range) figure.y_range = std::pair{std::min(a.y_min, b.y_min), std::max(a.y_max, b.y_max)};
-    if (!figure.dy_range) figure.dy_range = std::pair{std::min(a.dy_min, b.dy_min), std::max(a.dy_max, b.dy_max)};
+    if (!figure.dy_range)
+        figure.dy_range = std::pair{std::min(a.dy_min, b.dy_min), std::max(a.dy_max, b.dy_max)};
 }
 
 std::unique_ptr<AnimationExport> AnimationExport::Start(const AnimationJob& job, int width, int height,
@@ -80,9 +81,13 @@ std::unique_ptr<AnimationExport> AnimationExport::Start(const AnimationJob& job,
     return run;
 }
 
-AnimationExport::~AnimationExport() { (void)WaitForEncoder(); }
+AnimationExport::~AnimationExport() {
+    (void)WaitForEncoder();
+}
 
-std::string AnimationExport::WaitForEncoder() { return encoding_.valid() ? encoding_.get() : ""; }
+std::string AnimationExport::WaitForEncoder() {
+    return encoding_.valid() ? encoding_.get() : "";
+}
 
 // Drawing (OpenGL, this thread) and encoding (a worker) overlap: frame i is encoded while frame
 // i + 1 is drawn, which on two cores nearly halves the time of a GIF or MP4.
@@ -101,7 +106,8 @@ std::string AnimationExport::Step() {
 }
 
 std::string AnimationExport::Finish() {
-    if (std::string encoded = WaitForEncoder(); !encoded.empty()) return "cannot encode " + job_.path + ": " + encoded;
+    if (std::string encoded = WaitForEncoder(); !encoded.empty())
+        return "cannot encode " + job_.path + ": " + encoded;
     std::string error;
     const std::string bytes = encoder_->Finish(error);
     if (!error.empty()) return "cannot encode " + job_.path + ": " + error;
@@ -113,11 +119,13 @@ std::string ExportFigureAnimation(const AnimationJob& job, const std::function<b
     const FigureSpec& figure = job.figure;
     size = {figure.PixelWidth(), figure.PixelHeight()};
     std::string error;
-    std::unique_ptr<FigureRenderer> renderer = FigureRenderer::Create(figure.PixelWidth(), figure.PixelHeight(), figure.scale, error);
+    std::unique_ptr<FigureRenderer> renderer =
+        FigureRenderer::Create(figure.PixelWidth(), figure.PixelHeight(), figure.scale, error);
     if (!renderer) return error;
     FigureRenderer& draw = *renderer;
-    auto run = AnimationExport::Start(job, figure.PixelWidth(), figure.PixelHeight(),
-                                      [&job, &draw](long long frame) { return draw.Render(AnimationFrameSpec(job, frame)); }, error);
+    auto run = AnimationExport::Start(
+        job, figure.PixelWidth(), figure.PixelHeight(),
+        [&job, &draw](long long frame) { return draw.Render(AnimationFrameSpec(job, frame)); }, error);
     if (!run) return error;
     while (!run->AllFramesDone()) {
         if (error = run->Step(); !error.empty()) return error;
@@ -127,4 +135,4 @@ std::string ExportFigureAnimation(const AnimationJob& job, const std::function<b
     return run->Finish();
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

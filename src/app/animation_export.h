@@ -25,13 +25,13 @@ enum class AnimationTarget { PlotF, PlotDerivative, Window, Network };
 std::optional<AnimationTarget> ParseAnimationTarget(std::string_view name);
 
 struct AnimationSweep {
-    std::size_t function = 0;  // index into FigureSpec::functions
-    std::string param;         // its parameter's name, e.g. "alpha"
+    std::size_t function = 0; // index into FigureSpec::functions
+    std::string param;        // its parameter's name, e.g. "alpha"
     double from = 0.0, to = 0.0;
 };
 
 struct AnimationJob {
-    FigureSpec figure;                     // the first frame's figure, the swept parameter aside
+    FigureSpec figure; // the first frame's figure, the swept parameter aside
     std::optional<AnimationSweep> sweep;
     AnimationLoop loop = AnimationLoop::Forward;
     long long frames = 120;
@@ -53,8 +53,8 @@ using FrameSource = std::function<RenderedImage(long long frame)>;
 class AnimationExport {
 public:
     // Starts the encoder for frames of `width` × `height`; null with the reason in `error`.
-    static std::unique_ptr<AnimationExport> Start(const AnimationJob& job, int width, int height, FrameSource source,
-                                                  std::string& error);
+    static std::unique_ptr<AnimationExport> Start(const AnimationJob& job, int width, int height,
+                                                  FrameSource source, std::string& error);
 
     // Draws and encodes the next frame; "" or why it failed.
     std::string Step();
@@ -63,7 +63,7 @@ public:
     // Closes the file and writes it under its name (atomically); "" or the reason. Dropping an
     // export without finishing it writes nothing.
     std::string Finish();
-    const std::string& warning() const { return warning_; }  // e.g. the font is missing
+    const std::string& warning() const { return warning_; } // e.g. the font is missing
     ~AnimationExport();
     AnimationExport(const AnimationExport&) = delete;
     AnimationExport& operator=(const AnimationExport&) = delete;
@@ -74,7 +74,7 @@ private:
     AnimationJob job_;
     FrameSource source_;
     std::unique_ptr<AnimationEncoder> encoder_;
-    std::future<std::string> encoding_;  // the previous frame, encoded while the next one is drawn
+    std::future<std::string> encoding_; // the previous frame, encoded while the next one is drawn
     int width_ = 0, height_ = 0;
     long long done_ = 0;
     std::string warning_;
@@ -87,4 +87,4 @@ private:
 std::string ExportFigureAnimation(const AnimationJob& job, const std::function<bool(long long)>& progress,
                                   std::string& warning, AnimationSize& size);
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -11,7 +11,7 @@
 namespace actlab::app {
 
 struct ClipboardItem {
-    std::string mime;   // "image/png", "image/svg+xml", "text/plain"
+    std::string mime; // "image/png", "image/svg+xml", "text/plain"
     std::string bytes;
 };
 
@@ -31,4 +31,4 @@ public:
 // reason in `error` when there is no X display (e.g. a Wayland session without Xwayland).
 std::unique_ptr<Clipboard> CreateSystemClipboard(std::string& error);
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -63,7 +63,8 @@ public:
         save_targets_ = atom("SAVE_TARGETS");
         transfer_property_ = atom("ACTLAB_SELECTION");
         // Chunks well inside the largest request the server takes (its limit is in 4-byte units).
-        const long max_request = XExtendedMaxRequestSize(display_) > 0 ? XExtendedMaxRequestSize(display_) : XMaxRequestSize(display_);
+        const long max_request = XExtendedMaxRequestSize(display_) > 0 ? XExtendedMaxRequestSize(display_)
+                                                                       : XMaxRequestSize(display_);
         chunk_ = static_cast<std::size_t>(std::clamp<long>(max_request * 4 - 1024, 4096, 1 << 18));
         thread_ = std::thread([this] { Loop(); });
         return "";
@@ -89,7 +90,8 @@ public:
         }
         Wake();
         std::unique_lock lock(mutex_);
-        done_.wait_for(lock, std::chrono::duration<double>(timeout_s), [this] { return handover_ == Handover::Finished; });
+        done_.wait_for(lock, std::chrono::duration<double>(timeout_s),
+                       [this] { return handover_ == Handover::Finished; });
         return handover_ == Handover::Finished && handover_ok_;
     }
 
@@ -125,10 +127,11 @@ private:
                 if (handover_ == Handover::Requested) {
                     if (XGetSelectionOwner(display_, manager_) == None) {
                         handover_ = Handover::Finished;
-                        handover_ok_ = true;  // nobody to hand over to: nothing more to do
+                        handover_ok_ = true; // nobody to hand over to: nothing more to do
                         done_.notify_all();
                     } else {
-                        XConvertSelection(display_, manager_, save_targets_, transfer_property_, window_, CurrentTime);
+                        XConvertSelection(display_, manager_, save_targets_, transfer_property_, window_,
+                                          CurrentTime);
                         XFlush(display_);
                         handover_ = Handover::Waiting;
                         handover_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
@@ -169,7 +172,8 @@ private:
         if (name == nullptr) return nullptr;
         std::string mime(name);
         XFree(name);
-        if (target == utf8_ || target == XA_STRING || target == text_ || mime == "text/plain;charset=utf-8") mime = "text/plain";
+        if (target == utf8_ || target == XA_STRING || target == text_ || mime == "text/plain;charset=utf-8")
+            mime = "text/plain";
         for (const ClipboardItem& item : items_)
             if (item.mime == mime) return &item;
         return nullptr;
@@ -184,7 +188,8 @@ private:
                 if (item.mime == "text/plain") list.insert(list.end(), {utf8_, XA_STRING, text_});
             }
             XChangeProperty(display_, requestor, property, XA_ATOM, 32, PropModeReplace,
-                            reinterpret_cast<const unsigned char*>(list.data()), static_cast<int>(list.size()));
+                            reinterpret_cast<const unsigned char*>(list.data()),
+                            static_cast<int>(list.size()));
             return true;
         }
         if (target == timestamp_) {
@@ -193,8 +198,9 @@ private:
                             reinterpret_cast<const unsigned char*>(&time), 1);
             return true;
         }
-        if (target == save_targets_) {  // a manager's confirmation: nothing to write
-            XChangeProperty(display_, requestor, property, XInternAtom(display_, "NULL", False), 32, PropModeReplace, nullptr, 0);
+        if (target == save_targets_) { // a manager's confirmation: nothing to write
+            XChangeProperty(display_, requestor, property, XInternAtom(display_, "NULL", False), 32,
+                            PropModeReplace, nullptr, 0);
             return true;
         }
         const ClipboardItem* item = ItemFor(target);
@@ -202,13 +208,15 @@ private:
         const Atom type = target == text_ ? utf8_ : target;
         if (item->bytes.size() <= chunk_) {
             XChangeProperty(display_, requestor, property, type, 8, PropModeReplace,
-                            reinterpret_cast<const unsigned char*>(item->bytes.data()), static_cast<int>(item->bytes.size()));
+                            reinterpret_cast<const unsigned char*>(item->bytes.data()),
+                            static_cast<int>(item->bytes.size()));
             return true;
         }
         // INCR: announce the size; each PropertyDelete on that property asks for the next chunk.
         XSelectInput(display_, requestor, PropertyChangeMask);
         const long size = static_cast<long>(item->bytes.size());
-        XChangeProperty(display_, requestor, property, incr_, 32, PropModeReplace, reinterpret_cast<const unsigned char*>(&size), 1);
+        XChangeProperty(display_, requestor, property, incr_, 32, PropModeReplace,
+                        reinterpret_cast<const unsigned char*>(&size), 1);
         incr_transfers_.push_back({requestor, property, type, item->bytes, 0, false});
         return true;
     }
@@ -231,14 +239,15 @@ private:
             int format = 0;
             unsigned long count = 0, after = 0;
             unsigned char* data = nullptr;
-            if (XGetWindowProperty(display_, request.requestor, reply.property, 0, 1 << 16, False, atom_pair_, &type, &format,
-                                   &count, &after, &data) == Success && data != nullptr && format == 32) {
+            if (XGetWindowProperty(display_, request.requestor, reply.property, 0, 1 << 16, False, atom_pair_,
+                                   &type, &format, &count, &after, &data) == Success &&
+                data != nullptr && format == 32) {
                 auto* pairs = reinterpret_cast<Atom*>(data);
                 for (unsigned long i = 0; i + 1 < count; i += 2) {
                     if (!Convert(request.requestor, pairs[i], pairs[i + 1])) pairs[i + 1] = None;
                 }
-                XChangeProperty(display_, request.requestor, reply.property, atom_pair_, 32, PropModeReplace, data,
-                                static_cast<int>(count));
+                XChangeProperty(display_, request.requestor, reply.property, atom_pair_, 32, PropModeReplace,
+                                data, static_cast<int>(count));
             } else {
                 ok = false;
             }
@@ -257,7 +266,8 @@ private:
             const std::size_t length = std::min(chunk_, transfer.data.size() - transfer.sent);
             // The last, empty chunk says the transfer is complete.
             XChangeProperty(display_, window, property, transfer.type, 8, PropModeReplace,
-                            reinterpret_cast<const unsigned char*>(transfer.data.data() + transfer.sent), static_cast<int>(length));
+                            reinterpret_cast<const unsigned char*>(transfer.data.data() + transfer.sent),
+                            static_cast<int>(length));
             transfer.sent += length;
             if (length == 0) transfer.done = true;
             XFlush(display_);
@@ -268,17 +278,18 @@ private:
 
     Display* display_ = nullptr;
     Window window_ = 0;
-    Atom clipboard_ = 0, targets_ = 0, timestamp_ = 0, multiple_ = 0, incr_ = 0, atom_pair_ = 0, utf8_ = 0, text_ = 0;
+    Atom clipboard_ = 0, targets_ = 0, timestamp_ = 0, multiple_ = 0, incr_ = 0, atom_pair_ = 0, utf8_ = 0,
+         text_ = 0;
     Atom manager_ = 0, save_targets_ = 0, transfer_property_ = 0;
     std::size_t chunk_ = 65536;
-    std::vector<ClipboardItem> items_;     // the X thread's
+    std::vector<ClipboardItem> items_; // the X thread's
     std::vector<IncrTransfer> incr_transfers_;
     int wake_[2] = {-1, -1};
     std::thread thread_;
     std::atomic<bool> stop_{false};
     std::atomic<bool> owned_{false};
 
-    std::mutex mutex_;  // guards what follows, shared with the caller
+    std::mutex mutex_; // guards what follows, shared with the caller
     std::condition_variable done_;
     std::vector<ClipboardItem> pending_;
     bool offer_requested_ = false;
@@ -287,7 +298,7 @@ private:
     bool handover_ok_ = false;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<Clipboard> CreateSystemClipboard(std::string& error) {
     auto clipboard = std::make_unique<X11Clipboard>();
@@ -296,4 +307,4 @@ std::unique_ptr<Clipboard> CreateSystemClipboard(std::string& error) {
     return clipboard;
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -14,18 +14,23 @@ namespace {
 
 const char* TargetName(ui::ExportTarget target) {
     switch (target) {
-    case ui::ExportTarget::PlotF: return "the f plot";
-    case ui::ExportTarget::PlotDerivative: return "the f\u2032 plot";
-    case ui::ExportTarget::Window: return "the window";
-    case ui::ExportTarget::Network: return "the network panel";
+    case ui::ExportTarget::PlotF:
+        return "the f plot";
+    case ui::ExportTarget::PlotDerivative:
+        return "the f\u2032 plot";
+    case ui::ExportTarget::Window:
+        return "the window";
+    case ui::ExportTarget::Network:
+        return "the network panel";
     }
     return "the figure";
 }
 
-}  // namespace
+} // namespace
 
-CopyOutcome CopyToClipboard(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform,
-                            Clipboard* clipboard, const std::string& clipboard_error) {
+CopyOutcome CopyToClipboard(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime,
+                            PlatformWindow& platform, Clipboard* clipboard,
+                            const std::string& clipboard_error) {
     CopyOutcome outcome;
     if (clipboard == nullptr) {
         outcome.message = "Nothing copied: " + clipboard_error;
@@ -51,8 +56,8 @@ CopyOutcome CopyToClipboard(ui::ExportTarget target, AppState& state, ui::UiRunt
         return outcome;
     }
     outcome.ok = true;
-    outcome.message = std::string("Copied ") + TargetName(target) + " (" + std::to_string(image.width) + "\u00d7" +
-                      std::to_string(image.height) + " " + formats + ")";
+    outcome.message = std::string("Copied ") + TargetName(target) + " (" + std::to_string(image.width) +
+                      "\u00d7" + std::to_string(image.height) + " " + formats + ")";
     return outcome;
 }
 
@@ -64,7 +69,8 @@ std::optional<ui::ExportTarget> ParseCopyTarget(const std::string& name) {
     return std::nullopt;
 }
 
-CopyOutcome CopySession::Copy(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform) {
+CopyOutcome CopySession::Copy(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime,
+                              PlatformWindow& platform) {
     if (!opened_) {
         clipboard_ = CreateSystemClipboard(error_);
         opened_ = true;
@@ -84,4 +90,4 @@ void CopySession::HandOverOnExit() {
     if (clipboard_ && clipboard_->Owned()) (void)clipboard_->HandOver(2.0);
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

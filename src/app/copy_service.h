@@ -17,7 +17,7 @@ namespace actlab::app {
 class PlatformWindow;
 
 struct CopyOutcome {
-    std::string message;  // for the toast: "Copied the f plot (2400×1500 PNG, SVG, CSV)" or why not
+    std::string message; // for the toast: "Copied the f plot (2400×1500 PNG, SVG, CSV)" or why not
     bool ok = false;
 };
 
@@ -25,7 +25,8 @@ struct CopyOutcome {
 class CopySession {
 public:
     // Copies `target` (see CopyToClipboard).
-    CopyOutcome Copy(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform);
+    CopyOutcome Copy(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime,
+                     PlatformWindow& platform);
     // For `--copy`: keeps serving until `hold_s` seconds pass, another program takes the clipboard or
     // `stop` is set; then hands it over as on exit.
     void Hold(double hold_s, const volatile std::sig_atomic_t& stop);
@@ -42,7 +43,8 @@ private:
 std::optional<ui::ExportTarget> ParseCopyTarget(const std::string& name);
 
 // `clipboard` may be null (no X display): the outcome then says why nothing was copied.
-CopyOutcome CopyToClipboard(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform,
-                            Clipboard* clipboard, const std::string& clipboard_error);
+CopyOutcome CopyToClipboard(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime,
+                            PlatformWindow& platform, Clipboard* clipboard,
+                            const std::string& clipboard_error);
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -2,6 +2,7 @@
 #include "app/gui_app.h"
 
 #include "cli/commands.h"
+#include "app/animation_export_runner.h"
 #include "app/copy_service.h"
 #include "app/export_service.h"
 #include "app/gl_heatmap_renderer.h"
@@ -361,6 +362,7 @@ int RunGui(const GuiOptions& options) {
     ResizeStress stress(options.stress_resize, window.width, window.height);
     int frames_drawn = 0;
     CopySession copies;
+    AnimationExportRunner animation;
     while (!platform->ShouldClose()) {
         const bool minimised_frame = !stress.Done() && stress.Step(*platform);
         const float scale = runtime.Scale(state);
@@ -423,6 +425,7 @@ int RunGui(const GuiOptions& options) {
             runtime.exporter.copy.reset();
             ui::ShowToast(runtime.exporter, copied.message, !copied.ok);
         }
+        animation.Update(state, runtime, *platform);
         // An export asked for in this frame: drawn offscreen now, before the next frame.
         if (runtime.exporter.pending) {
             const ExportOutcome outcome = RunExport(*runtime.exporter.pending, state, runtime, *platform);

@@ -2,9 +2,9 @@
 #include "app/ui_animation.h"
 
 #include "app/gl_heatmap_renderer.h"
+#include "render/egl_context.h"
 #include "render/figure_theme.h"
 #include "render/gl_capture.h"
-#include "render/egl_context.h"
 #include "ui/headless_frames.h"
 #include "ui/panels.h"
 
@@ -21,14 +21,17 @@ namespace actlab::app {
 namespace {
 
 constexpr const char* kNetworkWindow = "Mini network";
-constexpr int kMaxStepsPerUiFrame = 100000;  // NetworkLessonState::steps_per_frame's upper bound
+constexpr int kMaxStepsPerUiFrame = 100000; // NetworkLessonState::steps_per_frame's upper bound
 
 Theme WindowTheme(ExportTheme theme) {
     switch (theme) {
-    case ExportTheme::Dark: return Theme::Dark;
-    case ExportTheme::Projector: return Theme::Projector;
+    case ExportTheme::Dark:
+        return Theme::Dark;
+    case ExportTheme::Projector:
+        return Theme::Projector;
     case ExportTheme::Light:
-    case ExportTheme::Transparent: return Theme::Light;
+    case ExportTheme::Transparent:
+        return Theme::Light;
     }
     return Theme::Light;
 }
@@ -44,7 +47,7 @@ public:
         ImGui::GetIO().MousePos = {-FLT_MAX, -FLT_MAX};
     }
     ~UiFrames() {
-        runtime_.heatmaps.reset();  // its textures belong to this context
+        runtime_.heatmaps.reset(); // its textures belong to this context
         if (backend_) ImGui_ImplOpenGL3_Shutdown();
         ImGui::DestroyContext(context_);
         ImGui::SetCurrentContext(previous_);
@@ -58,8 +61,8 @@ public:
         backend_ = ImGui_ImplOpenGL3_Init("#version 330 core");
         if (!backend_) return "Dear ImGui's OpenGL3 renderer could not start";
         std::string error;
-        runtime_.heatmaps = CreateGlHeatmapRenderer(error);  // null: CPU meshes, as the window falls back
-        runtime_.training_budget_seconds = 1e9;               // every step asked for, however long
+        runtime_.heatmaps = CreateGlHeatmapRenderer(error); // null: CPU meshes, as the window falls back
+        runtime_.training_budget_seconds = 1e9;             // every step asked for, however long
         framebuffer_ = Framebuffer::Create(width_, height_, 0, error);
         return framebuffer_ ? "" : error;
     }
@@ -124,27 +127,31 @@ void ApplyJob(AppState& state, const AnimationJob& job, AnimationTarget target) 
     PlotViewRange& view = state.plots.view;
     if (job.figure.x_range) view.x_min = job.figure.x_range->first, view.x_max = job.figure.x_range->second;
     if (job.figure.y_range) view.y_min = job.figure.y_range->first, view.y_max = job.figure.y_range->second;
-    if (job.figure.dy_range) view.dy_min = job.figure.dy_range->first, view.dy_max = job.figure.dy_range->second;
+    if (job.figure.dy_range)
+        view.dy_min = job.figure.dy_range->first, view.dy_max = job.figure.dy_range->second;
     state.display.theme = WindowTheme(job.figure.theme);
     state.display.ui_scale = job.figure.scale;
     if (target == AnimationTarget::Network) state.panels.network = true;
     state.network.playing = false;
 }
 
-}  // namespace
+} // namespace
 
 std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnimation& animation,
-                              const std::function<bool(long long)>& progress, std::string& warning, AnimationSize& size) {
+                              const std::function<bool(long long)>& progress, std::string& warning,
+                              AnimationSize& size) {
     AppState& state = scene.state;
     ApplyJob(state, job, animation.target);
     UiFrames frames(state, job.figure.PixelWidth(), job.figure.PixelHeight());
     if (std::string error = frames.Open(warning); !error.empty()) return error;
-    if (scene.trained) frames.runtime().network.RequestRestore(std::move(*scene.trained), scene.training_step);
+    if (scene.trained)
+        frames.runtime().network.RequestRestore(std::move(*scene.trained), scene.training_step);
     const bool network = animation.target == AnimationTarget::Network;
     // Settle: the layout, the network built, its statistics and heatmaps made.
-    for (int i = 0; i < 3; ++i) frames.Frame();
+    for (int i = 0; i < 3; ++i)
+        frames.Frame();
     std::size_t trained = 0;
-    const int steps_per_frame = state.network.steps_per_frame;  // shown in the panel: the scene's, not ours
+    const int steps_per_frame = state.network.steps_per_frame; // shown in the panel: the scene's, not ours
     std::string error;
     const auto draw = [&](long long frame) {
         if (job.sweep) {
@@ -156,12 +163,13 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
         // charts and heatmaps show the network as it now is.
         const std::size_t target_steps = TrainingStepsAt(animation.train_steps, frame, job.frames);
         while (trained < target_steps) {
-            const auto chunk = static_cast<int>(std::min<std::size_t>(target_steps - trained, kMaxStepsPerUiFrame));
+            const auto chunk =
+                static_cast<int>(std::min<std::size_t>(target_steps - trained, kMaxStepsPerUiFrame));
             state.network.steps_per_frame = chunk;
             state.network.playing = true;
             frames.Frame();
             trained += static_cast<std::size_t>(chunk);
-            if (!state.network.playing) break;  // diverged: the panel says so; the frames go on
+            if (!state.network.playing) break; // diverged: the panel says so; the frames go on
         }
         state.network.playing = false;
         state.network.steps_per_frame = steps_per_frame;
@@ -173,8 +181,9 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
     RenderedImage first = draw(0);
     if (!first.error.empty()) return first.error;
     size = {first.width, first.height};
-    auto run = AnimationExport::Start(job, first.width, first.height,
-                                      [&](long long frame) { return frame == 0 ? first : draw(frame); }, error);
+    auto run = AnimationExport::Start(
+        job, first.width, first.height, [&](long long frame) { return frame == 0 ? first : draw(frame); },
+        error);
     if (!run) return error;
     while (!run->AllFramesDone()) {
         if (error = run->Step(); !error.empty()) return error;
@@ -184,4 +193,4 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
     return run->Finish();
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -11,12 +11,14 @@ namespace actlab::app {
 
 struct UiAnimation {
     AnimationTarget target = AnimationTarget::Window;
-    std::size_t train_steps = 0;  // 0: a sweep (job.sweep)
+    std::size_t train_steps = 0; // 0: a sweep (job.sweep)
 };
 
-// `scene` is the one given (or the default state); its network starts from its weights. The job's figure gives the functions, their
-// parameters, the size, scale and theme. Returns "" or the reason; `size` receives the frames' size.
+// `scene` is the one given (or the default state); its network starts from its weights. The job's figure
+// gives the functions, their parameters, the size, scale and theme. Returns "" or the reason; `size` receives
+// the frames' size.
 std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnimation& animation,
-                              const std::function<bool(long long)>& progress, std::string& warning, AnimationSize& size);
+                              const std::function<bool(long long)>& progress, std::string& warning,
+                              AnimationSize& size);
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -11,14 +11,16 @@ std::optional<AnimationLoop> ParseAnimationLoop(std::string_view name) {
     return std::nullopt;
 }
 
-long long AnimationFrameCount(double seconds, double fps) { return std::llround(seconds * fps); }
+long long AnimationFrameCount(double seconds, double fps) {
+    return std::llround(seconds * fps);
+}
 
 double SweepValue(double from, double to, long long frame, long long frames, AnimationLoop loop) {
     if (frames <= 1) return loop == AnimationLoop::Forward ? to : from;
     const auto i = static_cast<double>(frame);
     const auto n = static_cast<double>(frames);
     const double t = loop == AnimationLoop::Forward ? i / (n - 1) : 1.0 - std::abs(1.0 - 2.0 * i / n);
-    if (t >= 1.0) return to;  // exactly TO, not FROM + (TO − FROM) rounded
+    if (t >= 1.0) return to; // exactly TO, not FROM + (TO − FROM) rounded
     return from + (to - from) * t;
 }
 
@@ -28,4 +30,4 @@ std::size_t TrainingStepsAt(std::size_t steps, long long frame, long long frames
                                     static_cast<long double>(frames - 1));
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -13,7 +13,7 @@ enum class AnimationLoop { Forward, PingPong };
 // "forward", "pingpong"; nullopt for anything else.
 std::optional<AnimationLoop> ParseAnimationLoop(std::string_view name);
 
-inline constexpr int kMaxAnimationFrames = 3600;  // two minutes at 30 fps
+inline constexpr int kMaxAnimationFrames = 3600; // two minutes at 30 fps
 
 // round(seconds × fps).
 long long AnimationFrameCount(double seconds, double fps);
@@ -28,4 +28,4 @@ double SweepValue(double from, double to, long long frame, long long frames, Ani
 // untrained network and the last one the network after all STEPS steps.
 std::size_t TrainingStepsAt(std::size_t steps, long long frame, long long frames);
 
-}  // namespace actlab
+} // namespace actlab

@@ -19,7 +19,7 @@ enum class AnimationFormat { Gif, Mp4, WebM };
 
 // From a file name's extension (".gif", ".mp4", ".webm", any case); nullopt for anything else.
 std::optional<AnimationFormat> AnimationFormatOf(std::string_view path);
-const char* AnimationFormatName(AnimationFormat format);  // "GIF", "MP4 (H.264)", "WebM (VP9)"
+const char* AnimationFormatName(AnimationFormat format); // "GIF", "MP4 (H.264)", "WebM (VP9)"
 
 struct AnimationSize {
     int width = 0, height = 0;
@@ -40,17 +40,18 @@ public:
 
 struct AnimationSettings {
     AnimationFormat format = AnimationFormat::Gif;
-    AnimationSize rendered;            // pixels of each frame handed to AddFrame
+    AnimationSize rendered; // pixels of each frame handed to AddFrame
     double fps = 30.0;
-    std::vector<Color> exact_colors;   // GIF: kept exactly in every frame's palette (theme colours)
-    bool transparent = false;          // GIF: pixels less than half covered stay see-through
+    std::vector<Color> exact_colors; // GIF: kept exactly in every frame's palette (theme colours)
+    bool transparent = false;        // GIF: pixels less than half covered stay see-through
 };
 
 // A new encoder, or null with the reason in `error` (e.g. the codec is missing from this FFmpeg).
-std::unique_ptr<AnimationEncoder> CreateAnimationEncoder(const AnimationSettings& settings, std::string& error);
+std::unique_ptr<AnimationEncoder> CreateAnimationEncoder(const AnimationSettings& settings,
+                                                         std::string& error);
 
 // The GIF encoder alone (no FFmpeg involved).
 std::unique_ptr<AnimationEncoder> CreateGifEncoder(const AnimationSettings& settings, std::string& error);
 std::unique_ptr<AnimationEncoder> CreateVideoEncoder(const AnimationSettings& settings, std::string& error);
 
-}  // namespace actlab
+} // namespace actlab

@@ -15,9 +15,9 @@ namespace actlab {
 
 namespace {
 
-constexpr std::uint32_t kTransparentKey = 0x01000000;  // above every 24-bit colour
+constexpr std::uint32_t kTransparentKey = 0x01000000; // above every 24-bit colour
 constexpr std::uint32_t kEmptyKey = 0xFFFFFFFF;
-constexpr std::size_t kFrequentColors = 160;  // kept exact by frequency: flat areas, then theme colours
+constexpr std::size_t kFrequentColors = 160; // kept exact by frequency: flat areas, then theme colours
 
 // Opaque colours as 0xRRGGBB; pixels less than half covered as transparent.
 std::uint32_t KeyOf(const std::uint8_t* pixel) {
@@ -31,7 +31,7 @@ public:
     struct Entry {
         std::uint32_t key = kEmptyKey;
         std::uint32_t count = 0;
-        int index = -1;  // in the frame's palette, once chosen
+        int index = -1; // in the frame's palette, once chosen
     };
 
     ColorTable() { slots_.resize(4096); }
@@ -39,7 +39,8 @@ public:
     Entry& Find(std::uint32_t key) {
         if (2 * (size_ + 1) > slots_.size()) Grow();
         std::size_t i = Hash(key) & (slots_.size() - 1);
-        while (slots_[i].key != key && slots_[i].key != kEmptyKey) i = (i + 1) & (slots_.size() - 1);
+        while (slots_[i].key != key && slots_[i].key != kEmptyKey)
+            i = (i + 1) & (slots_.size() - 1);
         if (slots_[i].key == kEmptyKey) {
             slots_[i].key = key;
             ++size_;
@@ -79,7 +80,9 @@ struct Rect {
     int x = 0, y = 0, width = 0, height = 0;
 };
 
-int Channel(std::uint32_t key, std::size_t channel) { return static_cast<int>((key >> (16 - 8 * channel)) & 0xFF); }
+int Channel(std::uint32_t key, std::size_t channel) {
+    return static_cast<int>((key >> (16 - 8 * channel)) & 0xFF);
+}
 
 // Median cut over the colours left after the exact ones: the box with the widest channel range is
 // split at the pixel-weighted median of that channel until there are `boxes` boxes. Each box gives
@@ -108,13 +111,18 @@ std::vector<std::uint32_t> MedianCut(std::vector<ColorTable::Entry*> colors, std
     list.push_back({0, colors.size()});
     measure(list.back());
     while (list.size() < boxes) {
-        auto widest = std::max_element(list.begin(), list.end(), [](const Box& a, const Box& b) { return a.range < b.range; });
+        auto widest = std::max_element(list.begin(), list.end(),
+                                       [](const Box& a, const Box& b) { return a.range < b.range; });
         if (widest->range <= 0 || widest->end - widest->begin < 2) break;
         const std::size_t channel = widest->channel;
-        std::sort(colors.begin() + static_cast<std::ptrdiff_t>(widest->begin), colors.begin() + static_cast<std::ptrdiff_t>(widest->end),
-                  [channel](const ColorTable::Entry* a, const ColorTable::Entry* b) { return Channel(a->key, channel) < Channel(b->key, channel); });
+        std::sort(colors.begin() + static_cast<std::ptrdiff_t>(widest->begin),
+                  colors.begin() + static_cast<std::ptrdiff_t>(widest->end),
+                  [channel](const ColorTable::Entry* a, const ColorTable::Entry* b) {
+                      return Channel(a->key, channel) < Channel(b->key, channel);
+                  });
         std::uint64_t total = 0;
-        for (std::size_t i = widest->begin; i < widest->end; ++i) total += colors[i]->count;
+        for (std::size_t i = widest->begin; i < widest->end; ++i)
+            total += colors[i]->count;
         std::uint64_t running = 0;
         std::size_t split = widest->begin + 1;
         for (std::size_t i = widest->begin; i < widest->end - 1; ++i) {
@@ -133,11 +141,13 @@ std::vector<std::uint32_t> MedianCut(std::vector<ColorTable::Entry*> colors, std
         std::array<std::uint64_t, 3> sum{};
         std::uint64_t weight = 0;
         for (std::size_t i = box.begin; i < box.end; ++i) {
-            for (std::size_t c = 0; c < 3; ++c) sum[c] += std::uint64_t(Channel(colors[i]->key, c)) * colors[i]->count;
+            for (std::size_t c = 0; c < 3; ++c)
+                sum[c] += std::uint64_t(Channel(colors[i]->key, c)) * colors[i]->count;
             weight += colors[i]->count;
         }
         std::uint32_t key = 0;
-        for (std::size_t c = 0; c < 3; ++c) key = (key << 8) | static_cast<std::uint32_t>((sum[c] + weight / 2) / weight);
+        for (std::size_t c = 0; c < 3; ++c)
+            key = (key << 8) | static_cast<std::uint32_t>((sum[c] + weight / 2) / weight);
         result.push_back(key);
     }
     return result;
@@ -147,7 +157,8 @@ class GifEncoder final : public AnimationEncoder {
 public:
     explicit GifEncoder(const AnimationSettings& settings) : settings_(settings) {
         for (const Color& color : settings.exact_colors) {
-            if (color.a == 255) exact_.push_back((std::uint32_t{color.r} << 16) | (std::uint32_t{color.g} << 8) | color.b);
+            if (color.a == 255)
+                exact_.push_back((std::uint32_t{color.r} << 16) | (std::uint32_t{color.g} << 8) | color.b);
         }
     }
     ~GifEncoder() override {
@@ -162,7 +173,8 @@ public:
         gif_ = EGifOpen(&bytes_, &GifEncoder::Write, &error);
         if (gif_ == nullptr) return std::string("GIF: ") + GifErrorString(error);
         EGifSetGifVersion(gif_, true);
-        if (EGifPutScreenDesc(gif_, settings_.rendered.width, settings_.rendered.height, 8, 0, nullptr) == GIF_ERROR) {
+        if (EGifPutScreenDesc(gif_, settings_.rendered.width, settings_.rendered.height, 8, 0, nullptr) ==
+            GIF_ERROR) {
             return Failure();
         }
         // NETSCAPE2.0 application extension: loop forever (count 0).
@@ -170,7 +182,8 @@ public:
         static const unsigned char kLoop[] = {1, 0, 0};
         if (EGifPutExtensionLeader(gif_, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR ||
             EGifPutExtensionBlock(gif_, 11, kApplication) == GIF_ERROR ||
-            EGifPutExtensionBlock(gif_, 3, kLoop) == GIF_ERROR || EGifPutExtensionTrailer(gif_) == GIF_ERROR) {
+            EGifPutExtensionBlock(gif_, 3, kLoop) == GIF_ERROR ||
+            EGifPutExtensionTrailer(gif_) == GIF_ERROR) {
             return Failure();
         }
         return "";
@@ -182,30 +195,38 @@ public:
         // A transparent figure cannot paint "transparent" over an earlier frame's pixel: whole frames,
         // each cleared away before the next.
         const Rect rect = previous_.empty() || has_transparency ? Rect{0, 0, width, settings_.rendered.height}
-                                                                 : ChangedRect(rgba);
+                                                                : ChangedRect(rgba);
         const std::vector<std::uint32_t> palette = BuildPalette(rgba, rect);
         ColorMapObject* map = GifMakeMapObject(256, nullptr);
         if (map == nullptr) return "GIF: out of memory";
         for (std::size_t i = 0; i < 256; ++i) {
             const std::uint32_t key = i < palette.size() ? palette[i] : 0;
-            map->Colors[i] = {static_cast<GifByteType>(key >> 16), static_cast<GifByteType>(key >> 8), static_cast<GifByteType>(key)};
+            map->Colors[i] = {static_cast<GifByteType>(key >> 16), static_cast<GifByteType>(key >> 8),
+                              static_cast<GifByteType>(key)};
         }
         GraphicsControlBlock control{};
         control.DisposalMode = has_transparency ? DISPOSE_BACKGROUND : DISPOSE_DO_NOT;
         control.UserInputFlag = false;
         control.TransparentColor = transparent_index_;
         // Delays are in hundredths of a second: each frame ends at round(100·(i+1)/fps).
-        const auto end_of = [this](long frame) { return std::lround(100.0 * static_cast<double>(frame) / settings_.fps); };
+        const auto end_of = [this](long frame) {
+            return std::lround(100.0 * static_cast<double>(frame) / settings_.fps);
+        };
         control.DelayTime = static_cast<int>(end_of(frames_ + 1) - end_of(frames_));
         GifByteType extension[4];
         const std::size_t length = EGifGCBToExtension(&control, extension);
-        const bool ok = EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length), extension) != GIF_ERROR &&
-                        EGifPutImageDesc(gif_, rect.x, rect.y, rect.width, rect.height, false, map) != GIF_ERROR;
+        const bool ok =
+            EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length), extension) !=
+                GIF_ERROR &&
+            EGifPutImageDesc(gif_, rect.x, rect.y, rect.width, rect.height, false, map) != GIF_ERROR;
         GifFreeMapObject(map);
         if (!ok) return Failure();
         std::vector<GifPixelType> line(static_cast<std::size_t>(rect.width));
         for (int y = rect.y; y < rect.y + rect.height; ++y) {
-            const std::uint8_t* pixel = rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(rect.x)) * 4;
+            const std::uint8_t* pixel =
+                rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                               static_cast<std::size_t>(rect.x)) *
+                                  4;
             std::uint32_t last_key = kEmptyKey;
             int last_index = 0;
             for (int x = 0; x < rect.width; ++x, pixel += 4) {
@@ -236,7 +257,8 @@ public:
 
 private:
     static int Write(GifFileType* gif, const GifByteType* data, int length) {
-        static_cast<std::string*>(gif->UserData)->append(reinterpret_cast<const char*>(data), static_cast<std::size_t>(length));
+        static_cast<std::string*>(gif->UserData)
+            ->append(reinterpret_cast<const char*>(data), static_cast<std::size_t>(length));
         return length;
     }
     std::string Failure() const { return std::string("GIF: ") + GifErrorString(gif_->Error); }
@@ -253,8 +275,11 @@ private:
             if (std::memcmp(now + row, before + row, static_cast<std::size_t>(width) * 4) == 0) continue;
             y0 = std::min(y0, y), y1 = y;
             int left = 0, right = width - 1;
-            while (now[row + static_cast<std::size_t>(left)] == before[row + static_cast<std::size_t>(left)]) ++left;
-            while (now[row + static_cast<std::size_t>(right)] == before[row + static_cast<std::size_t>(right)]) --right;
+            while (now[row + static_cast<std::size_t>(left)] == before[row + static_cast<std::size_t>(left)])
+                ++left;
+            while (now[row + static_cast<std::size_t>(right)] ==
+                   before[row + static_cast<std::size_t>(right)])
+                --right;
             x0 = std::min(x0, left), x1 = std::max(x1, right);
         }
         if (y1 < 0) return {0, 0, 1, 1};
@@ -267,7 +292,10 @@ private:
         table_.Clear();
         const int width = settings_.rendered.width;
         for (int y = rect.y; y < rect.y + rect.height; ++y) {
-            const std::uint8_t* pixel = rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(rect.x)) * 4;
+            const std::uint8_t* pixel =
+                rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                               static_cast<std::size_t>(rect.x)) *
+                                  4;
             std::uint32_t last_key = KeyOf(pixel);
             std::uint32_t run = 0;
             for (int x = 0; x < rect.width; ++x, pixel += 4) {
@@ -303,7 +331,8 @@ private:
             ColorTable::Entry& entry = table_.Find(key);
             if (entry.count > 0 && entry.index < 0) take(&entry);
         }
-        std::sort(entries.begin(), entries.end(), [](const ColorTable::Entry* a, const ColorTable::Entry* b) { return a->count > b->count; });
+        std::sort(entries.begin(), entries.end(),
+                  [](const ColorTable::Entry* a, const ColorTable::Entry* b) { return a->count > b->count; });
         for (ColorTable::Entry* entry : entries) {
             if (palette.size() >= kFrequentColors) break;
             if (entry->index < 0) take(entry);
@@ -312,7 +341,8 @@ private:
         std::vector<ColorTable::Entry*> rest;
         for (ColorTable::Entry* entry : entries)
             if (entry->index < 0) rest.push_back(entry);
-        for (std::uint32_t key : MedianCut(rest, 256 - exact_count)) palette.push_back(key);
+        for (std::uint32_t key : MedianCut(rest, 256 - exact_count))
+            palette.push_back(key);
         // Every other colour: the nearest palette colour (squared RGB distance), transparency aside.
         for (ColorTable::Entry* entry : rest) {
             int best = 0;
@@ -341,7 +371,7 @@ private:
     long frames_ = 0;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<AnimationEncoder> CreateGifEncoder(const AnimationSettings& settings, std::string& error) {
     auto encoder = std::make_unique<GifEncoder>(settings);
@@ -350,4 +380,4 @@ std::unique_ptr<AnimationEncoder> CreateGifEncoder(const AnimationSettings& sett
     return encoder;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -82,18 +82,20 @@ public:
 
     std::string Open() {
         const bool mp4 = settings_.format == AnimationFormat::Mp4;
-        av_log_set_level(AV_LOG_ERROR);  // the encoders' statistics are not for our users' terminals
+        av_log_set_level(AV_LOG_ERROR); // the encoders' statistics are not for our users' terminals
         const AVCodec* codec = FindEncoder(settings_.format);
         if (codec == nullptr) {
-            return std::string("this FFmpeg has no ") + (mp4 ? "H.264" : "VP9") + " encoder (libavcodec without " +
-                   (mp4 ? "libx264" : "libvpx") + ")";
+            return std::string("this FFmpeg has no ") + (mp4 ? "H.264" : "VP9") +
+                   " encoder (libavcodec without " + (mp4 ? "libx264" : "libvpx") + ")";
         }
         encoder_name_ = codec->name;
-        if (const int code = avformat_alloc_output_context2(&format_, nullptr, mp4 ? "mp4" : "webm", nullptr); code < 0) {
+        if (const int code = avformat_alloc_output_context2(&format_, nullptr, mp4 ? "mp4" : "webm", nullptr);
+            code < 0) {
             return AvError("cannot start the container", code);
         }
         auto* buffer = static_cast<unsigned char*>(av_malloc(kIoBufferSize));
-        format_->pb = avio_alloc_context(buffer, kIoBufferSize, 1, &file_, nullptr, &MemoryFile::Write, &MemoryFile::Seek);
+        format_->pb = avio_alloc_context(buffer, kIoBufferSize, 1, &file_, nullptr, &MemoryFile::Write,
+                                         &MemoryFile::Seek);
         if (format_->pb == nullptr) {
             av_free(buffer);
             return "out of memory";
@@ -110,7 +112,7 @@ public:
         codec_->colorspace = AVCOL_SPC_BT709;
         codec_->color_primaries = AVCOL_PRI_BT709;
         codec_->color_trc = AVCOL_TRC_BT709;
-        codec_->thread_count = 0;  // as many as the machine has
+        codec_->thread_count = 0; // as many as the machine has
         if ((format_->oformat->flags & AVFMT_GLOBALHEADER) != 0) codec_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
         // Figures are flat colours and thin lines: a quality target high enough for crisp text, the
         // fastest settings that keep it (x264 "veryfast"; libvpx's realtime mode with row threads).
@@ -124,22 +126,26 @@ public:
             av_opt_set(codec_->priv_data, "cpu-used", "8", 0);
             av_opt_set(codec_->priv_data, "row-mt", "1", 0);
         }
-        if (const int code = avcodec_open2(codec_, codec, nullptr); code < 0) return AvError(codec->name, code);
+        if (const int code = avcodec_open2(codec_, codec, nullptr); code < 0)
+            return AvError(codec->name, code);
         AVStream* stream = avformat_new_stream(format_, nullptr);
         if (stream == nullptr) return "out of memory";
         stream->time_base = codec_->time_base;
         avcodec_parameters_from_context(stream->codecpar, codec_);
         stream_ = stream;
-        if (const int code = avformat_write_header(format_, nullptr); code < 0) return AvError("container header", code);
+        if (const int code = avformat_write_header(format_, nullptr); code < 0)
+            return AvError("container header", code);
 
         frame_ = av_frame_alloc();
         packet_ = av_packet_alloc();
         frame_->format = AV_PIX_FMT_YUV420P;
         frame_->width = size_.width;
         frame_->height = size_.height;
-        if (frame_ == nullptr || packet_ == nullptr || av_frame_get_buffer(frame_, 0) < 0) return "out of memory";
-        scaler_ = sws_getContext(size_.width, size_.height, AV_PIX_FMT_RGBA, size_.width, size_.height, AV_PIX_FMT_YUV420P,
-                                 SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
+        if (frame_ == nullptr || packet_ == nullptr || av_frame_get_buffer(frame_, 0) < 0)
+            return "out of memory";
+        scaler_ =
+            sws_getContext(size_.width, size_.height, AV_PIX_FMT_RGBA, size_.width, size_.height,
+                           AV_PIX_FMT_YUV420P, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
         if (scaler_ == nullptr) return "libswscale cannot convert RGBA to yuv420p";
         const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
         sws_setColorspaceDetails(scaler_, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16);
@@ -160,7 +166,8 @@ public:
     std::string Finish(std::string& error) override {
         error = Encode(nullptr);
         if (error.empty()) {
-            if (const int code = av_write_trailer(format_); code < 0) error = AvError("container trailer", code);
+            if (const int code = av_write_trailer(format_); code < 0)
+                error = AvError("container trailer", code);
         }
         if (!error.empty()) return "";
         avio_flush(format_->pb);
@@ -173,14 +180,18 @@ private:
     void Pad(std::span<const std::uint8_t> rgba) {
         const int width = settings_.rendered.width, height = settings_.rendered.height;
         for (int y = 0; y < size_.height; ++y) {
-            const std::uint8_t* row = rgba.data() + static_cast<std::size_t>(std::min(y, height - 1)) * static_cast<std::size_t>(width) * 4;
-            std::uint8_t* out = padded_.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(size_.width) * 4;
+            const std::uint8_t* row = rgba.data() + static_cast<std::size_t>(std::min(y, height - 1)) *
+                                                        static_cast<std::size_t>(width) * 4;
+            std::uint8_t* out =
+                padded_.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(size_.width) * 4;
             std::memcpy(out, row, static_cast<std::size_t>(width) * 4);
-            for (int x = width; x < size_.width; ++x) std::memcpy(out + x * 4, row + (width - 1) * 4, 4);
+            for (int x = width; x < size_.width; ++x)
+                std::memcpy(out + x * 4, row + (width - 1) * 4, 4);
             if (!settings_.transparent) continue;
             for (int x = 0; x < size_.width; ++x) {
                 std::uint8_t* p = out + x * 4;
-                for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>((p[c] * p[3] + 255 * (255 - p[3]) + 127) / 255);
+                for (int c = 0; c < 3; ++c)
+                    p[c] = static_cast<std::uint8_t>((p[c] * p[3] + 255 * (255 - p[3]) + 127) / 255);
                 p[3] = 255;
             }
         }
@@ -188,7 +199,8 @@ private:
 
     // Sends a frame (null: drain) and muxes every packet the encoder has ready.
     std::string Encode(AVFrame* frame) {
-        if (const int code = avcodec_send_frame(codec_, frame); code < 0) return AvError(encoder_name_.c_str(), code);
+        if (const int code = avcodec_send_frame(codec_, frame); code < 0)
+            return AvError(encoder_name_.c_str(), code);
         while (true) {
             const int code = avcodec_receive_packet(codec_, packet_);
             if (code == AVERROR(EAGAIN) || code == AVERROR_EOF) return "";
@@ -215,7 +227,7 @@ private:
     std::int64_t frames_ = 0;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<AnimationEncoder> CreateVideoEncoder(const AnimationSettings& settings, std::string& error) {
     auto encoder = std::make_unique<VideoEncoder>(settings);
@@ -238,9 +250,12 @@ std::optional<AnimationFormat> AnimationFormatOf(std::string_view path) {
 
 const char* AnimationFormatName(AnimationFormat format) {
     switch (format) {
-    case AnimationFormat::Gif: return "GIF";
-    case AnimationFormat::Mp4: return "MP4 (H.264)";
-    case AnimationFormat::WebM: return "WebM (VP9)";
+    case AnimationFormat::Gif:
+        return "GIF";
+    case AnimationFormat::Mp4:
+        return "MP4 (H.264)";
+    case AnimationFormat::WebM:
+        return "WebM (VP9)";
     }
     return "?";
 }
@@ -250,9 +265,10 @@ AnimationSize EncodedSize(AnimationFormat format, AnimationSize rendered) {
     return {rendered.width + rendered.width % 2, rendered.height + rendered.height % 2};
 }
 
-std::unique_ptr<AnimationEncoder> CreateAnimationEncoder(const AnimationSettings& settings, std::string& error) {
+std::unique_ptr<AnimationEncoder> CreateAnimationEncoder(const AnimationSettings& settings,
+                                                         std::string& error) {
     if (settings.format == AnimationFormat::Gif) return CreateGifEncoder(settings, error);
     return CreateVideoEncoder(settings, error);
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -16,4 +16,4 @@ void RequestCopy(UiRuntime& runtime, ExportTarget target);
 // The Edit menu's copy entries (inside an open BeginMenu("Edit")).
 void DrawCopyMenuItems(const AppState& state, UiRuntime& runtime);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -31,6 +31,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         DrawSceneFileMenuItems(state, runtime);
         ImGui::Separator();
         ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
+        ImGui::MenuItem("Export animation\u2026", nullptr, &runtime.animation.open);
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) runtime.quit_requested = true;
         ImGui::EndMenu();
@@ -138,6 +139,7 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawBornDeadPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
     DrawExportPanel(state, runtime);
+    DrawAnimationExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);
 }
