@@ -3,7 +3,7 @@
 
 #include "core/view_fit.h"
 #include "render/figure_theme.h"
-#include "render/file_output.h"
+#include "core/file_io.h"
 
 #include <algorithm>
 

@@ -33,7 +33,7 @@ std::string PlotCurvesCsv(const AppState& state);
 RenderedImage RenderExportPixels(const ui::ExportRequest& request, AppState& state, ui::UiRuntime& runtime,
                                  PlatformWindow& platform);
 
-// "Saved ~/Pictures/ActLab/x.png (2400×1500)" or "Export failed: cannot write …".
+// "Saved ~/Pictures/ActLab/x.png (2400×1500)" or "Export failed: ~/x.png: cannot write (…)".
 std::string DescribeOutcome(const ExportOutcome& outcome);
 
 }  // namespace actlab::app
