@@ -101,6 +101,7 @@ public:
             return "out of memory";
         }
         codec_ = avcodec_alloc_context3(codec);
+        if (codec_ == nullptr) return "out of memory";
         const AVRational fps = av_d2q(settings_.fps, 1000);
         codec_->width = size_.width;
         codec_->height = size_.height;
@@ -138,10 +139,11 @@ public:
 
         frame_ = av_frame_alloc();
         packet_ = av_packet_alloc();
+        if (frame_ == nullptr || packet_ == nullptr) return "out of memory";
         frame_->format = AV_PIX_FMT_YUV420P;
         frame_->width = size_.width;
         frame_->height = size_.height;
-        if (frame_ == nullptr || packet_ == nullptr || av_frame_get_buffer(frame_, 0) < 0)
+        if (av_frame_get_buffer(frame_, 0) < 0)
             return "out of memory";
         scaler_ =
             sws_getContext(size_.width, size_.height, AV_PIX_FMT_RGBA, size_.width, size_.height,
