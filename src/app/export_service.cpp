@@ -166,6 +166,25 @@ RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWind
 
 }  // namespace
 
+std::string PlotCurvesCsv(const AppState& state) {
+    const std::vector<Activation> functions = ui::SelectedActivations(state);
+    const PlotViewRange& view = state.plots.view;
+    return CurvesCsv(functions, view.x_min, view.x_max, kCsvSamples, state.plots.convention);
+}
+
+RenderedImage RenderExportPixels(const ui::ExportRequest& request, AppState& state, ui::UiRuntime& runtime,
+                                 PlatformWindow& platform) {
+    const int scale = std::clamp(request.scale, 1, ui::kMaxExportScale);
+    const bool plot = request.target == ui::ExportTarget::PlotF || request.target == ui::ExportTarget::PlotDerivative;
+    if (plot) {
+        ui::ExportRequest scaled = request;
+        scaled.scale = scale;
+        return RenderFigureInCurrentContext(ui::ExportFigureSpec(state, scaled));
+    }
+    const Theme theme = ui::ExportWindowTheme(state, request.look);
+    return RenderWindow(state, runtime, platform, scale, theme, request.target == ui::ExportTarget::Network);
+}
+
 ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::UiRuntime& runtime,
                         PlatformWindow& platform) {
     ExportOutcome outcome;
@@ -191,29 +210,15 @@ ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::U
             return outcome;
         }
     }
-    const bool plot = request.target == ui::ExportTarget::PlotF || request.target == ui::ExportTarget::PlotDerivative;
     if (request.format == ui::ExportFormat::Csv) {
-        const std::vector<Activation> functions = ui::SelectedActivations(state);
-        const PlotViewRange& view = state.plots.view;
-        outcome.error = WriteFileAtomically(
-            request.path, CurvesCsv(functions, view.x_min, view.x_max, kCsvSamples, state.plots.convention));
+        outcome.error = WriteFileAtomically(request.path, PlotCurvesCsv(state));
         return outcome;
     }
     if (request.format == ui::ExportFormat::Svg) {
         outcome.error = WriteFileAtomically(request.path, RenderSvg(ui::ExportFigureSpec(state, request)));
         return outcome;
     }
-    const int scale = std::clamp(request.scale, 1, ui::kMaxExportScale);
-    RenderedImage image;
-    if (plot) {
-        ui::ExportRequest scaled = request;
-        scaled.scale = scale;
-        image = RenderFigureInCurrentContext(ui::ExportFigureSpec(state, scaled));
-    } else {
-        const Theme theme = ui::ExportWindowTheme(state, request.look);
-        image = RenderWindow(state, runtime, platform, scale, theme,
-                             request.target == ui::ExportTarget::Network);
-    }
+    const RenderedImage image = RenderExportPixels(request, state, runtime, platform);
     if (!image.error.empty()) {
         outcome.error = request.path + ": cannot export (" + image.error + ")";
         return outcome;

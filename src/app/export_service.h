@@ -4,6 +4,7 @@
 // for it. Writes atomically; every failure comes back as a message, never a crash.
 #pragma once
 
+#include "app/figure_png.h"
 #include "core/app_state.h"
 #include "ui/export_ui.h"
 #include "ui/ui_runtime.h"
@@ -24,6 +25,13 @@ struct ExportOutcome {
 // OpenGL and ImGui state (fonts, style, window positions, framebuffer) as it found them.
 ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::UiRuntime& runtime,
                         PlatformWindow& platform);
+
+// The CSV of the shown curves over the view's x range, as the export writes it.
+std::string PlotCurvesCsv(const AppState& state);
+
+// The PNG pixels of `request` (its format and path aside), drawn as RunExport draws them.
+RenderedImage RenderExportPixels(const ui::ExportRequest& request, AppState& state, ui::UiRuntime& runtime,
+                                 PlatformWindow& platform);
 
 // "Saved ~/Pictures/ActLab/x.png (2400×1500)" or "Export failed: ~/x.png: cannot write (…)".
 std::string DescribeOutcome(const ExportOutcome& outcome);

@@ -83,4 +83,77 @@ RenderedImage RenderFigureInCurrentContext(const FigureSpec& spec) {
     return image;
 }
 
+struct FigureRenderer::State {
+    ImGuiContext* previous = nullptr;
+    ImGuiContext* context = nullptr;
+    bool backend = false;
+    ui::FontSet fonts;
+    std::optional<Framebuffer> framebuffer;
+    int width = 0, height = 0;
+
+    // Makes our ImGui context current for one call, the caller's again afterwards.
+    struct Current {
+        explicit Current(const State& state) : previous(ImGui::GetCurrentContext()) { ImGui::SetCurrentContext(state.context); }
+        ~Current() { ImGui::SetCurrentContext(previous); }
+        Current(const Current&) = delete;
+        Current& operator=(const Current&) = delete;
+        ImGuiContext* previous;
+    };
+};
+
+std::unique_ptr<FigureRenderer> FigureRenderer::Create(int width, int height, float scale, std::string& error) {
+    std::unique_ptr<FigureRenderer> renderer(new FigureRenderer());
+    auto state = std::make_unique<State>();
+    state->width = width;
+    state->height = height;
+    {
+        const GlBindingsScope bindings;
+        state->framebuffer = Framebuffer::Create(width, height, kSamples, error);
+    }
+    if (!state->framebuffer) return nullptr;
+    state->context = ImGui::CreateContext();
+    renderer->state_ = std::move(state);
+    const State::Current current(*renderer->state_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.DisplaySize = {static_cast<float>(width), static_cast<float>(height)};
+    io.DeltaTime = 1.0f / 60.0f;
+    renderer->state_->fonts = ui::BuildFonts(io, scale);
+    renderer->warning_ = renderer->state_->fonts.warning;
+    renderer->state_->backend = ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (!renderer->state_->backend) {
+        error = "Dear ImGui's OpenGL3 renderer could not start";
+        return nullptr;
+    }
+    return renderer;
+}
+
+FigureRenderer::~FigureRenderer() {
+    if (!state_) return;
+    {
+        const State::Current current(*state_);
+        if (state_->backend) ImGui_ImplOpenGL3_Shutdown();
+    }
+    ImGui::DestroyContext(state_->context);
+}
+
+RenderedImage FigureRenderer::Render(const FigureSpec& spec) {
+    RenderedImage image;
+    image.width = state_->width;
+    image.height = state_->height;
+    image.warning = warning_;
+    const GlBindingsScope bindings;
+    const State::Current current(*state_);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ui::ImGuiCanvas canvas(ImGui::GetBackgroundDrawList(), state_->fonts);
+    DrawFigure(canvas, spec);
+    ImGui::Render();
+    state_->framebuffer->BeginDrawing();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    image.rgba = state_->framebuffer->ReadRgba();
+    return image;
+}
+
 }  // namespace actlab::app

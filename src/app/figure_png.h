@@ -7,6 +7,7 @@
 #include "render/figure.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,28 @@ RenderedImage RenderFigurePixels(const FigureSpec& spec);
 // window's, in the app). A Dear ImGui context of its own draws the figure; the caller's ImGui
 // context, framebuffer bindings and viewport are as they were afterwards.
 RenderedImage RenderFigureInCurrentContext(const FigureSpec& spec);
+
+// Many figures of one pixel size and scale in a row (the frames of an animation): the ImGui context,
+// fonts, OpenGL3 renderer and framebuffer made once, in the OpenGL context current on this thread
+// (which must stay current while this lives). The caller's ImGui context is current again between
+// calls.
+class FigureRenderer {
+public:
+    // Null with the reason in `error` when the framebuffer or the renderer cannot be made.
+    static std::unique_ptr<FigureRenderer> Create(int width, int height, float scale, std::string& error);
+    ~FigureRenderer();
+    FigureRenderer(const FigureRenderer&) = delete;
+    FigureRenderer& operator=(const FigureRenderer&) = delete;
+
+    // `spec` must have the size and scale given to Create.
+    RenderedImage Render(const FigureSpec& spec);
+    const std::string& warning() const { return warning_; }
+
+private:
+    FigureRenderer() = default;
+    struct State;
+    std::unique_ptr<State> state_;
+    std::string warning_;
+};
 
 }  // namespace actlab::app

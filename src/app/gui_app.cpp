@@ -2,6 +2,8 @@
 #include "app/gui_app.h"
 
 #include "cli/commands.h"
+#include "app/animation_export_runner.h"
+#include "app/copy_service.h"
 #include "app/export_service.h"
 #include "app/gl_heatmap_renderer.h"
 #include "app/platform.h"
@@ -283,6 +285,11 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("scene-file", options.scene, "A scene file to open, as with --scene")
         ->type_name("FILE")
         ->excludes(scene);
+    app.add_option("--copy", options.copy,
+                   "Copy to the clipboard after --frames frames: TARGET f, df, window or network; serve it, then exit")
+        ->type_name("TARGET");
+    app.add_option("--copy-hold", options.copy_hold, "With --copy: serve the clipboard this long (default 10) or until taken")
+        ->type_name("SECONDS");
     // For tests, not in --help (README.md describes them).
     app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
     app.add_option("--stress-resize", options.stress_resize, "Minimise, resize N times, exit")->group("");
@@ -322,6 +329,11 @@ int RunGui(const GuiOptions& options) {
     if (const std::string error = ApplyOptions(options, state, parsed); !error.empty()) return cli::UsageError(error);
     std::vector<ui::ExportRequest> exports;
     if (const std::string error = ParseExports(options, state, exports); !error.empty()) return cli::UsageError(error);
+    const std::optional<ui::ExportTarget> copy_target = ParseCopyTarget(options.copy);
+    if (!options.copy.empty() && !copy_target) {
+        return cli::UsageError("--copy: expected f, df, window or network, got \"" + options.copy + "\"");
+    }
+    if (!(options.copy_hold >= 0 && options.copy_hold <= 86400)) return cli::UsageError("--copy-hold: expected 0 to 86400 seconds");
     if (parsed.size_given) window = parsed.window;
     if (!view_given || state.plots.selected != saved_selection.plots.selected) {
         state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
@@ -331,8 +343,9 @@ int RunGui(const GuiOptions& options) {
     // 2. The window and Dear ImGui.
     // Screenshots, --export and --stress-resize run a few frames, write their files and exit, like a command.
     const bool screenshot_mode = !options.screenshot.empty() || !exports.empty() || options.stress_resize > 0 ||
-                                 !options.layout_report.empty();
-    const bool layout_only = !options.layout_report.empty() && options.screenshot.empty() && exports.empty();
+                                 !options.layout_report.empty() || copy_target.has_value();
+    const bool layout_only =
+        !options.layout_report.empty() && options.screenshot.empty() && exports.empty() && !copy_target.has_value();
     const char* gl_debug_variable = std::getenv("ACTLAB_GL_DEBUG");
     const bool gl_debug = options.gl_debug || (gl_debug_variable && std::string(gl_debug_variable) == "1");
     IMGUI_CHECKVERSION();
@@ -372,6 +385,8 @@ int RunGui(const GuiOptions& options) {
     int status = cli::kExitOk;
     ResizeStress stress(options.stress_resize, window.width, window.height);
     int frames_drawn = 0;
+    CopySession copies;
+    AnimationExportRunner animation;
     while (!platform->ShouldClose()) {
         const bool minimised_frame = !stress.Done() && stress.Step(*platform);
         const float scale = runtime.Scale(state);
@@ -430,9 +445,21 @@ int RunGui(const GuiOptions& options) {
                     status = cli::kExitEnvironment;
                 }
             }
+            if (copy_target) {
+                const CopyOutcome copied = copies.Copy(*copy_target, state, runtime, *platform);
+                std::cerr << "actlab: " << copied.message << '\n';
+                if (!copied.ok) status = cli::kExitEnvironment;
+                copies.Hold(options.copy_hold, g_stop_requested);
+            }
             break;
         }
         platform->Present();
+        if (runtime.exporter.copy) {
+            const CopyOutcome copied = copies.Copy(*runtime.exporter.copy, state, runtime, *platform);
+            runtime.exporter.copy.reset();
+            ui::ShowToast(runtime.exporter, copied.message, !copied.ok);
+        }
+        animation.Update(state, runtime, *platform);
         // An export asked for in this frame: drawn offscreen now, before the next frame.
         if (runtime.exporter.pending) {
             const ExportOutcome outcome = RunExport(*runtime.exporter.pending, state, runtime, *platform);
@@ -465,6 +492,7 @@ int RunGui(const GuiOptions& options) {
             std::cerr << "actlab: session not saved: " << save_error << '\n';
         }
     }
+    copies.HandOverOnExit();
     runtime.heatmaps.reset();  // its textures belong to the window's context
     if (const int gl_errors = platform->CheckGlErrors("the last frame"); gl_errors > 0) {
         std::cerr << "actlab: --gl-debug: " << gl_errors << " OpenGL error(s) reported\n";

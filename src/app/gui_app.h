@@ -28,6 +28,8 @@ struct GuiOptions {
     bool gl_debug = false;             // --gl-debug or ACTLAB_GL_DEBUG=1: count OpenGL errors, exit 3
     int stress_resize = 0;             // --stress-resize N: minimise, N resizes, then --frames, exit
     std::string layout_report;         // --layout-report OUT.json: after --frames frames, the layout, exit
+    std::string copy;                  // --copy TARGET: copy after --frames frames, serve, exit
+    double copy_hold = 10.0;           // --copy-hold SECONDS: how long to serve the clipboard
 };
 
 // A scene file, or an embedded lesson preset named "preset:NAME" (its file's stem).

@@ -11,6 +11,7 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddEvalCommand(app, run);
     AddInfoCommand(app, run);
     AddRenderCommand(app, run);
+    AddAnimateCommand(app, run);
     AddBenchCommand(app, run);
     AddSoftmaxCommand(app, run);
     AddPropagateCommand(app, run);

@@ -34,6 +34,7 @@ void AddPropagateCommand(CLI::App& app, CommandRunner& run);
 void AddSeluMapCommand(CLI::App& app, CommandRunner& run);
 void AddBornDeadCommand(CLI::App& app, CommandRunner& run);
 void AddRenderCommand(CLI::App& app, CommandRunner& run);
+void AddAnimateCommand(CLI::App& app, CommandRunner& run);
 void AddDatasetCommand(CLI::App& app, CommandRunner& run);
 void AddTrainCommand(CLI::App& app, CommandRunner& run);
 void AddPresetsCommand(CLI::App& app, CommandRunner& run);

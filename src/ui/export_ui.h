@@ -38,6 +38,7 @@ struct ExportUi {
     std::string path_buffer;              // the text field
     bool confirm_overwrite = false;       // the file exists: the dialog asks before replacing it
     std::optional<ExportRequest> pending; // set by the dialog, carried out by the frame loop
+    std::optional<ExportTarget> copy;     // Ctrl+C and Edit → Copy: copied by the frame loop
     bool capturing = false;               // the window is being drawn offscreen: no dialog, no toast
     Toast toast;
 };

@@ -2,6 +2,8 @@
 // status line. Hide-controls mode leaves only the view's focus regions.
 #include "ui/drawer.h"
 #include "ui/panels.h"
+
+#include "ui/copy_action.h"
 #include "ui/scene_files.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
@@ -26,8 +28,13 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         DrawSceneFileMenuItems(state, runtime);
         ImGui::Separator();
         ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
+        ImGui::MenuItem("Export animation\u2026", nullptr, &runtime.animation.open);
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) runtime.quit_requested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        DrawCopyMenuItems(state, runtime);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -172,6 +179,7 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawShortcutsPanel(state, runtime);
     DrawAboutPanel(runtime);
     DrawExportPanel(state, runtime);
+    DrawAnimationExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);
 }

@@ -72,6 +72,7 @@ bool BeginPlot(PlotContext& context, const char* id, ImVec2 size, const FontSet&
     b.style = style;
     // The invisible button owns the mouse over the plot, so dragging never moves the window.
     ImGui::InvisibleButton(id, size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    if (ImGui::IsItemHovered()) context.hovered_current = id;
     b.active = true;
     return true;
 }

@@ -43,12 +43,16 @@ struct PlotContext {
     std::optional<double> shared_hover_x;  // linked crosshair across plots; reset each frame
     float left_margin_previous = 0.0f;     // the widest left margin of last frame's plots …
     float left_margin_current = 0.0f;      // … and of this frame's: linked plots line up their x axes
+    std::string hovered_previous;          // the id of the plot under the mouse last frame (Ctrl+C copies it) …
+    std::string hovered_current;           // … and this frame
 
     // Call once a frame before the first plot.
     void NewFrame() {
         shared_hover_x.reset();
         left_margin_previous = left_margin_current;
         left_margin_current = 0.0f;
+        hovered_previous = std::move(hovered_current);
+        hovered_current.clear();
     }
 
     // The plot between BeginPlot and EndPlot.

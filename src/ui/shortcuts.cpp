@@ -1,6 +1,7 @@
 // Keyboard shortcuts (see shortcuts.h).
 #include "ui/shortcuts.h"
 
+#include "ui/copy_action.h"
 #include "ui/panels.h"
 
 #include <imgui.h>
@@ -13,7 +14,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 19> kShortcuts{{
+constexpr std::array<Shortcut, 21> kShortcuts{{
     {"F2 \u2026 F6", "views: Functions, Network, Softmax, Propagation, Born dead"},
     {"Ctrl+1 \u2026 5", "the same views"},
     {"D", "show or hide the derivative f\u2032"},
@@ -27,6 +28,8 @@ constexpr std::array<Shortcut, 19> kShortcuts{{
     {"I", "the property card (a drawer when the window is narrow)"},
     {"Space", "play or pause training (mini network open)"},
     {"F11", "full screen"},
+    {"Ctrl+C", "copy the plot under the mouse (else f), or the network panel, to the clipboard"},
+    {"Ctrl+Shift+C", "copy the whole window to the clipboard"},
     {"Ctrl+Shift+S / F12", "export a figure: PNG (1\u20134\u00d7), SVG or CSV"},
     {"F1", "this list of shortcuts"},
     {"Esc", "close this list, a drawer or the chain rule; leave hide-controls mode"},
@@ -60,6 +63,7 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (io.KeyCtrl) {
         if (Pressed('Q')) runtime.quit_requested = true;
         if (io.KeyShift && Pressed('S')) state.panels.export_dialog = true;
+        if (Pressed('C')) RequestCopy(runtime, io.KeyShift ? ExportTarget::Window : CopyTargetUnderMouse(state, runtime));
         if (Pressed('O')) runtime.scenes.requested_dialog = SceneDialog::Open;
         if (Pressed('S') && !io.KeyShift) runtime.scenes.requested_dialog = SceneDialog::Save;
         if (Pressed(key::kEqual) || Pressed(key::kKeypadAdd)) state.display.ui_scale = NextUiScale(state.display.ui_scale, +1);

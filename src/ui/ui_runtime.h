@@ -4,6 +4,7 @@
 
 #include "core/app_state.h"
 #include "render/plot_figure.h"
+#include "ui/animation_export_panel.h"
 #include "ui/cached_geometry.h"
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
@@ -78,6 +79,7 @@ struct UiRuntime {
     double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
     TheoryRuntime theory;           // softmax, propagation and born-dead results
     ExportUi exporter;              // the export dialog's choices, its request and the toast
+    AnimationExportUi animation;    // the Export animation dialog, its request and progress
     SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
     bool about_open = false;        // Help → About
     bool quit_requested = false;

@@ -1,0 +1,36 @@
+// Carries out File → Export animation… between the window's frames: a few frames drawn offscreen and
+// encoded each UI frame (so the window stays responsive and shows progress), Cancel honoured between
+// frames, the file written atomically at the end and its path shown in the export toast.
+#pragma once
+
+#include "app/animation_export.h"
+#include "core/app_state.h"
+#include "ui/ui_runtime.h"
+
+#include <memory>
+
+namespace actlab::app {
+
+class PlatformWindow;
+
+class AnimationExportRunner {
+public:
+    // Starts a pending request, advances a running export by what fits in about 30 ms, finishes it.
+    void Update(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform);
+
+private:
+    std::string Start(const ui::AnimationExportRequest& request, AppState& state, ui::UiRuntime& runtime,
+                      PlatformWindow& platform);
+    void End(AppState& state, ui::UiRuntime& runtime, const std::string& message, bool error);
+
+    AnimationJob job_;
+    ui::AnimationExportRequest request_;
+    std::unique_ptr<FigureRenderer> figure_;
+    std::unique_ptr<AnimationExport> run_;
+    ParamValues saved_params_{}; // the swept function's parameters before the export
+    bool saved_playing_ = false;
+    int saved_steps_per_frame_ = 1;
+    std::size_t trained_ = 0;
+};
+
+} // namespace actlab::app

@@ -1,0 +1,48 @@
+// File → Export animation…: the choices of `actlab animate` in a dialog (what to draw, a parameter
+// sweep or training, length, frame rate, format, loop, file), a progress bar with Cancel while the
+// frame loop exports, and the result in the export toast.
+#pragma once
+
+#include "core/activation.h"
+#include "core/app_state.h"
+#include "ui/export_ui.h"
+
+#include <optional>
+#include <string>
+
+namespace actlab::ui {
+
+enum class AnimationFileFormat { Gif, Mp4, WebM };
+
+// What the dialog asks the frame loop to export.
+struct AnimationExportRequest {
+    ExportTarget target = ExportTarget::PlotF;
+    bool train = false; // training instead of a sweep
+    ActivationId function = ActivationId::Elu;
+    std::string param; // the swept parameter's name
+    double from = 0.1, to = 2.0;
+    int train_steps = 500;
+    double seconds = 4.0;
+    int fps = 30;
+    bool pingpong = false;
+    AnimationFileFormat format = AnimationFileFormat::Gif;
+    std::string path;
+};
+
+struct AnimationExportUi {
+    bool open = false;
+    AnimationExportRequest choice;
+    std::string path_buffer;
+    bool path_edited = false;
+    std::optional<AnimationExportRequest> pending; // set by the dialog, started by the frame loop
+    // Progress, written by the frame loop while an export runs.
+    bool running = false;
+    long long frames_done = 0, frames_total = 0;
+    bool cancel_requested = false;
+};
+
+struct UiRuntime;
+
+void DrawAnimationExportPanel(AppState& state, UiRuntime& runtime);
+
+} // namespace actlab::ui
