@@ -123,9 +123,7 @@ std::string ApplyScene(const std::string& name, FigureSpec& spec, std::vector<st
     spec.derivative = state.plots.show_derivative;
     spec.convention = state.plots.convention;
     spec.overlays = state.plots.overlays;
-    spec.theme = state.display.theme == Theme::Dark        ? ExportTheme::Dark
-                 : state.display.theme == Theme::Projector ? ExportTheme::Projector
-                                                           : ExportTheme::Light;
+    spec.theme = ExportThemeFor(state.display.theme);
     if (spec.derivative) spec.dy_range = std::pair{view.dy_min, view.dy_max};
     spec.probes = state.plots.probes;
     return "";
