@@ -19,7 +19,6 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddDatasetCommand(app, run);
     AddTrainCommand(app, run);
     AddPresetsCommand(app, run);
-    AddSaveSettingsLoopCommand(app, run);
 }
 
 int UsageError(const std::string& message) {

@@ -37,7 +37,6 @@ void AddRenderCommand(CLI::App& app, CommandRunner& run);
 void AddDatasetCommand(CLI::App& app, CommandRunner& run);
 void AddTrainCommand(CLI::App& app, CommandRunner& run);
 void AddPresetsCommand(CLI::App& app, CommandRunner& run);
-void AddSaveSettingsLoopCommand(CLI::App& app, CommandRunner& run);  // hidden: the kill-mid-save test's writer
 
 // Registers every subcommand above (the one place a new command is added).
 void AddAllCommands(CLI::App& app, CommandRunner& run);
