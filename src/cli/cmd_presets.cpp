@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -16,6 +17,9 @@ namespace actlab::cli {
 namespace {
 
 int RunPresets(const std::string& save_dir) {
+    // Titles start in one column, two spaces after the longest name.
+    std::size_t name_width = 0;
+    for (const EmbeddedPreset& preset : EmbeddedPresets()) name_width = std::max(name_width, preset.name.size());
     for (const EmbeddedPreset& preset : EmbeddedPresets()) {
         const SceneParseResult parsed = ParseScene(preset.text, preset.name);
         if (!save_dir.empty()) {
@@ -25,7 +29,7 @@ int RunPresets(const std::string& save_dir) {
                 return kExitEnvironment;
             }
         }
-        std::cout << preset.name << "  " << parsed.scene.title << '\n';
+        std::cout << preset.name << std::string(name_width - preset.name.size() + 2, ' ') << parsed.scene.title << '\n';
     }
     return kExitOk;
 }
