@@ -1,6 +1,6 @@
-// Settings saved by the real executable (the hidden `save-settings-loop` command, which calls the
-// same SaveSettings as the window at exit) and killed with SIGKILL at random moments: settings.json
-// is always one complete version, and the temporaries of killed saves do not pile up.
+// Settings saved by a real process (actlab_settings_save_loop, a test program that calls the same
+// SaveSettings as the window) and killed with SIGKILL at random moments: settings.json is always one
+// complete version, and the temporaries of killed saves do not pile up.
 #include "cli_test_support.h"
 
 #include <gtest/gtest.h>
@@ -65,11 +65,11 @@ protected:
         std::vector<char*> envp;
         for (std::string& e : env_storage) envp.push_back(e.data());
         envp.push_back(nullptr);
-        std::string exe = ACTLAB_EXE, command = "save-settings-loop";
-        char* argv[] = {exe.data(), command.data(), nullptr};
+        std::string exe = ACTLAB_SAVE_LOOP_EXE;
+        char* argv[] = {exe.data(), nullptr};
         const pid_t child = ::fork();
         if (child == 0) {
-            ::execve(ACTLAB_EXE, argv, envp.data());
+            ::execve(ACTLAB_SAVE_LOOP_EXE, argv, envp.data());
             ::_exit(127);
         }
         return child;
@@ -81,9 +81,9 @@ protected:
 
 TEST_F(SettingsKillTest, KillingASaveMidwayLeavesOneCompleteVersionAndNoPileOfTemporaries) {
     // The two versions the loop alternates, each from one complete save: version 0, then version 1.
-    ASSERT_EQ(RunActlab({"save-settings-loop", "--count", "1"}, env_).exit_status, 0);
+    ASSERT_EQ(RunProgram(ACTLAB_SAVE_LOOP_EXE, {"--count", "1"}, env_).exit_status, 0);
     const std::string first = ReadAll(Settings());
-    ASSERT_EQ(RunActlab({"save-settings-loop", "--count", "2"}, env_).exit_status, 0);
+    ASSERT_EQ(RunProgram(ACTLAB_SAVE_LOOP_EXE, {"--count", "2"}, env_).exit_status, 0);
     const std::string second = ReadAll(Settings());
     ASSERT_NE(first, second);
     ASSERT_TRUE(Others().empty());
@@ -123,7 +123,7 @@ TEST_F(SettingsKillTest, KillingASaveMidwayLeavesOneCompleteVersionAndNoPileOfTe
               << temporaries_left << '\n';
 
     // One more complete save removes whatever a killed one left, and the file is that save's.
-    ASSERT_EQ(RunActlab({"save-settings-loop", "--count", "1"}, env_).exit_status, 0);
+    ASSERT_EQ(RunProgram(ACTLAB_SAVE_LOOP_EXE, {"--count", "1"}, env_).exit_status, 0);
     EXPECT_EQ(ReadAll(Settings()), first);
     EXPECT_TRUE(Others().empty());
 }
@@ -140,7 +140,7 @@ TEST_F(SettingsKillTest, ASaveRemovesTemporariesOfDeadProcessesOnly) {
     const fs::path unrelated = home_ / "actlab" / "settings.json.tmpnotes";
     for (const fs::path& p : {stale, live, unrelated}) std::ofstream(p) << "{\"format\": \"actlab-se";
 
-    ASSERT_EQ(RunActlab({"save-settings-loop", "--count", "1"}, env_).exit_status, 0);
+    ASSERT_EQ(RunProgram(ACTLAB_SAVE_LOOP_EXE, {"--count", "1"}, env_).exit_status, 0);
     EXPECT_FALSE(fs::exists(stale)) << "left by a save that was killed";
     EXPECT_TRUE(fs::exists(live)) << "another running process may be saving into it";
     EXPECT_TRUE(fs::exists(unrelated)) << "not a temporary of ours";

@@ -41,10 +41,15 @@ std::string TempPath() {
 
 CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env,
                         double terminate_after_s) {
+    return RunProgram(ACTLAB_EXE, args, env, terminate_after_s);
+}
+
+CommandResult RunProgram(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& env, double terminate_after_s) {
     const std::string out_path = TempPath();
     const std::string err_path = TempPath();
 
-    std::vector<std::string> argv_storage{ACTLAB_EXE};
+    std::vector<std::string> argv_storage{program};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_storage) argv.push_back(a.data());
@@ -72,9 +77,9 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
 
     CommandResult result;
     pid_t pid = 0;
-    if (posix_spawn(&pid, ACTLAB_EXE, &actions, nullptr, argv.data(), envp.data()) != 0) {
+    if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data()) != 0) {
         posix_spawn_file_actions_destroy(&actions);
-        throw std::runtime_error("could not start " ACTLAB_EXE);
+        throw std::runtime_error("could not start " + program);
     }
     posix_spawn_file_actions_destroy(&actions);
     int status = 0;

@@ -18,6 +18,10 @@ struct CommandResult {
 CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
                         double terminate_after_s = 0.0);
 
+// The same for any program (the tests' own helper executables).
+CommandResult RunProgram(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& env = {}, double terminate_after_s = 0.0);
+
 std::vector<std::string> SplitLines(const std::string& text);
 
 }  // namespace actlab::test

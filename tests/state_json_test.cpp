@@ -40,7 +40,7 @@ TEST(StateJson, RoundTripKeepsTheTheoryPanels) {
     state.softmax.temperature = 0.25;
     state.propagation.activation = ActivationId::Selu;
     state.propagation.params = {1.2, 1.5};
-    state.propagation.init = PropagationInit::Normal;
+    state.propagation.init = SignalInitScheme::Normal;
     state.propagation.init_std = 0.05;
     state.propagation.depth = 100;
     state.propagation.width = 1000;
@@ -49,7 +49,7 @@ TEST(StateJson, RoundTripKeepsTheTheoryPanels) {
     state.propagation.map_mean = -0.5;
     state.propagation.map_var = 2.0;
     state.propagation.map_steps = 33;
-    state.born_dead = {4, 60, 12345, BornDeadBiasChoice::Normal, BornDeadDomainChoice::Grid, 9};
+    state.born_dead = {4, 60, 12345, BornDeadBias::Normal, BornDeadDomain::Grid, 9};
 
     AppState read = DefaultAppState();
     std::vector<std::string> warnings;

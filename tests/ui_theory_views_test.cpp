@@ -118,7 +118,7 @@ TEST_F(UiFrameTest, PropagationPanelRunsOffTheFrameAndMatchesTheCore) {
     EXPECT_TRUE(runtime_.theory.propagation.Running()) << "the first frame starts the run and returns";
     // A changed setting while it runs: the run is cancelled and a new one started for the new inputs.
     state_.propagation.depth = 12;
-    state_.propagation.init = PropagationInit::He;
+    state_.propagation.init = SignalInitScheme::He;
     state_.propagation.activation = ActivationId::Relu;
     state_.propagation.params = Activation::WithDefaults(ActivationId::Relu).params;
     ASSERT_TRUE(FramesUntil([&] { return runtime_.theory.propagation.Current(); }));
@@ -184,7 +184,7 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
             << "depth " << h + 1;
     }
     // Too much work for a window is refused with a message, not started.
-    state_.born_dead.domain = BornDeadDomainChoice::Grid;
+    state_.born_dead.domain = BornDeadDomain::Grid;
     state_.born_dead.width = 8;
     state_.born_dead.depth = 100;
     state_.born_dead.trials = 100000;

@@ -2,12 +2,12 @@
 // the Monte-Carlo probability that a deep ReLU network is dead at initialisation, as CSV
 // probability,std_error,closed_form (closed_form empty where there is none: grid, or normal biases).
 #include "cli/commands.h"
+#include "core/csv.h"
 #include "core/born_dead.h"
 #include "core/number_parse.h"
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <limits>
 #include <memory>
 #include <string>
@@ -37,10 +37,10 @@ int RunBornDead(const BornDeadOptions& options) {
     if (!seed) return UsageError("--seed: " + seed.error);
     const auto bias = ParseBornDeadBias(options.bias);
     if (!bias)
-        return UsageError("--bias: unknown '" + options.bias.substr(0, 40) + "'; allowed: zero, normal");
+        return UsageError("--bias: unknown '" + options.bias.substr(0, 40) + "'; allowed: " + NamesIn(kBornDeadBiasNames));
     const auto domain = ParseBornDeadDomain(options.domain);
     if (!domain)
-        return UsageError("--domain: unknown '" + options.domain.substr(0, 40) + "'; allowed: point, grid");
+        return UsageError("--domain: unknown '" + options.domain.substr(0, 40) + "'; allowed: " + NamesIn(kBornDeadDomainNames));
     config.width = static_cast<std::size_t>(width.value);
     config.depth = static_cast<std::size_t>(depth.value);
     config.trials = static_cast<std::size_t>(trials.value);
@@ -50,14 +50,10 @@ int RunBornDead(const BornDeadOptions& options) {
     if (std::string error = ValidateBornDeadConfig(config); !error.empty()) return UsageError(error);
 
     const BornDeadResult result = SimulateBornDead(config);
-    std::string out = "probability,std_error,closed_form\n" + FormatNumber17(result.probability) + ',' +
-                      FormatNumber17(result.std_error) + ',' +
-                      (result.closed_form ? FormatNumber17(*result.closed_form) : std::string()) + '\n';
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "actlab: could not write the output\n");
-        return kExitEnvironment;
-    }
-    return kExitOk;
+    CsvWriter csv;
+    csv.Header({"probability", "std_error", "closed_form"});
+    csv.Row({std::optional(result.probability), std::optional(result.std_error), result.closed_form});
+    return PrintOutput(csv.Text());
 }
 
 }  // namespace

@@ -2,12 +2,12 @@
 // [--samples N] [--seed S]`: per-layer statistics of a deep random network as CSV layer,mean,var,grad_norm.
 #include "cli/commands.h"
 #include "cli/function_args.h"
+#include "core/csv.h"
 #include "core/number_parse.h"
 #include "core/propagation.h"
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <limits>
 #include <memory>
 #include <string>
@@ -49,16 +49,11 @@ int RunPropagate(const PropagateOptions& options) {
     config.init = init.value;
     if (std::string error = ValidatePropagationConfig(config); !error.empty()) return UsageError(error);
 
-    std::string out = "layer,mean,var,grad_norm\n";
-    for (const LayerStatistics& row : SimulatePropagation(config)) {
-        out += std::to_string(row.layer) + ',' + FormatNumber17(row.mean) + ',' +
-               FormatNumber17(row.variance) + ',' + FormatNumber17(row.grad_norm) + '\n';
-    }
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "actlab: could not write the output\n");
-        return kExitEnvironment;
-    }
-    return kExitOk;
+    CsvWriter csv;
+    csv.Header({"layer", "mean", "var", "grad_norm"});
+    for (const LayerStatistics& row : SimulatePropagation(config))
+        csv.Row({static_cast<double>(row.layer), row.mean, row.variance, row.grad_norm});
+    return PrintOutput(csv.Text());
 }
 
 }  // namespace

@@ -2,12 +2,12 @@
 // map iterated from (M, V) as CSV step,mean,var, then two comment lines: the fixed point and the
 // spectral norm of the map's Jacobian there ("# jacobian_norm=…", always the last line).
 #include "cli/commands.h"
+#include "core/csv.h"
 #include "core/number_parse.h"
 #include "core/selu_map.h"
 
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <limits>
 #include <memory>
 #include <string>
@@ -47,24 +47,21 @@ int RunSeluMap(const SeluMapOptions& options) {
     if (!steps) return UsageError("--steps: " + steps.error);
 
     const auto trajectory = SeluMapTrajectory(params, start, static_cast<std::size_t>(steps.value));
-    std::string out = "step,mean,var\n";
+    CsvWriter csv;
+    csv.Header({"step", "mean", "var"});
     for (std::size_t k = 0; k < trajectory.size(); ++k)
-        out += std::to_string(k) + ',' + FormatNumber17(trajectory[k].mean) + ',' +
-               FormatNumber17(trajectory[k].variance) + '\n';
+        csv.Row({static_cast<double>(k), trajectory[k].mean, trajectory[k].variance});
     if (trajectory.size() < static_cast<std::size_t>(steps.value) + 1)
-        out += "# stopped after step " + std::to_string(trajectory.size() - 1) +
-               ": the next mean or variance is beyond the range of a double\n";
+        csv.Comment("stopped after step " + std::to_string(trajectory.size() - 1) +
+                    ": the next mean or variance is beyond the range of a double");
     if (const auto fixed = SeluFixedPoint(params)) {
-        out += "# fixed_point=" + FormatNumber17(fixed->mean) + ',' + FormatNumber17(fixed->variance) + '\n';
-        out += "# jacobian_norm=" + FormatNumber17(SpectralNorm(SeluMapJacobian(params, *fixed))) + '\n';
+        csv.Comment("fixed_point=" + FormatNumber17(fixed->mean) + ',' + FormatNumber17(fixed->variance));
+        csv.Comment("jacobian_norm=" + FormatNumber17(SpectralNorm(SeluMapJacobian(params, *fixed))));
     } else {
-        out += "# fixed_point=none\n# jacobian_norm=nan\n";
+        csv.Comment("fixed_point=none");
+        csv.Comment("jacobian_norm=nan");
     }
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "actlab: could not write the output\n");
-        return kExitEnvironment;
-    }
-    return kExitOk;
+    return PrintOutput(csv.Text());
 }
 
 }  // namespace

@@ -20,7 +20,6 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddDatasetCommand(app, run);
     AddTrainCommand(app, run);
     AddPresetsCommand(app, run);
-    AddSaveSettingsLoopCommand(app, run);
     AddDocsOptions(app, run);
 }
 

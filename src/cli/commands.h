@@ -38,7 +38,6 @@ void AddAnimateCommand(CLI::App& app, CommandRunner& run);
 void AddDatasetCommand(CLI::App& app, CommandRunner& run);
 void AddTrainCommand(CLI::App& app, CommandRunner& run);
 void AddPresetsCommand(CLI::App& app, CommandRunner& run);
-void AddSaveSettingsLoopCommand(CLI::App& app, CommandRunner& run);  // hidden: the kill-mid-save test's writer
 void AddDocsOptions(CLI::App& app, CommandRunner& run);              // hidden: --man, --completion SHELL
 
 // Registers every subcommand above (the one place a new command is added).

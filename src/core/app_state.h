@@ -3,9 +3,12 @@
 #pragma once
 
 #include "core/activation.h"
+#include "core/born_dead.h"
 #include "core/dataset.h"
+#include "core/enum_names.h"
 #include "core/network.h"
 #include "core/workspace.h"
+#include "core/propagation.h"
 
 #include <array>
 #include <cstddef>
@@ -17,6 +20,10 @@ namespace actlab {
 
 enum class Theme { Dark, Light, Projector };
 enum class PlotLayout { Linked, Overlaid };  // f and f' in two linked plots, or in one
+inline constexpr EnumName<Theme> kThemeNames[] = {
+    {Theme::Dark, "dark"}, {Theme::Light, "light"}, {Theme::Projector, "projector"}};
+inline constexpr EnumName<PlotLayout> kPlotLayoutNames[] = {{PlotLayout::Linked, "linked"},
+                                                            {PlotLayout::Overlaid, "overlaid"}};
 
 struct PlotViewRange {
     double x_min = -6.0, x_max = 6.0;
@@ -130,15 +137,13 @@ struct SoftmaxPanelState {
     bool operator==(const SoftmaxPanelState&) const = default;
 };
 
-enum class PropagationInit { LeCun, He, Xavier, Normal };
-
 // The signal-propagation panel: the random network's choices, and the start of the analytic SELU
 // moment map. The activation's parameters are the panel's own (SELU's λ and α are the point here).
 struct PropagationPanelState {
     ActivationId activation = ActivationId::Selu;
     ParamValues params{1.0507009873554804934193349852946, 1.6732632423543772848170429916717};
-    PropagationInit init = PropagationInit::LeCun;
-    double init_std = 1.0;  // σ of PropagationInit::Normal
+    SignalInitScheme init = SignalInitScheme::LeCun;
+    double init_std = 1.0;  // σ of SignalInitScheme::Normal
     int depth = 50;
     int width = 300;
     int samples = 100;
@@ -149,16 +154,13 @@ struct PropagationPanelState {
     bool operator==(const PropagationPanelState&) const = default;
 };
 
-enum class BornDeadBiasChoice { Zero, Normal };
-enum class BornDeadDomainChoice { Point, Grid };
-
 // The born-dead panel: the Monte-Carlo experiment's sizes.
 struct BornDeadPanelState {
     int width = 2;
     int depth = 30;
     int trials = 2000;
-    BornDeadBiasChoice bias = BornDeadBiasChoice::Zero;
-    BornDeadDomainChoice domain = BornDeadDomainChoice::Point;
+    BornDeadBias bias = BornDeadBias::Zero;
+    BornDeadDomain domain = BornDeadDomain::Point;
     int seed = 1;
     bool operator==(const BornDeadPanelState&) const = default;
 };

@@ -10,16 +10,10 @@
 
 namespace actlab {
 
-std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name) {
-    if (name == "zero") return BornDeadBias::Zero;
-    if (name == "normal") return BornDeadBias::Normal;
-    return std::nullopt;
-}
+std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name) { return ParseIn(kBornDeadBiasNames, name); }
 
 std::optional<BornDeadDomain> ParseBornDeadDomain(std::string_view name) {
-    if (name == "point") return BornDeadDomain::Point;
-    if (name == "grid") return BornDeadDomain::Grid;
-    return std::nullopt;
+    return ParseIn(kBornDeadDomainNames, name);
 }
 
 std::string ValidateBornDeadConfig(const BornDeadConfig& c) {

@@ -17,14 +17,20 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include "core/enum_names.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace actlab {
 
-enum class BornDeadBias { Zero, Normal };
-enum class BornDeadDomain { Point, Grid };
+enum class BornDeadBias { Zero, Normal };    // biases 0, or drawn like the weights
+enum class BornDeadDomain { Point, Grid };  // one input x = 1, or 101 points on [-1, 1]
+inline constexpr EnumName<BornDeadBias> kBornDeadBiasNames[] = {{BornDeadBias::Zero, "zero"},
+                                                                {BornDeadBias::Normal, "normal"}};
+inline constexpr EnumName<BornDeadDomain> kBornDeadDomainNames[] = {{BornDeadDomain::Point, "point"},
+                                                                    {BornDeadDomain::Grid, "grid"}};
 
 inline constexpr std::size_t kBornDeadGridPoints = 101;
 inline constexpr std::size_t kMaxBornDeadWidth = 64;

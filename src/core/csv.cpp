@@ -34,6 +34,22 @@ void CsvWriter::Row(std::span<const double> values) {
     text_ += '\n';
 }
 
+void CsvWriter::Row(std::initializer_list<std::optional<double>> values) {
+    bool first = true;
+    for (const std::optional<double>& value : values) {
+        if (!first) text_ += ',';
+        if (value) text_ += FormatNumber17(*value);
+        first = false;
+    }
+    text_ += '\n';
+}
+
+void CsvWriter::Comment(std::string_view text) {
+    text_ += "# ";
+    text_ += text;
+    text_ += '\n';
+}
+
 std::string CurvesCsv(std::span<const Activation> functions, double x_min, double x_max, std::size_t samples,
                       KinkConvention convention) {
     std::vector<double> xs = Linspace(x_min, x_max, std::max<std::size_t>(samples, 2));

@@ -5,6 +5,7 @@
 #include "core/activation.h"
 
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@ public:
     void Header(std::initializer_list<std::string_view> names);
     void Row(std::span<const double> values);
     void Row(std::initializer_list<double> values) { Row(std::span<const double>(values.begin(), values.size())); }
+    void Row(std::initializer_list<std::optional<double>> values);  // nullopt: an empty cell
+    void Comment(std::string_view text);                              // "# text"
     void Reserve(std::size_t bytes) { text_.reserve(bytes); }
     const std::string& Text() const { return text_; }
 

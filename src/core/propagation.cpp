@@ -18,14 +18,15 @@ namespace actlab {
 
 Parsed<WeightInit> ParseWeightInit(std::string_view text) {
     Parsed<WeightInit> result;
-    if (text == "lecun") {
-        result.value.scheme = SignalInitScheme::LeCun;
-    } else if (text == "he") {
-        result.value.scheme = SignalInitScheme::He;
-    } else if (text == "xavier") {
-        result.value.scheme = SignalInitScheme::Xavier;
-    } else if (text.starts_with("normal:")) {
-        const auto std_value = ParseFiniteNumber(text.substr(7));
+    // "normal" takes its σ after a colon; the other schemes are their name alone.
+    const std::size_t colon = text.find(':');
+    const std::optional<SignalInitScheme> scheme = ParseIn(kSignalInitNames, text.substr(0, colon));
+    const bool normal = scheme == SignalInitScheme::Normal;
+    if (!scheme || normal != (colon != std::string_view::npos)) {
+        std::string shown(text.substr(0, 40));
+        result.error = "unknown initialisation '" + shown + "'; allowed: lecun, he, xavier, normal:STD";
+    } else if (normal) {
+        const auto std_value = ParseFiniteNumber(text.substr(colon + 1));
         if (!std_value) {
             result.error = "init normal:STD: " + std_value.error;
         } else if (std_value.value < 0.0) {
@@ -34,24 +35,14 @@ Parsed<WeightInit> ParseWeightInit(std::string_view text) {
             result.value = {SignalInitScheme::Normal, std_value.value};
         }
     } else {
-        std::string shown(text.substr(0, 40));
-        result.error = "unknown initialisation '" + shown + "'; allowed: lecun, he, xavier, normal:STD";
+        result.value.scheme = *scheme;
     }
     return result;
 }
 
 std::string WeightInitName(const WeightInit& init) {
-    switch (init.scheme) {
-    case SignalInitScheme::LeCun:
-        return "lecun";
-    case SignalInitScheme::He:
-        return "he";
-    case SignalInitScheme::Xavier:
-        return "xavier";
-    case SignalInitScheme::Normal:
-        return "normal:" + FormatNumber17(init.stddev);
-    }
-    return "lecun";
+    const std::string name(NameIn(kSignalInitNames, init.scheme));
+    return init.scheme == SignalInitScheme::Normal ? name + ":" + FormatNumber17(init.stddev) : name;
 }
 
 double WeightStd(const WeightInit& init, std::size_t fan_in, std::size_t fan_out) {

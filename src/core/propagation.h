@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/activation.h"
+#include "core/enum_names.h"
 #include "core/number_parse.h"
 
 #include <cstddef>
@@ -32,6 +33,10 @@ inline constexpr std::size_t kMaxPropagationSamples = 1000;
 //   xavier  σ² = 2/(fan_in + fan_out)    (Glorot; equal to LeCun for square layers)
 //   normal  σ given ("normal:0.05")
 enum class SignalInitScheme { LeCun, He, Xavier, Normal };
+inline constexpr EnumName<SignalInitScheme> kSignalInitNames[] = {{SignalInitScheme::LeCun, "lecun"},
+                                                                  {SignalInitScheme::He, "he"},
+                                                                  {SignalInitScheme::Xavier, "xavier"},
+                                                                  {SignalInitScheme::Normal, "normal"}};
 
 struct WeightInit {
     SignalInitScheme scheme = SignalInitScheme::LeCun;

@@ -207,19 +207,15 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
     }
 }
 
-constexpr std::array<std::string_view, 4> kInitNames{"lecun", "he", "xavier", "normal"};
-
-// An enum stored by name: `names[i]` spells the i-th value.
+// An enum stored by the spelling of its name table.
 template <typename Enum, std::size_t N>
-void ReadEnum(const json& object, const char* key, Enum& out, const std::array<std::string_view, N>& names,
+void ReadEnum(const json& object, const char* key, Enum& out, const EnumName<Enum> (&names)[N],
               const std::string& where, std::vector<std::string>& warnings) {
-    std::string name(names[static_cast<std::size_t>(out)]);
+    std::string name(NameIn(names, out));
     Read(object, key, name, where, warnings);
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == name) {
-            out = static_cast<Enum>(i);
-            return;
-        }
+    if (const std::optional<Enum> value = ParseIn(names, name)) {
+        out = *value;
+        return;
     }
     warnings.push_back(where + "." + key + ": unknown \"" + name + "\"");
 }
@@ -273,7 +269,7 @@ json PropagationToJson(const PropagationPanelState& p) {
     for (std::size_t i = 0; i < info.params.size(); ++i) params[std::string(info.params[i].name)] = p.params[i];
     return {{"activation", info.name},
             {"params", params},
-            {"init", kInitNames[static_cast<std::size_t>(p.init)]},
+            {"init", NameIn(kSignalInitNames, p.init)},
             {"init_std", p.init_std},
             {"depth", p.depth},
             {"width", p.width},
@@ -302,7 +298,7 @@ void ReadPropagation(const json& j, PropagationPanelState& p, std::vector<std::s
         }
         p.params = activation.params;
     }
-    ReadEnum(j, "init", p.init, kInitNames, "propagation", warnings);
+    ReadEnum(j, "init", p.init, kSignalInitNames, "propagation", warnings);
     double init_std = p.init_std;
     Read(j, "init_std", init_std, "propagation", warnings);
     if (init_std >= 0.0 && init_std <= 100.0) {
@@ -326,15 +322,13 @@ void ReadPropagation(const json& j, PropagationPanelState& p, std::vector<std::s
     ReadInt(j, "map_steps", p.map_steps, 1, kMaxPanelMapSteps, "propagation", warnings);
 }
 
-constexpr std::array<std::string_view, 2> kBiasNames{"zero", "normal"};
-constexpr std::array<std::string_view, 2> kDomainNames{"point", "grid"};
 
 json BornDeadToJson(const BornDeadPanelState& b) {
     return {{"width", b.width},
             {"depth", b.depth},
             {"trials", b.trials},
-            {"bias", kBiasNames[static_cast<std::size_t>(b.bias)]},
-            {"domain", kDomainNames[static_cast<std::size_t>(b.domain)]},
+            {"bias", NameIn(kBornDeadBiasNames, b.bias)},
+            {"domain", NameIn(kBornDeadDomainNames, b.domain)},
             {"seed", b.seed}};
 }
 
@@ -342,28 +336,16 @@ void ReadBornDead(const json& j, BornDeadPanelState& b, std::vector<std::string>
     ReadInt(j, "width", b.width, 1, kMaxPanelBornDeadWidth, "born_dead", warnings);
     ReadInt(j, "depth", b.depth, 1, kMaxPanelBornDeadDepth, "born_dead", warnings);
     ReadInt(j, "trials", b.trials, 1, kMaxPanelBornDeadTrials, "born_dead", warnings);
-    ReadEnum(j, "bias", b.bias, kBiasNames, "born_dead", warnings);
-    ReadEnum(j, "domain", b.domain, kDomainNames, "born_dead", warnings);
+    ReadEnum(j, "bias", b.bias, kBornDeadBiasNames, "born_dead", warnings);
+    ReadEnum(j, "domain", b.domain, kBornDeadDomainNames, "born_dead", warnings);
     ReadInt(j, "seed", b.seed, 0, std::numeric_limits<int>::max(), "born_dead", warnings);
 }
 
 }  // namespace
 
-std::string_view ThemeName(Theme theme) {
-    switch (theme) {
-    case Theme::Dark: return "dark";
-    case Theme::Light: return "light";
-    case Theme::Projector: return "projector";
-    }
-    return "dark";
-}
+std::string_view ThemeName(Theme theme) { return NameIn(kThemeNames, theme); }
 
-std::optional<Theme> ParseTheme(std::string_view name) {
-    for (Theme t : {Theme::Dark, Theme::Light, Theme::Projector}) {
-        if (ThemeName(t) == name) return t;
-    }
-    return std::nullopt;
-}
+std::optional<Theme> ParseTheme(std::string_view name) { return ParseIn(kThemeNames, name); }
 
 json AppStateToJson(const AppState& state) {
     const FunctionPlotState& plots = state.plots;
@@ -391,7 +373,7 @@ json AppStateToJson(const AppState& state) {
          {{"selected", selected},
           {"params", params},
           {"kink_convention", KinkConventionName(plots.convention)},
-          {"layout", plots.layout == PlotLayout::Linked ? "linked" : "overlaid"},
+          {"layout", NameIn(kPlotLayoutNames, plots.layout)},
           {"show_derivative", plots.show_derivative},
           {"equal_aspect", plots.equal_aspect},
           {"view",
@@ -513,9 +495,7 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         } else {
             warnings.push_back("plots.kink_convention: unknown \"" + convention + "\"");
         }
-        std::string layout = plots.layout == PlotLayout::Linked ? "linked" : "overlaid";
-        Read(p, "layout", layout, "plots", warnings);
-        plots.layout = layout == "overlaid" ? PlotLayout::Overlaid : PlotLayout::Linked;
+        ReadEnum(p, "layout", plots.layout, kPlotLayoutNames, "plots", warnings);
         Read(p, "show_derivative", plots.show_derivative, "plots", warnings);
         Read(p, "equal_aspect", plots.equal_aspect, "plots", warnings);
         if (p.contains("view")) ReadView(p.at("view"), plots.view, warnings);

@@ -11,11 +11,16 @@
 namespace actlab {
 
 std::optional<ExportTheme> ParseExportTheme(std::string_view name) {
-    if (name == "light") return ExportTheme::Light;
-    if (name == "dark") return ExportTheme::Dark;
-    if (name == "transparent") return ExportTheme::Transparent;
-    if (name == "projector") return ExportTheme::Projector;
-    return std::nullopt;
+    return ParseIn(kExportThemeNames, name);
+}
+
+ExportTheme ExportThemeFor(Theme theme) {
+    switch (theme) {
+    case Theme::Dark: return ExportTheme::Dark;
+    case Theme::Light: return ExportTheme::Light;
+    case Theme::Projector: return ExportTheme::Projector;
+    }
+    return ExportTheme::Light;
 }
 
 FigureTheme FigureThemeFor(ExportTheme theme) {

@@ -7,6 +7,7 @@
 #include "core/app_state.h"
 #include "render/canvas.h"
 #include "render/figure_theme.h"
+#include "core/enum_names.h"
 #include "render/plot_figure.h"
 
 #include <optional>
@@ -17,10 +18,15 @@
 namespace actlab {
 
 enum class ExportTheme { Light, Dark, Transparent, Projector };
+inline constexpr EnumName<ExportTheme> kExportThemeNames[] = {{ExportTheme::Light, "light"},
+                                                              {ExportTheme::Dark, "dark"},
+                                                              {ExportTheme::Transparent, "transparent"},
+                                                              {ExportTheme::Projector, "projector"}};
 
 // "light", "dark", "transparent", "projector"; nullopt for anything else.
 std::optional<ExportTheme> ParseExportTheme(std::string_view name);
 FigureTheme FigureThemeFor(ExportTheme theme);
+ExportTheme ExportThemeFor(Theme theme);  // the figure look of a window theme (opaque)
 
 inline constexpr int kFigureMinSide = 64;      // logical pixels
 inline constexpr int kFigureMaxPixels = 16384; // per side, after scaling (GL_MAX_RENDERBUFFER_SIZE on Mesa)

@@ -33,7 +33,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     ImGui::RadioButton("zero##bias", &bias, 0);
     ImGui::SameLine();
     ImGui::RadioButton("N(0, 1)##bias", &bias, 1);
-    b.bias = static_cast<BornDeadBiasChoice>(bias);
+    b.bias = static_cast<BornDeadBias>(bias);
     int domain = static_cast<int>(b.domain);
     ImGui::TextUnformatted("inputs");
     ImGui::SameLine();
@@ -42,7 +42,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     ImGui::SameLine();
     ImGui::RadioButton("grid on [\u22121, 1]##domain", &domain, 1);
     ItemTooltip("Dead: the network has collapsed to a constant function on 101 inputs over [−1, 1].");
-    b.domain = static_cast<BornDeadDomainChoice>(domain);
+    b.domain = static_cast<BornDeadDomain>(domain);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     int seed = b.seed;
     if (ImGui::InputInt("seed", &seed)) b.seed = std::max(seed, 0);

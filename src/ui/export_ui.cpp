@@ -85,9 +85,7 @@ FigureSpec ExportFigureSpec(const AppState& state, const ExportRequest& request)
     spec.probes = plots.probes;
     switch (request.look) {
     case ExportLook::AsShown:
-        spec.theme = state.display.theme == Theme::Dark    ? ExportTheme::Dark
-                     : state.display.theme == Theme::Light ? ExportTheme::Light
-                                                           : ExportTheme::Projector;
+        spec.theme = ExportThemeFor(state.display.theme);
         break;
     case ExportLook::Light: spec.theme = ExportTheme::Light; break;
     case ExportLook::Dark: spec.theme = ExportTheme::Dark; break;

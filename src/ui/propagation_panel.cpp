@@ -72,9 +72,9 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
 
     int init = static_cast<int>(p.init);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    if (ImGui::Combo("weights", &init, kInitLabels, 4)) p.init = static_cast<PropagationInit>(init);
+    if (ImGui::Combo("weights", &init, kInitLabels, 4)) p.init = static_cast<SignalInitScheme>(init);
     ItemTooltip("How the weights are drawn: N(0, σ²). SELU's constants assume LeCun; ReLU keeps its scale with He.");
-    if (p.init == PropagationInit::Normal) {
+    if (p.init == SignalInitScheme::Normal) {
         double edited = p.init_std;
         const double lo = 0.001, hi = 10.0;
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);

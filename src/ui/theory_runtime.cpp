@@ -29,8 +29,7 @@ const SoftmaxResults& SoftmaxCache::Get(const SoftmaxPanelState& state) {
 PropagationConfig PropagationConfigFor(const PropagationPanelState& state) {
     PropagationConfig config;
     config.activation = Activation{state.activation, state.params};
-    constexpr SignalInitScheme kSchemes[] = {SignalInitScheme::LeCun, SignalInitScheme::He, SignalInitScheme::Xavier, SignalInitScheme::Normal};
-    config.init.scheme = kSchemes[static_cast<std::size_t>(state.init)];
+    config.init.scheme = state.init;
     config.init.stddev = state.init_std;
     // Negative sizes become 0 and are refused by the core's validation.
     config.depth = static_cast<std::size_t>(std::max(state.depth, 0));
@@ -103,8 +102,8 @@ BornDeadConfig BornDeadConfigFor(const BornDeadPanelState& state) {
     config.width = static_cast<std::size_t>(std::max(state.width, 0));
     config.depth = static_cast<std::size_t>(std::max(state.depth, 0));
     config.trials = static_cast<std::size_t>(std::max(state.trials, 0));
-    config.bias = state.bias == BornDeadBiasChoice::Zero ? BornDeadBias::Zero : BornDeadBias::Normal;
-    config.domain = state.domain == BornDeadDomainChoice::Point ? BornDeadDomain::Point : BornDeadDomain::Grid;
+    config.bias = state.bias;
+    config.domain = state.domain;
     config.seed = static_cast<std::uint64_t>(std::max(state.seed, 0));
     return config;
 }
