@@ -494,9 +494,20 @@ double Trainer::UpdateWithOptimizer(std::size_t batch) {
     step.beta1 = options_.beta1;
     step.beta2 = options_.beta2;
     step.eps = options_.eps;
-    const auto t = static_cast<double>(optimizer_steps_);
-    step.step_size = step.eta / (1.0 - std::pow(step.beta1, t));
-    step.sqrt_bc2 = std::sqrt(1.0 - std::pow(step.beta2, t));
+    // β1ᵗ and β2ᵗ by one multiplication a step (std::pow costs more than the rest of a small step);
+    // recomputed with std::pow when a β changes mid-run.
+    if (optimizer_steps_ == 1 || step.beta1 != power_base_[0] || step.beta2 != power_base_[1]) {
+        const auto t = static_cast<double>(optimizer_steps_);
+        beta_power_[0] = std::pow(step.beta1, t);
+        beta_power_[1] = std::pow(step.beta2, t);
+        power_base_[0] = step.beta1;
+        power_base_[1] = step.beta2;
+    } else {
+        beta_power_[0] *= step.beta1;
+        beta_power_[1] *= step.beta2;
+    }
+    step.step_size = step.eta / (1.0 - beta_power_[0]);
+    step.sqrt_bc2 = std::sqrt(1.0 - beta_power_[1]);
     const bool adam = options_.optimizer == Optimizer::Adam;
     auto update = [&](double* p, const double* g, std::size_t block, double l2) {
         const std::size_t first = state_offset_[block];
@@ -504,9 +515,10 @@ double Trainer::UpdateWithOptimizer(std::size_t batch) {
         step.l2 = l2;
         if (adam) detail::AdamUpdate(p, g, first_moment_.data() + first, second_moment_.data() + first, n, step);
         else detail::MomentumUpdate(p, g, first_moment_.data() + first, n, step);
-        double sum = 0.0;
-        for (std::size_t k = 0; k < n; ++k) sum += p[k];
-        return sum;
+        // Four partial sums: independent additions, as the check only needs to see a NaN or inf.
+        double sums[4] = {0.0, 0.0, 0.0, 0.0};
+        for (std::size_t k = 0; k < n; ++k) sums[k % 4] += p[k];
+        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
     };
     double check = 0.0;
     for (std::size_t l = 0; l < layers; ++l) {

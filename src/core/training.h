@@ -306,6 +306,8 @@ private:
     std::vector<double> first_moment_, second_moment_;
     std::vector<std::size_t> state_offset_;
     std::size_t optimizer_steps_ = 0;  // t of Adam's bias correction
+    double beta_power_[2] = {1.0, 1.0};  // β1ᵗ, β2ᵗ
+    double power_base_[2] = {0.0, 0.0};  // the β1, β2 they were computed with
 };
 
 // The reference set-up of the training-throughput figures (`actlab bench` and the micro-benchmark):
