@@ -2,7 +2,7 @@
 // dataset as CSV `x1,x2,y`, identical for a given seed (multi-class sets: y is the class 0 … K−1;
 // one-input sets chain and reg-1d: x2 is 0).
 #include "cli/commands.h"
-#include "cli/file_io.h"
+#include "core/file_io.h"
 #include "core/dataset.h"
 #include "core/number_parse.h"
 
@@ -43,7 +43,7 @@ int RunDataset(const DatasetCommandOptions& options) {
     if (std::string error = ValidateDatasetOptions(data); !error.empty()) return UsageError(error);
 
     const auto rows = MakeDataset(data);
-    if (std::string error = WriteTextFile(options.out, DatasetToCsv(rows)); !error.empty()) {
+    if (std::string error = WriteFileAtomically(options.out, DatasetToCsv(rows)); !error.empty()) {
         std::cerr << "actlab: " << error << '\n';
         return kExitEnvironment;
     }
