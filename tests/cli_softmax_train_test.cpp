@@ -91,7 +91,7 @@ TEST(CliTrainSoftmax, LearnsThreeBlobsAndLogsAccuracy) {
     const auto rows = SplitLines(Read(log));
     ASSERT_EQ(rows.size(), 8u); // header, steps 0, 100, …, 600
     EXPECT_EQ(rows[0], "step,train_loss,dead_fraction,grad_norm_h1,grad_norm_out,accuracy,test_accuracy");
-    const std::string last = rows.back();
+    const std::string& last = rows.back();
     EXPECT_GE(std::stod(last.substr(last.rfind(',') + 1)), 0.95) << last;
 
     const auto doc = nlohmann::json::parse(Read(saved));

@@ -259,6 +259,7 @@ double SoftmaxInPlace(double* z, std::size_t n) {
         sum += z[k];
     }
     for (std::size_t k = 0; k < n; ++k) z[k] /= sum;
+    // cppcheck-suppress invalidFunctionArg ; sum ≥ 1, as the largest logit contributes e⁰
     return m + std::log(sum);
 }
 
