@@ -29,7 +29,7 @@ std::vector<Sample> ReferenceSamples(const std::string& output) {
         double y = label;
         if (output == "sigmoid") y = label == 0 ? 1.0 : 0.0;
         if (output == "linear") y = 0.5 * label - 0.5;
-        samples.push_back({((i % 4) - 1.5) * 1.3, ((i / 4) - 1) * 1.7 + 0.1 * i, y});
+        samples.push_back({((i % 4) - 1.5) * 1.3, static_cast<double>(i / 4 - 1) * 1.7 + 0.1 * i, y});
     }
     return samples;
 }
