@@ -102,7 +102,7 @@ TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
 
     const auto rows = SplitLines(Read(log));
     ASSERT_EQ(rows.size(), 2002u);  // header, step 0, steps 1 … 2000
-    EXPECT_EQ(rows[0], "step,train_loss,dead_fraction,grad_norm_h1,grad_norm_h2,grad_norm_out");
+    EXPECT_EQ(rows[0], "step,train_loss,dead_fraction,grad_norm_h1,grad_norm_h2,grad_norm_out,accuracy,test_accuracy");
     EXPECT_EQ(rows[1].rfind("0,", 0), 0u);
     EXPECT_EQ(rows[2001].rfind("2000,", 0), 0u);
     const double first_loss = std::stod(rows[1].substr(2));
@@ -252,7 +252,8 @@ TEST(CliBench, ReportsTrainingThroughput) {
     const auto r = RunActlab({"bench", "--json"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     const auto doc = nlohmann::json::parse(r.out);
-    for (const char* key : {"train_2_8_8_1_tanh_samples_per_s", "train_2_4_2_1_relu_samples_per_s"}) {
+    for (const char* key : {"train_2_8_8_1_tanh_samples_per_s", "train_2_4_2_1_relu_samples_per_s",
+                            "train_2_8_8_1_tanh_momentum_samples_per_s", "train_2_8_8_1_tanh_adam_samples_per_s"}) {
         ASSERT_TRUE(doc.contains(key)) << key;
         EXPECT_GT(doc[key].get<double>(), 0.0) << key;
     }

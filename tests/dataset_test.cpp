@@ -32,12 +32,14 @@ TEST(Dataset, EveryKindIsDeterministicAndInsideThePlane) {
         for (const Sample& s : a) {
             EXPECT_LE(std::fabs(s.x1), 6.0);
             EXPECT_LE(std::fabs(s.x2), 6.0);
-            if (IsClassification(kind)) {
+            if (ClassCount(kind) == 2) {
                 EXPECT_TRUE(s.y == 1.0 || s.y == -1.0) << s.y;
+            } else if (IsClassification(kind)) {  // a class index 0 … K−1
+                EXPECT_TRUE(s.y >= 0.0 && s.y < static_cast<double>(ClassCount(kind)) && s.y == std::floor(s.y)) << s.y;
             }
             if (s.y > 0.0) ++positive;
         }
-        if (IsClassification(kind) && kind != DatasetKind::Chain && kind != DatasetKind::Xor) {
+        if (ClassCount(kind) == 2 && kind != DatasetKind::Chain && kind != DatasetKind::Xor) {
             EXPECT_EQ(positive, 150u) << DatasetName(kind);
         }
         EXPECT_EQ(ParseDatasetKind(DatasetName(kind)), kind);

@@ -1,5 +1,6 @@
 // Back-propagation against central finite differences of the loss, for every activation of the
-// catalogue in the hidden layers (PReLU's learned a included), both losses and L2; and the
+// catalogue in the hidden layers (PReLU's learned a included), every output/loss pair (softmax + ce
+// included) and L2; and the
 // chain-rule trace against back-propagation.
 #include "core/network.h"
 #include "core/training.h"
@@ -13,6 +14,13 @@
 
 namespace actlab {
 namespace {
+
+// Class indices 0, 1, 2 for a softmax output: the same points, class i mod 3.
+std::vector<Sample> SomeClassSamples() {
+    std::vector<Sample> samples{{1.3, -0.7, 0.0}, {-2.1, 0.4, 1.0}, {0.3, 2.2, 2.0},
+                                {-0.9, -1.6, 0.0}, {2.4, 1.1, 1.0}, {-0.2, 0.05, 2.0}};
+    return samples;
+}
 
 std::vector<Sample> SomeSamples(bool zero_one) {
     std::vector<Sample> samples{{1.3, -0.7, 1.0}, {-2.1, 0.4, -1.0}, {0.3, 2.2, 1.0},
@@ -103,6 +111,10 @@ TEST_P(HiddenActivation, BackpropMatchesFiniteDifferences) {
                          name + " with sigmoid output, bce");
     ExpectGradientsMatch(RandomNetwork(id, ActivationId::Linear, Loss::Mse, 5), SomeSamples(false), 0.01,
                          name + " with linear output, mse and L2");
+    ExpectGradientsMatch(RandomNetwork(id, ActivationId::Sigmoid, Loss::Mse, 6), SomeSamples(true), 0.0,
+                         name + " with sigmoid output, mse");
+    ExpectGradientsMatch(RandomNetwork(id, ActivationId::Linear, Loss::Ce, 7), SomeClassSamples(), 0.01,
+                         name + " with softmax output (3 classes), ce and L2");
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryActivation, HiddenActivation,

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace actlab::cli {
@@ -64,10 +65,11 @@ void AddEvaluationFigures(bench::Report& report, double budget_s) {
 // Training samples per second (forward, backward and update) on the circle dataset, batch 10, one
 // thread: steps × batch / elapsed time, the median of kRounds rounds of equal time, so that a burst
 // of other work on a shared machine moves the figure less than it would move one long average.
-double TrainingSamplesPerSecond(const std::vector<std::size_t>& hidden, ActivationId activation, double budget_s) {
+double TrainingSamplesPerSecond(const std::vector<std::size_t>& hidden, ActivationId activation, double budget_s,
+                                Optimizer optimizer = Optimizer::Sgd) {
     constexpr std::size_t kBatch = 10;
     constexpr int kRounds = 5;
-    Trainer trainer = MakeThroughputTrainer(hidden, activation, kBatch);
+    Trainer trainer = MakeThroughputTrainer(hidden, activation, kBatch, optimizer);
     trainer.Run(100);  // warm caches and branch predictors
     std::vector<double> rates;
     for (int round = 0; round < kRounds && !trainer.diverged(); ++round) {
@@ -91,6 +93,13 @@ void AddTrainingFigures(bench::Report& report, double budget_s) {
     report.Add({"train_2_4_2_1_relu_samples_per_s", "training 2→4→2→1 relu, batch 10 (median of 5 rounds)",
                 TrainingSamplesPerSecond({4, 2}, ActivationId::Relu, budget_s), "samples/s", 5e6,
                 bench::Better::Higher});
+    for (Optimizer optimizer : {Optimizer::Momentum, Optimizer::Adam}) {
+        const std::string name(OptimizerName(optimizer));
+        report.Add({"train_2_8_8_1_tanh_" + name + "_samples_per_s",
+                    "training 2→8→8→1 tanh, " + name + ", batch 10 (median of 5 rounds)",
+                    TrainingSamplesPerSecond({8, 8}, ActivationId::Tanh, budget_s, optimizer), "samples/s", 5e6,
+                    bench::Better::Higher});
+    }
 }
 
 int RunBench(const BenchOptions& options) {

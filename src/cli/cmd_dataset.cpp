@@ -1,5 +1,6 @@
 // `actlab dataset NAME [--samples N] [--noise X] [--seed S] [--zero-one] --out FILE.csv`: a toy
-// dataset as CSV `x1,x2,y`, identical for a given seed.
+// dataset as CSV `x1,x2,y`, identical for a given seed (multi-class sets: y is the class 0 … K−1;
+// one-input sets chain and reg-1d: x2 is 0).
 #include "cli/commands.h"
 #include "core/file_io.h"
 #include "core/dataset.h"
@@ -56,7 +57,8 @@ void AddDatasetCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<DatasetCommandOptions>();
     auto* cmd = app.add_subcommand("dataset", "Write a toy dataset as CSV x1,x2,y");
     cmd->add_option("name", options->name,
-                    "circle, xor, gauss, spiral (labels ±1), reg-plane, reg-gauss (regression), chain (one input)")
+                    "circle, xor, gauss, spiral (labels ±1), blobs3, spiral3, blobs4 (classes 0…K−1), reg-plane, "
+                    "reg-gauss (regression), chain, reg-1d (one input x1; x2 is 0)")
         ->required();
     cmd->add_option("--samples", options->samples, "Number of samples (default 500, at most 100000)")->type_name("N");
     cmd->add_option("--noise", options->noise,
@@ -64,7 +66,8 @@ void AddDatasetCommand(CLI::App& app, CommandRunner& run) {
         ->type_name("X");
     cmd->add_option("--seed", options->seed, "Random seed (default 1); the same seed gives the same file")
         ->type_name("S");
-    cmd->add_flag("--zero-one", options->zero_one, "Class labels 0/1 instead of ±1 (for a sigmoid output and bce)");
+    cmd->add_flag("--zero-one", options->zero_one,
+                  "Class labels 0/1 instead of ±1 (two-class sets; for a sigmoid output and bce)");
     cmd->add_option("--out", options->out, "Output CSV file")->type_name("FILE.csv")->required();
     cmd->callback([&run, options] { run = [options] { return RunDataset(*options); }; });
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 
 namespace actlab {
 
@@ -16,7 +17,7 @@ constexpr double kTwoPi = 6.283185307179586476925286766559;
 constexpr double kMaxCsvInput = 1e6;  // inputs beyond this only overflow the network
 
 constexpr std::array<std::string_view, kDatasetKindCount> kNames{
-    "circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss", "chain"};
+    "circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss", "chain", "blobs3", "spiral3", "blobs4", "reg-1d"};
 
 double Clamp(double v) { return std::clamp(v, -kPlaneHalfWidth, kPlaneHalfWidth); }
 
@@ -106,6 +107,48 @@ void Chain(std::size_t n, Random& random, std::vector<Sample>& out) {
     }
 }
 
+// n points split evenly over `centres.size()` normal clusters of std 1; class k around centre k.
+void Blobs(std::size_t n, Random& random, std::span<const std::array<double, 2>> centres, std::vector<Sample>& out) {
+    const std::size_t classes = centres.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t k = i * classes / n;
+        out.push_back({random.Normal(centres[k][0], 1.0), random.Normal(centres[k][1], 1.0), static_cast<double>(k)});
+    }
+}
+
+void Blobs3(std::size_t n, Random& random, std::vector<Sample>& out) {
+    // Radius 3.5 at 90°, 210° and 330°: (0, 3.5), (−3.5·cos 30°, −1.75), (3.5·cos 30°, −1.75).
+    constexpr double kCos30 = 0.86602540378443864676;
+    constexpr std::array<std::array<double, 2>, 3> kCentres{{{0.0, 3.5}, {-3.5 * kCos30, -1.75}, {3.5 * kCos30, -1.75}}};
+    Blobs(n, random, kCentres, out);
+}
+
+void Blobs4(std::size_t n, Random& random, std::vector<Sample>& out) {
+    constexpr std::array<std::array<double, 2>, 4> kCentres{{{3.0, 3.0}, {-3.0, 3.0}, {-3.0, -3.0}, {3.0, -3.0}}};
+    Blobs(n, random, kCentres, out);
+}
+
+void Spiral3(std::size_t n, Random& random, std::vector<Sample>& out) {
+    // Arm k (phase 2πk/3): r = 5t, θ = 1.25·2π·t + 2πk/3 for t evenly spaced in [0, 1).
+    (void)random;
+    for (std::size_t arm = 0; arm < 3; ++arm) {
+        const std::size_t first = arm * n / 3, count = (arm + 1) * n / 3 - first;
+        for (std::size_t i = 0; i < count; ++i) {
+            const double t = static_cast<double>(i) / static_cast<double>(count);
+            const double r = 5.0 * t;
+            const double theta = 1.25 * kTwoPi * t + static_cast<double>(arm) * (kTwoPi / 3.0);
+            out.push_back({r * std::sin(theta), r * std::cos(theta), static_cast<double>(arm)});
+        }
+    }
+}
+
+void Reg1d(std::size_t n, Random& random, std::vector<Sample>& out) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = random.Uniform(-kPlaneHalfWidth, kPlaneHalfWidth);
+        out.push_back({x, 0.0, Reg1dTarget(x)});
+    }
+}
+
 std::string Quoted(std::string_view text) {
     constexpr std::size_t kMaxShown = 40;
     std::string shown(text.substr(0, kMaxShown));
@@ -132,7 +175,29 @@ std::string KnownDatasetNames() {
     return names;
 }
 
-bool IsClassification(DatasetKind kind) { return kind != DatasetKind::RegPlane && kind != DatasetKind::RegGauss; }
+bool IsClassification(DatasetKind kind) { return ClassCount(kind) > 0; }
+
+std::size_t ClassCount(DatasetKind kind) {
+    switch (kind) {
+    case DatasetKind::RegPlane:
+    case DatasetKind::RegGauss:
+    case DatasetKind::Reg1d:
+    case DatasetKind::Count: return 0;
+    case DatasetKind::Blobs3:
+    case DatasetKind::Spiral3: return 3;
+    case DatasetKind::Blobs4: return 4;
+    case DatasetKind::Circle:
+    case DatasetKind::Xor:
+    case DatasetKind::Gauss:
+    case DatasetKind::Spiral:
+    case DatasetKind::Chain: return 2;
+    }
+    return 0;
+}
+
+bool IsOneInput(DatasetKind kind) { return kind == DatasetKind::Chain || kind == DatasetKind::Reg1d; }
+
+double Reg1dTarget(double x) { return 0.75 * std::sin(0.8 * x) + 0.04 * x; }
 
 std::string ValidateDatasetOptions(const DatasetOptions& options) {
     if (options.samples < 1 || options.samples > kMaxDatasetSamples)
@@ -140,8 +205,8 @@ std::string ValidateDatasetOptions(const DatasetOptions& options) {
                std::to_string(options.samples);
     if (!(options.noise >= 0.0 && options.noise <= kMaxDatasetNoise))
         return "noise must be a finite number in [0, 6], got " + FormatNumber17(options.noise);
-    if (options.zero_one_labels && !IsClassification(options.kind))
-        return "0/1 labels need a classification dataset, not " + std::string(DatasetName(options.kind));
+    if (options.zero_one_labels && ClassCount(options.kind) != 2)
+        return "0/1 labels need a two-class classification dataset, not " + std::string(DatasetName(options.kind));
     return {};
 }
 
@@ -158,6 +223,10 @@ std::vector<Sample> MakeDataset(const DatasetOptions& options) {
     case DatasetKind::RegPlane: RegPlane(n, random, samples); break;
     case DatasetKind::RegGauss: RegGauss(n, random, samples); break;
     case DatasetKind::Chain: Chain(n, random, samples); break;
+    case DatasetKind::Blobs3: Blobs3(n, random, samples); break;
+    case DatasetKind::Spiral3: Spiral3(n, random, samples); break;
+    case DatasetKind::Blobs4: Blobs4(n, random, samples); break;
+    case DatasetKind::Reg1d: Reg1d(n, random, samples); break;
     case DatasetKind::Count: break;
     }
     // Noise after labelling: a noisy point may cross into the other class, as in real data.
@@ -166,14 +235,14 @@ std::vector<Sample> MakeDataset(const DatasetOptions& options) {
         if (options.noise > 0.0) {
             if (classification) {
                 s.x1 += random.Normal(0.0, options.noise);
-                if (options.kind != DatasetKind::Chain) s.x2 += random.Normal(0.0, options.noise);
+                if (!IsOneInput(options.kind)) s.x2 += random.Normal(0.0, options.noise);
             } else {
                 s.y += random.Normal(0.0, options.noise);
             }
         }
         s.x1 = Clamp(s.x1);
         s.x2 = Clamp(s.x2);
-        if (options.zero_one_labels) s.y = s.y > 0.0 ? 1.0 : 0.0;
+        if (options.zero_one_labels && ClassCount(options.kind) == 2) s.y = s.y > 0.0 ? 1.0 : 0.0;
     }
     // Generators emit class by class; a seeded shuffle makes any prefix a fair training set.
     Shuffle(samples.data(), samples.size(), random);

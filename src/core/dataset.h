@@ -1,5 +1,6 @@
-// Toy datasets for the mini network on the plane [−6, 6]²: four classification sets, two regression
-// sets and a one-input chain set; deterministic for a seed. Also the CSV form `x1,x2,y`.
+// Toy datasets for the mini network on the plane [−6, 6]²: four two-class sets, three multi-class
+// sets (labels 0 … K−1), two regression sets on the plane, and two one-input sets (the chain, and the
+// 1-D regression reg-1d); deterministic for a seed. Also the CSV form `x1,x2,y`.
 //
 // Index of this file
 // [SECTION] Samples and kinds
@@ -27,7 +28,7 @@ inline constexpr double kMaxDatasetNoise = 6.0;
 struct Sample {
     double x1 = 0.0;
     double x2 = 0.0;
-    double y = 0.0;  // class ±1 (or 0/1), or a regression target in [−1, 1]
+    double y = 0.0;  // class ±1 (or 0/1), a class index 0 … K−1, or a regression target in [−1, 1]
     bool operator==(const Sample&) const = default;
 };
 
@@ -39,6 +40,10 @@ enum class DatasetKind {
     RegPlane,  // y = (x1 + x2)/12
     RegGauss,  // y = a sum of signed bumps
     Chain,     // one input: x2 = 0, y = +1 where x1 > 0 (for x → h1 → … → O lessons)
+    Blobs3,    // three normal clusters (std 1) at radius 3.5, angles 90°, 210°, 330°: classes 0, 1, 2
+    Spiral3,   // three interleaved spiral arms: classes 0, 1, 2
+    Blobs4,    // four normal clusters (std 1) around (±3, ±3): classes 0 … 3
+    Reg1d,     // one input: x2 = 0, y = 0.75·sin(0.8·x1) + 0.04·x1 (a smooth curve) on [−6, 6]
     Count
 };
 inline constexpr std::size_t kDatasetKindCount = static_cast<std::size_t>(DatasetKind::Count);
@@ -47,6 +52,12 @@ std::string_view DatasetName(DatasetKind kind);                  // "circle", "r
 std::optional<DatasetKind> ParseDatasetKind(std::string_view name);
 std::string KnownDatasetNames();                                 // "circle, xor, …" for messages
 bool IsClassification(DatasetKind kind);
+// The classes of a classification set (2 for the ±1 sets, K for the multi-class ones); 0 for regression.
+std::size_t ClassCount(DatasetKind kind);
+// Whether the set has one input (x2 is always 0): chain and reg-1d.
+bool IsOneInput(DatasetKind kind);
+// reg-1d's curve: y = 0.75·sin(0.8·x) + 0.04·x, within [−1, 1] on [−6, 6].
+double Reg1dTarget(double x);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Generation and split
@@ -57,7 +68,7 @@ struct DatasetOptions {
     std::size_t samples = 500;      // 1 … kMaxDatasetSamples
     double noise = 0.0;             // std of Gaussian noise on x1, x2 (classification) or on y (regression)
     std::uint64_t seed = 1;
-    bool zero_one_labels = false;   // classes 0/1 instead of ±1 (for a sigmoid output and bce)
+    bool zero_one_labels = false;   // classes 0/1 instead of ±1 (for a sigmoid output and bce; two-class sets)
 };
 
 // Why the options are refused ("" when valid): sample count and noise within their caps.

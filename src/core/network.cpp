@@ -55,11 +55,18 @@ double FeatureValue(InputFeature feature, double x1, double x2) {
     return 0.0;
 }
 
-std::string_view LossName(Loss loss) { return loss == Loss::Bce ? "bce" : "mse"; }
+std::string_view LossName(Loss loss) {
+    switch (loss) {
+    case Loss::Mse: return "mse";
+    case Loss::Bce: return "bce";
+    case Loss::Ce: return "ce";
+    }
+    return "";
+}
 
 std::optional<Loss> ParseLoss(std::string_view name) {
-    if (name == "mse") return Loss::Mse;
-    if (name == "bce") return Loss::Bce;
+    for (auto loss : {Loss::Mse, Loss::Bce, Loss::Ce})
+        if (LossName(loss) == name) return loss;
     return std::nullopt;
 }
 
@@ -75,12 +82,6 @@ Activation Layer::NeuronActivation(std::size_t neuron) const {
     Activation a = activation;
     if (!learned.empty()) a.params[0] = learned[neuron];
     return a;
-}
-
-std::size_t Network::HiddenNeuronCount() const {
-    std::size_t count = 0;
-    for (std::size_t l = 0; l + 1 < layers.size(); ++l) count += layers[l].size;
-    return count;
 }
 
 std::size_t Network::ParameterCount() const {
@@ -105,7 +106,9 @@ std::string ValidateNetwork(const Network& network) {
         const Layer& layer = network.layers[l];
         const bool output = l + 1 == network.layers.size();
         const std::string name = output ? "the output layer" : "hidden layer " + std::to_string(l + 1);
-        if (output && layer.size != 1) return name + " must have exactly 1 neuron";
+        if (output && !network.IsSoftmax() && layer.size != 1) return name + " must have exactly 1 neuron";
+        if (output && network.IsSoftmax() && (layer.size < 2 || layer.activation.id != ActivationId::Linear))
+            return "a softmax output needs 2 to " + std::to_string(kMaxClasses) + " neurons";
         if (layer.size < 1 || layer.size > kMaxLayerWidth)
             return name + " must have 1 to " + std::to_string(kMaxLayerWidth) + " neurons";
         if (layer.fan_in != fan_in || layer.weights.size() != layer.size * fan_in)
@@ -170,6 +173,12 @@ std::string ValidateSpec(const NetworkSpec& spec) {
             return "hidden layer " + std::to_string(l + 1) + " must have 1 to " + std::to_string(kMaxLayerWidth) +
                    " neurons, got " + std::to_string(spec.hidden[l]);
     if (std::string error = ValidateParams(spec.hidden_activation); !error.empty()) return error;
+    if (spec.loss == Loss::Ce) {
+        if (spec.classes < 2 || spec.classes > kMaxClasses)
+            return "a softmax output needs 2 to " + std::to_string(kMaxClasses) + " classes, got " +
+                   std::to_string(spec.classes);
+        return {};
+    }
     if (!IsOutputActivation(spec.output))
         return "the output activation must be tanh, sigmoid or linear, not " + std::string(Info(spec.output).name);
     if (spec.loss == Loss::Bce && spec.output != ActivationId::Sigmoid) return "the bce loss needs a sigmoid output";
@@ -192,7 +201,8 @@ Network MakeNetwork(const NetworkSpec& spec, const InitOptions& init) {
         fan_in = size;
     };
     for (std::size_t size : spec.hidden) add_layer(spec.hidden_activation, size);
-    add_layer(Activation::WithDefaults(spec.output), 1);
+    if (spec.loss == Loss::Ce) add_layer(Activation::WithDefaults(ActivationId::Linear), spec.classes);
+    else add_layer(Activation::WithDefaults(spec.output), 1);
     InitialiseNetwork(network, init);
     return network;
 }
@@ -240,7 +250,25 @@ void SetLayerActivation(Network& network, std::size_t layer_index, const Activat
 // [SECTION] Forward pass and heatmaps
 //-----------------------------------------------------------------------------
 
+double SoftmaxInPlace(double* z, std::size_t n) {
+    if (n == 0) return 0.0;
+    const double m = *std::max_element(z, z + n);
+    double sum = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+        z[k] = std::exp(z[k] - m);
+        sum += z[k];
+    }
+    for (std::size_t k = 0; k < n; ++k) z[k] /= sum;
+    // cppcheck-suppress invalidFunctionArg ; sum ≥ 1, as the largest logit contributes e⁰
+    return m + std::log(sum);
+}
+
 double Predict(const Network& network, double x1, double x2) {
+    const std::vector<double> out = PredictOutputs(network, x1, x2);
+    return out.empty() ? 0.0 : out[0];
+}
+
+std::vector<double> PredictOutputs(const Network& network, double x1, double x2) {
     std::vector<double> in(network.inputs.size());
     detail::ComputeFeatures(network, x1, x2, in.data());
     std::vector<double> z, a, d;
@@ -252,7 +280,8 @@ double Predict(const Network& network, double x1, double x2) {
         detail::ActivateLayer(layer, z.data(), a.data(), d.data());
         in = a;
     }
-    return in.empty() ? 0.0 : in[0];
+    if (network.IsSoftmax()) SoftmaxInPlace(in.data(), in.size());
+    return in;
 }
 
 std::size_t NodeCount(const Network& network) {
@@ -289,9 +318,11 @@ void EvaluateGrid(const Network& network, std::size_t n, double lo, double hi, s
             detail::ComputeFeatures(network, x1, x2, in);
             std::size_t node = 0;
             for (std::size_t i = 0; i < network.inputs.size(); ++i) out[(node++) * cells + cell] = static_cast<float>(in[i]);
-            for (const Layer& layer : network.layers) {
+            for (std::size_t l = 0; l < network.layers.size(); ++l) {
+                const Layer& layer = network.layers[l];
                 detail::AffineLayer(layer, in, z);
                 detail::ActivateLayer(layer, z, a, d);
+                if (network.IsSoftmax() && l + 1 == network.layers.size()) SoftmaxInPlace(a, layer.size);
                 for (std::size_t j = 0; j < layer.size; ++j) {
                     out[(node++) * cells + cell] = static_cast<float>(a[j]);
                     in[j] = a[j];
@@ -337,7 +368,9 @@ std::string NetworkToJson(const Network& network) {
     for (std::size_t l = 0; l < network.layers.size(); ++l) {
         const Layer& layer = network.layers[l];
         const auto& info = layer.activation.info();
-        out += "    {\n      \"activation\": " + Quote(info.name) + ",\n      \"params\": {";
+        const bool softmax = network.IsSoftmax() && l + 1 == network.layers.size();
+        out += "    {\n      \"activation\": " + Quote(softmax ? std::string_view("softmax") : info.name) +
+               ",\n      \"params\": {";
         for (std::size_t p = 0; p < info.params.size(); ++p) {
             out += (p > 0 ? ", " : "") + Quote(info.params[p].name) + ": ";
             if (info.params[p].learnable && !layer.learned.empty())
@@ -425,19 +458,26 @@ const Json& Array(const Json& value, const std::string& field, std::size_t min_s
     return value;
 }
 
-Layer ParseLayer(const Json& value, const std::string& field, std::size_t fan_in, bool output) {
+Layer ParseLayer(const Json& value, const std::string& field, std::size_t fan_in, bool output, bool softmax) {
     if (!value.is_object()) Fail(field, "expected an object");
     RefuseUnknownKeys(value, {"activation", "params", "weights", "biases"}, field);
     Layer layer;
     const std::string name = String(Member(value, "activation", field), field + ".activation");
-    const auto id = FindActivation(name);
+    // A softmax output stores its logits: a linear layer with softmax on top (see network.h).
+    const bool is_softmax = name == "softmax";
+    if (is_softmax && !output) Fail(field + ".activation", "only the output layer can be softmax");
+    if (is_softmax != (output && softmax))
+        Fail(field + ".activation", softmax ? "the ce loss needs a softmax output layer, not '" + name + "'"
+                                            : "a softmax output layer needs \"loss\": \"ce\"");
+    const auto id = is_softmax ? std::optional<ActivationId>(ActivationId::Linear) : FindActivation(name);
     if (!id) Fail(field + ".activation", "unknown activation '" + name + "'");
     if (output && !IsOutputActivation(*id))
-        Fail(field + ".activation", "the output layer's activation must be tanh, sigmoid or linear, not '" + name + "'");
+        Fail(field + ".activation",
+             "the output layer's activation must be tanh, sigmoid, linear or softmax, not '" + name + "'");
     layer.activation = Activation::WithDefaults(*id);
     layer.fan_in = fan_in;
 
-    const std::size_t max_size = output ? 1 : kMaxLayerWidth;
+    const std::size_t max_size = output ? (softmax ? kMaxClasses : 1) : kMaxLayerWidth;
     const Json& weights = Array(Member(value, "weights", field), field + ".weights", 1, max_size);
     layer.size = weights.size();
     layer.weights.reserve(layer.size * fan_in);
@@ -508,14 +548,14 @@ Network ParseNetwork(const Json& doc) {
     }
     const std::string loss_name = String(Member(doc, "loss", ""), "loss");
     const auto loss = ParseLoss(loss_name);
-    if (!loss) Fail("loss", "unknown loss '" + loss_name + "'; known: mse, bce");
+    if (!loss) Fail("loss", "unknown loss '" + loss_name + "'; known: mse, bce, ce");
     network.loss = *loss;
 
     const Json& layers = Array(Member(doc, "layers", ""), "layers", 1, kMaxHiddenLayers + 1);
     std::size_t fan_in = network.inputs.size();
     for (std::size_t l = 0; l < layers.size(); ++l) {
         network.layers.push_back(
-            ParseLayer(layers[l], "layers[" + std::to_string(l) + "]", fan_in, l + 1 == layers.size()));
+            ParseLayer(layers[l], "layers[" + std::to_string(l) + "]", fan_in, l + 1 == layers.size(), network.IsSoftmax()));
         fan_in = network.layers.back().size;
     }
     if (std::string error = ValidateNetwork(network); !error.empty()) Fail("", error);

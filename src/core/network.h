@@ -1,5 +1,6 @@
 // The mini network: a small fully connected MLP on the plane (inputs x1, x2 and optional derived
-// features), an activation per layer from the catalogue, one output neuron; its initialisation,
+// features), an activation per layer from the catalogue, one output neuron (or K softmax outputs for
+// K classes); its initialisation,
 // forward pass, heatmaps over the plane, and the JSON file format (docs/network-format.md).
 //
 // Index of this file
@@ -39,14 +40,20 @@ std::string_view FeatureName(InputFeature feature);   // "x1", "x2", "x1^2", "x2
 std::optional<InputFeature> ParseFeature(std::string_view name);
 double FeatureValue(InputFeature feature, double x1, double x2);
 
-// mse: E = ½(ŷ − y)² per sample; bce (sigmoid output, y ∈ {0, 1}): E = −y ln ŷ − (1 − y) ln(1 − ŷ).
+// mse: E = ½(ŷ − y)² per sample; bce (sigmoid output, y ∈ {0, 1}): E = −y ln ŷ − (1 − y) ln(1 − ŷ);
+// ce (softmax output over K logits z, y the class index 0 … K−1): E = −ln p_y = log Σₖ e^(zₖ) − z_y.
 // The loss of a batch is the mean over its samples.
-enum class Loss { Mse, Bce };
+enum class Loss { Mse, Bce, Ce };
 std::string_view LossName(Loss loss);
 std::optional<Loss> ParseLoss(std::string_view name);
 
 // The output neuron's activations: tanh or sigmoid for classification, linear for regression.
 bool IsOutputActivation(ActivationId id);
+
+// A softmax output (the ce loss) has K = 2 … 8 neurons. Its layer stores the logits: the layer's own
+// activation is linear, softmax is applied on top (in the loss, the heatmaps and predictions), and the
+// JSON file names it "softmax".
+inline constexpr std::size_t kMaxClasses = kMaxLayerWidth;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Layers and the network
@@ -70,11 +77,11 @@ struct Layer {
 struct Network {
     std::vector<InputFeature> inputs{InputFeature::X1, InputFeature::X2};
     Loss loss = Loss::Mse;
-    std::vector<Layer> layers;  // the hidden layers, then the output layer (one neuron)
+    std::vector<Layer> layers;  // the hidden layers, then the output layer (one neuron, or K logits)
 
     std::size_t HiddenLayerCount() const { return layers.empty() ? 0 : layers.size() - 1; }
-    std::size_t HiddenNeuronCount() const;
     std::size_t ParameterCount() const;
+    bool IsSoftmax() const { return loss == Loss::Ce; }
     const Layer& Output() const { return layers.back(); }
     bool operator==(const Network&) const = default;
 };
@@ -107,12 +114,13 @@ struct NetworkSpec {
     std::vector<InputFeature> inputs{InputFeature::X1, InputFeature::X2};
     std::vector<std::size_t> hidden{4, 2};              // neurons per hidden layer; empty = no hidden layer
     Activation hidden_activation = Activation::WithDefaults(ActivationId::Tanh);
-    ActivationId output = ActivationId::Tanh;
+    ActivationId output = ActivationId::Tanh;  // ignored with the ce loss (softmax over linear logits)
     Loss loss = Loss::Mse;
+    std::size_t classes = 3;  // the softmax output's neurons K (ce loss only)
 };
 
 // Why a spec cannot be built ("" when it can): 0–6 hidden layers of 1–8 neurons, distinct inputs,
-// an output activation of tanh, sigmoid or linear, bce only with sigmoid.
+// an output activation of tanh, sigmoid or linear, bce only with sigmoid, ce with 2–8 classes.
 std::string ValidateSpec(const NetworkSpec& spec);
 
 // A network of the spec's shape with weights drawn by `init` (the spec must be valid).
@@ -132,14 +140,22 @@ void SetLayerActivation(Network& network, std::size_t layer, const Activation& a
 // [SECTION] Forward pass and heatmaps
 //-----------------------------------------------------------------------------
 
-// The network's output ŷ for one point (allocates; for a few points. Training uses Trainer).
+// The network's output ŷ for one point (allocates; for a few points. Training uses Trainer). For a
+// softmax output: the probability of class 0.
 double Predict(const Network& network, double x1, double x2);
+
+// The output layer's values for one point: ŷ (one value), or the K class probabilities of a softmax output.
+std::vector<double> PredictOutputs(const Network& network, double x1, double x2);
+
+// p = softmax(z) in place over n values, stably: pₖ = e^(zₖ − m)/Σⱼ e^(zⱼ − m), m = maxⱼ zⱼ.
+// Returns log Σⱼ e^(zⱼ) (log-sum-exp), computed as m + log Σⱼ e^(zⱼ − m).
+double SoftmaxInPlace(double* z, std::size_t n);
 
 // Every node's output over an n × n grid of the input plane [lo, hi]², into `out` (resized to
 // NodeCount(network) · n · n floats). Node order: the input features, then each hidden layer's
 // neurons, then the output neuron. Within a node, row r and column c hold the cell centre
 // x1 = lo + (c + ½)·h, x2 = hi − (r + ½)·h, h = (hi − lo)/n: row 0 is the top of the plane, as a
-// texture is uploaded.
+// texture is uploaded. A softmax output's nodes hold the class probabilities, not the logits.
 std::size_t NodeCount(const Network& network);
 void EvaluateGrid(const Network& network, std::size_t n, double lo, double hi, std::vector<float>& out);
 

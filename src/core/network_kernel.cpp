@@ -476,6 +476,29 @@ ACTLAB_OCT_TARGET void BackwardPackedOct(const PackedLayer& packed, const double
 }
 #endif
 
+// buf ← μ·buf + g; p ← p − η·buf, with g = gsum·inv_batch + λp (see network_kernel.h).
+ACTLAB_VECTOR_CLONES void MomentumUpdate(double* p, const double* gsum, double* buf, std::size_t n,
+                                         const OptimizerStep& step) {
+    for (std::size_t k = 0; k < n; ++k) {
+        const double g = gsum[k] * step.inv_batch + step.l2 * p[k];
+        buf[k] = step.mu * buf[k] + g;
+        p[k] = p[k] - step.eta * buf[k];
+    }
+}
+
+// m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; p ← p − step_size·m/(√v/√(1 − β2ᵗ) + ε), as PyTorch.
+ACTLAB_VECTOR_CLONES void AdamUpdate(double* p, const double* gsum, double* m, double* v, std::size_t n,
+                                     const OptimizerStep& step) {
+    const double one_minus_beta1 = 1.0 - step.beta1;
+    const double one_minus_beta2 = 1.0 - step.beta2;
+    for (std::size_t k = 0; k < n; ++k) {
+        const double g = gsum[k] * step.inv_batch + step.l2 * p[k];
+        m[k] = step.beta1 * m[k] + one_minus_beta1 * g;
+        v[k] = step.beta2 * v[k] + one_minus_beta2 * (g * g);
+        p[k] = p[k] - step.step_size * (m[k] / (std::sqrt(v[k]) / step.sqrt_bc2 + step.eps));
+    }
+}
+
 bool RowVectorsSupported(RowVectors vectors) {
     if (vectors == RowVectors::Quad) return true;
 #if ACTLAB_OCT_ROWS

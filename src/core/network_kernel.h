@@ -75,6 +75,22 @@ void BackwardPacked(const PackedLayer& packed, const double* in, const double* d
 void UpdatePacked(PackedLayer& packed, const double* gwt, double decay, double scale, double* sums,
                   RowVectors vectors = BestRowVectors());
 
+// One step of momentum or Adam on n parameters p (a packed layer's weights, biases or slopes) with
+// summed gradients gsum: gₜ = gsum·inv_batch + λ·p, then the update of training.h's Optimizer. Every
+// value on its own (element-wise IEEE operations: the same bits on every CPU), padding included (its
+// gradient and state stay 0, so it stays 0).
+struct OptimizerStep {
+    double inv_batch = 1.0;  // 1/B
+    double l2 = 0.0;         // λ (0 for biases and slopes)
+    double eta = 0.0;        // η
+    double mu = 0.0;         // momentum's μ
+    double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+    double step_size = 0.0;  // Adam: η/(1 − β1ᵗ)
+    double sqrt_bc2 = 1.0;   // Adam: √(1 − β2ᵗ)
+};
+void MomentumUpdate(double* p, const double* gsum, double* buf, std::size_t n, const OptimizerStep& step);
+void AdamUpdate(double* p, const double* gsum, double* m, double* v, std::size_t n, const OptimizerStep& step);
+
 inline void ActivateLayer(const Layer& layer, const double* z, double* a, double* d) {
     ActivateRows(layer, z, a, d, 1);
 }

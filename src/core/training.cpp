@@ -1,104 +1,21 @@
-// SGD training of the mini network, its gradients, statistics and chain-rule trace (see training.h).
+// Training of the mini network (SGD, momentum, Adam), its gradients and statistics (see training.h).
 // Back-propagation: δ_out = ∂E/∂z_out; for a hidden neuron j, ∂E/∂aⱼ = Σₖ wₖⱼδₖ (over the layer
 // above) and δⱼ = f′(zⱼ)·∂E/∂aⱼ; then ∂E/∂wⱼᵢ = δⱼ·aᵢ, ∂E/∂bⱼ = δⱼ, and for PReLU ∂E/∂aⱼ·∂f/∂a.
 #include "core/training.h"
 
 #include "core/network_kernel.h"
 #include "core/number_parse.h"
+#include "core/training_pass.h"
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 namespace actlab {
 
-namespace {
-
-// ∂E/∂ŷ for one sample: mse ŷ − y; bce (ŷ − y)/(ŷ(1 − ŷ)).
-double LossDerivative(Loss loss, double y_hat, double y) {
-    if (loss == Loss::Mse) return y_hat - y;
-    return (y_hat - y) / (y_hat * (1.0 - y_hat));
-}
-
-// Forward pass of one sample whose features are in buf.input (or `features`); returns ŷ.
-double Forward(const Network& network, PassBuffers& buf, const double* features) {
-    const double* in = features;
-    for (std::size_t l = 0; l < network.layers.size(); ++l) {
-        const Layer& layer = network.layers[l];
-        const std::size_t o = buf.neuron_offset[l];
-        detail::AffineLayer(layer, in, buf.z.data() + o);
-        detail::ActivateLayer(layer, buf.z.data() + o, buf.a.data() + o, buf.d.data() + o);
-        in = buf.a.data() + o;
-    }
-    return *in;
-}
-
-// Backward pass after Forward: fills up (∂E/∂a) and delta (∂E/∂z) of every neuron and, when
-// kAccumulate, adds this sample's gradient to the gradient buffers. Returns the sample's loss.
-template <bool kAccumulate>
-double Backward(const Network& network, PassBuffers& buf, const double* features, double y) {
-    const std::size_t last = network.layers.size() - 1;
-    const std::size_t out = buf.neuron_offset[last];
-    const double y_hat = buf.a[out];
-    const double z_out = buf.z[out];
-    const double loss = SampleLoss(network.loss, y_hat, z_out, y);
-    buf.up[out] = LossDerivative(network.loss, y_hat, y);
-    // bce with a sigmoid output: ∂E/∂z = σ(z) − y exactly, without dividing by ŷ(1 − ŷ).
-    buf.delta[out] = network.loss == Loss::Bce ? y_hat - y : buf.up[out] * buf.d[out];
-
-    for (std::size_t l = last + 1; l-- > 0;) {
-        const Layer& layer = network.layers[l];
-        const std::size_t o = buf.neuron_offset[l];
-        const std::size_t fan_in = layer.fan_in;
-        const double* w = layer.weights.data();
-        const double* delta = buf.delta.data() + o;
-        const double* below = l == 0 ? features : buf.a.data() + buf.neuron_offset[l - 1];
-        if constexpr (kAccumulate) {
-            double* gw = buf.grad_w.data() + buf.weight_offset[l];
-            double* gb = buf.grad_b.data() + o;
-            for (std::size_t j = 0; j < layer.size; ++j) {
-                const double dj = delta[j];
-                double* row = gw + j * fan_in;
-                for (std::size_t i = 0; i < fan_in; ++i) row[i] += dj * below[i];
-                gb[j] += dj;
-            }
-            if (layer.learned.size() == layer.size) {
-                for (std::size_t j = 0; j < layer.size; ++j)
-                    buf.grad_learned[o + j] += buf.up[o + j] * detail::LearnedParamDerivative(buf.z[o + j]);
-            }
-        }
-        if (l == 0) break;
-        // ∂E/∂a of the layer below, then its δ = f′(z)·∂E/∂a.
-        const std::size_t ob = buf.neuron_offset[l - 1];
-        double* up_below = buf.up.data() + ob;
-        for (std::size_t i = 0; i < fan_in; ++i) up_below[i] = 0.0;
-        for (std::size_t j = 0; j < layer.size; ++j) {
-            const double dj = delta[j];
-            const double* row = w + j * fan_in;
-            for (std::size_t i = 0; i < fan_in; ++i) up_below[i] += row[i] * dj;
-        }
-        for (std::size_t i = 0; i < fan_in; ++i) buf.delta[ob + i] = up_below[i] * buf.d[ob + i];
-    }
-    return loss;
-}
-
-// Features of one point into buf.input.
-const double* LoadSample(const Network& network, PassBuffers& buf, const Sample& s) {
-    detail::ComputeFeatures(network, s.x1, s.x2, buf.input.data());
-    return buf.input.data();
-}
-
-std::string PreActivationName(const Network& network, std::size_t layer, std::size_t neuron) {
-    std::string name = "Z";
-    name += std::to_string(layer + 1);
-    if (network.layers[layer].size > 1) {
-        name += ',';
-        name += std::to_string(neuron + 1);
-    }
-    return name;
-}
-
-}  // namespace
+using detail::Backward;
+using detail::Forward;
+using detail::LoadSample;
+using detail::LossDerivative;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Options
@@ -112,8 +29,32 @@ std::string ValidateTrainingOptions(const TrainingOptions& options) {
                std::to_string(options.batch_size);
     if (!(options.l2 >= 0.0 && options.l2 <= kMaxL2))
         return "the L2 factor must be in [0, 10], got " + FormatNumber17(options.l2);
+    if (!(options.momentum >= 0.0 && options.momentum < 1.0))
+        return "the momentum must be in [0, 1), got " + FormatNumber17(options.momentum);
+    if (!(options.beta1 >= 0.0 && options.beta1 < 1.0))
+        return "beta1 must be in [0, 1), got " + FormatNumber17(options.beta1);
+    if (!(options.beta2 >= 0.0 && options.beta2 < 1.0))
+        return "beta2 must be in [0, 1), got " + FormatNumber17(options.beta2);
+    if (!(options.eps > 0.0 && options.eps <= 1.0))
+        return "eps must be in (0, 1], got " + FormatNumber17(options.eps);
     return {};
 }
+
+std::string_view OptimizerName(Optimizer optimizer) {
+    switch (optimizer) {
+    case Optimizer::Sgd: return "sgd";
+    case Optimizer::Momentum: return "momentum";
+    case Optimizer::Adam: return "adam";
+    }
+    return "";
+}
+
+std::optional<Optimizer> ParseOptimizer(std::string_view name) {
+    for (auto optimizer : {Optimizer::Sgd, Optimizer::Momentum, Optimizer::Adam})
+        if (OptimizerName(optimizer) == name) return optimizer;
+    return std::nullopt;
+}
+
 
 //-----------------------------------------------------------------------------
 // [SECTION] Buffers
@@ -139,6 +80,7 @@ void PassBuffers::ZeroGradients() {
     std::fill(grad_learned.begin(), grad_learned.end(), 0.0);
 }
 
+
 //-----------------------------------------------------------------------------
 // [SECTION] Losses and gradients
 //-----------------------------------------------------------------------------
@@ -149,28 +91,42 @@ double SampleLoss(Loss loss, double y_hat, double z, double y) {
     return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z))) - y * z;
 }
 
+std::size_t ClassIndex(double y, std::size_t classes) {
+    if (!(y > 0.0) || classes == 0) return 0;
+    return std::min(static_cast<std::size_t>(y), classes - 1);
+}
+
+double SoftmaxCrossEntropy(const double* z, std::size_t classes, double y, double* delta) {
+    // −ln p_y = log Σₖ e^(zₖ) − z_y, the log-sum-exp taken around the largest logit (no overflow).
+    for (std::size_t k = 0; k < classes; ++k) delta[k] = z[k];
+    const double log_sum = SoftmaxInPlace(delta, classes);
+    const std::size_t label = ClassIndex(y, classes);
+    delta[label] -= 1.0;
+    return log_sum - z[label];
+}
+
 double MeanLoss(const Network& network, std::span<const Sample> samples) {
     if (samples.empty()) return 0.0;
     PassBuffers buf;
     buf.Resize(network);
-    const std::size_t out = buf.neuron_offset[network.layers.size() - 1];
     double sum = 0.0;
     for (const Sample& s : samples) {
-        const double y_hat = Forward(network, buf, LoadSample(network, buf, s));
-        sum += SampleLoss(network.loss, y_hat, buf.z[out], s.y);
+        const double* features = LoadSample(network, buf, s);
+        Forward(network, buf, features);
+        sum += Backward<false>(network, buf, features, s.y);
     }
     return sum / static_cast<double>(samples.size());
 }
 
 double Accuracy(const Network& network, std::span<const Sample> samples) {
     if (samples.empty()) return 0.0;
-    const double threshold = network.Output().activation.id == ActivationId::Sigmoid ? 0.5 : 0.0;
     PassBuffers buf;
     buf.Resize(network);
+    const std::size_t out = buf.neuron_offset[network.layers.size() - 1];
     std::size_t correct = 0;
     for (const Sample& s : samples) {
-        const double y_hat = Forward(network, buf, LoadSample(network, buf, s));
-        if ((y_hat > threshold) == (s.y > threshold)) ++correct;
+        Forward(network, buf, LoadSample(network, buf, s));
+        if (detail::ClassifiedRight(network, buf.a.data() + out, network.Output().size, s.y)) ++correct;
     }
     return static_cast<double>(correct) / static_cast<double>(samples.size());
 }
@@ -220,10 +176,13 @@ NetworkStats ComputeStats(const Network& network, std::span<const Sample> sample
     std::vector<double> sum_abs_delta(neurons, 0.0), sum_z(neurons, 0.0);
     std::vector<double> min_z(neurons, 0.0), max_z(neurons, 0.0);
     double loss = 0.0;
+    std::size_t correct = 0;
+    const std::size_t out = buf.neuron_offset[network.layers.size() - 1];
     for (std::size_t s = 0; s < samples.size(); ++s) {
         const double* features = LoadSample(network, buf, samples[s]);
         Forward(network, buf, features);
         loss += Backward<true>(network, buf, features, samples[s].y);
+        if (detail::ClassifiedRight(network, buf.a.data() + out, network.Output().size, samples[s].y)) ++correct;
         for (std::size_t k = 0; k < neurons; ++k) {
             if (buf.d[k] != 0.0) ++active[k];
             sum_abs_delta[k] += std::fabs(buf.delta[k]);
@@ -236,6 +195,7 @@ NetworkStats ComputeStats(const Network& network, std::span<const Sample> sample
     const double scale = samples.empty() ? 0.0 : 1.0 / n;
     NetworkStats stats;
     stats.loss = loss * scale;
+    stats.accuracy = static_cast<double>(correct) * scale;
     for (std::size_t l = 0; l < network.layers.size(); ++l) {
         const Layer& layer = network.layers[l];
         LayerStats layer_stats;
@@ -275,134 +235,9 @@ NetworkStats ComputeStats(const Network& network, std::span<const Sample> sample
                                                           static_cast<double>(stats.hidden_neurons);
     return stats;
 }
-
-//-----------------------------------------------------------------------------
-// [SECTION] Chain-rule trace
-//-----------------------------------------------------------------------------
-
-ChainRuleTrace TraceWeight(const Network& network, std::size_t layer, std::size_t neuron, std::size_t input,
-                           const Sample& sample, double learning_rate) {
-    if (layer >= network.layers.size() || neuron >= network.layers[layer].size ||
-        input >= network.layers[layer].fan_in)
-        throw std::out_of_range("TraceWeight: no weight at layer " + std::to_string(layer) + ", neuron " +
-                                std::to_string(neuron) + ", input " + std::to_string(input));
-    PassBuffers buf;
-    buf.Resize(network);
-    const double* features = LoadSample(network, buf, sample);
-    Forward(network, buf, features);
-    ChainRuleTrace trace;
-    trace.loss = Backward<false>(network, buf, features, sample.y);
-
-    const std::size_t last = network.layers.size() - 1;
-    const Layer& target = network.layers.at(layer);
-    const std::size_t o = buf.neuron_offset[layer];
-    const double a_in = layer == 0 ? features[input] : buf.a[buf.neuron_offset[layer - 1] + input];
-    trace.weight_name = "w(" + InputName(network, layer, input) + "→" + NodeName(network, layer, neuron) + ")";
-    trace.y_hat = buf.a[buf.neuron_offset[last]];
-    trace.gradient = buf.delta[o + neuron] * a_in;
-
-    bool chain = true;  // one neuron in every layer above: a single path to the output
-    for (std::size_t m = layer + 1; m <= last; ++m) chain = chain && network.layers[m].size == 1;
-
-    const std::size_t out = buf.neuron_offset[last];
-    const std::string z_out = PreActivationName(network, last, 0);
-    if (chain) {
-        trace.factors.push_back({"∂E/∂O", network.loss == Loss::Mse ? "ŷ − y" : "(ŷ − y)/(ŷ(1 − ŷ))", buf.up[out]});
-        trace.factors.push_back({"∂O/∂" + z_out, "f′(z) of the output", buf.d[out]});
-        for (std::size_t m = last; m > layer; --m) {
-            const std::size_t below = m - 1;
-            const std::size_t k = below == layer ? neuron : 0;
-            const std::string h = NodeName(network, below, k);
-            const std::string z_below = PreActivationName(network, below, k);
-            trace.factors.push_back({"∂" + PreActivationName(network, m, 0) + "/∂" + h,
-                                     "the weight from " + h + " to " + NodeName(network, m, 0),
-                                     network.layers[m].Weight(0, k)});
-            trace.factors.push_back({"∂" + h + "/∂" + z_below, "f′(z) of " + h, buf.d[buf.neuron_offset[below] + k]});
-        }
-    } else {
-        const std::string h = NodeName(network, layer, neuron);
-        trace.factors.push_back({"∂E/∂" + h, "Σₖ wₖ·δₖ back-propagated from the layer above", buf.up[o + neuron]});
-        trace.factors.push_back(
-            {"∂" + h + "/∂" + PreActivationName(network, layer, neuron), "f′(z) of " + h, buf.d[o + neuron]});
-    }
-    trace.factors.push_back({"∂" + PreActivationName(network, layer, neuron) + "/∂w",
-                             "the input " + InputName(network, layer, input), a_in});
-
-    trace.product = 1.0;
-    for (const ChainFactor& f : trace.factors) {
-        trace.product *= f.value;
-        trace.has_zero_factor = trace.has_zero_factor || f.value == 0.0;
-    }
-    trace.learning_rate = learning_rate;
-    trace.weight_before = target.Weight(neuron, input);
-    trace.weight_after = trace.weight_before - learning_rate * trace.gradient;
-    return trace;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Trainer
 //-----------------------------------------------------------------------------
-
-void TrainingHistory::Clear() {
-    step.clear();
-    train_loss.clear();
-    test_loss.clear();
-    dead_fraction.clear();
-    gradient_norm.clear();
-    observation.clear();
-    interval = 1;
-    observations = 0;
-}
-
-void TrainingHistory::PopBack() {
-    step.pop_back();
-    train_loss.pop_back();
-    test_loss.pop_back();
-    dead_fraction.pop_back();
-    for (auto& norms : gradient_norm) norms.pop_back();
-    observation.pop_back();
-}
-
-void TrainingHistory::Thin() {
-    // Keeps the rows on the doubled grid and the latest row, in place.
-    interval *= 2;
-    std::size_t kept = 0;
-    for (std::size_t r = 0; r < size(); ++r) {
-        if (observation[r] % interval != 0 && r + 1 != size()) continue;
-        step[kept] = step[r];
-        train_loss[kept] = train_loss[r];
-        test_loss[kept] = test_loss[r];
-        dead_fraction[kept] = dead_fraction[r];
-        for (auto& norms : gradient_norm) norms[kept] = norms[r];
-        observation[kept] = observation[r];
-        ++kept;
-    }
-    step.resize(kept);
-    train_loss.resize(kept);
-    test_loss.resize(kept);
-    dead_fraction.resize(kept);
-    for (auto& norms : gradient_norm) norms.resize(kept);
-    observation.resize(kept);
-}
-
-void TrainingHistory::Record(std::size_t at_step, double train, double test, double dead,
-                             std::span<const double> gradient_norms) {
-    if (gradient_norm.size() != gradient_norms.size()) {
-        const std::size_t limit = max_rows;
-        Clear();  // a new shape starts the charts over
-        max_rows = limit;
-        gradient_norm.assign(gradient_norms.size(), {});
-    }
-    // The previous latest row gives way unless it lies on the grid.
-    if (!observation.empty() && observation.back() % interval != 0) PopBack();
-    step.push_back(at_step);
-    train_loss.push_back(train);
-    test_loss.push_back(test);
-    dead_fraction.push_back(dead);
-    for (std::size_t l = 0; l < gradient_norms.size(); ++l) gradient_norm[l].push_back(gradient_norms[l]);
-    observation.push_back(observations++);
-    while (size() > std::max<std::size_t>(max_rows, 2)) Thin();
-}
 
 Trainer::Trainer(Network network, std::vector<Sample> train, std::vector<Sample> test, TrainingOptions options)
     : network_(std::move(network)), train_(std::move(train)), test_(std::move(test)), options_(options),
@@ -431,6 +266,7 @@ void Trainer::Prepare() {
         shape_.push_back(layer.size);
     }
     buffers_.Resize(network_);
+    ResetOptimizerState();  // a new shape starts the optimizer over
     batch_.rows = 0;  // the batch buffers follow the new shape at the next step
     const std::size_t n_in = network_.inputs.size();
     features_.assign(train_.size() * n_in, 0.0);
@@ -474,12 +310,23 @@ void BatchBuffers::Resize(const Network& network, std::size_t batch) {
     grad_b.assign(lane_offset[layers], 0.0);
 }
 
+
 bool Trainer::Step() {
     if (diverged() || train_.empty() || network_.layers.empty()) return false;
     Prepare();
-    const std::size_t n_in = network_.inputs.size();
     const std::size_t batch = options_.batch_size;
-    const std::size_t layers = network_.layers.size();
+    PrepareBatch(batch);
+    ForwardBatch(batch);
+    const double loss = OutputLoss(batch);
+    BackwardBatch(batch);
+    const double check = options_.optimizer == Optimizer::Sgd ? UpdateParameters(batch) : UpdateWithOptimizer(batch);
+    network_stale_ = true;
+    ++step_;
+    last_batch_loss_ = loss;
+    return CheckDivergence(loss, check);
+}
+
+void Trainer::PrepareBatch(std::size_t batch) {
     BatchBuffers& bb = batch_;
     if (bb.rows != batch) {
         if (network_stale_) SyncNetwork();  // the packed copies are about to be reloaded from it
@@ -487,14 +334,18 @@ bool Trainer::Step() {
         batch_samples_.assign(batch, 0);
         packed_current_ = false;
     }
-    // The update below keeps the packed copies current; only an edit (an activation switched, a
-    // reset) makes them load the network again.
+    // The update keeps the packed copies current; only an edit (an activation switched, a reset)
+    // makes them load the network again.
     if (!packed_current_) {
-        for (std::size_t l = 0; l < layers; ++l) bb.packed[l].Load(network_.layers[l]);
+        for (std::size_t l = 0; l < network_.layers.size(); ++l) bb.packed[l].Load(network_.layers[l]);
         packed_current_ = true;
     }
+}
 
+void Trainer::ForwardBatch(std::size_t batch) {
     // The batch's rows, then forward one layer at a time.
+    BatchBuffers& bb = batch_;
+    const std::size_t n_in = network_.inputs.size();
     for (std::size_t b = 0; b < batch; ++b) {
         const std::size_t sample = NextSample();
         const double* features = features_.data() + sample * n_in;
@@ -503,17 +354,31 @@ bool Trainer::Step() {
         batch_samples_[b] = sample;
     }
     const double* in = bb.input.data();
-    for (std::size_t l = 0; l < layers; ++l) {
+    for (std::size_t l = 0; l < network_.layers.size(); ++l) {
         const std::size_t o = bb.lane_offset[l] * batch;
         detail::ForwardPacked(network_.layers[l], bb.packed[l], in, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o,
                               batch);
         in = bb.a.data() + o;
     }
+}
 
-    // The loss and ∂E/∂z of the output neuron (lane 0 of its rows), row by row.
+double Trainer::OutputLoss(std::size_t batch) {
+    // The loss and ∂E/∂z of the output neurons, row by row: lane 0 of each row, or the K logits of a
+    // softmax output (whose layer is linear, so ∂E/∂a = ∂E/∂z).
+    BatchBuffers& bb = batch_;
+    const std::size_t layers = network_.layers.size();
     const std::size_t out = bb.lane_offset[layers - 1] * batch;
     const std::size_t out_lanes = bb.packed[layers - 1].lanes;
     double loss = 0.0;
+    if (network_.IsSoftmax()) {
+        const std::size_t classes = network_.Output().size;
+        for (std::size_t b = 0; b < batch; ++b) {
+            const std::size_t k = out + b * out_lanes;
+            loss += SoftmaxCrossEntropy(bb.z.data() + k, classes, train_[batch_samples_[b]].y, bb.delta.data() + k);
+            for (std::size_t j = 0; j < classes; ++j) bb.up[k + j] = bb.delta[k + j];
+        }
+        return loss / static_cast<double>(batch);
+    }
     for (std::size_t b = 0; b < batch; ++b) {
         const std::size_t k = out + b * out_lanes;
         const double y = train_[batch_samples_[b]].y;
@@ -522,10 +387,14 @@ bool Trainer::Step() {
         bb.up[k] = LossDerivative(network_.loss, y_hat, y);
         bb.delta[k] = network_.loss == Loss::Bce ? y_hat - y : bb.up[k] * bb.d[k];
     }
+    return loss / static_cast<double>(batch);
+}
 
+void Trainer::BackwardBatch(std::size_t batch) {
     // Backward one layer at a time, summing the gradient over the batch.
+    BatchBuffers& bb = batch_;
     std::fill(buffers_.grad_learned.begin(), buffers_.grad_learned.end(), 0.0);
-    for (std::size_t l = layers; l-- > 0;) {
+    for (std::size_t l = network_.layers.size(); l-- > 0;) {
         const Layer& layer = network_.layers[l];
         const detail::PackedLayer& packed = bb.packed[l];
         const std::size_t o = bb.lane_offset[l] * batch;
@@ -541,64 +410,144 @@ bool Trainer::Step() {
                     gl[j] += bb.up[o + b * packed.lanes + j] * detail::LearnedParamDerivative(bb.z[o + b * packed.lanes + j]);
         }
     }
-    loss /= static_cast<double>(batch);
+}
 
+namespace {
+
+// The back-propagation copy (w) of a packed layer from its forward copy (wt). It is read only to pass
+// ∂E/∂a to a layer below, which the first layer does not have.
+void CopyToBackLayout(detail::PackedLayer& packed, std::size_t layer) {
+    if (layer == 0) return;
+    for (std::size_t j = 0; j < packed.size; ++j) {
+        double* back = packed.w.data() + j * packed.in_lanes;
+        for (std::size_t i = 0; i < packed.fan_in; ++i) back[i] = packed.wt[i * packed.lanes + j];
+    }
+}
+
+// PReLU's a stays inside the catalogue's domain [−10, 10], so the network stays saveable.
+double ClampLearned(const Layer& layer, double a) {
+    const ParamSpec& spec = layer.activation.info().params[0];
+    return std::isfinite(a) ? std::clamp(a, spec.domain_min, spec.domain_max) : a;
+}
+
+}  // namespace
+
+double Trainer::UpdateParameters(std::size_t batch) {
     // w ← w − η·(mean gradient + λw), computed in the packed layout (a row of neurons at a time,
     // which vectorises) and copied to the back-propagation layout; the network's own copy is brought
-    // up to date only when it is read (SyncNetwork), as most steps are followed by another step. The sum of every
-    // new parameter turns NaN or inf as soon as one of them does, so divergence costs one addition
-    // per parameter.
+    // up to date only when it is read (SyncNetwork), as most steps are followed by another step. The
+    // sum of every new parameter turns NaN or inf as soon as one of them does, so divergence costs
+    // one addition per parameter.
+    BatchBuffers& bb = batch_;
     const double eta = options_.learning_rate;
     const double scale = eta / static_cast<double>(batch);
     const double decay = 1.0 - eta * options_.l2;
     double check = 0.0;
-    for (std::size_t l = 0; l < layers; ++l) {
+    for (std::size_t l = 0; l < network_.layers.size(); ++l) {
         Layer& layer = network_.layers[l];
         detail::PackedLayer& packed = bb.packed[l];
-        const std::size_t lanes = packed.lanes;
         const std::size_t size = layer.size;
-        const std::size_t fan_in = layer.fan_in;
-        const double* gwt = bb.grad_wt.data() + bb.grad_offset[l];
         const double* gb = bb.grad_b.data() + bb.lane_offset[l];
         double sums[detail::kPackedMaxLanes];
-        detail::UpdatePacked(packed, gwt, decay, scale, sums);
-        // The back-propagation copy is read only to pass ∂E/∂a to a layer below, which the first
-        // layer does not have.
-        if (l > 0) {
-            for (std::size_t j = 0; j < size; ++j) {
-                double* back = packed.w.data() + j * packed.in_lanes;
-                for (std::size_t i = 0; i < fan_in; ++i) back[i] = packed.wt[i * lanes + j];
-            }
-        }
+        detail::UpdatePacked(packed, bb.grad_wt.data() + bb.grad_offset[l], decay, scale, sums);
+        CopyToBackLayout(packed, l);
         for (std::size_t j = 0; j < size; ++j) {
             packed.bias[j] -= scale * gb[j];
             check += sums[j] + packed.bias[j];
         }
         if (layer.learned.size() == size) {
-            // PReLU's a stays inside the catalogue's domain [−10, 10], so the network stays saveable.
-            const ParamSpec& spec = layer.activation.info().params[0];
             for (std::size_t j = 0; j < size; ++j) {
-                const double a = layer.learned[j] - scale * buffers_.grad_learned[buffers_.neuron_offset[l] + j];
-                layer.learned[j] = std::isfinite(a) ? std::clamp(a, spec.domain_min, spec.domain_max) : a;
+                layer.learned[j] =
+                    ClampLearned(layer, layer.learned[j] - scale * buffers_.grad_learned[buffers_.neuron_offset[l] + j]);
                 packed.slope[j] = layer.learned[j];
                 check += layer.learned[j];
             }
         }
     }
-    network_stale_ = true;
-    ++step_;
-    last_batch_loss_ = loss;
-    if (!std::isfinite(loss) || loss > kExplodingLoss || !std::isfinite(check)) {
-        std::string what;
-        if (std::isnan(loss)) what = "the loss became NaN";
-        else if (std::isinf(loss)) what = "the loss became infinite";
-        else if (loss > kExplodingLoss) what = "the loss exploded to " + FormatNumber17(loss);
-        else what = "a weight became NaN or infinite";
-        divergence_ = "training diverged at step " + std::to_string(step_) + ": " + what + " (learning rate " +
-                      FormatNumber17(eta) + " is too high?)";
-        return false;
+    return check;
+}
+
+double Trainer::UpdateWithOptimizer(std::size_t batch) {
+    // Momentum or Adam on each parameter block (packed weights with λ, biases and PReLU a without);
+    // the state is laid out like the blocks and starts at zero.
+    BatchBuffers& bb = batch_;
+    const std::size_t layers = network_.layers.size();
+    bool fits = state_offset_.size() == 3 * layers + 1;  // an edit (PReLU switched on or off) may change a block
+    for (std::size_t l = 0; fits && l < layers; ++l)
+        fits = state_offset_[3 * l + 3] - state_offset_[3 * l + 2] == network_.layers[l].learned.size() &&
+               state_offset_[3 * l + 1] - state_offset_[3 * l] == bb.packed[l].wt.size();
+    if (!fits) {
+        state_offset_.assign(1, 0);
+        for (std::size_t l = 0; l < layers; ++l) {
+            for (std::size_t n : {bb.packed[l].wt.size(), bb.packed[l].lanes, network_.layers[l].learned.size()})
+                state_offset_.push_back(state_offset_.back() + n);
+        }
+        first_moment_.assign(state_offset_.back(), 0.0);
+        second_moment_.assign(options_.optimizer == Optimizer::Adam ? state_offset_.back() : 0, 0.0);
+        optimizer_steps_ = 0;
     }
-    return true;
+    ++optimizer_steps_;
+    detail::OptimizerStep step;
+    step.inv_batch = 1.0 / static_cast<double>(batch);
+    step.eta = options_.learning_rate;
+    step.mu = options_.momentum;
+    step.beta1 = options_.beta1;
+    step.beta2 = options_.beta2;
+    step.eps = options_.eps;
+    // β1ᵗ and β2ᵗ by one multiplication a step (std::pow costs more than the rest of a small step);
+    // recomputed with std::pow when a β changes mid-run.
+    if (optimizer_steps_ == 1 || step.beta1 != power_base_[0] || step.beta2 != power_base_[1]) {
+        const auto t = static_cast<double>(optimizer_steps_);
+        beta_power_[0] = std::pow(step.beta1, t);
+        beta_power_[1] = std::pow(step.beta2, t);
+        power_base_[0] = step.beta1;
+        power_base_[1] = step.beta2;
+    } else {
+        beta_power_[0] *= step.beta1;
+        beta_power_[1] *= step.beta2;
+    }
+    step.step_size = step.eta / (1.0 - beta_power_[0]);
+    step.sqrt_bc2 = std::sqrt(1.0 - beta_power_[1]);
+    const bool adam = options_.optimizer == Optimizer::Adam;
+    auto update = [&](double* p, const double* g, std::size_t block, double l2) {
+        const std::size_t first = state_offset_[block];
+        const std::size_t n = state_offset_[block + 1] - first;
+        step.l2 = l2;
+        if (adam) detail::AdamUpdate(p, g, first_moment_.data() + first, second_moment_.data() + first, n, step);
+        else detail::MomentumUpdate(p, g, first_moment_.data() + first, n, step);
+        // Four partial sums: independent additions, as the check only needs to see a NaN or inf.
+        double sums[4] = {0.0, 0.0, 0.0, 0.0};
+        for (std::size_t k = 0; k < n; ++k) sums[k % 4] += p[k];
+        return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+    };
+    double check = 0.0;
+    for (std::size_t l = 0; l < layers; ++l) {
+        Layer& layer = network_.layers[l];
+        detail::PackedLayer& packed = bb.packed[l];
+        check += update(packed.wt.data(), bb.grad_wt.data() + bb.grad_offset[l], 3 * l, options_.l2);
+        check += update(packed.bias.data(), bb.grad_b.data() + bb.lane_offset[l], 3 * l + 1, 0.0);
+        CopyToBackLayout(packed, l);
+        if (layer.learned.size() == layer.size) {
+            check += update(layer.learned.data(), buffers_.grad_learned.data() + buffers_.neuron_offset[l], 3 * l + 2, 0.0);
+            for (std::size_t j = 0; j < layer.size; ++j) {
+                layer.learned[j] = ClampLearned(layer, layer.learned[j]);
+                packed.slope[j] = layer.learned[j];
+            }
+        }
+    }
+    return check;
+}
+
+bool Trainer::CheckDivergence(double loss, double check) {
+    if (std::isfinite(loss) && loss <= kExplodingLoss && std::isfinite(check)) return true;
+    std::string what;
+    if (std::isnan(loss)) what = "the loss became NaN";
+    else if (std::isinf(loss)) what = "the loss became infinite";
+    else if (loss > kExplodingLoss) what = "the loss exploded to " + FormatNumber17(loss);
+    else what = "a weight became NaN or infinite";
+    divergence_ = "training diverged at step " + std::to_string(step_) + ": " + what + " (learning rate " +
+                  FormatNumber17(options_.learning_rate) + " is too high?)";
+    return false;
 }
 
 void Trainer::SyncNetwork() const {
@@ -623,7 +572,8 @@ const NetworkStats& Trainer::Observe() {
     stats_ = ComputeStats(network(), train_);
     norms_.resize(stats_.layers.size());
     for (std::size_t l = 0; l < stats_.layers.size(); ++l) norms_[l] = stats_.layers[l].gradient_norm;
-    history_.Record(step_, stats_.loss, MeanLoss(network(), test_), stats_.dead_fraction, norms_);
+    history_.Record(step_, stats_.loss, MeanLoss(network(), test_), stats_.dead_fraction, norms_, stats_.accuracy,
+                    Accuracy(network(), test_));
     return stats_;
 }
 
@@ -639,41 +589,26 @@ void Trainer::Reset(const InitOptions& init) {
     order_.clear();
     shape_.clear();
     packed_current_ = false;
+    ResetOptimizerState();
     Prepare();
 }
 
 void Trainer::SetOptions(const TrainingOptions& options) {
     const bool reseed = options.seed != options_.seed;
+    if (options.optimizer != options_.optimizer) ResetOptimizerState();
     options_ = options;
     if (reseed) random_.Seed(options_.seed ^ 0x5DEECE66DULL);
 }
 
-void Trainer::SetData(std::vector<Sample> train, std::vector<Sample> test) {
-    train_ = std::move(train);
-    test_ = std::move(test);
-    order_.clear();
-    shape_.clear();
-    Prepare();
+void Trainer::ResetOptimizerState() {
+    state_offset_.clear();
+    first_moment_.clear();
+    second_moment_.clear();
+    optimizer_steps_ = 0;
 }
 
-std::string NodeName(const Network& network, std::size_t layer, std::size_t neuron) {
-    if (layer + 1 == network.layers.size()) return "O";
-    // Appending piece by piece: GCC 12 warns falsely (-Wrestrict) on "h" + std::to_string(…).
-    std::string name = "h";
-    name += std::to_string(layer + 1);
-    if (network.layers[layer].size > 1) {
-        name += ',';
-        name += std::to_string(neuron + 1);
-    }
-    return name;
-}
-
-std::string InputName(const Network& network, std::size_t layer, std::size_t input) {
-    if (layer == 0) return std::string(FeatureName(network.inputs[input]));
-    return NodeName(network, layer - 1, input);
-}
-
-Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId activation, std::size_t batch) {
+Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId activation, std::size_t batch,
+                              Optimizer optimizer) {
     NetworkSpec spec;
     spec.hidden = std::move(hidden);
     spec.hidden_activation = Activation::WithDefaults(activation);
@@ -684,7 +619,10 @@ Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId acti
     data.samples = 500;
     TrainingOptions options;
     options.batch_size = batch;
+    options.optimizer = optimizer;
+    if (optimizer == Optimizer::Adam) options.learning_rate = 0.003;  // Adam's steps are ~η each: a smaller η
     return Trainer(MakeNetwork(spec, init), MakeDataset(data), {}, options);
 }
+
 
 }  // namespace actlab

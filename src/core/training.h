@@ -1,4 +1,4 @@
-// Training the mini network: plain SGD steps, gradients, per-neuron statistics (dead and dying
+// Training the mini network: SGD, momentum and Adam steps, gradients, per-neuron statistics (dead and dying
 // neurons), divergence detection, histories for charts, and the chain-rule trace of one weight.
 //
 // Index of this file
@@ -17,8 +17,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace actlab {
@@ -33,12 +35,26 @@ inline constexpr double kMaxL2 = 10.0;
 inline constexpr double kExplodingLoss = 1e6;   // a batch loss above this counts as divergence
 inline constexpr double kDyingActivationRate = 0.05;
 
+// How a step turns the gradient g = ∂L/∂θ (L2 term included) into an update, as PyTorch's optimizers:
+// sgd:      θ ← θ − η·g
+// momentum: buf ← μ·buf + g (buf starts at 0; no dampening, no Nesterov); θ ← θ − η·buf
+// adam:     m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; after t steps
+//           θ ← θ − (η/(1 − β1ᵗ))·m/(√v/√(1 − β2ᵗ) + ε)
+enum class Optimizer { Sgd, Momentum, Adam };
+std::string_view OptimizerName(Optimizer optimizer);  // "sgd", "momentum", "adam"
+std::optional<Optimizer> ParseOptimizer(std::string_view name);
+
 struct TrainingOptions {
     double learning_rate = 0.03;  // η in w ← w − η·∂L/∂w
     std::size_t batch_size = 10;  // samples per step; the step's gradient is the mean over them
     double l2 = 0.0;              // λ: adds ½λ·Σw² over the weights (not biases) to the loss
     bool shuffle = true;          // false: batches are consecutive samples in order, wrapping around
     std::uint64_t seed = 1;       // the order of shuffled batches
+    Optimizer optimizer = Optimizer::Sgd;
+    double momentum = 0.9;        // μ of momentum, in [0, 1)
+    double beta1 = 0.9;           // Adam's β1, β2 in [0, 1) and ε in (0, 1]
+    double beta2 = 0.999;
+    double eps = 1e-8;
 };
 
 // Why the options are refused ("" when valid).
@@ -49,13 +65,21 @@ std::string ValidateTrainingOptions(const TrainingOptions& options);
 //-----------------------------------------------------------------------------
 
 // One sample's loss E for an output ŷ with pre-activation z (bce is computed from z, stably:
-// E = softplus(z) − y·z = −y ln σ(z) − (1 − y) ln(1 − σ(z))).
+// E = softplus(z) − y·z = −y ln σ(z) − (1 − y) ln(1 − σ(z))). Not for ce (see SoftmaxCrossEntropy).
 double SampleLoss(Loss loss, double y_hat, double z, double y);
+
+// The class index of a softmax sample's y (0 … classes−1; y outside is clamped: files are checked on load).
+std::size_t ClassIndex(double y, std::size_t classes);
+
+// One sample's ce loss from the K logits z: E = log Σₖ e^(zₖ) − z_y (log-sum-exp, stable for any z);
+// delta (K values) receives ∂E/∂zₖ = pₖ − [k = y], p = softmax(z).
+double SoftmaxCrossEntropy(const double* z, std::size_t classes, double y, double* delta);
 
 // The mean loss over `samples` (no L2 term); 0 for no samples.
 double MeanLoss(const Network& network, std::span<const Sample> samples);
 
-// Fraction of samples on the right side of the decision threshold (0.5 for a sigmoid output, else 0).
+// The fraction of samples classified right: the most likely class for a softmax output, else the side
+// of the decision threshold (0.5 for a sigmoid output, 0 for tanh and linear). 0 for no samples.
 double Accuracy(const Network& network, std::span<const Sample> samples);
 
 // ∂L/∂θ for L = mean over `samples` of E + ½λ·Σw², laid out like the network's parameters.
@@ -88,6 +112,7 @@ struct LayerStats {
 struct NetworkStats {
     std::vector<LayerStats> layers;  // hidden layers, then the output layer
     double loss = 0.0;               // mean loss over the samples
+    double accuracy = 0.0;           // Accuracy() over the samples (meaningful for classification)
     std::size_t hidden_neurons = 0;
     std::size_t dead_count = 0;      // dead hidden neurons (the output neuron is not counted)
     std::size_t dying_count = 0;
@@ -170,6 +195,8 @@ struct TrainingHistory {
     std::vector<std::size_t> step;
     std::vector<double> train_loss;
     std::vector<double> test_loss;
+    std::vector<double> train_accuracy;
+    std::vector<double> test_accuracy;
     std::vector<double> dead_fraction;
     std::vector<std::vector<double>> gradient_norm;  // [layer][row]
     std::vector<std::size_t> observation;            // which observation (0, 1, … since Clear) each row holds
@@ -179,7 +206,8 @@ struct TrainingHistory {
 
     std::size_t size() const { return step.size(); }
     // Appends one observation (`gradient_norms`: one per layer; a different layer count starts over).
-    void Record(std::size_t at_step, double train, double test, double dead, std::span<const double> gradient_norms);
+    void Record(std::size_t at_step, double train, double test, double dead, std::span<const double> gradient_norms,
+                double train_acc = 0.0, double test_acc = 0.0);
     void Clear();  // keeps max_rows
 
 private:
@@ -192,7 +220,8 @@ class Trainer {
 public:
     Trainer(Network network, std::vector<Sample> train, std::vector<Sample> test, TrainingOptions options);
 
-    // One SGD update on the next batch. Returns false (and does nothing) once training has diverged.
+    // One update (SGD, momentum or Adam) on the next batch. Returns false (and does nothing) once
+    // training has diverged.
     bool Step();
     // Up to `steps` steps; stops at divergence. Returns the steps taken.
     std::size_t Run(std::size_t steps);
@@ -200,7 +229,8 @@ public:
     // Statistics on the training set, test loss, and one history row; returns the statistics.
     const NetworkStats& Observe();
 
-    // Redraws the weights, clears the step count, divergence and history: "reset with a seed".
+    // Redraws the weights, clears the step count, divergence, history and the optimizer's state
+    // (momentum buffers, Adam's moments): "reset with a seed".
     void Reset(const InitOptions& init);
 
     const Network& network() const {
@@ -214,8 +244,8 @@ public:
         return network_;
     }
     const TrainingOptions& options() const { return options_; }
+    // A different optimizer starts from a fresh state; other changes keep it.
     void SetOptions(const TrainingOptions& options);
-    void SetData(std::vector<Sample> train, std::vector<Sample> test);
     const std::vector<Sample>& train() const { return train_; }
     const std::vector<Sample>& test() const { return test_; }
 
@@ -236,6 +266,16 @@ private:
     void Prepare();             // sizes the buffers and features to the network's current shape
     std::size_t NextSample();
     void StartEpoch();  // reshuffles (when shuffling) and starts again from the first sample
+    // The parts of Step(): packed copies ready, the batch forward, its loss and output δ, backward,
+    // the update (returns the sum of the new parameters: NaN or inf once one of them is), divergence.
+    void PrepareBatch(std::size_t batch);
+    void ForwardBatch(std::size_t batch);
+    double OutputLoss(std::size_t batch);
+    void BackwardBatch(std::size_t batch);
+    double UpdateParameters(std::size_t batch);
+    double UpdateWithOptimizer(std::size_t batch);
+    bool CheckDivergence(double loss, double check);
+    void ResetOptimizerState();
     // Copies the weights and biases that Step() updated in its packed layout into network_.
     void SyncNetwork() const;
 
@@ -261,10 +301,18 @@ private:
     std::size_t cursor_ = 0;
     std::vector<std::size_t> batch_samples_;  // the samples of the current step
     Random random_;
+    // Momentum's buffers or Adam's m (first) and v (second), per layer its packed weights, biases and
+    // PReLU a in turn (state_offset_ has 3 entries per layer, then the end); empty until the first step.
+    std::vector<double> first_moment_, second_moment_;
+    std::vector<std::size_t> state_offset_;
+    std::size_t optimizer_steps_ = 0;  // t of Adam's bias correction
+    double beta_power_[2] = {1.0, 1.0};  // β1ᵗ, β2ᵗ
+    double power_base_[2] = {0.0, 0.0};  // the β1, β2 they were computed with
 };
 
 // The reference set-up of the training-throughput figures (`actlab bench` and the micro-benchmark):
 // the circle dataset of 500 samples, He weights and biases 0.1 for ReLU, Xavier and 0 otherwise.
-Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId activation, std::size_t batch);
+Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId activation, std::size_t batch,
+                              Optimizer optimizer = Optimizer::Sgd);
 
 }  // namespace actlab

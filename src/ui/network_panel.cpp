@@ -107,6 +107,7 @@ void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     if (ImGui::BeginCombo("dataset", current.c_str())) {
         for (std::size_t k = 0; k < kDatasetKindCount; ++k) {
             const auto kind = static_cast<DatasetKind>(k);
+            if (ClassCount(kind) > 2) continue;  // multi-class sets need a softmax output: command line only for now
             if (ImGui::Selectable(std::string(DatasetName(kind)).c_str(), kind == lesson.dataset)) lesson.dataset = kind;
         }
         ImGui::EndCombo();
