@@ -155,9 +155,10 @@ TEST_F(SceneCliTest, PresetsAreListedAndCanBeWrittenOut) {
     const CommandResult run = RunActlab({"presets", "--save-dir", dir_.string()});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const std::vector<std::string> lines = SplitLines(run.out);
-    ASSERT_EQ(lines.size(), 7u) << run.out;
+    ASSERT_EQ(lines.size(), 8u) << run.out;
     EXPECT_EQ(lines[0], "relu-basics  ReLU basics");
     EXPECT_EQ(lines[6], "softmax-temperature  Softmax temperature");
+    EXPECT_EQ(lines[7], "gates-sigmoid-to-swiglu  Gates: from sigmoid to SwiGLU");
     // A written preset is a scene file that render reads.
     const fs::path out = dir_ / "f.svg";
     const CommandResult render =

@@ -43,6 +43,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Softmax", nullptr, &state.panels.softmax);
         ImGui::MenuItem("Signal propagation", nullptr, &state.panels.propagation);
         ImGui::MenuItem("Born-dead ReLU networks", nullptr, &state.panels.born_dead);
+        ImGui::MenuItem("Gated functions (SwiGLU, GeGLU, ...)", nullptr, &state.panels.gated);
         ImGui::Separator();
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
@@ -130,6 +131,7 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawSoftmaxPanel(state, runtime);
     DrawPropagationPanel(state, runtime);
     DrawBornDeadPanel(state, runtime);
+    DrawGatedPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
     DrawExportPanel(state, runtime);
     DrawExportToast(runtime);

@@ -16,6 +16,7 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime);    // ∂E/∂w of
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);
+void DrawGatedPanel(AppState& state, UiRuntime& runtime);        // f(a, b) = g(a)·b: three heatmaps, hover, b slice
 void DrawExportPanel(AppState& state, UiRuntime& runtime);       // export a plot, the window or the network as PNG/SVG/CSV
 void DrawExportToast(UiRuntime& runtime);                        // where the last export went, for a few seconds     // P(deep narrow ReLU net is dead) vs depth
 
