@@ -66,8 +66,9 @@ TEST(CliList, TextAndJson) {
     for (const auto& fn : doc["functions"]) {
         const bool gated = FindGated(fn["name"].get<std::string>()).has_value();
         EXPECT_EQ(fn["inputs"], gated ? 2 : 1) << fn["name"];
-        if (fn["name"] == "snake" || fn["name"] == "squareplus" || fn["name"] == "relu_squared")
+        if (fn["name"] == "snake" || fn["name"] == "squareplus" || fn["name"] == "relu_squared") {
             EXPECT_EQ(fn["group"], "Modern") << fn["name"];
+        }
     }
     EXPECT_NE(text.out.find("swiglu"), std::string::npos);
     EXPECT_NE(text.out.find("Modern"), std::string::npos);

@@ -27,10 +27,11 @@ std::vector<std::string> Split(const std::string& text, char separator) {
     return parts;
 }
 
-// |actual − expected| ≤ 1e-12·|expected| + 1e-15 (the tolerance), 1e-300 for tiny values.
-bool Close(double actual, double expected) {
+// |actual − expected| ≤ 1e-12·|expected| + 1e-15·scale. The absolute part is the gate's 1e-15 where
+// g or g′ crosses zero (GELU′ at its minimum), multiplied by |b| for the products g(a)·b and g′(a)·b.
+bool Close(double actual, double expected, double scale = 1.0) {
     if (actual == expected) return true;
-    return std::fabs(actual - expected) <= 1e-12 * std::fabs(expected) + 1e-15;
+    return std::fabs(actual - expected) <= 1e-12 * std::fabs(expected) + 1e-15 * std::max(1.0, scale);
 }
 
 TEST(GatedReference, EveryGatedFunctionMatchesMpmath) {
@@ -62,8 +63,9 @@ TEST(GatedReference, EveryGatedFunctionMatchesMpmath) {
         }
         const GatedValue v = EvaluateGated(fn, numbers[0], numbers[1]);
         const std::string where = line;
-        EXPECT_TRUE(Close(v.y, numbers[2])) << where << ": f = " << FormatNumber17(v.y);
-        EXPECT_TRUE(Close(v.dy_da, numbers[3])) << where << ": ∂f/∂a = " << FormatNumber17(v.dy_da);
+        const double b = std::fabs(numbers[1]);
+        EXPECT_TRUE(Close(v.y, numbers[2], b)) << where << ": f = " << FormatNumber17(v.y);
+        EXPECT_TRUE(Close(v.dy_da, numbers[3], b)) << where << ": ∂f/∂a = " << FormatNumber17(v.dy_da);
         EXPECT_TRUE(Close(v.dy_db, numbers[4])) << where << ": ∂f/∂b = " << FormatNumber17(v.dy_db);
         ++rows;
     }

@@ -150,6 +150,14 @@ std::string BuildGatedSpec(const RenderOptions& options, FigureSpec& spec) {
     return "";
 }
 
+// Three square heatmaps side by side want a wide, short figure: the default size unless --size says.
+constexpr std::string_view kDefaultSize = "1200x750";
+constexpr std::string_view kDefaultGatedSize = "1350x560";
+
+std::string SizeFor(const RenderOptions& options, const FigureSpec& spec) {
+    return spec.gated && options.size == kDefaultSize ? std::string(kDefaultGatedSize) : options.size;
+}
+
 std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& format) {
     std::vector<std::string> names;
     if (!options.select.empty()) {
@@ -201,7 +209,7 @@ std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& for
         spec.theme = *theme;
     }
 
-    if (std::string error = ParseSize(options.size, spec); !error.empty()) return error;
+    if (std::string error = ParseSize(SizeFor(options, spec), spec); !error.empty()) return error;
     const auto scale = ParseFiniteNumber(options.scale);
     if (!scale || scale.value < 0.5 || scale.value > static_cast<double>(kFigureMaxScale)) {
         return "--scale: expected a number from 0.5 to 8, got \"" + options.scale + "\"";

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace actlab {
 
@@ -49,12 +50,12 @@ PanelGeometry LayOutPanel(const GatedFigureLayout& layout, Vec2 min, Vec2 max) {
     const float fs = layout.font_size;
     const float left = min.x + 3.2f * fs;  // room for the b tick labels
     const float top = min.y + 1.6f * fs;   // the title
-    const float bottom_reserve = 1.5f * fs + 0.8f * fs + 1.6f * fs + 0.6f * fs;  // a ticks, bar, bar ticks
+    const float bottom_reserve = 2.6f * fs + 0.8f * fs + 1.6f * fs;  // a ticks and name, bar, bar ticks
     const float side = std::max(8.0f, std::min(max.x - left - 0.5f * fs, max.y - top - bottom_reserve));
     PanelGeometry g;
     g.heat_min = {left, top};
     g.heat_max = {left + side, top + side};
-    g.bar_min = {left, g.heat_max.y + 1.5f * fs + 0.4f * fs};
+    g.bar_min = {left, g.heat_max.y + 2.6f * fs};
     g.bar_max = {left + side, g.bar_min.y + 0.7f * fs};
     return g;
 }
@@ -65,7 +66,7 @@ void DrawHeatCells(Canvas& canvas, const FigureTheme& theme, const std::vector<d
     const float cell_h = (g.heat_max.y - g.heat_min.y) / static_cast<float>(n);
     for (std::size_t j = 0; j < n; ++j) {
         // Row j holds b_j; b grows upwards. Runs of equal colour become one rectangle (smaller SVGs);
-        // each overlaps its neighbours by half a pixel so that anti-aliasing leaves no seams.
+        // each overlaps its neighbours by a pixel so that anti-aliasing leaves no seams.
         const float y1 = g.heat_max.y - static_cast<float>(j) * cell_h;
         const float y0 = y1 - cell_h;
         std::size_t i = 0;
@@ -75,7 +76,7 @@ void DrawHeatCells(Canvas& canvas, const FigureTheme& theme, const std::vector<d
             while (end < n && HeatColor(theme.network, static_cast<float>(values[j * n + end] / color_scale)) == c) ++end;
             const float x0 = g.heat_min.x + static_cast<float>(i) * cell_w;
             const float x1 = g.heat_min.x + static_cast<float>(end) * cell_w;
-            canvas.FilledRect({x0, std::max(g.heat_min.y, y0 - 0.5f)}, {std::min(g.heat_max.x, x1 + 0.5f), y1}, c);
+            canvas.FilledRect({x0, std::max(g.heat_min.y, y0 - 1.0f)}, {std::min(g.heat_max.x, x1 + 1.0f), y1}, c);
             i = end;
         }
     }
@@ -91,7 +92,7 @@ void DrawContours(Canvas& canvas, const FigureTheme& theme, const GatedFigureLay
     for (double level : levels.values) {
         if (std::fabs(level) >= color_scale * (1.0 - 1e-9)) continue;
         const bool zero = level == 0.0;
-        const Color color = WithAlpha(theme.text, zero ? 200 : 90);
+        const Color color = WithAlpha(theme.text, static_cast<std::uint8_t>(zero ? 200 : 90));
         const float thickness = (zero ? 1.6f : 1.0f) * layout.scale;
         for (const auto& segment : ContourSegments(values, n, n, level)) {
             // Grid coordinates are cell centres: x = 0 is the middle of the first column.
@@ -114,8 +115,8 @@ void DrawAxes(Canvas& canvas, const FigureTheme& theme, const GatedFigureLayout&
         canvas.Line({x, g.heat_max.y}, {x, g.heat_max.y + tick}, theme.axis, 1.0f * layout.scale);
         canvas.Text({x, g.heat_max.y + tick}, FormatTick(a, a_ticks.step), theme.text, fs, TextAlign::Center);
     }
-    canvas.Text({g.heat_max.x, g.heat_max.y + tick + 1.05f * fs}, "a (gate)", theme.dim_text, fs, TextAlign::Right,
-                TextBaseline::Middle);
+    canvas.Text({(g.heat_min.x + g.heat_max.x) / 2, g.heat_max.y + tick + 1.1f * fs}, "a (gate input)", theme.dim_text,
+                fs, TextAlign::Center);
     const Ticks b_ticks = NiceTicks(layout.b_min, layout.b_max, 5);
     for (double b : b_ticks.values) {
         const float y = Along(b, layout.b_min, layout.b_max, g.heat_max.y, g.heat_min.y);

@@ -12,7 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <string>
 
 namespace actlab::ui {
@@ -137,7 +137,7 @@ HeatRect DrawHeat(AppState& state, UiRuntime& runtime, std::size_t k, ImVec2 ori
     const auto n = static_cast<float>(GatedViewCache::kCells);
     draw->PushClipRect(r.min, r.max, true);
     for (const GatedViewCache::Contour& contour : cache.contours[k]) {
-        const Color c = WithAlpha(theme.text, contour.level == 0.0 ? 210 : 90);
+        const Color c = WithAlpha(theme.text, static_cast<std::uint8_t>(contour.level == 0.0 ? 210 : 90));
         // Grid row 0 is the top row here.
         auto px = [&](Vec2 p) { return ImVec2{r.min.x + (p.x + 0.5f) / n * side, r.min.y + (p.y + 0.5f) / n * side}; };
         for (const auto& s : contour.segments)
@@ -157,8 +157,10 @@ HeatRect DrawHeat(AppState& state, UiRuntime& runtime, std::size_t k, ImVec2 ori
 
 void DrawHoverReadout(const AppState& state, const HeatRect& r, ImVec2 mouse) {
     const GatedLessonState& g = state.gated;
-    const double a = g.a_min + (mouse.x - r.min.x) / (r.max.x - r.min.x) * (g.a_max - g.a_min);
-    const double b = g.b_max - (mouse.y - r.min.y) / (r.max.y - r.min.y) * (g.b_max - g.b_min);
+    const double tx = static_cast<double>((mouse.x - r.min.x) / (r.max.x - r.min.x));
+    const double ty = static_cast<double>((mouse.y - r.min.y) / (r.max.y - r.min.y));
+    const double a = g.a_min + tx * (g.a_max - g.a_min);
+    const double b = g.b_max - ty * (g.b_max - g.b_min);
     const GatedValue v = EvaluateGated(g.Function(), a, b, state.plots.convention);
     ImGui::BeginTooltip();
     ImGui::Text("a = %s   b = %s", Number(a).c_str(), Number(b).c_str());
@@ -172,7 +174,7 @@ void DrawHeatmaps(AppState& state, UiRuntime& runtime) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float tick_room = ImGui::CalcTextSize("\u22123.0").x + 8.0f;
-    const float gap = ImGui::GetFontSize();
+    const float gap = 2.0f * ImGui::GetFontSize();  // the edge tick labels of neighbours must not touch
     // Room below each square: a ticks, colour bar and its labels.
     const float below = 2.8f * line + 8.0f;
     const float side = std::max(16.0f, std::min((avail.x - tick_room - 2.0f * gap) / 3.0f, avail.y - line - below));
@@ -254,9 +256,10 @@ const std::vector<PlotCurveData>& GatedViewCache::Slice(const SliceKey& new_key)
 void DrawGatedPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.gated) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.05f, viewport->WorkPos.y + viewport->WorkSize.y * 0.35f},
+    // The lower half of the window, so that the f plot above shows the slice b·g(a) next to the heatmaps.
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.05f, viewport->WorkPos.y + viewport->WorkSize.y * 0.45f},
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.9f, viewport->WorkSize.y * 0.6f}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.9f, viewport->WorkSize.y * 0.53f}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f);
     if (!ImGui::Begin("Gated functions f(a, b) = g(a)\u00b7b", &state.panels.gated, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
