@@ -44,5 +44,39 @@ TEST(LineChart, ASegmentCrossesARectangleOnlyWhereItPassesThroughIt) {
     EXPECT_FALSE(SegmentCrossesRect({0, 9}, {9, 0}, lo, hi));    // misses the corner
 }
 
+// A loss chart shows 0, so train 0.498 against test 0.508 reads as the small gap it is; other charts
+// keep their fitted range.
+TEST(LineChart, LossChartsIncludeZero) {
+    ChartSeries train, test;
+    train.x = test.x = {0, 10, 20};
+    train.y = {0.51, 0.50, 0.498};
+    test.y = {0.51, 0.505, 0.508};
+    ChartOptions options;
+    options.include_zero = true;
+    const AxisRange honest = ChartYRange({train, test}, options);
+    EXPECT_EQ(honest.lo, 0.0);
+    EXPECT_GT(honest.hi, 0.51);
+    EXPECT_LT(honest.hi, 0.6);
+    options.include_zero = false;
+    const AxisRange fitted = ChartYRange({train, test}, options);
+    EXPECT_GT(fitted.lo, 0.49);
+}
+
+// At least three ticks on every axis long enough for three labels, linear or logarithmic, however
+// small or oddly placed the range.
+TEST(LineChart, EveryAxisHasAtLeastThreeTicks) {
+    const float spacing = 17.0f * 2.2f;
+    for (float length : {60.0f, 120.0f, 400.0f}) {
+        for (const AxisRange range : {AxisRange{0.49, 0.51}, AxisRange{0, 1}, AxisRange{-3.3, 57.1}, AxisRange{0, 60}}) {
+            EXPECT_GE(ChartTickPositions(range, false, length, spacing, 10).size(), 3u)
+                << range.lo << " to " << range.hi << " over " << length << " px";
+        }
+        for (const AxisRange decades : {AxisRange{-1, 0}, AxisRange{-5, 1}, AxisRange{-12, 3}}) {
+            EXPECT_GE(ChartTickPositions(decades, true, length, spacing, 10).size(), 3u)
+                << "10^" << decades.lo << " to 10^" << decades.hi << " over " << length << " px";
+        }
+    }
+}
+
 } // namespace
 } // namespace actlab::ui

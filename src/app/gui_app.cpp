@@ -8,6 +8,7 @@
 #include "app/settings_store.h"
 #include "core/lesson_presets.h"
 #include "core/number_parse.h"
+#include "core/file_io.h"
 #include "core/scene.h"
 #include "core/state_json.h"
 #include "core/view_fit.h"
@@ -427,7 +428,7 @@ int RunGui(const GuiOptions& options) {
         ui::SceneFiles& files = runtime.scenes;
         Scene session = ui::CurrentScene(state, runtime);
         session.title = files.title;
-        if (const std::string save_error = WriteSceneFile(session_path.string(), SceneToJson(session)); !save_error.empty()) {
+        if (const std::string save_error = WriteFileAtomically(session_path.string(), SceneToJson(session)); !save_error.empty()) {
             std::cerr << "actlab: session not saved: " << save_error << '\n';
         }
     }
