@@ -48,9 +48,9 @@ std::vector<Row> LoadReference() {
     return rows;
 }
 
-// Relative error with an absolute floor: 1e-300 for values (those that underflow), 1e-4 for
-// derivatives, i.e. 1e-16 absolute where f' crosses zero (no double code reaches 1e-12 relative at a
-// root, where f' itself is ~1e-17).
+// Relative error with an absolute floor: 1e-300 for values (those that underflow), 1e-3 for
+// derivatives, i.e. 1e-15 absolute where f' crosses or touches zero (no double code reaches 1e-12
+// relative at a root, where f' itself is ~1e-17; Snake's f' = 1 + sin(2αx) touches 0 periodically).
 double Error(double actual, double expected, double absolute_floor) {
     if (actual == expected) return 0.0;
     return std::fabs(actual - expected) / std::max(std::fabs(expected), absolute_floor);
@@ -74,7 +74,7 @@ TEST(Reference, EveryFunctionMatchesMpmathTo1e12) {
             ASSERT_EQ(SetParam(act, parsed.value.name, parsed.value.value), "") << "line " << row.line;
         }
         const double value_error = Error(Evaluate(act, row.x), row.y, 1e-300);
-        const double derivative_error = Error(Derivative(act, row.x), row.dy, 1e-4);
+        const double derivative_error = Error(Derivative(act, row.x), row.dy, 1e-3);
         const std::string where = row.function + "(" + row.params + ") at x = " + FormatNumber17(row.x);
         EXPECT_LE(value_error, 1e-12) << where << ": f = " << FormatNumber17(Evaluate(act, row.x))
                                       << ", reference " << FormatNumber17(row.y);

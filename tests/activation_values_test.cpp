@@ -114,6 +114,12 @@ TEST(Extremes, FiniteEverywhereUpTo1e300) {
         for (double x : {-1e300, -1e200, -1e10, -745.5, -710.0, 710.0, 745.5, 1e10, 1e200, 1e300}) {
             const double y = Evaluate(act, x);
             const double dy = Derivative(act, x);
+            if (info.id == ActivationId::ReluSquared && x > 1.4e154) {
+                // x² itself lies beyond the largest double: ∞ is the correctly rounded answer.
+                EXPECT_EQ(y, kInf) << x;
+                EXPECT_EQ(dy, 2.0 * x) << x;
+                continue;
+            }
             EXPECT_FALSE(std::isnan(y)) << info.name << " at " << x;
             EXPECT_FALSE(std::isnan(dy)) << info.name << "' at " << x;
             EXPECT_TRUE(std::isfinite(dy)) << info.name << "' at " << x;
@@ -147,7 +153,8 @@ TEST(Extremes, InfinitiesGiveTheLimits) {
                            Limit{ActivationId::Softsign, -1.0, 1.0}, Limit{ActivationId::Relu6, 0.0, 6.0},
                            Limit{ActivationId::Hardtanh, -1.0, 1.0}, Limit{ActivationId::Hardsigmoid, 0.0, 1.0},
                            Limit{ActivationId::Hardswish, 0.0, kInf}, Limit{ActivationId::LogSigmoid, -kInf, 0.0},
-                           Limit{ActivationId::Tanhshrink, -kInf, kInf}}) {
+                           Limit{ActivationId::Tanhshrink, -kInf, kInf}, Limit{ActivationId::ReluSquared, 0.0, kInf},
+                           Limit{ActivationId::Squareplus, 0.0, kInf}, Limit{ActivationId::Snake, -kInf, kInf}}) {
         const Activation act = Make(l.id);
         EXPECT_DOUBLE_EQ(Evaluate(act, -kInf), l.at_minus_inf) << act.info().name;
         EXPECT_DOUBLE_EQ(Evaluate(act, kInf), l.at_plus_inf) << act.info().name;
@@ -162,6 +169,20 @@ TEST(Extremes, DerivativeTailsAreTheirLimits) {
     EXPECT_EQ(Derivative(Make(ActivationId::Gelu), kInf), 1.0);
     EXPECT_EQ(Derivative(Make(ActivationId::GeluTanh), kInf), 1.0);
     EXPECT_EQ(Derivative(Make(ActivationId::Mish), kInf), 1.0);
+    EXPECT_EQ(Derivative(Make(ActivationId::ReluSquared), kInf), kInf) << "2·max(0, x) grows without bound";
+    EXPECT_EQ(Derivative(Make(ActivationId::Squareplus), -kInf), 0.0);
+    EXPECT_EQ(Derivative(Make(ActivationId::Squareplus), kInf), 1.0);
+    EXPECT_TRUE(std::isnan(Derivative(Make(ActivationId::Snake), kInf))) << "1 + sin(2αx) has no limit";
+}
+
+// Squareplus for large negative x: (x + √(x² + b))/2 would cancel to 0; the value is b/(4|x|).
+TEST(Extremes, SquareplusKeepsItsDigitsFarLeft) {
+    const Activation squareplus = Make(ActivationId::Squareplus);
+    for (double x : {-1e8, -1e20, -1e150, -1e300}) {
+        EXPECT_NEAR(Evaluate(squareplus, x) / (-1.0 / x), 1.0, 1e-15) << x;  // b = 4: b/(4|x|) = 1/|x|
+    }
+    EXPECT_EQ(Evaluate(squareplus, 0.0), 1.0);  // √b / 2
+    EXPECT_EQ(Derivative(squareplus, 0.0), 0.5);
 }
 
 TEST(Parameters, RefusedOutsideTheirDomainWithAMessageNamingThem) {

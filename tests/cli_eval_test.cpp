@@ -1,5 +1,7 @@
 // `actlab eval`, `actlab list` and the global options, run as a user would.
 #include "cli_test_support.h"
+#include "core/gated.h"
+#include "core/number_parse.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -63,7 +65,16 @@ TEST(CliList, TextAndJson) {
     const auto json = RunActlab({"list", "--json"});
     ASSERT_EQ(json.exit_status, 0);
     const auto doc = nlohmann::json::parse(json.out);
-    ASSERT_EQ(doc["functions"].size(), 22u);
+    ASSERT_EQ(doc["functions"].size(), kActivationCount + kGatedCount);
+    for (const auto& fn : doc["functions"]) {
+        const bool gated = FindGated(fn["name"].get<std::string>()).has_value();
+        EXPECT_EQ(fn["inputs"], gated ? 2 : 1) << fn["name"];
+        if (fn["name"] == "snake" || fn["name"] == "squareplus" || fn["name"] == "relu_squared") {
+            EXPECT_EQ(fn["group"], "Modern") << fn["name"];
+        }
+    }
+    EXPECT_NE(text.out.find("swiglu"), std::string::npos);
+    EXPECT_NE(text.out.find("Modern"), std::string::npos);
     bool found_selu = false;
     for (const auto& fn : doc["functions"]) {
         if (fn["name"] != "selu") continue;
@@ -72,6 +83,66 @@ TEST(CliList, TextAndJson) {
         EXPECT_EQ(fn["params"][0]["default"].get<double>(), 1.0507009873554804934193349852946);
     }
     EXPECT_TRUE(found_selu);
+}
+
+TEST(CliEval, GatedFunctionsTakeAAndBAndPrintBothPartials) {
+    const auto out = RunActlab({"eval", "swiglu", "--param", "beta=1", "--a=-1,0,2", "--b=1,3,-0.5"});
+    ASSERT_EQ(out.exit_status, 0) << out.err;
+    const auto lines = SplitLines(out.out);
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0], "a,b,y,dy_da,dy_db");
+    const GatedValue v = EvaluateGated(GatedFunction::WithDefaults(GatedId::Swiglu), 2.0, -0.5);
+    EXPECT_EQ(lines[3], "2,-0.5," + FormatNumber17(v.y) + "," + FormatNumber17(v.dy_da) + "," +
+                            FormatNumber17(v.dy_db));
+
+    const auto grid = RunActlab({"eval", "reglu", "--grid", "-1:1:3,0:2:2"});
+    ASSERT_EQ(grid.exit_status, 0) << grid.err;
+    const auto rows = SplitLines(grid.out);
+    ASSERT_EQ(rows.size(), 7u);
+    EXPECT_EQ(rows[1], "-1,0,0,0,0");
+    EXPECT_EQ(rows[5], "0,2,0,0,0") << "ReLU'(0) = 0 as PyTorch";
+    EXPECT_EQ(rows[6], "1,2,2,2,1");
+}
+
+TEST(CliEval, GatedAndOneInputFunctionsRefuseEachOthersPoints) {
+    ExpectUsageError({"eval", "swiglu", "--x", "1"}, "two inputs");
+    ExpectUsageError({"eval", "glu"}, "--a");
+    ExpectUsageError({"eval", "glu", "--a=1,2", "--b=1"}, "same length");
+    ExpectUsageError({"eval", "geglu", "--grid", "0:1:3"}, "--grid");
+    ExpectUsageError({"eval", "relu", "--a=1", "--b=1"}, "one input");
+    ExpectUsageError({"eval", "relu", "--grid", "0:1:2,0:1:2"}, "one input");
+    ExpectUsageError({"eval", "swiglu", "--param", "beta=-1", "--a=1", "--b=1"}, "beta");
+}
+
+TEST(CliInfo, JsonCardHasTheIssuesFields) {
+    const auto softsign = RunActlab({"info", "softsign", "--json"});
+    ASSERT_EQ(softsign.exit_status, 0) << softsign.err;
+    const auto card = nlohmann::json::parse(softsign.out);
+    EXPECT_EQ(card["smoothness"], 1) << "f'' jumps from 2 to -2 at 0";
+    EXPECT_EQ(card["output_range"][0], -1.0);
+    EXPECT_EQ(card["output_range"][1], 1.0);
+    EXPECT_EQ(card["monotonic"], true);
+    EXPECT_EQ(card["zero_centred"], true);
+
+    const auto elu = nlohmann::json::parse(RunActlab({"info", "elu", "--param", "alpha=0.5", "--json"}).out);
+    EXPECT_EQ(elu["smoothness"], 0);
+    EXPECT_EQ(elu["output_range"][1], "inf");
+    ASSERT_EQ(elu["kinks"].size(), 1u);
+    EXPECT_EQ(elu["kinks"][0]["left_derivative"], 0.5);
+    EXPECT_EQ(elu["kinks"][0]["right_derivative"], 1.0);
+    EXPECT_EQ(elu["kinks"][0]["derivative"], 0.5);
+    const auto right =
+        nlohmann::json::parse(RunActlab({"info", "elu", "--param", "alpha=0.5", "--kink", "right", "--json"}).out);
+    EXPECT_EQ(right["kinks"][0]["derivative"], 1.0);
+
+    const auto sigmoid = nlohmann::json::parse(RunActlab({"info", "sigmoid", "--json"}).out);
+    EXPECT_EQ(sigmoid["smoothness"], "inf");
+    EXPECT_EQ(sigmoid["derivative_range"][1], 0.25);
+
+    const auto swiglu = nlohmann::json::parse(RunActlab({"info", "swiglu", "--json"}).out);
+    EXPECT_EQ(swiglu["inputs"], 2);
+    EXPECT_EQ(swiglu["gate"]["name"], "swish");
+    EXPECT_EQ(swiglu["output_range"][0], "-inf");
 }
 
 TEST(CliGlobal, HelpAndVersion) {

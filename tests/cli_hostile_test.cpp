@@ -52,6 +52,7 @@ std::vector<ParamCase> EveryParameter() {
     const nlohmann::json catalogue = nlohmann::json::parse(listed.out);
     std::vector<ParamCase> cases;
     for (const auto& function : catalogue.at("functions")) {
+        if (function.at("inputs") != 1) continue;  // gated functions take --a/--b, see cli_eval_test
         for (const auto& param : function.at("params")) {
             cases.push_back({function.at("name").get<std::string>(), param.at("name").get<std::string>()});
         }

@@ -308,3 +308,59 @@ TEST_F(RenderTest, ProjectorThemeHasAWhiteBackground) {
 
 }  // namespace
 }  // namespace actlab::test
+
+namespace actlab::test {
+namespace {
+
+class GatedRenderTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("actlab-gated-render-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+    fs::path dir_;
+};
+
+// SwiGLU's heatmap of f: zero along b = 0 (neutral colour), negative where a > 0 and b < 0, so the
+// right half of the first panel holds both the positive and the negative colour (blue and orange).
+TEST_F(GatedRenderTest, SwigluPngAndSvgDrawThreeHeatmapsWithSignsInTheRightQuadrants) {
+    const fs::path png = dir_ / "f.png";
+    const CommandResult run = RunActlab({"render", "--select", "swiglu", "--size", "1200x500", "--out", png.string()},
+                                        kNoDisplay);
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(png);
+    ASSERT_EQ(image.width, 1200);
+    // Light theme: the network panel's map, one sign blue and the other orange; count both in the
+    // right half of the first panel.
+    int positive_votes = 0, negative_votes = 0;
+    for (int y = 80; y < 400; y += 4) {
+        for (int x = 250; x < 380; x += 4) {
+            const unsigned char* p = image.At(x, y);
+            if (p[0] > p[2] + 40) ++positive_votes;
+            if (p[2] > p[0] + 40) ++negative_votes;
+        }
+    }
+    EXPECT_GT(positive_votes, 50);
+    EXPECT_GT(negative_votes, 50);
+
+    const fs::path svg = dir_ / "f.svg";
+    const CommandResult svg_run = RunActlab(
+        {"render", "swiglu", "--param", "beta=2", "--range", "-3:3", "--yrange", "-2:2", "--out", svg.string()},
+        kNoDisplay);
+    ASSERT_EQ(svg_run.exit_status, 0) << svg_run.err;
+    std::ifstream in(svg);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("\u2202f/\u2202a"), std::string::npos);
+    EXPECT_NE(text.find("\u2202f/\u2202b"), std::string::npos);
+    EXPECT_NE(text.find("a\u00b7\u03c3(2\u00b7a)\u00b7b"), std::string::npos) << "the formula with beta = 2";
+    EXPECT_GT(std::count(text.begin(), text.end(), '\n'), 1000) << "heatmap cells";
+
+    const CommandResult bad = RunActlab({"render", "--select", "swiglu", "--derivative", "--out", svg.string()},
+                                        kNoDisplay);
+    EXPECT_EQ(bad.exit_status, 2);
+}
+
+}  // namespace
+}  // namespace actlab::test

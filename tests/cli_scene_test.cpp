@@ -166,7 +166,7 @@ TEST_F(SceneCliTest, PresetsAreListedAndCanBeWrittenOut) {
     const CommandResult run = RunActlab({"presets", "--save-dir", dir_.string()});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const std::vector<std::string> lines = SplitLines(run.out);
-    ASSERT_EQ(lines.size(), 7u) << run.out;
+    ASSERT_EQ(lines.size(), 8u) << run.out;
     // The titles line up in one column, two spaces after the longest name.
     const std::size_t column = std::string("dying-relu-learning-rate  ").size();
     EXPECT_EQ(lines[0], "relu-basics" + std::string(column - 11, ' ') + "ReLU basics");
@@ -175,6 +175,7 @@ TEST_F(SceneCliTest, PresetsAreListedAndCanBeWrittenOut) {
         EXPECT_NE(line[column], ' ') << line;
         EXPECT_EQ(line[column - 1], ' ') << line;
     }
+    EXPECT_EQ(lines[7].rfind("gates-sigmoid-to-swiglu ", 0), 0u) << lines[7];
     // A written preset is a scene file that render reads.
     const fs::path out = dir_ / "f.svg";
     const CommandResult render =

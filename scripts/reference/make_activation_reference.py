@@ -10,6 +10,9 @@ How to run (from anywhere; Debian's python3-mpmath is a development tool only, t
     /usr/bin/python3 scripts/reference/make_activation_reference.py          # rewrite the table
     /usr/bin/python3 scripts/reference/make_activation_reference.py --check  # is it up to date?
 
+Also writes tests/data/gated_reference.csv for the gated two-input functions (GLU, ReGLU, GeGLU,
+SwiGLU), header `function,params,a,b,y,dy_da,dy_db`, with the same number formats.
+
 Table format: header `function,params,x,y,dy`.
   function  command-line name ("leaky_relu").
   params    `name=value;name=value` with PyTorch's parameter names (hardtanh: min, max); empty if none.
@@ -34,6 +37,7 @@ KINK RULES (PyTorch, aten/src/ATen/native/cpu/Activation.cpp and tools/autograd/
 
 import argparse
 import math
+import random
 import sys
 from pathlib import Path
 
@@ -258,6 +262,27 @@ def tanhshrink(x, p):
     return X - mpmath.tanh(X), mpmath.tanh(X) ** 2   # 1 − sech² = tanh²: no cancellation in f'
 
 
+def relu_squared(x, p):
+    # max(0, x)²; f' = 2·max(0, x) is continuous, so there is no kink (only f'' jumps at 0).
+    return (mpf(x) ** 2, 2 * mpf(x)) if x > 0 else (mpf(0), mpf(0))
+
+
+def squareplus(x, p):
+    # (x + √(x² + b))/2; f' = (1 + x/√(x² + b))/2. For x < 0 both cancel beyond any fixed precision
+    # (at x = -1e300, x² + b loses b even at 100 digits), so use b/(2(s − x)) and b/(2s(s − x)) there.
+    X, b = mpf(x), mpf(p["b"])
+    s = mpmath.sqrt(X * X + b)
+    if x < 0:
+        return b / (2 * (s - X)), b / (2 * s * (s - X))
+    return (X + s) / 2, (1 + X / s) / 2
+
+
+def snake(x, p):
+    # x + sin²(αx)/α; f' = 1 + sin(2αx). The product αx is exact here, not rounded to binary64.
+    X, alpha = mpf(x), mpf(p["alpha"])
+    return X + mpmath.sin(alpha * X) ** 2 / alpha, 1 + mpmath.sin(2 * alpha * X)
+
+
 # ---------------------------------------------------------------------------------------------
 # The catalogue: name, function, parameter sets (defaults first, as ordered dicts) and kinks.
 # ---------------------------------------------------------------------------------------------
@@ -300,16 +325,36 @@ FUNCTIONS = [
     ("hardswish", hardswish, [{}], lambda p: [-3.0, 3.0]),
     ("log_sigmoid", log_sigmoid, [{}], no_kinks),
     ("tanhshrink", tanhshrink, [{}], no_kinks),
+    # relu_squared has no kink, but its f'' jumps at 0: the points 0 ± KINK_OFFSET test both branches.
+    ("relu_squared", relu_squared, [{}], kink_at_zero),
+    ("squareplus", squareplus, [{"b": 4.0}, {"b": 1.0}, {"b": 0.01}, {"b": 100.0}], no_kinks),
+    ("snake", snake, [{"alpha": 1.0}, {"alpha": 0.5}, {"alpha": 0.3}, {"alpha": 7.5}], no_kinks),
 ]
+
+# Functions added later are also checked at seeded random points (uniform in [-30, 30] and with
+# log-uniform magnitudes from 1e-8 to 1e8), so no hand-picked grid hides a mistake.
+RANDOM_POINT_FUNCTIONS = {"relu_squared", "squareplus", "snake"}
+RANDOM_SEED = 19
+RANDOM_COUNT = 40
+
+
+def random_points(rng, count):
+    points = []
+    for i in range(count):
+        if i % 2 == 0:
+            points.append(rng.uniform(-30.0, 30.0))
+        else:
+            points.append(rng.choice((-1.0, 1.0)) * 10.0 ** rng.uniform(-8.0, 8.0))
+    return points
 
 
 # ---------------------------------------------------------------------------------------------
 # Points, evaluation and formatting.
 # ---------------------------------------------------------------------------------------------
 
-def sample_points(kinks):
+def sample_points(kinks, extra=()):
     """The shared grid plus each kink and its two binary64 neighbours kink ± KINK_OFFSET."""
-    points = set(X_GRID)
+    points = set(X_GRID) | set(extra)
     for k in kinks:
         points.update((k, k - KINK_OFFSET, k + KINK_OFFSET))
     return sorted(points)
@@ -321,13 +366,16 @@ def format_double(v):
     return text[:-2] if text.endswith(".0") else text
 
 
-def format_value(v):
+def format_value(v, allow_overflow=False):
     """An exact value rounded to PRINT_DIGITS significant digits, or "0" if it rounds to zero in
-    binary64 (so every field parses with std::from_chars without a range error)."""
+    binary64 (so every field parses with std::from_chars without a range error). A value beyond
+    the binary64 range is an error, or "inf"/"-inf" where the caller allows it (relu_squared(1e300))."""
     if mpmath.isnan(v):
         return "nan"
     as_double = float(v)
     if not math.isfinite(as_double):
+        if allow_overflow:
+            return "inf" if v > 0 else "-inf"
         raise ValueError(f"value {mpmath.nstr(v, 10)} is outside the binary64 range")
     if as_double == 0.0:
         return "0"
@@ -366,12 +414,15 @@ def evaluate(function, x, params):
 
 def build_table():
     lines = ["function,params,x,y,dy"]
+    rng = random.Random(RANDOM_SEED)
     for name, function, param_sets, kinks in FUNCTIONS:
         for params in param_sets:
             params_text = ";".join(f"{key}={format_double(value)}" for key, value in params.items())
-            for x in sample_points(kinks(params)):
+            extra = random_points(rng, RANDOM_COUNT) if name in RANDOM_POINT_FUNCTIONS else ()
+            for x in sample_points(kinks(params), extra):
                 y, dy = evaluate(function, x, params)
-                y_text, dy_text = format_value(y), format_value(dy)
+                overflow = name == "relu_squared"   # (1e300)² is beyond binary64: the answer is inf
+                y_text, dy_text = format_value(y, overflow), format_value(dy)
                 if "nan" in (y_text, dy_text):
                     # Every function here has a finite value and derivative everywhere, ±1e300 included.
                     raise ArithmeticError(f"{name}({x!r}) with {params_text or 'no parameters'} is NaN")
@@ -379,27 +430,74 @@ def build_table():
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------------------------------------
+# The gated family f(a, b) = g(a)·b: ∂f/∂a = g'(a)·b, ∂f/∂b = g(a). The gate is one of the
+# functions above (ReLU with PyTorch's g'(0) = 0), so its digits come from the same code.
+# ---------------------------------------------------------------------------------------------
+
+GATED = [
+    ("glu", sigmoid_fn, [{}], no_kinks),
+    ("reglu", relu, [{}], kink_at_zero),
+    ("geglu", gelu, [{}], no_kinks),
+    ("swiglu", swish, [{"beta": 1.0}, {"beta": 0.5}, {"beta": 1.702}], no_kinks),
+]
+GATED_A = [-1e300, -1e3, -40.0, -6.0, -1.278464542761074, -0.751791524693564, -0.1, -1e-12, 0.0,
+           1e-12, 0.5, 2.0, 6.0, 40.0, 1e3]
+GATED_B = [-3.5, -1.0, 0.0, 1e-12, 0.75, 2.0, 1e3]
+GATED_OUTPUT = REPO_ROOT / "tests" / "data" / "gated_reference.csv"
+
+
+def gated_points(kinks, rng):
+    """Every (a, b) of GATED_A × GATED_B, each kink ± KINK_OFFSET against every b, and 40 seeded
+    random pairs (a uniform in [-8, 8], b in [-5, 5])."""
+    a_values = set(GATED_A)
+    for k in kinks:
+        a_values.update((k, k - KINK_OFFSET, k + KINK_OFFSET))
+    pairs = [(a, b) for a in sorted(a_values) for b in GATED_B]
+    pairs += [(rng.uniform(-8.0, 8.0), rng.uniform(-5.0, 5.0)) for _ in range(RANDOM_COUNT)]
+    return pairs
+
+
+def build_gated_table():
+    lines = ["function,params,a,b,y,dy_da,dy_db"]
+    rng = random.Random(RANDOM_SEED + 1)
+    for name, gate, param_sets, kinks in GATED:
+        for params in param_sets:
+            params_text = ";".join(f"{key}={format_double(value)}" for key, value in params.items())
+            for a, b in gated_points(kinks(params), rng):
+                g, dg = evaluate(gate, a, params)
+                B = mpf(b)
+                values = [format_value(g * B), format_value(dg * B), format_value(g)]
+                lines.append(f"{name},{params_text},{format_double(a)},{format_double(b)}," + ",".join(values))
+    return "\n".join(lines) + "\n"
+
+
+def write_or_check(path, table, check):
+    rows = table.count("\n") - 1
+    if check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != table:
+            print(f"{path} is out of date; run {Path(__file__).name} to regenerate it", file=sys.stderr)
+            return 1
+        print(f"{path} is up to date ({rows} rows)")
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(table, encoding="utf-8")
+    print(f"wrote {rows} rows to {path}")
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to write the table")
+    parser.add_argument("--gated-output", type=Path, default=GATED_OUTPUT,
+                        help="where to write the table of the gated functions")
     parser.add_argument("--check", action="store_true",
                         help="only compare the table with the file; exit 1 if they differ")
     args = parser.parse_args()
 
-    table = build_table()
-    rows = table.count("\n") - 1
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != table:
-            print(f"{args.output} is out of date; run {Path(__file__).name} to regenerate it",
-                  file=sys.stderr)
-            return 1
-        print(f"{args.output} is up to date ({rows} rows)")
-        return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(table, encoding="utf-8")
-    print(f"wrote {rows} rows to {args.output}")
-    return 0
+    status = write_or_check(args.output, build_table(), args.check)
+    return status | write_or_check(args.gated_output, build_gated_table(), args.check)
 
 
 if __name__ == "__main__":

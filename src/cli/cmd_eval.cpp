@@ -1,8 +1,10 @@
 // `actlab eval FN [--param NAME=VALUE]... (--range A:B [--samples N] | --x X1,X2,...) [--kink CONVENTION]`:
-// CSV `x,y,dy` with 17 significant digits.
+// CSV `x,y,dy` with 17 significant digits. A gated two-input function instead takes
+// `--a A1,... --b B1,...` (equal lengths) or `--grid A0:A1:NA,B0:B1:NB` and prints `a,b,y,dy_da,dy_db`.
 #include "cli/commands.h"
 #include "cli/function_args.h"
 #include "core/activation.h"
+#include "core/gated.h"
 #include "core/csv.h"
 #include "core/number_parse.h"
 #include "core/sampling.h"
@@ -12,6 +14,8 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace actlab::cli {
@@ -26,17 +30,79 @@ struct EvalOptions {
     std::string xs;
     std::string kink = "pytorch";
     bool with_kinks = false;
+    std::string as;
+    std::string bs;
+    std::string grid;
 };
 
-int RunEval(const EvalOptions& options) {
-    Activation activation;
-    if (std::string error = ParseFunctionWithParams(options.function, options.params, activation); !error.empty())
-        return UsageError(error);
+Parsed<std::vector<double>> GridAxisError(std::string message) { return {{}, std::move(message)}; }
 
+// "A0:A1:N" of the --grid option: N ≥ 1 evenly spaced values from A0 to A1.
+Parsed<std::vector<double>> ParseGridAxis(std::string_view text, std::string_view axis) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos)
+        return GridAxisError(std::string(axis) + " must be START:END:COUNT");
+    const auto range = ParseRange(text.substr(0, colon));
+    if (!range) return GridAxisError(std::string(axis) + ": " + range.error);
+    const auto count = ParseInteger(text.substr(colon + 1), 1, 10'000);
+    if (!count) return GridAxisError(std::string(axis) + " count: " + count.error);
+    if (count.value == 1) return {{range.value.first}, {}};
+    return {Linspace(range.value.first, range.value.second, static_cast<std::size_t>(count.value)), {}};
+}
+
+int RunGatedEval(const EvalOptions& options, KinkConvention convention) {
+    GatedFunction function;
+    if (std::string error = ParseGatedWithParams(options.function, options.params, function); !error.empty())
+        return UsageError(error);
+    if (!options.range.empty() || !options.xs.empty() || !options.samples.empty() || options.with_kinks)
+        return UsageError(options.function + " takes two inputs: give --a and --b, or --grid, instead of --range/--x");
+    std::vector<std::pair<double, double>> points;
+    if (!options.grid.empty()) {
+        if (!options.as.empty() || !options.bs.empty()) return UsageError("give either --grid or --a/--b, not both");
+        const auto comma = options.grid.find(',');
+        if (comma == std::string::npos) return UsageError("--grid must be A0:A1:NA,B0:B1:NB");
+        const auto a_axis = ParseGridAxis(std::string_view(options.grid).substr(0, comma), "--grid a");
+        if (!a_axis) return UsageError(a_axis.error);
+        const auto b_axis = ParseGridAxis(std::string_view(options.grid).substr(comma + 1), "--grid b");
+        if (!b_axis) return UsageError(b_axis.error);
+        for (double b : b_axis.value)
+            for (double a : a_axis.value) points.emplace_back(a, b);
+    } else {
+        if (options.as.empty() || options.bs.empty())
+            return UsageError(options.function + " takes two inputs (a, b): give --a=A1,... and --b=B1,... or --grid");
+        const auto as = ParseNumberList(options.as, /*allow_non_finite=*/true);
+        if (!as) return UsageError("--a: " + as.error);
+        const auto bs = ParseNumberList(options.bs, /*allow_non_finite=*/true);
+        if (!bs) return UsageError("--b: " + bs.error);
+        if (as.value.size() != bs.value.size()) {
+            return UsageError("--a and --b must have the same length, got " + std::to_string(as.value.size()) +
+                              " and " + std::to_string(bs.value.size()));
+        }
+        for (std::size_t i = 0; i < as.value.size(); ++i) points.emplace_back(as.value[i], bs.value[i]);
+    }
+    CsvWriter csv;
+    csv.Reserve(points.size() * 96);
+    csv.Header({"a", "b", "y", "dy_da", "dy_db"});
+    for (const auto& [a, b] : points) {
+        const GatedValue v = EvaluateGated(function, a, b, convention);
+        csv.Row({a, b, v.y, v.dy_da, v.dy_db});
+    }
+    return PrintOutput(csv.Text());
+}
+
+int RunEval(const EvalOptions& options) {
     const auto convention = ParseKinkConvention(options.kink);
     if (!convention) {
         return UsageError("unknown kink convention '" + options.kink +
                           "'; allowed: pytorch, left, right, mean, zero, one, undefined");
+    }
+    if (FindGated(options.function)) return RunGatedEval(options, *convention);
+    Activation activation;
+    if (std::string error = ParseFunctionWithParams(options.function, options.params, activation); !error.empty())
+        return UsageError(error);
+    if (!options.as.empty() || !options.bs.empty() || !options.grid.empty()) {
+        return UsageError(options.function +
+                          " takes one input: give --x or --range (--a, --b and --grid are for gated functions)");
     }
 
     std::vector<double> xs;
@@ -89,6 +155,10 @@ void AddEvalCommand(CLI::App& app, CommandRunner& run) {
     cmd->add_option("--kink", options->kink,
                     "f' at a kink: pytorch (default), left, right, mean, zero, one, undefined")
         ->type_name("CONVENTION");
+    cmd->add_option("--a", options->as, "Gated functions: gate inputs a, e.g. --a=-1,0,2")->type_name("A1,A2,...");
+    cmd->add_option("--b", options->bs, "Gated functions: values b, as many as --a")->type_name("B1,B2,...");
+    cmd->add_option("--grid", options->grid, "Gated functions: every (a, b) of an NA × NB grid")
+        ->type_name("A0:A1:NA,B0:B1:NB");
     cmd->add_flag("--with-kinks", options->with_kinks, "With --range, also evaluate exactly at every kink");
     cmd->callback([&run, options] { run = [options] { return RunEval(*options); }; });
 }

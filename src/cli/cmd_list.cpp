@@ -1,6 +1,8 @@
-// `actlab list [--json]`: the catalogue with parameters, defaults and ranges.
+// `actlab list [--json]`: the catalogue with parameters, defaults and ranges; every entry says how many
+// inputs it takes (1, or 2 for the gated family).
 #include "cli/commands.h"
 #include "core/activation.h"
+#include "core/gated.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -21,6 +23,30 @@ std::string Short(double value) {
     return {buffer.data(), result.ptr};
 }
 
+// A gated two-input function f(a, b) = g(a)·b: its parameters are its gate's (SwiGLU's β).
+nlohmann::ordered_json GatedJson(const GatedInfo& info) {
+    nlohmann::ordered_json fn;
+    fn["name"] = info.name;
+    fn["display_name"] = info.display_name;
+    fn["group"] = "Gated";
+    fn["inputs"] = 2;
+    fn["gate"] = Info(info.gate).name;
+    fn["formula"] = info.formula;
+    fn["latex"] = info.latex;
+    fn["typical_use"] = info.typical_use;
+    auto params = nlohmann::ordered_json::array();
+    for (const auto& spec : GatedFunction::WithDefaults(info.id).param_specs()) {
+        params.push_back({{"name", spec.name},
+                          {"symbol", spec.symbol},
+                          {"default", spec.default_value},
+                          {"domain_min", spec.domain_min},
+                          {"domain_max", spec.domain_max},
+                          {"domain_min_exclusive", spec.min_exclusive}});
+    }
+    fn["params"] = std::move(params);
+    return fn;
+}
+
 nlohmann::ordered_json CatalogueJson() {
     auto functions = nlohmann::ordered_json::array();
     for (const auto& info : Catalogue()) {
@@ -28,6 +54,7 @@ nlohmann::ordered_json CatalogueJson() {
         fn["name"] = info.name;
         fn["display_name"] = info.display_name;
         fn["group"] = GroupName(info.group);
+        fn["inputs"] = 1;
         fn["formula"] = info.formula;
         fn["latex"] = info.latex;
         fn["typical_use"] = info.typical_use;
@@ -55,12 +82,12 @@ nlohmann::ordered_json CatalogueJson() {
         fn["kinks_at_defaults"] = std::move(kinks);
         functions.push_back(std::move(fn));
     }
+    for (const auto& info : GatedCatalogue()) functions.push_back(GatedJson(info));
     return {{"functions", std::move(functions)}};
 }
 
 void PrintCatalogueText() {
-    for (const auto group : {ActivationGroup::Classic, ActivationGroup::ReluFamily, ActivationGroup::SmoothModern,
-                             ActivationGroup::Output}) {
+    for (const auto group : kActivationGroups) {
         std::cout << GroupName(group) << '\n';
         for (const auto& info : Catalogue()) {
             if (info.group != group) continue;
@@ -74,6 +101,14 @@ void PrintCatalogueText() {
                           << Short(spec.domain_max) << "]" << (spec.learnable ? ", learnable" : "") << ")\n";
             }
         }
+    }
+    std::cout << "Gated (two inputs a, b: f(a, b) = g(a)·b; eval with --a/--b or --grid)\n";
+    for (const auto& info : GatedCatalogue()) {
+        std::cout << "  " << info.name;
+        for (std::size_t pad = info.name.size(); pad < 13; ++pad) std::cout << ' ';
+        std::cout << info.formula << '\n';
+        for (const auto& spec : GatedFunction::WithDefaults(info.id).param_specs())
+            std::cout << "               --param " << spec.name << '=' << Short(spec.default_value) << '\n';
     }
 }
 

@@ -1,6 +1,8 @@
 // `actlab render (--scene FILE | FN [--param NAME=VALUE]... [--with FN2 ...]) [--derivative] [--range A:B]
 // [--yrange C:D] --out FILE.png|FILE.svg [--size WxH] [--scale S] [--theme light|dark|transparent]`:
 // a figure for slides without a window. SVG needs no OpenGL; PNG uses an EGL surfaceless context.
+// A gated two-input function (`--select swiglu`) is drawn as heatmaps of f, ∂f/∂a and ∂f/∂b over the
+// (a, b) plane; --range sets a and --yrange b.
 // Also: --format png|svg (when the name has no such extension), --kink, --no-legend, --no-overlays.
 //
 // Parameters: `--param NAME=VALUE` sets a parameter of FN (the first function); `--param FN.NAME=VALUE`
@@ -28,6 +30,7 @@ namespace {
 struct RenderOptions {
     std::string scene;
     std::string function;
+    std::string select;  // the same as `function`, spelled as the window's option
     std::vector<std::string> params;
     std::vector<std::string> with;
     bool derivative = false;
@@ -129,9 +132,40 @@ std::string ApplyScene(const std::string& name, FigureSpec& spec, std::vector<st
     return "";
 }
 
-std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputFormat& format) {
+// A gated two-input function: its heatmap figure, with --range for a and --yrange for b.
+std::string BuildGatedSpec(const RenderOptions& options, FigureSpec& spec) {
+    if (!options.with.empty() || options.derivative)
+        return options.function + " is drawn as heatmaps of f, ∂f/∂a and ∂f/∂b: --with and --derivative do not apply";
+    GatedFunction function;
+    std::vector<std::string> params;
+    for (const std::string& text : options.params) {
+        // "swiglu.beta=2" as well as "beta=2".
+        const std::string prefix = options.function + ".";
+        params.push_back(text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text);
+    }
+    if (std::string error = ParseGatedWithParams(options.function, params, function); !error.empty()) return error;
+    spec.gated = function;
+    return "";
+}
+
+// Three square heatmaps side by side want a wide, short figure: the default size unless --size says.
+constexpr std::string_view kDefaultSize = "1200x750";
+constexpr std::string_view kDefaultGatedSize = "1350x560";
+
+std::string SizeFor(const RenderOptions& options, const FigureSpec& spec) {
+    return spec.gated && options.size == kDefaultSize ? std::string(kDefaultGatedSize) : options.size;
+}
+
+std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& format) {
     std::vector<std::string> names;
-    if (!options.scene.empty()) {
+    if (!options.select.empty()) {
+        if (!options.function.empty() && options.function != options.select)
+            return "give the function once: as FN or as --select";
+        options.function = options.select;
+    }
+    if (options.scene.empty() && FindGated(options.function)) {
+        if (std::string error = BuildGatedSpec(options, spec); !error.empty()) return error;
+    } else if (!options.scene.empty()) {
         if (!options.function.empty() || !options.with.empty()) return "give either --scene or a function (and --with), not both";
         if (std::string error = ApplyScene(options.scene, spec, names); !error.empty()) return error;
     } else {
@@ -149,7 +183,9 @@ std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputForm
         if (spec.functions.size() > 6) return "at most 6 functions in one figure (FN and 5 --with)";
     }
     // The flags below override what a scene says.
-    if (std::string error = ApplyParams(options.params, names, spec.functions); !error.empty()) return error;
+    if (!spec.gated) {
+        if (std::string error = ApplyParams(options.params, names, spec.functions); !error.empty()) return error;
+    }
     if (options.derivative) spec.derivative = true;
     if (std::string error = ParseViewRange("--range", options.range, spec.x_range); !error.empty()) return error;
     if (std::string error = ParseViewRange("--yrange", options.yrange, spec.y_range); !error.empty()) return error;
@@ -171,7 +207,7 @@ std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputForm
         spec.theme = *theme;
     }
 
-    if (std::string error = ParseSize(options.size, spec); !error.empty()) return error;
+    if (std::string error = ParseSize(SizeFor(options, spec), spec); !error.empty()) return error;
     const auto scale = ParseFiniteNumber(options.scale);
     if (!scale || scale.value < 0.5 || scale.value > static_cast<double>(kFigureMaxScale)) {
         return "--scale: expected a number from 0.5 to 8, got \"" + options.scale + "\"";
@@ -227,6 +263,8 @@ void AddRenderCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<RenderOptions>();
     auto* cmd = app.add_subcommand("render", "Draw a figure to a PNG or SVG file without a window");
     cmd->add_option("function", options->function, "Function to draw (see `actlab list`)");
+    cmd->add_option("--select", options->select, "The function to draw, as the window's --select (e.g. swiglu)")
+        ->type_name("FN");
     cmd->add_option("--scene", options->scene, "Draw a saved scene's plot instead (a file, or preset:NAME); the flags override it")->type_name("FILE");
     cmd->add_option("--param,-p", options->params,
                     "NAME=VALUE for FN, or FN.NAME=VALUE for any function drawn (repeatable)")

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/activation.h"
+#include "core/gated.h"
 
 #include <string>
 #include <vector>
@@ -13,7 +14,11 @@ namespace actlab::cli {
 std::string ParseFunctionWithParams(const std::string& name, const std::vector<std::string>& params,
                                     Activation& activation);
 
-// "linear, sigmoid, tanh, …": for messages.
+// The same for a gated two-input function ("swiglu --param beta=1.5").
+std::string ParseGatedWithParams(const std::string& name, const std::vector<std::string>& params,
+                                 GatedFunction& function);
+
+// "linear, sigmoid, tanh, …, glu, reglu, geglu, swiglu": for messages.
 std::string KnownFunctionNames();
 
 }  // namespace actlab::cli

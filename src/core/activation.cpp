@@ -44,6 +44,28 @@ double NormalPdf(double x) { return kInvSqrt2Pi * std::exp(-0.5 * x * x); }
 // a·b where a is a vanishing factor: 0·∞ is taken as 0 (the limit in every use below).
 double TimesVanishing(double vanishing, double b) { return vanishing == 0.0 ? 0.0 : vanishing * b; }
 
+// sin(k·x) for the exact product k·x, not its rounding: k·x = p + e exactly (fma), and
+// sin(p + e) = sin(p)cos(e) + cos(p)sin(e). Keeps Snake's f' right even where k·x is huge.
+double SinOfProduct(double k, double x) {
+    const double p = k * x;
+    const double e = std::fma(k, x, -p);
+    return std::sin(p) * std::cos(e) + std::cos(p) * std::sin(e);
+}
+
+// Squareplus(x) = (x + √(x² + b))/2. For x < 0 the sum cancels, so use the equal form
+// b / (2(√(x² + b) − x)); hypot keeps x² from overflowing for |x| up to 1e300.
+double Squareplus(double x, double b) {
+    const double s = std::hypot(x, std::sqrt(b));
+    return x >= 0.0 ? 0.5 * (x + s) : 0.5 * b / (s - x);
+}
+
+// Squareplus'(x) = (1 + x/√(x² + b))/2 = b / (2√(x² + b)(√(x² + b) − x)) for x < 0 (no cancellation);
+// divided in two steps so that √(x² + b)·(√(x² + b) − x) cannot overflow.
+double SquareplusDerivative(double x, double b) {
+    const double s = std::hypot(x, std::sqrt(b));
+    return x >= 0.0 ? 0.5 * (1.0 + x / s) : 0.5 * (b / (s - x)) / s;
+}
+
 double ValueFinite(const Activation& act, double x) {
     const double p0 = act.params[0];
     const double p1 = act.params[1];
@@ -100,6 +122,14 @@ double ValueFinite(const Activation& act, double x) {
             x2 * (-2.0 / 15.0 + x2 * (17.0 / 315.0 + x2 * (-62.0 / 2835.0 + x2 * (1382.0 / 155925.0 +
                                                                                      x2 * (-21844.0 / 6081075.0)))));
         return x * x2 * series;
+    }
+    // ReLU²(x) = max(0, x)².
+    case ActivationId::ReluSquared: return x > 0.0 ? x * x : 0.0;
+    case ActivationId::Squareplus: return Squareplus(x, p0);
+    // Snake(x) = x + sin²(αx)/α.
+    case ActivationId::Snake: {
+        const double s = SinOfProduct(p0, x);
+        return x + s * s / p0;
     }
     case ActivationId::Count: break;
     }
@@ -167,6 +197,11 @@ double DerivativeFinite(const Activation& act, double x) {
         const double t = std::tanh(x);
         return t * t;
     }
+    // (ReLU²)'(x) = 2·max(0, x): continuous, so no kink; f'' jumps from 0 to 2 at 0.
+    case ActivationId::ReluSquared: return x > 0.0 ? 2.0 * x : 0.0;
+    case ActivationId::Squareplus: return SquareplusDerivative(x, p0);
+    // Snake'(x) = 1 + 2 sin(αx)cos(αx) = 1 + sin(2αx) ≥ 0; rounding must not push it below 0.
+    case ActivationId::Snake: return std::max(0.0, 1.0 + SinOfProduct(2.0 * p0, x));
     case ActivationId::Count: break;
     }
     return kNaN;
@@ -178,7 +213,20 @@ double ValueAtInfinity(const Activation& act, double sign) {
     const double far = ValueFinite(act, sign * 1e300);
     const double nearer = ValueFinite(act, sign * 1e299);
     if (std::fabs(far) > 2.0 * std::fabs(nearer) && std::fabs(far) > 1.0) return far > 0.0 ? kInf : -kInf;
+    // A tail that decays like 1/x (Squareplus on the left) has the limit 0, not its value at 1e300.
+    if (std::fabs(far) < 0.5 * std::fabs(nearer)) return 0.0;
     return far == 0.0 ? 0.0 : far;  // no −0 for a limit of 0
+}
+
+// f' at ±∞: the limit where it exists, ±∞ where f' grows without bound (Squared ReLU), NaN where it
+// oscillates for ever (Snake: 1 + sin(2αx) has no limit).
+double DerivativeAtInfinity(const Activation& act, double sign) {
+    if (act.id == ActivationId::Snake) return kNaN;
+    const double far = DerivativeFinite(act, sign * 1e300);
+    const double nearer = DerivativeFinite(act, sign * 1e299);
+    if (std::fabs(far) > 2.0 * std::fabs(nearer) && std::fabs(far) > 1.0) return far > 0.0 ? kInf : -kInf;
+    if (std::fabs(far) < 0.5 * std::fabs(nearer)) return 0.0;
+    return far;
 }
 
 }  // namespace
@@ -191,7 +239,7 @@ double Evaluate(const Activation& activation, double x) {
 
 double Derivative(const Activation& activation, double x, KinkConvention convention) {
     if (std::isnan(x)) return x;
-    if (std::isinf(x)) x = x > 0.0 ? 1e300 : -1e300;  // every tail's f' is constant or tends to a limit
+    if (std::isinf(x)) return DerivativeAtInfinity(activation, x > 0.0 ? 1.0 : -1.0);
     if (convention != KinkConvention::PyTorch) {
         for (const Kink& kink : Kinks(activation))
             if (kink.x == x) return KinkDerivative(kink, convention);
@@ -237,6 +285,25 @@ std::vector<Kink> Kinks(const Activation& activation) {
     default: break;
     }
     return kinks;
+}
+
+std::vector<double> Breakpoints(const Activation& activation) {
+    std::vector<double> points;
+    for (const Kink& kink : Kinks(activation)) points.push_back(kink.x);
+    switch (activation.id) {
+    // Branches at 0 whose f' may be continuous (ELU with α = 1, CELU, a slope of 1) while f'' jumps.
+    case ActivationId::LeakyRelu:
+    case ActivationId::Prelu:
+    case ActivationId::Elu:
+    case ActivationId::Selu:
+    case ActivationId::Celu:
+    case ActivationId::Softsign:  // |x|: f'' = −2·sign(x)/(1 + |x|)³ jumps from 2 to −2
+    case ActivationId::ReluSquared: points.push_back(0.0); break;
+    default: break;
+    }
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    return points;
 }
 
 double KinkDerivative(const Kink& kink, KinkConvention convention) {

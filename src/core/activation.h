@@ -46,12 +46,18 @@ enum class ActivationId {
     Hardswish,
     LogSigmoid,
     Tanhshrink,
+    ReluSquared,
+    Squareplus,
+    Snake,
     Count
 };
 inline constexpr std::size_t kActivationCount = static_cast<std::size_t>(ActivationId::Count);
 
 // Where the catalogue shows a function in the sidebar (lecture order).
-enum class ActivationGroup { Classic, ReluFamily, SmoothModern, Output };
+enum class ActivationGroup { Classic, ReluFamily, SmoothModern, Modern, Output };
+inline constexpr std::array<ActivationGroup, 5> kActivationGroups{ActivationGroup::Classic, ActivationGroup::ReluFamily,
+                                                                 ActivationGroup::SmoothModern, ActivationGroup::Modern,
+                                                                 ActivationGroup::Output};
 
 // What f'(x) returns exactly at a kink, where the left and right limits differ.
 enum class KinkConvention {
@@ -159,6 +165,11 @@ struct Kink {
 
 // The kinks for the current parameters, sorted by x. Empty for smooth functions.
 std::vector<Kink> Kinks(const Activation& activation);
+
+// Where the formula switches branches, sorted: every kink, and also points where f' is continuous but
+// f'' may jump (Softsign, Squared ReLU and ELU with α = 1 at 0). The property card's smoothness is
+// measured at these points.
+std::vector<double> Breakpoints(const Activation& activation);
 
 // The value of f' at a kink under a convention.
 double KinkDerivative(const Kink& kink, KinkConvention convention);

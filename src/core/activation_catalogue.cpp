@@ -59,6 +59,15 @@ constexpr std::array<ParamSpec, 2> kHardtanhParams{{
     {"max", "max", 1.0, 1.0, 0.0, 5.0, -100.0, 100.0, false, false,
      "Upper clipping value; the gradient is 0 above it."},
 }};
+constexpr std::array<ParamSpec, 1> kSquareplusParams{{
+    {"b", "b", 4.0, 4.0, 0.1, 16.0, 0.0, 1e6, true, false,
+     "Curvature b: the corner is rounded over a width of about √b. b → 0 gives ReLU; JAX's default is 4."},
+}};
+constexpr std::array<ParamSpec, 1> kSnakeParams{{
+    {"alpha", "α", 1.0, 1.0, 0.1, 5.0, 0.0, 100.0, true, false,
+     "Frequency α of the ripple sin²(αx)/α added to x: larger α, faster and smaller wiggles. "
+     "f′ = 1 + sin(2αx) touches 0 but never goes below, so Snake stays monotonic."},
+}};
 
 constexpr std::array<ActivationInfo, kActivationCount> kCatalogue{{
     {ActivationId::Linear, "linear", "Linear", ActivationGroup::Output,
@@ -136,6 +145,18 @@ constexpr std::array<ActivationInfo, kActivationCount> kCatalogue{{
     {ActivationId::Tanhshrink, "tanhshrink", "Tanhshrink", ActivationGroup::Classic,
      "Tanhshrink(x) = x − tanh(x)", "\\mathrm{Tanhshrink}(x) = x - \\tanh(x)",
      "rare: sparse coding and denoising layers", {}, 4.0},
+    {ActivationId::ReluSquared, "relu_squared", "Squared ReLU", ActivationGroup::Modern,
+     "ReLU²(x) = max(0, x)²",
+     "\\mathrm{ReLU}^{2}(x) = \\max(0, x)^{2} = \\begin{cases} x^{2} & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+     "feed-forward layers of transformers (Primer, Nemotron-H)", {}, 4.0},
+    {ActivationId::Squareplus, "squareplus", "Squareplus", ActivationGroup::Modern,
+     "Squareplus(x) = (x + √(x² + b)) / 2",
+     "\\mathrm{Squareplus}(x) = \\frac{x + \\sqrt{x^{2} + b}}{2}",
+     "hidden layers; a softplus made of a square root (JAX's jax.nn.squareplus)", kSquareplusParams, 6.0},
+    {ActivationId::Snake, "snake", "Snake", ActivationGroup::Modern,
+     "Snake(x) = x + sin²(αx) / α",
+     "\\mathrm{Snake}(x) = x + \\frac{\\sin^{2}(\\alpha x)}{\\alpha}",
+     "periodic signals: audio synthesis (BigVGAN, DAC)", kSnakeParams, 6.0},
 }};
 // clang-format on
 
@@ -177,6 +198,7 @@ std::string_view GroupName(ActivationGroup group) {
     case ActivationGroup::Classic: return "Classic";
     case ActivationGroup::ReluFamily: return "ReLU family";
     case ActivationGroup::SmoothModern: return "Smooth modern";
+    case ActivationGroup::Modern: return "Modern";
     case ActivationGroup::Output: return "Output";
     }
     return "";
@@ -276,6 +298,8 @@ std::string FormulaWithValues(const Activation& activation) {
     case ActivationId::Softplus:
         return "Softplus(x) = ln(1 + e^(" + a + "·x)) / " + a + "   (x where " + a + "·x > " + b + ")";
     case ActivationId::Hardtanh: return "Hardtanh(x) = min(max(x, " + a + "), " + b + ")";
+    case ActivationId::Squareplus: return "Squareplus(x) = (x + √(x² + " + a + ")) / 2";
+    case ActivationId::Snake: return "Snake(x) = x + sin²(" + a + "·x) / " + a;
     default: return std::string(activation.info().formula);
     }
 }
@@ -305,6 +329,9 @@ std::string LatexWithValues(const Activation& activation) {
     case ActivationId::Softplus:
         return "\\mathrm{Softplus}(x) = \\frac{1}{" + la + "}\\ln\\left(1 + e^{" + la + "x}\\right)";
     case ActivationId::Hardtanh: return "\\mathrm{Hardtanh}(x) = \\min(\\max(x, " + la + "), " + lb + ")";
+    case ActivationId::Squareplus: return "\\mathrm{Squareplus}(x) = \\frac{x + \\sqrt{x^{2} + " + la + "}}{2}";
+    case ActivationId::Snake:
+        return "\\mathrm{Snake}(x) = x + \\frac{\\sin^{2}(" + la + "x)}{" + la + "}";
     default: return std::string(activation.info().latex);
     }
 }

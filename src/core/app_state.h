@@ -4,6 +4,7 @@
 
 #include "core/activation.h"
 #include "core/born_dead.h"
+#include "core/gated.h"
 #include "core/dataset.h"
 #include "core/enum_names.h"
 #include "core/network.h"
@@ -59,6 +60,7 @@ struct PanelVisibility {
     bool softmax = false;
     bool propagation = false;
     bool born_dead = false;
+    bool gated = false;
     bool export_dialog = false;
     bool shortcuts = false;
     bool operator==(const PanelVisibility&) const = default;
@@ -165,6 +167,19 @@ struct BornDeadPanelState {
     bool operator==(const BornDeadPanelState&) const = default;
 };
 
+// The gated view: which two-input function f(a, b) = g(a)·b, its gate's parameters (SwiGLU's β),
+// the (a, b) window of the heatmaps and the slice f(·, b) drawn as a curve in the f and f′ plots.
+struct GatedLessonState {
+    GatedId function = GatedId::Swiglu;
+    ParamValues params{1.0, 0.0};
+    double a_min = -4.0, a_max = 4.0, b_min = -3.0, b_max = 3.0;
+    double slice_b = 1.0;
+    bool show_slice = true;
+    bool operator==(const GatedLessonState&) const = default;
+
+    GatedFunction Function() const { return GatedFunction{function, params}; }
+};
+
 struct AppState {
     WorkspaceState workspace;
     FunctionPlotState plots;
@@ -174,6 +189,7 @@ struct AppState {
     SoftmaxPanelState softmax;
     PropagationPanelState propagation;
     BornDeadPanelState born_dead;
+    GatedLessonState gated;
 
     // The function with its current parameters.
     Activation ActivationOf(ActivationId id) const {

@@ -35,6 +35,8 @@ double GridHalfWidth(const Activation& act) {
     case ActivationId::Swish:
     case ActivationId::Softplus: factor = act.params[0] > 0.0 ? std::clamp(1.0 / act.params[0], 1.0, 1e4) : 1.0; break;
     case ActivationId::Celu: factor = std::max(1.0, act.params[0]); break;
+    case ActivationId::Squareplus: factor = std::max(1.0, std::sqrt(act.params[0]) / 2.0); break;
+    case ActivationId::Snake: factor = std::max(1.0, 1.0 / act.params[0]); break;
     default: break;
     }
     double width = 2.5 * act.info().scale_hint * factor;
@@ -158,22 +160,118 @@ std::string Properties::SaturationText() const {
     return "none";
 }
 
+namespace {
+
+// The sample grid: evenly spaced over the interesting region, plus 0 and every breakpoint exactly.
+std::vector<double> PropertyGrid(double half_width, const std::vector<double>& breakpoints) {
+    std::vector<double> xs(kGridPoints);
+    for (std::size_t i = 0; i < kGridPoints; ++i)
+        xs[i] = std::lerp(-half_width, half_width, static_cast<double>(i) / static_cast<double>(kGridPoints - 1));
+    xs.push_back(0.0);
+    xs.insert(xs.end(), breakpoints.begin(), breakpoints.end());
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    return xs;
+}
+
+// A range end that is zero up to rounding (Snake's f' = 1 + sin(2αx) at its minima) is shown as 0.
+void SnapRoundingToZero(Interval& range) {
+    const double scale = std::isfinite(range.hi - range.lo) ? std::max(1.0, range.hi - range.lo) : 1.0;
+    if (range.lo != 0.0 && std::fabs(range.lo) < 1e-12 * scale) range.lo = 0.0;
+    if (range.hi != 0.0 && std::fabs(range.hi) < 1e-12 * scale) range.hi = 0.0;
+}
+
+// C⁰ if f' jumps at a breakpoint; C¹ if only f'' does (one-sided difference quotients of f'); else C∞.
+Smoothness SmoothnessAt(const Activation& act, const std::vector<double>& breakpoints) {
+    if (!Kinks(act).empty()) return Smoothness::C0;
+    for (double x0 : breakpoints) {
+        const double h = 1e-5 * std::max(1.0, std::fabs(x0));
+        const double left2 = (Derivative(act, x0 - h) - Derivative(act, x0 - 2.0 * h)) / h;
+        const double right2 = (Derivative(act, x0 + 2.0 * h) - Derivative(act, x0 + h)) / h;
+        if (std::fabs(left2 - right2) > 1e-3 * std::max(1.0, std::fabs(left2) + std::fabs(right2)))
+            return Smoothness::C1;
+    }
+    return Smoothness::CInfinity;
+}
+
+// Odd, or at least f(0) = 0 with outputs of both signs.
+ZeroCentred ZeroCentredness(const Activation& act, const std::vector<double>& xs, const std::vector<double>& f,
+                            const Interval& output_range) {
+    bool odd = true;
+    for (std::size_t i = 0; i < xs.size() && odd; ++i) {
+        const double mirrored = Evaluate(act, -xs[i]);
+        odd = std::fabs(mirrored + f[i]) <= 1e-12 * (1.0 + std::fabs(f[i]));
+    }
+    const bool both_signs = output_range.lo < 0.0 && output_range.hi > 0.0;
+    if (odd && both_signs) return ZeroCentred::Yes;
+    if (Evaluate(act, 0.0) == 0.0 && both_signs) return ZeroCentred::Partly;
+    return ZeroCentred::No;
+}
+
+// Intervals between breakpoints on which f' is exactly 0 (sampled at five interior points).
+std::vector<Interval> ZeroGradientRegions(const Activation& act, const std::vector<double>& breakpoints,
+                                          double half_width) {
+    std::vector<Interval> regions;
+    std::vector<double> bounds{-kInf};
+    bounds.insert(bounds.end(), breakpoints.begin(), breakpoints.end());
+    bounds.push_back(kInf);
+    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+        const double lo = std::max(bounds[i], -half_width), hi = std::min(bounds[i + 1], half_width);
+        bool all_zero = lo < hi;
+        for (int k = 1; k <= 5 && all_zero; ++k) all_zero = Derivative(act, lo + (hi - lo) * k / 6.0) == 0.0;
+        if (all_zero) regions.push_back({bounds[i], bounds[i + 1], false, false});
+    }
+    return regions;
+}
+
+// An isolated maximum of f' away from kinks (σ' = 0.25 at 0).
+std::optional<Point2> DerivativeMaximum(const Activation& act, const std::vector<double>& xs,
+                                        const std::vector<double>& df, const std::vector<double>& kink_xs,
+                                        double half_width) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < xs.size(); ++i)
+        if (df[i] > df[best]) best = i;
+    // Rounding makes a few samples around a smooth peak equal (tanh' = 1 near 0): take the middle one.
+    std::size_t last_tie = best;
+    while (last_tie + 1 < xs.size() && df[last_tie + 1] == df[best]) ++last_tie;
+    best = (best + last_tie) / 2;
+    if (best == 0 || best + 1 >= xs.size()) return std::nullopt;
+    double x = GoldenMinimum([&](double t) { return -Derivative(act, t); }, xs[best - 1], xs[best + 1]);
+    if (Derivative(act, x) <= df[best]) x = xs[best];
+    const double delta = half_width / 100.0;
+    bool near_kink = false;
+    for (double k : kink_xs) near_kink |= std::fabs(k - x) < delta;
+    const double peak = Derivative(act, x);
+    if (!near_kink && Derivative(act, x - delta) < peak && Derivative(act, x + delta) < peak) return Point2{x, peak};
+    return std::nullopt;
+}
+
+// An unbounded region where f' = 0 can trap a neuron for good.
+std::string DyingRisk(const std::vector<Interval>& zero_gradient_regions) {
+    for (const Interval& region : zero_gradient_regions) {
+        if (std::isinf(region.lo) || std::isinf(region.hi)) {
+            const bool left = std::isinf(region.lo);
+            return std::string("yes: f′ = 0 for x ") + (left ? "< " : "> ") +
+                   FormatSignificant(left ? region.hi : region.lo, 6) +
+                   "; a neuron whose input stays there gets no gradient and stops learning";
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
 Properties ComputeProperties(const Activation& act) {
     Properties props;
     props.typical_use = std::string(act.info().typical_use);
 
     const double half_width = GridHalfWidth(act);
     const std::vector<Kink> kinks = Kinks(act);
-    std::vector<double> xs(kGridPoints);
-    for (std::size_t i = 0; i < kGridPoints; ++i)
-        xs[i] = std::lerp(-half_width, half_width, static_cast<double>(i) / static_cast<double>(kGridPoints - 1));
-    xs.push_back(0.0);
+    const std::vector<double> breakpoints = Breakpoints(act);
+    const std::vector<double> xs = PropertyGrid(half_width, breakpoints);
     std::vector<double> kink_xs;
     kink_xs.reserve(kinks.size());
     for (const Kink& k : kinks) kink_xs.push_back(k.x);
-    xs.insert(xs.end(), kink_xs.begin(), kink_xs.end());
-    std::sort(xs.begin(), xs.end());
-    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
 
     std::vector<double> f(xs.size()), df(xs.size());
     for (std::size_t i = 0; i < xs.size(); ++i) {
@@ -198,41 +296,15 @@ Properties ComputeProperties(const Activation& act) {
     }
     auto slope_of = [&act](double x) { return Derivative(act, x); };
     props.derivative_range = RangeOf(xs, df, df_approached, kink_xs, slope_of, nullptr);
+    SnapRoundingToZero(props.derivative_range);
 
     // Monotonic: f' ≥ 0 everywhere, the one-sided limits at kinks included.
     props.monotonic = props.derivative_range.lo >= 0.0;
     if (!props.monotonic && minimum.attained && std::isfinite(minimum.x) && props.output_range.lo_closed) {
         props.minimum = Point2{minimum.x, minimum.value};
     }
-
-    // Smoothness: a kink makes it C⁰; a jump of f'' at a breakpoint of the formula makes it C¹.
-    if (!kinks.empty()) {
-        props.smoothness = Smoothness::C0;
-    } else {
-        const bool piecewise_at_zero = act.id == ActivationId::Elu || act.id == ActivationId::Selu ||
-                                       act.id == ActivationId::Celu || act.id == ActivationId::LeakyRelu ||
-                                       act.id == ActivationId::Prelu;
-        if (piecewise_at_zero) {
-            const double h = 1e-5;
-            const double left2 = (Derivative(act, -h) - Derivative(act, -2.0 * h)) / h;
-            const double right2 = (Derivative(act, 2.0 * h) - Derivative(act, h)) / h;
-            if (std::fabs(left2 - right2) > 1e-3) props.smoothness = Smoothness::C1;
-        }
-    }
-
-    // Zero-centred: odd, or at least f(0) = 0 with outputs of both signs.
-    bool odd = true;
-    for (std::size_t i = 0; i < xs.size() && odd; ++i) {
-        const double mirrored = Evaluate(act, -xs[i]);
-        odd = std::fabs(mirrored + f[i]) <= 1e-12 * (1.0 + std::fabs(f[i]));
-    }
-    const bool both_signs = props.output_range.lo < 0.0 && props.output_range.hi > 0.0;
-    if (odd && both_signs) {
-        props.zero_centred = ZeroCentred::Yes;
-    } else if (Evaluate(act, 0.0) == 0.0 && both_signs) {
-        props.zero_centred = ZeroCentred::Partly;
-    }
-
+    props.smoothness = SmoothnessAt(act, breakpoints);
+    props.zero_centred = ZeroCentredness(act, xs, f, props.output_range);
     props.saturates_left = std::fabs(df_left) < 1e-12;
     props.saturates_right = std::fabs(df_right) < 1e-12;
 
@@ -242,49 +314,9 @@ Properties ComputeProperties(const Activation& act) {
     if (std::isfinite(f_right) && !TailIsConstant(act, 1.0, half_width))
         props.asymptotes.push_back({true, f_right});
 
-    // Zero-gradient regions: intervals between kinks on which f' is exactly 0.
-    std::vector<double> bounds{-kInf};
-    bounds.insert(bounds.end(), kink_xs.begin(), kink_xs.end());
-    bounds.push_back(kInf);
-    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
-        const double lo = std::max(bounds[i], -half_width), hi = std::min(bounds[i + 1], half_width);
-        bool all_zero = lo < hi;
-        for (int k = 1; k <= 5 && all_zero; ++k) all_zero = Derivative(act, lo + (hi - lo) * k / 6.0) == 0.0;
-        if (all_zero) props.zero_gradient_regions.push_back({bounds[i], bounds[i + 1], false, false});
-    }
-
-    // An isolated maximum of f' away from kinks (σ' = 0.25 at 0).
-    {
-        std::size_t best = 0;
-        for (std::size_t i = 1; i < xs.size(); ++i)
-            if (df[i] > df[best]) best = i;
-        // Rounding makes a few samples around a smooth peak equal (tanh' = 1 near 0): take the middle one.
-        std::size_t last_tie = best;
-        while (last_tie + 1 < xs.size() && df[last_tie + 1] == df[best]) ++last_tie;
-        best = (best + last_tie) / 2;
-        if (best > 0 && best + 1 < xs.size()) {
-            double x = GoldenMinimum([&](double t) { return -Derivative(act, t); }, xs[best - 1], xs[best + 1]);
-            if (Derivative(act, x) <= df[best]) x = xs[best];
-            const double delta = half_width / 100.0;
-            bool near_kink = false;
-            for (double k : kink_xs) near_kink |= std::fabs(k - x) < delta;
-            const double peak = Derivative(act, x);
-            if (!near_kink && Derivative(act, x - delta) < peak && Derivative(act, x + delta) < peak) {
-                props.derivative_maximum = Point2{x, peak};
-            }
-        }
-    }
-
-    // Dying risk: an unbounded region where f' = 0 can trap a neuron for good.
-    for (const Interval& region : props.zero_gradient_regions) {
-        if (std::isinf(region.lo) || std::isinf(region.hi)) {
-            const bool left = std::isinf(region.lo);
-            props.dying_risk = std::string("yes: f′ = 0 for x ") + (left ? "< " : "> ") +
-                               FormatSignificant(left ? region.hi : region.lo, 6) +
-                               "; a neuron whose input stays there gets no gradient and stops learning";
-            break;
-        }
-    }
+    props.zero_gradient_regions = ZeroGradientRegions(act, breakpoints, half_width);
+    props.derivative_maximum = DerivativeMaximum(act, xs, df, kink_xs, half_width);
+    props.dying_risk = DyingRisk(props.zero_gradient_regions);
     return props;
 }
 

@@ -341,6 +341,66 @@ void ReadBornDead(const json& j, BornDeadPanelState& b, std::vector<std::string>
     ReadInt(j, "seed", b.seed, 0, std::numeric_limits<int>::max(), "born_dead", warnings);
 }
 
+json GatedToJson(const GatedLessonState& g) {
+    json params = json::object();
+    const GatedFunction function = g.Function();
+    for (std::size_t i = 0; i < function.param_specs().size(); ++i)
+        params[std::string(function.param_specs()[i].name)] = g.params[i];
+    return {{"function", Info(g.function).name},
+            {"params", params},
+            {"view", {{"a_min", g.a_min}, {"a_max", g.a_max}, {"b_min", g.b_min}, {"b_max", g.b_max}}},
+            {"slice_b", g.slice_b},
+            {"show_slice", g.show_slice}};
+}
+
+// Every number is checked: parameters in their domain, a finite view with lo < hi, |slice b| ≤ 1e6.
+void ReadGated(const json& j, GatedLessonState& g, std::vector<std::string>& warnings) {
+    std::string name(Info(g.function).name);
+    Read(j, "function", name, "gated", warnings);
+    if (const auto id = FindGated(name)) {
+        if (*id != g.function) g.params = GatedFunction::WithDefaults(*id).params;
+        g.function = *id;
+    } else {
+        warnings.push_back("gated.function: unknown \"" + name + "\"");
+    }
+    if (j.contains("params") && j.at("params").is_object()) {
+        GatedFunction function = g.Function();
+        for (const auto& [param, value] : j.at("params").items()) {
+            const std::string error =
+                value.is_number() ? SetParam(function, param, value.get<double>()) : "not a number";
+            if (!error.empty()) warnings.push_back("gated.params." + param + ": " + error);
+        }
+        g.params = function.params;
+    }
+    if (j.contains("view") && j.at("view").is_object()) {
+        double a_min = g.a_min, a_max = g.a_max, b_min = g.b_min, b_max = g.b_max;
+        const json& v = j.at("view");
+        Read(v, "a_min", a_min, "gated.view", warnings);
+        Read(v, "a_max", a_max, "gated.view", warnings);
+        Read(v, "b_min", b_min, "gated.view", warnings);
+        Read(v, "b_max", b_max, "gated.view", warnings);
+        const auto fine = [](double lo, double hi) {
+            return std::isfinite(lo) && std::isfinite(hi) && lo < hi && std::fabs(lo) <= 1e6 && std::fabs(hi) <= 1e6;
+        };
+        if (fine(a_min, a_max) && fine(b_min, b_max)) {
+            g.a_min = a_min;
+            g.a_max = a_max;
+            g.b_min = b_min;
+            g.b_max = b_max;
+        } else {
+            warnings.emplace_back("gated.view: ignored (finite, min < max, within ±1e6)");
+        }
+    }
+    double slice = g.slice_b;
+    Read(j, "slice_b", slice, "gated", warnings);
+    if (std::isfinite(slice) && std::fabs(slice) <= 1e6) {
+        g.slice_b = slice;
+    } else {
+        warnings.emplace_back("gated.slice_b: ignored (finite, within ±1e6)");
+    }
+    Read(j, "show_slice", g.show_slice, "gated", warnings);
+}
+
 }  // namespace
 
 std::string_view ThemeName(Theme theme) { return NameIn(kThemeNames, theme); }
@@ -389,12 +449,14 @@ json AppStateToJson(const AppState& state) {
          {{"sidebar", state.panels.sidebar}, {"parameters", state.panels.parameters},
           {"properties", state.panels.properties}, {"network", state.panels.network},
           {"chain_rule", state.panels.chain_rule}, {"softmax", state.panels.softmax},
-          {"propagation", state.panels.propagation}, {"born_dead", state.panels.born_dead}}},
+          {"propagation", state.panels.propagation}, {"born_dead", state.panels.born_dead},
+          {"gated", state.panels.gated}}},
         {"network", NetworkLessonToJson(state.network)},
         {"workspace", {{"view", WorkspaceViewName(state.workspace.view)}, {"focus", state.workspace.focus}}},
         {"softmax", SoftmaxToJson(state.softmax)},
         {"propagation", PropagationToJson(state.propagation)},
         {"born_dead", BornDeadToJson(state.born_dead)},
+        {"gated", GatedToJson(state.gated)},
     };
 }
 
@@ -534,12 +596,14 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         Read(panels, "softmax", state.panels.softmax, "panels", warnings);
         Read(panels, "propagation", state.panels.propagation, "panels", warnings);
         Read(panels, "born_dead", state.panels.born_dead, "panels", warnings);
+        Read(panels, "gated", state.panels.gated, "panels", warnings);
     }
     ReadWorkspace(root, state, warnings);
     if (root.contains("network")) ReadNetworkLesson(root.at("network"), state.network, warnings);
     if (root.contains("softmax")) ReadSoftmax(root.at("softmax"), state.softmax, warnings);
     if (root.contains("propagation")) ReadPropagation(root.at("propagation"), state.propagation, warnings);
     if (root.contains("born_dead")) ReadBornDead(root.at("born_dead"), state.born_dead, warnings);
+    if (root.contains("gated")) ReadGated(root.at("gated"), state.gated, warnings);
 }
 
 }  // namespace actlab

@@ -2,11 +2,13 @@
 #include "render/figure.h"
 
 #include "core/view_fit.h"
+#include "render/gated_figure.h"
 #include "render/plot_figure.h"
 #include "render/svg_canvas.h"
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace actlab {
 
@@ -42,6 +44,13 @@ void DrawFigure(Canvas& canvas, const FigureSpec& spec) {
     const FigureTheme theme = FigureThemeFor(spec.theme);
     const float width = static_cast<float>(spec.PixelWidth());
     const float height = static_cast<float>(spec.PixelHeight());
+    if (spec.gated) {
+        GatedFigureLayout layout{FigureFontSize(spec.scale), spec.scale};
+        if (spec.x_range) std::tie(layout.a_min, layout.a_max) = *spec.x_range;
+        if (spec.y_range) std::tie(layout.b_min, layout.b_max) = *spec.y_range;
+        DrawGatedFigure(canvas, theme, layout, *spec.gated, width, height);
+        return;
+    }
     if (theme.background.a > 0) canvas.FilledRect({0, 0}, {width, height}, theme.background);
 
     // The view: the app's "reset view" unless the ranges were given.

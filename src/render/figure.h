@@ -5,6 +5,7 @@
 
 #include "core/activation.h"
 #include "core/app_state.h"
+#include "core/gated.h"
 #include "render/canvas.h"
 #include "render/figure_theme.h"
 #include "core/enum_names.h"
@@ -43,6 +44,8 @@ struct FigureSpec {
     std::optional<PlotQuantity> single_plot;    // one plot of this instead (the app's export of one plot)
     std::optional<std::pair<double, double>> dy_range;  // of the f′ plot; none: fitted
     std::vector<Probe> probes;                  // pinned probe points, as the window shows them
+    std::optional<GatedFunction> gated;         // set: the heatmaps of this two-input function instead
+                                                // (x_range is a, y_range is b; functions are ignored)
     int width = 1200, height = 750;             // logical pixels
     float scale = 1.0f;                         // output pixels per logical pixel
 

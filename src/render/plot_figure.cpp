@@ -222,8 +222,8 @@ void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std
     const float px = frame.PixelX(x);
     canvas.Line({px, frame.area_min.y}, {px, frame.area_max.y}, theme.crosshair, 1.0f * style.scale);
     for (const PlotCurveData& curve : curves) {
-        const double f = Evaluate(curve.activation, x);
-        const double df = Derivative(curve.activation, x, spec.convention);
+        const double f = curve.output_scale * Evaluate(curve.activation, x);
+        const double df = curve.output_scale * Derivative(curve.activation, x, spec.convention);
         const float r = 4.0f * style.scale;
         if (ShowsValue(spec.quantity) && std::isfinite(f)) canvas.FilledCircle(frame.ToPixel(x, f), r, curve.color);
         if (ShowsDerivative(spec.quantity) && std::isfinite(df)) canvas.FilledCircle(frame.ToPixel(x, df), r, curve.color);
@@ -233,8 +233,9 @@ void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std
     std::vector<std::pair<std::string, Color>> lines;
     lines.emplace_back("x = " + FormatReadout(x, 6), theme.text);
     for (const PlotCurveData& curve : curves) {
-        lines.emplace_back(curve.label + ":  f = " + FormatReadout(Evaluate(curve.activation, x), 6) +
-                               "   f\u2032 = " + FormatReadout(Derivative(curve.activation, x, spec.convention), 6),
+        const double s = curve.output_scale;
+        lines.emplace_back(curve.label + ":  f = " + FormatReadout(s * Evaluate(curve.activation, x), 6) +
+                               "   f\u2032 = " + FormatReadout(s * Derivative(curve.activation, x, spec.convention), 6),
                            curve.color);
     }
     const float pad = 8.0f * style.scale;

@@ -54,6 +54,7 @@ struct PlotCurveData {
     Color color;
     SampledCurve samples;
     Properties properties;
+    double output_scale = 1.0;  // the curve is output_scale · f (a gated function's slice b·g(a))
     // f and f′ in pixels, kept between frames until the view or the plot's size changes: an idle
     // frame then neither maps nor simplifies thousands of samples. Filled by DrawPlot.
     mutable CurvePixelRuns value_pixels{}, derivative_pixels{};

@@ -51,6 +51,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Parameters", nullptr, &state.panels.parameters);
         ImGui::MenuItem("Property card", nullptr, &state.panels.properties);
         ImGui::MenuItem("Chain rule (click an edge)", nullptr, &state.panels.chain_rule);
+        ImGui::MenuItem("Gated functions (SwiGLU, GeGLU, …)", nullptr, &state.panels.gated);
         ImGui::Separator();
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
@@ -176,6 +177,8 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     if (state.workspace.view == WorkspaceView::Propagation) DrawPropagationDrawers(state, runtime, view_top);
     if (state.workspace.view == WorkspaceView::Network) DrawNetworkDrawers(state, runtime, view_top);
     ImGui::End();
+    // The gated functions float over the Functions view until they become a view of their own.
+    DrawGatedPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
     DrawAboutPanel(runtime);
     DrawExportPanel(state, runtime);

@@ -25,6 +25,7 @@ void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → p
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
 void DrawPropagationDrawers(AppState& state, UiRuntime& runtime, float top);
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);     // P(deep narrow ReLU net is dead) vs depth
+void DrawGatedPanel(AppState& state, UiRuntime& runtime);        // f(a, b) = g(a)·b: three heatmaps, hover, b slice
 void DrawExportPanel(AppState& state, UiRuntime& runtime);       // export a plot, the window or the network as PNG/SVG/CSV
 void DrawExportToast(UiRuntime& runtime);                        // where the last export went, for a few seconds
 

@@ -104,7 +104,16 @@ void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
 
     CurveCache::Key key{SelectedActivations(state), plots.view.x_min, plots.view.x_max,
                         SamplesForWidth(plot_size.x), plots.convention, state.display.theme};
-    const std::vector<PlotCurveData>& curves = runtime.curves.Get(key);
+    const std::vector<PlotCurveData>& selected_curves = runtime.curves.Get(key);
+    // With the gated view open, its slice b·g(a) joins the curves as one more.
+    std::vector<PlotCurveData> with_slice;
+    if (state.panels.gated && state.gated.show_slice) {
+        const GatedViewCache::SliceKey slice_key{state.gated,      key.x_min, key.x_max, key.samples,
+                                                 key.convention,   key.theme, selected_curves.size()};
+        with_slice = selected_curves;
+        for (const PlotCurveData& slice : runtime.gated.Slice(slice_key)) with_slice.push_back(slice);
+    }
+    const std::vector<PlotCurveData>& curves = with_slice.empty() ? selected_curves : with_slice;
 
     const PlotQuantity top_quantity = plots.layout == PlotLayout::Overlaid && plots.show_derivative
                                           ? PlotQuantity::ValueAndDerivative

@@ -10,8 +10,7 @@ namespace actlab::ui {
 
 std::vector<ActivationId> SidebarOrder() {
     std::vector<ActivationId> order;
-    for (ActivationGroup group : {ActivationGroup::Classic, ActivationGroup::ReluFamily, ActivationGroup::SmoothModern,
-                                  ActivationGroup::Output}) {
+    for (ActivationGroup group : kActivationGroups) {
         for (const ActivationInfo& info : Catalogue()) {
             if (info.group == group) order.push_back(info.id);
         }

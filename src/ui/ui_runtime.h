@@ -15,6 +15,7 @@
 #include "ui/scene_files.h"
 #include "ui/theory_runtime.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +57,36 @@ private:
     Properties properties_;
 };
 
+// The gated view's derived data: the three heatmaps (f, ∂f/∂a, ∂f/∂b, each divided by its symmetric
+// colour scale, row 0 at the top) and the slice b·g(a) as a plot curve, rebuilt when their inputs change.
+struct GatedViewCache {
+    static constexpr std::size_t kCells = 96;
+    std::optional<GatedLessonState> key;
+    std::array<std::vector<float>, 3> values;  // kCells × kCells each
+    std::array<double, 3> color_scale{1.0, 1.0, 1.0};
+    struct Contour {
+        double level;                             // of the scaled values, in (−1, 1)
+        std::vector<std::array<Vec2, 2>> segments;  // in grid coordinates, row 0 at the top
+    };
+    std::array<std::vector<Contour>, 3> contours;
+    std::size_t generation = 0;
+
+    struct SliceKey {
+        GatedLessonState gated;
+        double x_min = 0, x_max = 0;
+        std::size_t samples = 0;
+        KinkConvention convention = KinkConvention::PyTorch;
+        Theme theme = Theme::Dark;
+        std::size_t color_index = 0;
+        bool operator==(const SliceKey&) const = default;
+    };
+    std::optional<SliceKey> slice_key;
+    std::vector<PlotCurveData> slice;  // empty or one curve
+
+    void Update(const GatedLessonState& state);  // the heatmaps
+    const std::vector<PlotCurveData>& Slice(const SliceKey& key);
+};
+
 enum class MessageKind { Info, Error };
 
 struct StatusMessage {
@@ -82,6 +113,7 @@ struct UiRuntime {
     AnimationExportUi animation;    // the Export animation dialog, its request and progress
     SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
     bool about_open = false;        // Help → About
+    GatedViewCache gated;           // the gated view's heatmaps and its slice curve
     bool quit_requested = false;
     bool fullscreen_changed = false;
     std::optional<WorkspaceView> synced_view;  // the view the panel flags were last brought in step with
