@@ -330,7 +330,10 @@ void DrawChartAxes(const ChartFrame& f, LabelLayout& labels, const Axis& x_axis,
     for (const TickMark& t : x_ticks) {
         const float x = AxisPixel(x_axis, t.at);
         f.canvas.Line({x, box_min.y}, {x, box_max.y}, f.theme.grid, 1.0f);
-        text({x, box_max.y + f.pad * 0.5f}, t.label, f.theme.text, TextAlign::Center, TextBaseline::Top);
+        // The last tick's label stays inside the chart rather than being cut at its right edge.
+        const float half = f.canvas.MeasureText(t.label, f.font).x / 2;
+        text({std::min(x, f.origin.x + f.size.x - half), box_max.y + f.pad * 0.5f}, t.label, f.theme.text, TextAlign::Center,
+             TextBaseline::Top);
     }
     if (!options.x_label.empty()) {
         text({(box_min.x + box_max.x) / 2, f.origin.y + f.size.y}, options.x_label, f.theme.dim_text, TextAlign::Center,

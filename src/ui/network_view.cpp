@@ -117,16 +117,41 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         ImGui::SameLine();
     }
     const float width = ImGui::GetContentRegionAvail().x;
-    // The charts over time take a strip at the bottom; the three focus regions the rest.
-    const float charts_height = std::max(available.y * 0.25f, ImGui::GetTextLineHeight() * 7.0f);
+    // A lesson that names one region (vanishing gradients: the bars) gives it the big slot on the
+    // left; the graph and the other region share the right column. The charts over time take a
+    // strip at the bottom.
+    const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
+    const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" && !chain_rule;
+    const float charts_height =
+        std::max(available.y * (lesson_slot ? 0.16f : 0.25f), ImGui::GetTextLineHeight() * 6.0f);
     const float main_height = available.y - charts_height - spacing.y;
-    const float right = width * 0.42f;
+    const float right = width * (lesson_slot ? 0.32f : 0.42f);
+    const float left = width - right - spacing.x;
     ImGui::BeginGroup();
-    DrawGraph(state, runtime, {width - right - spacing.x, main_height});
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    DrawRightColumn(state, runtime, {right, main_height}, focus);
-    ImGui::EndGroup();
+    if (lesson_slot) {
+        const bool bars = focus.front() == "network.gradients";
+        if (bars) {
+            DrawGradients(state, runtime, {left, main_height});
+        } else {
+            DrawOutput(state, runtime, {left, main_height});
+        }
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        const float graph_height = (main_height - spacing.y) * 0.6f;
+        DrawGraph(state, runtime, {right, graph_height});
+        if (bars) {
+            DrawOutput(state, runtime, {right, main_height - spacing.y - graph_height});
+        } else {
+            DrawGradients(state, runtime, {right, main_height - spacing.y - graph_height});
+        }
+        ImGui::EndGroup();
+    } else {
+        DrawGraph(state, runtime, {left, main_height});
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        DrawRightColumn(state, runtime, {right, main_height}, focus);
+        ImGui::EndGroup();
+    }
     BeginRegionChild("##charts", "network.charts", {width, charts_height}, false, kFixed);
     if (runtime.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
     EndRegionChild();
