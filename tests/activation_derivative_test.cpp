@@ -17,19 +17,27 @@ struct Setting {
 
 std::vector<Activation> Settings() {
     std::vector<Activation> all;
-    for (const auto& info : Catalogue()) all.push_back(Activation::WithDefaults(info.id));
+    for (const auto& info : Catalogue())
+        all.push_back(Activation::WithDefaults(info.id));
     const std::vector<Setting> more{
-        {ActivationId::LeakyRelu, {{"slope", 0.1}}},   {ActivationId::LeakyRelu, {{"slope", 0.3}}},
-        {ActivationId::Prelu, {{"a", -0.2}}},          {ActivationId::Elu, {{"alpha", 0.5}}},
-        {ActivationId::Elu, {{"alpha", 2.0}}},         {ActivationId::Selu, {{"lambda", 1.2}, {"alpha", 1.5}}},
-        {ActivationId::Celu, {{"alpha", 0.5}}},        {ActivationId::Celu, {{"alpha", 2.0}}},
-        {ActivationId::Swish, {{"beta", 0.5}}},        {ActivationId::Swish, {{"beta", 3.0}}},
+        {ActivationId::LeakyRelu, {{"slope", 0.1}}},
+        {ActivationId::LeakyRelu, {{"slope", 0.3}}},
+        {ActivationId::Prelu, {{"a", -0.2}}},
+        {ActivationId::Elu, {{"alpha", 0.5}}},
+        {ActivationId::Elu, {{"alpha", 2.0}}},
+        {ActivationId::Selu, {{"lambda", 1.2}, {"alpha", 1.5}}},
+        {ActivationId::Celu, {{"alpha", 0.5}}},
+        {ActivationId::Celu, {{"alpha", 2.0}}},
+        {ActivationId::Swish, {{"beta", 0.5}}},
+        {ActivationId::Swish, {{"beta", 3.0}}},
         {ActivationId::Softplus, {{"beta", 2.0}, {"threshold", 10.0}}},
-        {ActivationId::Softplus, {{"beta", 0.5}}},     {ActivationId::Hardtanh, {{"min", -2.0}, {"max", 3.0}}},
+        {ActivationId::Softplus, {{"beta", 0.5}}},
+        {ActivationId::Hardtanh, {{"min", -2.0}, {"max", 3.0}}},
     };
     for (const auto& s : more) {
         Activation a = Activation::WithDefaults(s.id);
-        for (const auto& [name, value] : s.params) EXPECT_EQ(SetParam(a, name, value), "");
+        for (const auto& [name, value] : s.params)
+            EXPECT_EQ(SetParam(a, name, value), "");
         all.push_back(a);
     }
     return all;
@@ -39,7 +47,8 @@ bool NearKink(const Activation& a, double x, double margin) {
     for (const Kink& k : Kinks(a))
         if (std::fabs(x - k.x) < margin) return true;
     // Softplus switches to x exactly at βx = threshold, a 1e-9 step that finite differences would see.
-    if (a.id == ActivationId::Softplus && std::fabs(a.params[0] * x - a.params[1]) < margin * a.params[0] + 1e-6)
+    if (a.id == ActivationId::Softplus &&
+        std::fabs(a.params[0] * x - a.params[1]) < margin * a.params[0] + 1e-6)
         return true;
     return false;
 }
@@ -79,9 +88,9 @@ TEST(KinkConventions, PyTorchDefaults) {
     EXPECT_EQ(AtZero(ActivationId::Prelu), 0.25);
     Activation elu = Activation::WithDefaults(ActivationId::Elu);
     ASSERT_EQ(SetParam(elu, "alpha", 0.5), "");
-    EXPECT_EQ(Derivative(elu, 0.0), 0.5);  // ELU'(0) = α
+    EXPECT_EQ(Derivative(elu, 0.0), 0.5); // ELU'(0) = α
     const Activation selu = Activation::WithDefaults(ActivationId::Selu);
-    EXPECT_EQ(Derivative(selu, 0.0), selu.params[0] * selu.params[1]);  // λα
+    EXPECT_EQ(Derivative(selu, 0.0), selu.params[0] * selu.params[1]); // λα
     EXPECT_EQ(AtZero(ActivationId::Celu), 1.0);
 
     const Activation hardtanh = Activation::WithDefaults(ActivationId::Hardtanh);
@@ -157,5 +166,5 @@ TEST(ParamDerivative, PreluSlopeMatchesFiniteDifferences) {
     EXPECT_EQ(ParamDerivative(Activation::WithDefaults(ActivationId::Elu), 0, -1.0), 0.0);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

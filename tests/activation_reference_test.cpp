@@ -25,7 +25,8 @@ std::vector<std::string> Split(const std::string& text, char separator) {
     std::vector<std::string> parts;
     std::string part;
     std::istringstream in(text);
-    while (std::getline(in, part, separator)) parts.push_back(part);
+    while (std::getline(in, part, separator))
+        parts.push_back(part);
     if (!text.empty() && text.back() == separator) parts.emplace_back();
     return parts;
 }
@@ -89,10 +90,11 @@ TEST(Reference, EveryFunctionMatchesMpmathTo1e12) {
             worst_derivative_at = where;
         }
     }
-    for (std::size_t i = 0; i < kActivationCount; ++i) EXPECT_TRUE(seen[i]) << Catalogue()[i].name;
+    for (std::size_t i = 0; i < kActivationCount; ++i)
+        EXPECT_TRUE(seen[i]) << Catalogue()[i].name;
     std::printf("worst relative error: f %.3g (%s), f' %.3g (%s)\n", worst_value, worst_value_at.c_str(),
                 worst_derivative, worst_derivative_at.c_str());
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

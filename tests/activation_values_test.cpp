@@ -13,7 +13,9 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Activation Make(ActivationId id) { return Activation::WithDefaults(id); }
+Activation Make(ActivationId id) {
+    return Activation::WithDefaults(id);
+}
 
 Activation Leaky(double slope) {
     Activation a = Make(ActivationId::LeakyRelu);
@@ -23,10 +25,10 @@ Activation Leaky(double slope) {
 
 TEST(LectureExamples, ReluIsMaxOfInputAndZero) {
     const Activation relu = Make(ActivationId::Relu);
-    EXPECT_EQ(Evaluate(relu, 2.0), 2.0);   // max(2, 0) = 2
-    EXPECT_EQ(Evaluate(relu, 4.0), 4.0);   // max(4, 0) = 4
-    EXPECT_EQ(Evaluate(relu, -2.0), 0.0);  // max(−2, 0) = 0
-    EXPECT_EQ(Evaluate(relu, -4.0), 0.0);  // max(−4, 0) = 0
+    EXPECT_EQ(Evaluate(relu, 2.0), 2.0);  // max(2, 0) = 2
+    EXPECT_EQ(Evaluate(relu, 4.0), 4.0);  // max(4, 0) = 4
+    EXPECT_EQ(Evaluate(relu, -2.0), 0.0); // max(−2, 0) = 0
+    EXPECT_EQ(Evaluate(relu, -4.0), 0.0); // max(−4, 0) = 0
 }
 
 TEST(LectureExamples, LeakyReluScalesNegativeInputs) {
@@ -38,7 +40,8 @@ TEST(LectureExamples, LeakyReluScalesNegativeInputs) {
 TEST(KnownValues, SigmoidDerivativePeaksAtAQuarter) {
     const Activation sigmoid = Make(ActivationId::Sigmoid);
     EXPECT_EQ(Derivative(sigmoid, 0.0), 0.25);
-    for (double x = -50.0; x <= 50.0; x += 0.01) EXPECT_LE(Derivative(sigmoid, x), 0.25) << x;
+    for (double x = -50.0; x <= 50.0; x += 0.01)
+        EXPECT_LE(Derivative(sigmoid, x), 0.25) << x;
 }
 
 TEST(KnownValues, SoftplusAtZeroIsLnTwo) {
@@ -80,7 +83,8 @@ TEST(KnownValues, SeluConstantsToFullDoublePrecision) {
     EXPECT_EQ(selu.params[1], 1.6732632423543772848170429916717);
     EXPECT_EQ(Info(ActivationId::Selu).params[0].canonical_value, 1.0507009873554804934193349852946);
     // SELU(x) → −λα as x → −∞.
-    EXPECT_DOUBLE_EQ(Evaluate(selu, -kInf), -1.0507009873554804934193349852946 * 1.6732632423543772848170429916717);
+    EXPECT_DOUBLE_EQ(Evaluate(selu, -kInf),
+                     -1.0507009873554804934193349852946 * 1.6732632423543772848170429916717);
 }
 
 TEST(KnownValues, TanhAndSoftsignAreOdd) {
@@ -92,7 +96,7 @@ TEST(KnownValues, TanhAndSoftsignAreOdd) {
 
 TEST(KnownValues, SoftplusFollowsPyTorchThreshold) {
     Activation softplus = Make(ActivationId::Softplus);
-    EXPECT_EQ(Evaluate(softplus, 20.5), 20.5);                          // βx > 20: returns x
+    EXPECT_EQ(Evaluate(softplus, 20.5), 20.5); // βx > 20: returns x
     EXPECT_DOUBLE_EQ(Evaluate(softplus, 19.5), std::log1p(std::exp(19.5)));
     ASSERT_EQ(SetParam(softplus, "beta", 2.0), "");
     EXPECT_EQ(Evaluate(softplus, 10.5), 10.5);
@@ -143,18 +147,19 @@ TEST(Extremes, InfinitiesGiveTheLimits) {
         double at_minus_inf, at_plus_inf;
     };
     const double selu_floor = -1.0507009873554804934193349852946 * 1.6732632423543772848170429916717;
-    for (const Limit& l : {Limit{ActivationId::Linear, -kInf, kInf}, Limit{ActivationId::Sigmoid, 0.0, 1.0},
-                           Limit{ActivationId::Tanh, -1.0, 1.0}, Limit{ActivationId::Relu, 0.0, kInf},
-                           Limit{ActivationId::LeakyRelu, -kInf, kInf}, Limit{ActivationId::Elu, -1.0, kInf},
-                           Limit{ActivationId::Selu, selu_floor, kInf}, Limit{ActivationId::Celu, -1.0, kInf},
-                           Limit{ActivationId::Gelu, 0.0, kInf}, Limit{ActivationId::GeluTanh, 0.0, kInf},
-                           Limit{ActivationId::Silu, 0.0, kInf}, Limit{ActivationId::Swish, 0.0, kInf},
-                           Limit{ActivationId::Mish, 0.0, kInf}, Limit{ActivationId::Softplus, 0.0, kInf},
-                           Limit{ActivationId::Softsign, -1.0, 1.0}, Limit{ActivationId::Relu6, 0.0, 6.0},
-                           Limit{ActivationId::Hardtanh, -1.0, 1.0}, Limit{ActivationId::Hardsigmoid, 0.0, 1.0},
-                           Limit{ActivationId::Hardswish, 0.0, kInf}, Limit{ActivationId::LogSigmoid, -kInf, 0.0},
-                           Limit{ActivationId::Tanhshrink, -kInf, kInf}, Limit{ActivationId::ReluSquared, 0.0, kInf},
-                           Limit{ActivationId::Squareplus, 0.0, kInf}, Limit{ActivationId::Snake, -kInf, kInf}}) {
+    for (const Limit& l :
+         {Limit{ActivationId::Linear, -kInf, kInf},     Limit{ActivationId::Sigmoid, 0.0, 1.0},
+          Limit{ActivationId::Tanh, -1.0, 1.0},         Limit{ActivationId::Relu, 0.0, kInf},
+          Limit{ActivationId::LeakyRelu, -kInf, kInf},  Limit{ActivationId::Elu, -1.0, kInf},
+          Limit{ActivationId::Selu, selu_floor, kInf},  Limit{ActivationId::Celu, -1.0, kInf},
+          Limit{ActivationId::Gelu, 0.0, kInf},         Limit{ActivationId::GeluTanh, 0.0, kInf},
+          Limit{ActivationId::Silu, 0.0, kInf},         Limit{ActivationId::Swish, 0.0, kInf},
+          Limit{ActivationId::Mish, 0.0, kInf},         Limit{ActivationId::Softplus, 0.0, kInf},
+          Limit{ActivationId::Softsign, -1.0, 1.0},     Limit{ActivationId::Relu6, 0.0, 6.0},
+          Limit{ActivationId::Hardtanh, -1.0, 1.0},     Limit{ActivationId::Hardsigmoid, 0.0, 1.0},
+          Limit{ActivationId::Hardswish, 0.0, kInf},    Limit{ActivationId::LogSigmoid, -kInf, 0.0},
+          Limit{ActivationId::Tanhshrink, -kInf, kInf}, Limit{ActivationId::ReluSquared, 0.0, kInf},
+          Limit{ActivationId::Squareplus, 0.0, kInf},   Limit{ActivationId::Snake, -kInf, kInf}}) {
         const Activation act = Make(l.id);
         EXPECT_DOUBLE_EQ(Evaluate(act, -kInf), l.at_minus_inf) << act.info().name;
         EXPECT_DOUBLE_EQ(Evaluate(act, kInf), l.at_plus_inf) << act.info().name;
@@ -179,9 +184,9 @@ TEST(Extremes, DerivativeTailsAreTheirLimits) {
 TEST(Extremes, SquareplusKeepsItsDigitsFarLeft) {
     const Activation squareplus = Make(ActivationId::Squareplus);
     for (double x : {-1e8, -1e20, -1e150, -1e300}) {
-        EXPECT_NEAR(Evaluate(squareplus, x) / (-1.0 / x), 1.0, 1e-15) << x;  // b = 4: b/(4|x|) = 1/|x|
+        EXPECT_NEAR(Evaluate(squareplus, x) / (-1.0 / x), 1.0, 1e-15) << x; // b = 4: b/(4|x|) = 1/|x|
     }
-    EXPECT_EQ(Evaluate(squareplus, 0.0), 1.0);  // √b / 2
+    EXPECT_EQ(Evaluate(squareplus, 0.0), 1.0); // √b / 2
     EXPECT_EQ(Derivative(squareplus, 0.0), 0.5);
 }
 
@@ -201,7 +206,7 @@ TEST(Parameters, RefusedOutsideTheirDomainWithAMessageNamingThem) {
         EXPECT_FALSE(SetParam(elu, "alpha", bad).empty()) << bad;
         EXPECT_EQ(elu.params[0], 1.0);
     }
-    EXPECT_EQ(SetParam(elu, "alpha", -0.0), "");  // −0 is in [0, 10]
+    EXPECT_EQ(SetParam(elu, "alpha", -0.0), ""); // −0 is in [0, 10]
     EXPECT_NE(SetParam(elu, "beta", 1.0).find("takes: alpha"), std::string::npos);
 }
 
@@ -230,5 +235,5 @@ TEST(Catalogue, FormulaShowsCurrentValues) {
     EXPECT_NE(LatexWithValues(Leaky(0.2)).find("0.2\\,x"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

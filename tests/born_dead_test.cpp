@@ -116,5 +116,5 @@ TEST(BornDead, ParsingAndLimits) {
     EXPECT_NE(ValidateBornDeadConfig(Config(64, 1000, 10'000'000)).find("too much work"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -131,8 +131,8 @@ TEST(CliInfo, JsonCardHasTheIssuesFields) {
     EXPECT_EQ(elu["kinks"][0]["left_derivative"], 0.5);
     EXPECT_EQ(elu["kinks"][0]["right_derivative"], 1.0);
     EXPECT_EQ(elu["kinks"][0]["derivative"], 0.5);
-    const auto right =
-        nlohmann::json::parse(RunActlab({"info", "elu", "--param", "alpha=0.5", "--kink", "right", "--json"}).out);
+    const auto right = nlohmann::json::parse(
+        RunActlab({"info", "elu", "--param", "alpha=0.5", "--kink", "right", "--json"}).out);
     EXPECT_EQ(right["kinks"][0]["derivative"], 1.0);
 
     const auto sigmoid = nlohmann::json::parse(RunActlab({"info", "sigmoid", "--json"}).out);
@@ -154,5 +154,5 @@ TEST(CliGlobal, HelpAndVersion) {
     EXPECT_NE(help.out.find("--range"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

@@ -52,7 +52,7 @@ std::vector<ParamCase> EveryParameter() {
     const nlohmann::json catalogue = nlohmann::json::parse(listed.out);
     std::vector<ParamCase> cases;
     for (const auto& function : catalogue.at("functions")) {
-        if (function.at("inputs") != 1) continue;  // gated functions take --a/--b, see cli_eval_test
+        if (function.at("inputs") != 1) continue; // gated functions take --a/--b, see cli_eval_test
         for (const auto& param : function.at("params")) {
             cases.push_back({function.at("name").get<std::string>(), param.at("name").get<std::string>()});
         }
@@ -81,8 +81,8 @@ TEST_F(HostileTest, ExtremeParameterValuesAreRefusedOrGiveFiniteCurvesInEvalRend
             }
 
             const std::string svg = (dir_ / "f.svg").string();
-            const auto render =
-                RunActlab({"render", function, "--param", param + "=" + value, "--out", svg, "--size", "200x150"});
+            const auto render = RunActlab(
+                {"render", function, "--param", param + "=" + value, "--out", svg, "--size", "200x150"});
             EXPECT_EQ(render.exit_status == 0, eval.exit_status == 0) << "render and eval agree on " << what;
             if (render.exit_status == 0) {
                 std::ifstream in(svg);
@@ -110,25 +110,28 @@ TEST_F(HostileTest, ExtremeParameterValuesAreRefusedOrGiveFiniteCurvesInEvalRend
 }
 
 TEST_F(HostileTest, TrainingRefusesAbsurdLearningRateBiasAndDepth) {
-    const std::vector<std::string> tail{"--dataset", "circle", "--samples", "50", "--steps", "20", "--batch", "5"};
+    const std::vector<std::string> tail{"--dataset", "circle", "--samples", "50",
+                                        "--steps",   "20",     "--batch",   "5"};
     auto with = [&](std::vector<std::string> args) {
         args.insert(args.end(), tail.begin(), tail.end());
         return args;
     };
     ExpectOneLineError(RunActlab(with({"train", "--layers", "4", "--activation", "relu", "--lr", "1e3"})), 2,
                        "learning rate", "--lr 1e3");
-    ExpectOneLineError(
-        RunActlab(with({"train", "--layers", "4", "--activation", "relu", "--lr", "0.1", "--bias-init", "-1e6"})), 2,
-        "--bias-init", "--bias-init -1e6");
+    ExpectOneLineError(RunActlab(with({"train", "--layers", "4", "--activation", "relu", "--lr", "0.1",
+                                       "--bias-init", "-1e6"})),
+                       2, "--bias-init", "--bias-init -1e6");
     std::string hundred_layers = "4";
-    for (int i = 1; i < 100; ++i) hundred_layers += ",4";
-    ExpectOneLineError(RunActlab(with({"train", "--layers", hundred_layers, "--activation", "relu", "--lr", "0.1"})), 2,
-                       "at most 6 hidden layers", "100 layers");
+    for (int i = 1; i < 100; ++i)
+        hundred_layers += ",4";
+    ExpectOneLineError(
+        RunActlab(with({"train", "--layers", hundred_layers, "--activation", "relu", "--lr", "0.1"})), 2,
+        "at most 6 hidden layers", "100 layers");
     // The largest learning rate allowed diverges: the run stops and names the step instead of
     // printing NaN losses (or hanging).
-    const auto diverging = RunActlab(with({"train", "--layers", "8,8", "--activation", "relu", "--lr", "100",
-                                           "--bias-init", "100"}),
-                                     {}, 60.0);
+    const auto diverging = RunActlab(
+        with({"train", "--layers", "8,8", "--activation", "relu", "--lr", "100", "--bias-init", "100"}), {},
+        60.0);
     EXPECT_TRUE(diverging.exit_status == 0 || diverging.exit_status == 2) << diverging.err;
     EXPECT_EQ(diverging.out.find("nan"), std::string::npos) << diverging.out;
 }
@@ -138,10 +141,10 @@ TEST_F(HostileTest, AFullDiskIsAnEnvironmentErrorAndTheDeviceStaysADevice) {
     ASSERT_EQ(RunActlab({"dataset", "circle", "--samples", "20", "--out", csv}).exit_status, 0);
     const std::vector<std::vector<std::string>> commands = {
         {"dataset", "circle", "--samples", "2000", "--out", "/dev/full"},
-        {"train", "--layers", "2", "--activation", "tanh", "--data", csv, "--steps", "5", "--lr", "0.1", "--batch",
-         "5", "--log", "/dev/full"},
-        {"train", "--layers", "2", "--activation", "tanh", "--data", csv, "--steps", "5", "--lr", "0.1", "--batch",
-         "5", "--save", "/dev/full"},
+        {"train", "--layers", "2", "--activation", "tanh", "--data", csv, "--steps", "5", "--lr", "0.1",
+         "--batch", "5", "--log", "/dev/full"},
+        {"train", "--layers", "2", "--activation", "tanh", "--data", csv, "--steps", "5", "--lr", "0.1",
+         "--batch", "5", "--save", "/dev/full"},
         {"render", "relu", "--format", "png", "--size", "300x200", "--out", "/dev/full"},
         {"render", "relu", "--format", "svg", "--size", "300x200", "--out", "/dev/full"},
     };
@@ -161,8 +164,8 @@ TEST_F(HostileTest, ADirectoryWhereAFileIsExpectedIsOneClearLine) {
     const fs::path directory = dir_ / "a-directory";
     fs::create_directories(directory / "inside");
     const std::string d = directory.string();
-    const std::vector<std::string> train{"train", "--layers", "2", "--activation", "tanh", "--steps", "5", "--lr",
-                                         "0.1", "--batch", "5"};
+    const std::vector<std::string> train{"train", "--layers", "2",   "--activation", "tanh", "--steps",
+                                         "5",     "--lr",     "0.1", "--batch",      "5"};
     auto with = [&](std::vector<std::string> extra) {
         auto args = train;
         args.insert(args.end(), extra.begin(), extra.end());
@@ -181,7 +184,8 @@ TEST_F(HostileTest, ADirectoryWhereAFileIsExpectedIsOneClearLine) {
     for (const auto& [args, status] : cases) {
         const auto r = RunActlab(args);
         std::string what;
-        for (const auto& a : args) what += a + " ";
+        for (const auto& a : args)
+            what += a + " ";
         ExpectOneLineError(r, status, d, what);
         EXPECT_TRUE(fs::is_directory(directory / "inside")) << what << " harmed the directory";
     }
@@ -207,13 +211,14 @@ TEST_F(HostileTest, HugeOrDeeplyNestedSettingsAreIgnoredWithAMessage) {
     EXPECT_NE(r.err.find("not an ActLab settings file"), std::string::npos) << r.err;
 
     // Nested where an object belongs: the field is skipped, the rest of the file still read.
-    std::ofstream(settings, std::ios::trunc) << R"({"format": "actlab-settings", "version": 1, "display": )" << nested
-                                             << R"(, "network": {"learning_rate": 1e3, "bias_init": -1e6}})";
+    std::ofstream(settings, std::ios::trunc)
+        << R"({"format": "actlab-settings", "version": 1, "display": )" << nested
+        << R"(, "network": {"learning_rate": 1e3, "bias_init": -1e6}})";
     r = RunActlab({"--select", "relu"}, env);
     EXPECT_EQ(r.exit_status, 1) << r.err;
     EXPECT_NE(r.err.find("network.learning_rate: out of range"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("network.bias_init: out of range"), std::string::npos) << r.err;
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

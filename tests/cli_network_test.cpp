@@ -47,11 +47,16 @@ std::string Field(const std::string& out, const std::string& key) {
 
 TEST(CliDataset, WritesHeaderAndRowsDeterministically) {
     const std::string a = TempFile("a.csv"), b = TempFile("b.csv"), c = TempFile("c.csv");
-    const auto r = RunActlab({"dataset", "spiral", "--samples", "40", "--noise", "0.2", "--seed", "7", "--out", a});
+    const auto r =
+        RunActlab({"dataset", "spiral", "--samples", "40", "--noise", "0.2", "--seed", "7", "--out", a});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     EXPECT_NE(r.out.find("40"), std::string::npos);
-    ASSERT_EQ(RunActlab({"dataset", "spiral", "--samples", "40", "--noise", "0.2", "--seed", "7", "--out", b}).exit_status, 0);
-    ASSERT_EQ(RunActlab({"dataset", "spiral", "--samples", "40", "--noise", "0.2", "--seed", "8", "--out", c}).exit_status, 0);
+    ASSERT_EQ(RunActlab({"dataset", "spiral", "--samples", "40", "--noise", "0.2", "--seed", "7", "--out", b})
+                  .exit_status,
+              0);
+    ASSERT_EQ(RunActlab({"dataset", "spiral", "--samples", "40", "--noise", "0.2", "--seed", "8", "--out", c})
+                  .exit_status,
+              0);
     const std::string text = Read(a);
     const auto lines = SplitLines(text);
     ASSERT_EQ(lines.size(), 41u);
@@ -69,7 +74,8 @@ TEST(CliDataset, WritesHeaderAndRowsDeterministically) {
             EXPECT_TRUE(line.back() == '0' || line.back() == '1') << line;
         }
     }
-    for (const auto& f : {a, b, c, z}) std::remove(f.c_str());
+    for (const auto& f : {a, b, c, z})
+        std::remove(f.c_str());
 }
 
 TEST(CliDataset, BadInputAndUnwritableOutput) {
@@ -90,8 +96,9 @@ TEST(CliDataset, BadInputAndUnwritableOutput) {
 
 TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
     const std::string log = TempFile(".log.csv"), saved = TempFile(".json");
-    const auto r = RunActlab({"train", "--layers", "8,8", "--activation", "tanh", "--dataset", "circle", "--steps",
-                              "2000", "--lr", "0.03", "--batch", "10", "--log", log, "--save", saved});
+    const auto r =
+        RunActlab({"train", "--layers", "8,8", "--activation", "tanh", "--dataset", "circle", "--steps",
+                   "2000", "--lr", "0.03", "--batch", "10", "--log", log, "--save", saved});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     EXPECT_EQ(r.err, "");
     EXPECT_EQ(Field(r.out, "steps"), "2000 (batch 10, lr 0.03)");
@@ -101,8 +108,9 @@ TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
     EXPECT_EQ(Field(r.out, "dead"), "0/16");
 
     const auto rows = SplitLines(Read(log));
-    ASSERT_EQ(rows.size(), 2002u);  // header, step 0, steps 1 … 2000
-    EXPECT_EQ(rows[0], "step,train_loss,dead_fraction,grad_norm_h1,grad_norm_h2,grad_norm_out,accuracy,test_accuracy");
+    ASSERT_EQ(rows.size(), 2002u); // header, step 0, steps 1 … 2000
+    EXPECT_EQ(rows[0],
+              "step,train_loss,dead_fraction,grad_norm_h1,grad_norm_h2,grad_norm_out,accuracy,test_accuracy");
     EXPECT_EQ(rows[1].rfind("0,", 0), 0u);
     EXPECT_EQ(rows[2001].rfind("2000,", 0), 0u);
     const double first_loss = std::stod(rows[1].substr(2));
@@ -114,8 +122,8 @@ TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
     EXPECT_EQ(doc["layers"].size(), 3u);
 
     // Continue from the saved network: the loaded weights are the trained ones, so the loss starts low.
-    const auto again = RunActlab({"train", "--network", saved, "--dataset", "circle", "--steps", "0", "--lr", "0.03",
-                                  "--batch", "10"});
+    const auto again = RunActlab({"train", "--network", saved, "--dataset", "circle", "--steps", "0", "--lr",
+                                  "0.03", "--batch", "10"});
     ASSERT_EQ(again.exit_status, 0) << again.err;
     EXPECT_EQ(Field(again.out, "train_loss"), Field(r.out, "train_loss"));
     std::remove(log.c_str());
@@ -125,32 +133,34 @@ TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
 TEST(CliTrain, DataFileWithoutShuffleIsReproducibleAndMatchesTheGenerator) {
     const std::string data = TempFile(".csv");
     ASSERT_EQ(RunActlab({"dataset", "xor", "--samples", "200", "--seed", "3", "--out", data}).exit_status, 0);
-    const std::vector<std::string> args{"train", "--layers", "4", "--activation", "relu", "--seed", "3", "--data", data,
-                                        "--split", "0.8", "--steps", "300", "--lr", "0.05", "--batch", "7", "--no-shuffle"};
+    const std::vector<std::string> args{"train", "--layers", "4",    "--activation", "relu", "--seed",
+                                        "3",     "--data",   data,   "--split",      "0.8",  "--steps",
+                                        "300",   "--lr",     "0.05", "--batch",      "7",    "--no-shuffle"};
     const auto a = RunActlab(args);
     const auto b = RunActlab(args);
     ASSERT_EQ(a.exit_status, 0) << a.err;
     EXPECT_EQ(a.out, b.out);
     EXPECT_EQ(Field(a.out, "samples"), "160 train, 40 test");
     // The same rows generated in memory give the same run.
-    const auto generated = RunActlab({"train", "--layers", "4", "--activation", "relu", "--seed", "3", "--dataset",
-                                      "xor", "--samples", "200", "--split", "0.8", "--steps", "300", "--lr", "0.05",
-                                      "--batch", "7", "--no-shuffle"});
+    const auto generated =
+        RunActlab({"train",     "--layers", "4",         "--activation", "relu",    "--seed",      "3",
+                   "--dataset", "xor",      "--samples", "200",          "--split", "0.8",         "--steps",
+                   "300",       "--lr",     "0.05",      "--batch",      "7",       "--no-shuffle"});
     EXPECT_EQ(Field(generated.out, "train_loss"), Field(a.out, "train_loss"));
     std::remove(data.c_str());
 }
 
 TEST(CliTrain, NegativeBiasKillsRelusAndTheSummarySaysSo) {
-    const auto r = RunActlab({"train", "--layers", "8,8", "--activation", "relu", "--bias-init", "-10", "--dataset",
-                              "circle", "--steps", "200", "--lr", "0.03", "--batch", "10"});
+    const auto r = RunActlab({"train", "--layers", "8,8", "--activation", "relu", "--bias-init", "-10",
+                              "--dataset", "circle", "--steps", "200", "--lr", "0.03", "--batch", "10"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     const std::string dead = Field(r.out, "dead");
     EXPECT_GT(std::stoi(dead.substr(0, dead.find('/'))), 8) << r.out;
 }
 
 TEST(CliTrain, BceWithSigmoidOutput) {
-    const auto r = RunActlab({"train", "--layers", "6", "--activation", "tanh", "--loss", "bce", "--dataset", "gauss",
-                              "--steps", "500", "--lr", "0.1", "--batch", "10"});
+    const auto r = RunActlab({"train", "--layers", "6", "--activation", "tanh", "--loss", "bce", "--dataset",
+                              "gauss", "--steps", "500", "--lr", "0.1", "--batch", "10"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     EXPECT_NE(Field(r.out, "network").find("sigmoid output, bce"), std::string::npos) << r.out;
     EXPECT_GE(std::stod(Field(r.out, "test_accuracy")), 0.9);
@@ -158,8 +168,9 @@ TEST(CliTrain, BceWithSigmoidOutput) {
 
 TEST(CliTrain, DivergenceNamesTheStep) {
     const std::string log = TempFile(".log.csv");
-    const auto r = RunActlab({"train", "--layers", "8,8", "--activation", "relu", "--output", "linear", "--dataset",
-                              "reg-plane", "--steps", "1000", "--lr", "50", "--batch", "10", "--log", log});
+    const auto r =
+        RunActlab({"train", "--layers", "8,8", "--activation", "relu", "--output", "linear", "--dataset",
+                   "reg-plane", "--steps", "1000", "--lr", "50", "--batch", "10", "--log", log});
     EXPECT_EQ(r.exit_status, 2);
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(SplitLines(r.err).size(), 1u) << r.err;
@@ -178,38 +189,44 @@ TEST(CliTrain, BadArgumentsAndFiles) {
         return args;
     };
     ExpectUsageError(with({"train", "--dataset", "circle"}), "--network IN.json, or --layers");
-    ExpectUsageError(with({"train", "--layers", "4,2", "--activation", "relu"}), "--data FILE.csv or --dataset");
-    ExpectUsageError(with({"train", "--layers", "4,9", "--activation", "relu", "--dataset", "circle"}), "--layers");
-    ExpectUsageError(with({"train", "--layers", "1,1,1,1,1,1,1", "--activation", "relu", "--dataset", "circle"}),
-                     "at most 6 hidden layers");
+    ExpectUsageError(with({"train", "--layers", "4,2", "--activation", "relu"}),
+                     "--data FILE.csv or --dataset");
+    ExpectUsageError(with({"train", "--layers", "4,9", "--activation", "relu", "--dataset", "circle"}),
+                     "--layers");
+    ExpectUsageError(
+        with({"train", "--layers", "1,1,1,1,1,1,1", "--activation", "relu", "--dataset", "circle"}),
+        "at most 6 hidden layers");
     ExpectUsageError(with({"train", "--layers", "4", "--activation", "relux", "--dataset", "circle"}),
                      "unknown function 'relux'");
-    ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--output", "relu", "--dataset", "circle"}),
-                     "--output");
-    ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--output", "tanh", "--loss", "bce",
-                           "--dataset", "circle"}),
+    ExpectUsageError(
+        with({"train", "--layers", "4", "--activation", "relu", "--output", "relu", "--dataset", "circle"}),
+        "--output");
+    ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--output", "tanh", "--loss",
+                           "bce", "--dataset", "circle"}),
                      "bce loss needs a sigmoid output");
-    ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--init", "magic", "--dataset", "circle"}),
-                     "--init");
+    ExpectUsageError(
+        with({"train", "--layers", "4", "--activation", "relu", "--init", "magic", "--dataset", "circle"}),
+        "--init");
     ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--dataset", "moons"}), "moons");
-    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps", "10", "--lr",
-                      "nan", "--batch", "5"},
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps",
+                      "10", "--lr", "nan", "--batch", "5"},
                      "--lr");
-    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps", "10", "--lr",
-                      "1000", "--batch", "5"},
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps",
+                      "10", "--lr", "1000", "--batch", "5"},
                      "learning rate");
-    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps", "-3", "--lr",
-                      "0.1", "--batch", "5"},
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps",
+                      "-3", "--lr", "0.1", "--batch", "5"},
                      "--steps");
-    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps", "10", "--lr",
-                      "0.1", "--batch", "0"},
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps",
+                      "10", "--lr", "0.1", "--batch", "0"},
                      "--batch");
 
-    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps", "10000000",
-                      "--lr", "0.1", "--batch", "1000"},
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--steps",
+                      "10000000", "--lr", "0.1", "--batch", "1000"},
                      "at most 1e9");
-    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--samples", "100000",
-                      "--steps", "100000", "--lr", "0.1", "--batch", "10", "--log", "/tmp/never-written.csv"},
+    ExpectUsageError({"train", "--layers", "4", "--activation", "relu", "--dataset", "circle", "--samples",
+                      "100000", "--steps", "100000", "--lr", "0.1", "--batch", "10", "--log",
+                      "/tmp/never-written.csv"},
                      "--log-every");
 
     const std::string csv = TempFile(".csv");
@@ -223,8 +240,10 @@ TEST(CliTrain, BadArgumentsAndFiles) {
                      "/nonexistent/d.csv: cannot open");
 
     const std::string net = TempFile(".json");
-    Write(net, R"({"format": "actlab-network", "version": 2, "inputs": ["x1"], "loss": "mse", "layers": []})");
-    ExpectUsageError(with({"train", "--network", net, "--dataset", "circle"}), net + ": version: version 2 is newer");
+    Write(net,
+          R"({"format": "actlab-network", "version": 2, "inputs": ["x1"], "loss": "mse", "layers": []})");
+    ExpectUsageError(with({"train", "--network", net, "--dataset", "circle"}),
+                     net + ": version: version 2 is newer");
     Write(net, R"({"format": "actlab-network", "version": 1, "inputs": ["x1", "x2"], "loss": "mse",
         "layers": [{"activation": "swishy", "params": {}, "weights": [[1, 2]], "biases": [0]}]})");
     ExpectUsageError(with({"train", "--network", net, "--dataset", "circle"}),
@@ -235,8 +254,9 @@ TEST(CliTrain, BadArgumentsAndFiles) {
 }
 
 TEST(CliTrain, UnwritableOutputsExitOne) {
-    const std::vector<std::string> base{"train", "--layers", "2", "--activation", "tanh", "--dataset", "circle",
-                                        "--steps", "5", "--lr", "0.1", "--batch", "5"};
+    const std::vector<std::string> base{"train",  "--layers", "2", "--activation", "tanh", "--dataset",
+                                        "circle", "--steps",  "5", "--lr",         "0.1",  "--batch",
+                                        "5"};
     for (const std::string flag : {"--log", "--save"}) {
         auto args = base;
         args.push_back(flag);
@@ -252,8 +272,9 @@ TEST(CliBench, ReportsTrainingThroughput) {
     const auto r = RunActlab({"bench", "--json"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     const auto doc = nlohmann::json::parse(r.out);
-    for (const char* key : {"train_2_8_8_1_tanh_samples_per_s", "train_2_4_2_1_relu_samples_per_s",
-                            "train_2_8_8_1_tanh_momentum_samples_per_s", "train_2_8_8_1_tanh_adam_samples_per_s"}) {
+    for (const char* key :
+         {"train_2_8_8_1_tanh_samples_per_s", "train_2_4_2_1_relu_samples_per_s",
+          "train_2_8_8_1_tanh_momentum_samples_per_s", "train_2_8_8_1_tanh_adam_samples_per_s"}) {
         ASSERT_TRUE(doc.contains(key)) << key;
         EXPECT_GT(doc[key].get<double>(), 0.0) << key;
     }
@@ -266,11 +287,13 @@ TEST(CliBench, ReportsTrainingThroughput) {
         EXPECT_TRUE(doc[key].is_number()) << key;
     }
     for (const char* key : {"startup_ms", "png_4k_s", "svg_s"}) {
-        EXPECT_TRUE(doc.contains(key) || notes.find(std::string(key) + " not measured") != std::string::npos) << key;
+        EXPECT_TRUE(doc.contains(key) || notes.find(std::string(key) + " not measured") != std::string::npos)
+            << key;
     }
     // The frame figure leaves out the time-boxed training slice, which is reported beside it.
     ASSERT_TRUE(doc.contains("frame_training_slice_ms_p50"));
-    EXPECT_GT(doc["frame_training_slice_ms_p50"].get<double>(), 0.0) << "training ran during the timed frames";
+    EXPECT_GT(doc["frame_training_slice_ms_p50"].get<double>(), 0.0)
+        << "training ran during the timed frames";
     EXPECT_GT(doc["frame_ms_p50"].get<double>(), 0.0);
     EXPECT_GE(doc["frame_ms_p95"].get<double>(), doc["frame_ms_p50"].get<double>());
 }
@@ -289,5 +312,5 @@ TEST(CliBench, SoakRendersFramesWithTrainingAndReportsMemory) {
     ExpectUsageError({"bench", "--soak", "0"}, "--soak");
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

@@ -22,7 +22,8 @@ std::string ReadFile(const fs::path& path) {
     std::string content;
     std::ifstream in(path, std::ios::binary);
     char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) content.append(buffer, static_cast<std::size_t>(in.gcount()));
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        content.append(buffer, static_cast<std::size_t>(in.gcount()));
     return content;
 }
 
@@ -84,18 +85,23 @@ TEST_F(RenderTest, ReluPngWithoutDisplayIsFlatLeftOfTheOriginAndDiagonalRight) {
     ASSERT_GT(centres.size(), 600u) << "the curve should span most of the figure's width";
     const double flat_y = centres.front().second;
     std::size_t kink = 0;
-    while (kink + 1 < centres.size() && std::abs(centres[kink + 1].second - flat_y) < 2.0) ++kink;
+    while (kink + 1 < centres.size() && std::abs(centres[kink + 1].second - flat_y) < 2.0)
+        ++kink;
     // The data area, found by its frame: scanning inwards from the image's edges along a row and a
     // column chosen to pass between tick labels, the first pixel that is not white.
     const auto is_ink = [&](int x, int y) { return image.At(x, y)[1] < 235; };
     const int row = image.height * 45 / 100;
     int left = 0, right = image.width - 1;
-    while (left < image.width / 2 && !is_ink(left, row)) ++left;
-    while (right > image.width / 2 && !is_ink(right, row)) --right;
-    const int column = left + (right - left) / 16;  // x = −3.5
+    while (left < image.width / 2 && !is_ink(left, row))
+        ++left;
+    while (right > image.width / 2 && !is_ink(right, row))
+        --right;
+    const int column = left + (right - left) / 16; // x = −3.5
     int top = 0, bottom = image.height - 1;
-    while (top < image.height / 2 && !is_ink(column, top)) ++top;
-    while (bottom > image.height / 2 && !is_ink(column, bottom)) --bottom;
+    while (top < image.height / 2 && !is_ink(column, top))
+        ++top;
+    while (bottom > image.height / 2 && !is_ink(column, bottom))
+        --bottom;
     ASSERT_GT(right - left, 600) << "data area not found";
     ASSERT_GT(bottom - top, 350) << "data area not found";
     // x from −4 to 4: the kink at x = 0 lies halfway across; y from −1 to 4: the flat part (y = 0) a
@@ -104,17 +110,22 @@ TEST_F(RenderTest, ReluPngWithoutDisplayIsFlatLeftOfTheOriginAndDiagonalRight) {
     EXPECT_NEAR(flat_y, bottom - (bottom - top) / 5.0, 3.0) << "the flat part is at y = 0";
     EXPECT_NEAR(centres.back().second, top, 4.0) << "ReLU(4) = 4 at the top";
     EXPECT_NEAR(centres.back().first, right, 4.0);
-    for (std::size_t i = 0; i <= kink; ++i) EXPECT_NEAR(centres[i].second, flat_y, 1.5) << "column " << centres[i].first;
-    std::vector<std::pair<int, double>> rising(centres.begin() + static_cast<std::ptrdiff_t>(kink) + 3, centres.end());
+    for (std::size_t i = 0; i <= kink; ++i)
+        EXPECT_NEAR(centres[i].second, flat_y, 1.5) << "column " << centres[i].first;
+    std::vector<std::pair<int, double>> rising(centres.begin() + static_cast<std::ptrdiff_t>(kink) + 3,
+                                               centres.end());
     double mx = 0, my = 0;
-    for (auto [x, y] : rising) mx += x, my += y;
+    for (auto [x, y] : rising)
+        mx += x, my += y;
     mx /= static_cast<double>(rising.size());
     my /= static_cast<double>(rising.size());
     double sxy = 0, sxx = 0;
-    for (auto [x, y] : rising) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
+    for (auto [x, y] : rising)
+        sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
     const double slope = sxy / sxx;
     EXPECT_LT(slope, -0.2) << "the right part rises";
-    for (auto [x, y] : rising) EXPECT_NEAR(y, my + slope * (x - mx), 2.0) << "column " << x << " is off the diagonal";
+    for (auto [x, y] : rising)
+        EXPECT_NEAR(y, my + slope * (x - mx), 2.0) << "column " << x << " is off the diagonal";
 }
 
 // The mean absolute difference per channel between `small` and `large` shrunk by 2 (box filter).
@@ -134,7 +145,8 @@ double DifferenceAtHalf(const Image& small, const Image& large) {
 
 double Difference(const Image& a, const Image& b) {
     double total = 0;
-    for (std::size_t i = 0; i < a.rgba.size(); ++i) total += i % 4 == 3 ? 0 : std::abs(a.rgba[i] - b.rgba[i]);
+    for (std::size_t i = 0; i < a.rgba.size(); ++i)
+        total += i % 4 == 3 ? 0 : std::abs(a.rgba[i] - b.rgba[i]);
     return total / (static_cast<double>(a.width) * a.height * 3);
 }
 
@@ -147,7 +159,8 @@ TEST_F(RenderTest, DoubleScaleHasTwiceThePixelsAndTheSamePicture) {
     args.insert(args.end(), {"--scale", "2", "--out", (dir_ / "x2.png").string()});
     ASSERT_EQ(Render(args).exit_status, 0);
     ASSERT_EQ(Render({"relu", "--size", "640x480", "--out", (dir_ / "other.png").string()}).exit_status, 0);
-    const Image x1 = LoadPng(dir_ / "x1.png"), x2 = LoadPng(dir_ / "x2.png"), other = LoadPng(dir_ / "other.png");
+    const Image x1 = LoadPng(dir_ / "x1.png"), x2 = LoadPng(dir_ / "x2.png"),
+                other = LoadPng(dir_ / "other.png");
     ASSERT_EQ(x1.width, 640);
     ASSERT_EQ(x1.height, 480);
     ASSERT_EQ(x2.width, 1280);
@@ -190,8 +203,8 @@ TEST_F(RenderTest, SvgIsValidXmlWithPathsTicksAndLegend) {
 
 TEST_F(RenderTest, SameCommandGivesTheSameBytes) {
     for (const char* name : {"a.png", "b.png", "a.svg", "b.svg"}) {
-        const CommandResult run = Render({"elu", "--with", "gelu", "--derivative", "--theme", "dark", "--size", "500x400",
-                                          "--out", (dir_ / name).string()});
+        const CommandResult run = Render({"elu", "--with", "gelu", "--derivative", "--theme", "dark",
+                                          "--size", "500x400", "--out", (dir_ / name).string()});
         ASSERT_EQ(run.exit_status, 0) << run.err;
     }
     const std::string a_png = ReadFile(dir_ / "a.png"), a_svg = ReadFile(dir_ / "a.svg");
@@ -203,8 +216,10 @@ TEST_F(RenderTest, SameCommandGivesTheSameBytes) {
 
 TEST_F(RenderTest, TransparentThemeKeepsAlpha) {
     const fs::path out = dir_ / "t.png";
-    ASSERT_EQ(Render({"relu", "--range", "-4:4", "--no-overlays", "--theme", "transparent", "--size", "600x400",
-                      "--out", out.string()}).exit_status, 0);
+    ASSERT_EQ(Render({"relu", "--range", "-4:4", "--no-overlays", "--theme", "transparent", "--size",
+                      "600x400", "--out", out.string()})
+                  .exit_status,
+              0);
     const Image image = LoadPng(out);
     ASSERT_EQ(image.width, 600);
     EXPECT_EQ(image.At(1, 1)[3], 0) << "the corner is transparent";
@@ -215,7 +230,8 @@ TEST_F(RenderTest, TransparentThemeKeepsAlpha) {
         opaque_curve += image.rgba[i + 3] == 255 && Near(&image.rgba[i], kCurveR, kCurveG, kCurveB, 8);
     }
     EXPECT_GT(opaque_curve, 300);
-    EXPECT_GT(transparent, static_cast<int>(image.rgba.size() / 4 / 2)) << "most of the figure shows the slide behind";
+    EXPECT_GT(transparent, static_cast<int>(image.rgba.size() / 4 / 2))
+        << "most of the figure shows the slide behind";
 }
 
 TEST_F(RenderTest, BadInputIsOneLineAndExitTwoAndNoFile) {
@@ -276,22 +292,25 @@ TEST_F(RenderTest, UnwritableOutputIsExitOneAndLeavesNothing) {
     }
     // A device named without an extension, the format given.
     for (const char* format : {"png", "svg"}) {
-        const CommandResult run = Render({"relu", "--size", "300x200", "--format", format, "--out", "/dev/full"});
+        const CommandResult run =
+            Render({"relu", "--size", "300x200", "--format", format, "--out", "/dev/full"});
         EXPECT_EQ(run.exit_status, 1) << format << ": " << run.err;
         EXPECT_EQ(SplitLines(run.err).size(), 1u) << run.err;
-        EXPECT_NE(run.err.find("/dev/full: cannot write (No space left on device)"), std::string::npos) << run.err;
+        EXPECT_NE(run.err.find("/dev/full: cannot write (No space left on device)"), std::string::npos)
+            << run.err;
     }
     EXPECT_FALSE(fs::exists("/nonexistent"));
     // Only what the test made: the directory and the two links; no temporary files left behind.
     std::vector<std::string> left;
-    for (const auto& entry : fs::directory_iterator(dir_)) left.push_back(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(dir_))
+        left.push_back(entry.path().filename().string());
     std::sort(left.begin(), left.end());
     EXPECT_EQ(left, (std::vector<std::string>{"a-directory.png", "full.png", "full.svg"}));
     EXPECT_TRUE(fs::is_character_file("/dev/full"));
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test
 
 // The projector theme (the window's high-contrast one, also offered by the app's export) is a
 // render theme too: a pure white background.
@@ -299,15 +318,16 @@ namespace actlab::test {
 namespace {
 
 TEST_F(RenderTest, ProjectorThemeHasAWhiteBackground) {
-    const CommandResult run = Render({"relu", "--size", "320x200", "--theme", "projector", "--out", (dir_ / "p.png").string()});
+    const CommandResult run =
+        Render({"relu", "--size", "320x200", "--theme", "projector", "--out", (dir_ / "p.png").string()});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const Image image = LoadPng(dir_ / "p.png");
     ASSERT_EQ(image.width, 320);
     EXPECT_TRUE(Near(image.At(2, 2), 255, 255, 255, 0));
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test
 
 namespace actlab::test {
 namespace {
@@ -327,8 +347,8 @@ protected:
 // right half of the first panel holds both the positive and the negative colour (blue and orange).
 TEST_F(GatedRenderTest, SwigluPngAndSvgDrawThreeHeatmapsWithSignsInTheRightQuadrants) {
     const fs::path png = dir_ / "f.png";
-    const CommandResult run = RunActlab({"render", "--select", "swiglu", "--size", "1200x500", "--out", png.string()},
-                                        kNoDisplay);
+    const CommandResult run =
+        RunActlab({"render", "--select", "swiglu", "--size", "1200x500", "--out", png.string()}, kNoDisplay);
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const Image image = LoadPng(png);
     ASSERT_EQ(image.width, 1200);
@@ -346,9 +366,9 @@ TEST_F(GatedRenderTest, SwigluPngAndSvgDrawThreeHeatmapsWithSignsInTheRightQuadr
     EXPECT_GT(negative_votes, 50);
 
     const fs::path svg = dir_ / "f.svg";
-    const CommandResult svg_run = RunActlab(
-        {"render", "swiglu", "--param", "beta=2", "--range", "-3:3", "--yrange", "-2:2", "--out", svg.string()},
-        kNoDisplay);
+    const CommandResult svg_run = RunActlab({"render", "swiglu", "--param", "beta=2", "--range", "-3:3",
+                                             "--yrange", "-2:2", "--out", svg.string()},
+                                            kNoDisplay);
     ASSERT_EQ(svg_run.exit_status, 0) << svg_run.err;
     std::ifstream in(svg);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -357,10 +377,10 @@ TEST_F(GatedRenderTest, SwigluPngAndSvgDrawThreeHeatmapsWithSignsInTheRightQuadr
     EXPECT_NE(text.find("a\u00b7\u03c3(2\u00b7a)\u00b7b"), std::string::npos) << "the formula with beta = 2";
     EXPECT_GT(std::count(text.begin(), text.end(), '\n'), 1000) << "heatmap cells";
 
-    const CommandResult bad = RunActlab({"render", "--select", "swiglu", "--derivative", "--out", svg.string()},
-                                        kNoDisplay);
+    const CommandResult bad =
+        RunActlab({"render", "--select", "swiglu", "--derivative", "--out", svg.string()}, kNoDisplay);
     EXPECT_EQ(bad.exit_status, 2);
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

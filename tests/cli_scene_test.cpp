@@ -52,8 +52,8 @@ protected:
 TEST_F(SceneCliTest, RenderSceneDrawsItsCurveWhereTheViewPutsIt) {
     const fs::path scene = Write("relu.json", kReluScene);
     const fs::path out = dir_ / "relu.png";
-    const CommandResult run =
-        RunActlab({"render", "--scene", scene.string(), "--size", "900x600", "--out", out.string()}, kNoDisplay);
+    const CommandResult run = RunActlab(
+        {"render", "--scene", scene.string(), "--size", "900x600", "--out", out.string()}, kNoDisplay);
     ASSERT_EQ(run.exit_status, 0) << run.err;
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, "");
@@ -102,7 +102,8 @@ TEST_F(SceneCliTest, RenderSceneDrawsItsCurveWhereTheViewPutsIt) {
 
 TEST_F(SceneCliTest, RenderSceneSvgIsValidXml) {
     const fs::path out = dir_ / "scene.svg";
-    const CommandResult run = RunActlab({"render", "--scene", "preset:leaky-relu-vs-relu", "--out", out.string()}, kNoDisplay);
+    const CommandResult run =
+        RunActlab({"render", "--scene", "preset:leaky-relu-vs-relu", "--out", out.string()}, kNoDisplay);
     ASSERT_EQ(run.exit_status, 0) << run.err;
     std::ifstream in(out);
     std::stringstream buffer;
@@ -115,9 +116,11 @@ TEST_F(SceneCliTest, RenderSceneSvgIsValidXml) {
 }
 
 TEST_F(SceneCliTest, ABadSceneIsOneLineWithItsPositionAndStatus2) {
-    const fs::path bad = Write("bad.json", "{\n  \"format\": \"actlab-scene\",\n  \"version\": 1,\n  \"plots\": [\n");
+    const fs::path bad =
+        Write("bad.json", "{\n  \"format\": \"actlab-scene\",\n  \"version\": 1,\n  \"plots\": [\n");
     const fs::path out = dir_ / "x.png";
-    const CommandResult render = RunActlab({"render", "--scene", bad.string(), "--out", out.string()}, kNoDisplay);
+    const CommandResult render =
+        RunActlab({"render", "--scene", bad.string(), "--out", out.string()}, kNoDisplay);
     EXPECT_EQ(render.exit_status, 2);
     EXPECT_EQ(render.out, "");
     ASSERT_EQ(SplitLines(render.err).size(), 1u) << render.err;
@@ -125,13 +128,16 @@ TEST_F(SceneCliTest, ABadSceneIsOneLineWithItsPositionAndStatus2) {
     EXPECT_FALSE(fs::exists(out));
 
     const fs::path newer = Write("newer.json", R"({"format": "actlab-scene", "version": 7})");
-    const CommandResult refused = RunActlab({"render", "--scene", newer.string(), "--out", out.string()}, kNoDisplay);
+    const CommandResult refused =
+        RunActlab({"render", "--scene", newer.string(), "--out", out.string()}, kNoDisplay);
     EXPECT_EQ(refused.exit_status, 2);
     EXPECT_NE(refused.err.find("written by a newer ActLab (version 7)"), std::string::npos) << refused.err;
 
-    const CommandResult both = RunActlab({"render", "relu", "--scene", bad.string(), "--out", out.string()}, kNoDisplay);
+    const CommandResult both =
+        RunActlab({"render", "relu", "--scene", bad.string(), "--out", out.string()}, kNoDisplay);
     EXPECT_EQ(both.exit_status, 2);
-    const CommandResult preset = RunActlab({"render", "--scene", "preset:nope", "--out", out.string()}, kNoDisplay);
+    const CommandResult preset =
+        RunActlab({"render", "--scene", "preset:nope", "--out", out.string()}, kNoDisplay);
     EXPECT_EQ(preset.exit_status, 2);
     EXPECT_NE(preset.err.find("relu-basics"), std::string::npos) << "lists the presets: " << preset.err;
 }
@@ -139,8 +145,8 @@ TEST_F(SceneCliTest, ABadSceneIsOneLineWithItsPositionAndStatus2) {
 // Exit status 2, not 1 (no display): the scene is refused before any window is attempted.
 TEST_F(SceneCliTest, TheWindowRefusesABadSceneBeforeOpening) {
     const fs::path bad = Write("bad.json", "[[[");
-    const CommandResult run =
-        RunActlab({"--scene", bad.string()}, {"DISPLAY", "WAYLAND_DISPLAY", "XDG_CONFIG_HOME=" + dir_.string()});
+    const CommandResult run = RunActlab({"--scene", bad.string()},
+                                        {"DISPLAY", "WAYLAND_DISPLAY", "XDG_CONFIG_HOME=" + dir_.string()});
     EXPECT_EQ(run.exit_status, 2);
     EXPECT_EQ(run.out, "");
     ASSERT_EQ(SplitLines(run.err).size(), 1u) << run.err;
@@ -156,7 +162,8 @@ TEST_F(SceneCliTest, TheWindowRefusesABadSceneBeforeOpening) {
 TEST_F(SceneCliTest, RenderOfAPresetIsLightByDefault) {
     const fs::path out = dir_ / "leaky.png";
     const CommandResult run = RunActlab(
-        {"render", "--scene", "preset:leaky-relu-vs-relu", "--size", "400x300", "--out", out.string()}, kNoDisplay);
+        {"render", "--scene", "preset:leaky-relu-vs-relu", "--size", "400x300", "--out", out.string()},
+        kNoDisplay);
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const Image image = LoadPng(out);
     EXPECT_TRUE(Near(image.At(2, 2), 255, 255, 255, 0)) << "a white figure";
@@ -178,11 +185,11 @@ TEST_F(SceneCliTest, PresetsAreListedAndCanBeWrittenOut) {
     EXPECT_EQ(lines[7].rfind("gates-sigmoid-to-swiglu ", 0), 0u) << lines[7];
     // A written preset is a scene file that render reads.
     const fs::path out = dir_ / "f.svg";
-    const CommandResult render =
-        RunActlab({"render", "--scene", (dir_ / "dying-relu-bias.json").string(), "--out", out.string()}, kNoDisplay);
+    const CommandResult render = RunActlab(
+        {"render", "--scene", (dir_ / "dying-relu-bias.json").string(), "--out", out.string()}, kNoDisplay);
     EXPECT_EQ(render.exit_status, 0) << render.err;
     EXPECT_TRUE(fs::exists(out));
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

@@ -63,7 +63,8 @@ protected:
         }
         env_storage.push_back(env_[0]);
         std::vector<char*> envp;
-        for (std::string& e : env_storage) envp.push_back(e.data());
+        for (std::string& e : env_storage)
+            envp.push_back(e.data());
         envp.push_back(nullptr);
         std::string exe = ACTLAB_SAVE_LOOP_EXE;
         char* argv[] = {exe.data(), nullptr};
@@ -107,7 +108,8 @@ TEST_F(SettingsKillTest, KillingASaveMidwayLeavesOneCompleteVersionAndNoPileOfTe
         ASSERT_EQ(::kill(child, SIGKILL), 0);
         int status = 0;
         ASSERT_EQ(::waitpid(child, &status, 0), child);
-        ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "round " << round << ": the loop ended by itself";
+        ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+            << "round " << round << ": the loop ended by itself";
 
         const std::string now = ReadAll(Settings());
         EXPECT_TRUE(now == first || now == second) << "round " << round << ": " << now.size() << " bytes";
@@ -138,7 +140,8 @@ TEST_F(SettingsKillTest, ASaveRemovesTemporariesOfDeadProcessesOnly) {
     const fs::path stale = home_ / "actlab" / ("settings.json.tmp" + std::to_string(dead));
     const fs::path live = home_ / "actlab" / ("settings.json.tmp" + std::to_string(::getpid()));
     const fs::path unrelated = home_ / "actlab" / "settings.json.tmpnotes";
-    for (const fs::path& p : {stale, live, unrelated}) std::ofstream(p) << "{\"format\": \"actlab-se";
+    for (const fs::path& p : {stale, live, unrelated})
+        std::ofstream(p) << "{\"format\": \"actlab-se";
 
     ASSERT_EQ(RunProgram(ACTLAB_SAVE_LOOP_EXE, {"--count", "1"}, env_).exit_status, 0);
     EXPECT_FALSE(fs::exists(stale)) << "left by a save that was killed";
@@ -148,5 +151,5 @@ TEST_F(SettingsKillTest, ASaveRemovesTemporariesOfDeadProcessesOnly) {
     EXPECT_EQ(json.value("format", ""), "actlab-settings");
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

@@ -24,4 +24,4 @@ CommandResult RunProgram(const std::string& program, const std::vector<std::stri
 
 std::vector<std::string> SplitLines(const std::string& text);
 
-}  // namespace actlab::test
+} // namespace actlab::test

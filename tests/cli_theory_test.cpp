@@ -226,5 +226,5 @@ TEST(CliBornDead, BadInput) {
                      "too much work");
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

@@ -34,8 +34,10 @@ TEST(Dataset, EveryKindIsDeterministicAndInsideThePlane) {
             EXPECT_LE(std::fabs(s.x2), 6.0);
             if (ClassCount(kind) == 2) {
                 EXPECT_TRUE(s.y == 1.0 || s.y == -1.0) << s.y;
-            } else if (IsClassification(kind)) {  // a class index 0 … K−1
-                EXPECT_TRUE(s.y >= 0.0 && s.y < static_cast<double>(ClassCount(kind)) && s.y == std::floor(s.y)) << s.y;
+            } else if (IsClassification(kind)) { // a class index 0 … K−1
+                EXPECT_TRUE(s.y >= 0.0 && s.y < static_cast<double>(ClassCount(kind)) &&
+                            s.y == std::floor(s.y))
+                    << s.y;
             }
             if (s.y > 0.0) ++positive;
         }
@@ -51,8 +53,10 @@ TEST(Dataset, LabelsFollowTheGeometryWithoutNoise) {
         const double r = std::hypot(s.x1, s.x2);
         EXPECT_EQ(s.y, r <= 2.5 ? 1.0 : -1.0) << r;
     }
-    for (const Sample& s : MakeDataset(Options(DatasetKind::Xor))) EXPECT_EQ(s.y, s.x1 * s.x2 > 0 ? 1.0 : -1.0);
-    for (const Sample& s : MakeDataset(Options(DatasetKind::RegPlane))) EXPECT_DOUBLE_EQ(s.y, (s.x1 + s.x2) / 12.0);
+    for (const Sample& s : MakeDataset(Options(DatasetKind::Xor)))
+        EXPECT_EQ(s.y, s.x1 * s.x2 > 0 ? 1.0 : -1.0);
+    for (const Sample& s : MakeDataset(Options(DatasetKind::RegPlane)))
+        EXPECT_DOUBLE_EQ(s.y, (s.x1 + s.x2) / 12.0);
     for (const Sample& s : MakeDataset(Options(DatasetKind::Chain))) {
         EXPECT_EQ(s.x2, 0.0);
         EXPECT_EQ(s.y, s.x1 > 0 ? 1.0 : -1.0);
@@ -62,7 +66,8 @@ TEST(Dataset, LabelsFollowTheGeometryWithoutNoise) {
 TEST(Dataset, ZeroOneLabelsAndValidation) {
     DatasetOptions options = Options(DatasetKind::Spiral);
     options.zero_one_labels = true;
-    for (const Sample& s : MakeDataset(options)) EXPECT_TRUE(s.y == 0.0 || s.y == 1.0);
+    for (const Sample& s : MakeDataset(options))
+        EXPECT_TRUE(s.y == 0.0 || s.y == 1.0);
     options.kind = DatasetKind::RegGauss;
     EXPECT_NE(ValidateDatasetOptions(options).find("classification"), std::string::npos);
     options = Options(DatasetKind::Circle);
@@ -118,10 +123,11 @@ TEST(DatasetCsv, ErrorsNameFileLineAndField) {
     };
     for (const auto& [text, expected] : corpus) {
         const CsvParseResult r = ParseDatasetCsv(text, "d.csv");
-        EXPECT_NE(r.error.find(expected), std::string::npos) << "got: " << r.error << "\nwanted: " << expected;
+        EXPECT_NE(r.error.find(expected), std::string::npos)
+            << "got: " << r.error << "\nwanted: " << expected;
         EXPECT_TRUE(r.samples.empty());
     }
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

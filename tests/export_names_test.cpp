@@ -23,8 +23,10 @@ std::tm Time(int year, int month, int day, int hour, int minute, int second) {
 }
 
 TEST(ExportNames, DefaultNameHasSubjectDateAndTimeWithLeadingZeros) {
-    EXPECT_EQ(DefaultExportFileName("relu", Time(2026, 11, 23, 21, 30, 0), "png"), "actlab-relu-20261123-213000.png");
-    EXPECT_EQ(DefaultExportFileName("network", Time(2027, 1, 2, 3, 4, 5), "svg"), "actlab-network-20270102-030405.svg");
+    EXPECT_EQ(DefaultExportFileName("relu", Time(2026, 11, 23, 21, 30, 0), "png"),
+              "actlab-relu-20261123-213000.png");
+    EXPECT_EQ(DefaultExportFileName("network", Time(2027, 1, 2, 3, 4, 5), "svg"),
+              "actlab-network-20270102-030405.svg");
     EXPECT_EQ(DefaultExportFileName("leaky_relu", Time(2026, 12, 31, 23, 59, 59), "csv"),
               "actlab-leaky_relu-20261231-235959.csv");
 }
@@ -54,7 +56,8 @@ TEST(ExportNames, ExportDirectoryPrefersTheVariableThenTheFileThenPictures) {
     EXPECT_EQ(ExportDirectory("/mnt/slides", file, "/home/ada"), "/mnt/slides/ActLab");
     EXPECT_EQ(ExportDirectory("", file, "/home/ada"), "/home/ada/Bilder/ActLab");
     EXPECT_EQ(ExportDirectory("", "", "/home/ada"), "/home/ada/Pictures/ActLab");
-    EXPECT_EQ(ExportDirectory("", "XDG_PICTURES_DIR=\"relative/dir\"\n", "/home/ada"), "/home/ada/Pictures/ActLab");
+    EXPECT_EQ(ExportDirectory("", "XDG_PICTURES_DIR=\"relative/dir\"\n", "/home/ada"),
+              "/home/ada/Pictures/ActLab");
 }
 
 TEST(ExportNames, FreePathCountsUpFromTwo) {
@@ -110,7 +113,7 @@ TEST(CurvesCsv, RowsMatchEvaluateAndDerivativeUnderTheConvention) {
 
 TEST(CurvesCsv, KinksInsideTheRangeGetTheirOwnRow) {
     const std::vector<Activation> functions{Activation::WithDefaults(ActivationId::Relu)};
-    const std::string csv = CurvesCsv(functions, -1.0, 2.0, 2, KinkConvention::PyTorch);  // x = −1, 2 and 0
+    const std::string csv = CurvesCsv(functions, -1.0, 2.0, 2, KinkConvention::PyTorch); // x = −1, 2 and 0
     EXPECT_EQ(csv, "x,relu,relu_prime\n-1,0,0\n0,0,0\n2,2,1\n");
 }
 
@@ -121,5 +124,5 @@ TEST(CsvWriter, HeaderAndRowsWith17Digits) {
     EXPECT_EQ(csv.Text(), "a,b\n0.10000000000000001,-2\n");
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

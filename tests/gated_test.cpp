@@ -22,7 +22,8 @@ std::vector<std::string> Split(const std::string& text, char separator) {
     std::vector<std::string> parts;
     std::string part;
     std::istringstream in(text);
-    while (std::getline(in, part, separator)) parts.push_back(part);
+    while (std::getline(in, part, separator))
+        parts.push_back(part);
     if (!text.empty() && text.back() == separator) parts.emplace_back();
     return parts;
 }
@@ -70,7 +71,8 @@ TEST(GatedReference, EveryGatedFunctionMatchesMpmath) {
         ++rows;
     }
     EXPECT_GT(rows, 500);
-    for (std::size_t i = 0; i < kGatedCount; ++i) EXPECT_TRUE(seen[i]) << GatedCatalogue()[i].name;
+    for (std::size_t i = 0; i < kGatedCount; ++i)
+        EXPECT_TRUE(seen[i]) << GatedCatalogue()[i].name;
 }
 
 TEST(Gated, SwigluAtBOneIsSwishAndItsPartialInAIsSwishPrime) {
@@ -139,5 +141,5 @@ TEST(Gated, NamesDoNotCollideWithOneInputFunctions) {
     }
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -73,9 +73,10 @@ protected:
 ::testing::AssertionResult Near(Color got, Color want) {
     const auto off = [](std::uint8_t a, std::uint8_t b) { return std::abs(int{a} - int{b}) > 2; };
     if (off(got.r, want.r) || off(got.g, want.g) || off(got.b, want.b) || off(got.a, want.a)) {
-        return ::testing::AssertionFailure() << "got (" << int{got.r} << ", " << int{got.g} << ", " << int{got.b} << ", "
-                                             << int{got.a} << "), want (" << int{want.r} << ", " << int{want.g} << ", "
-                                             << int{want.b} << ", " << int{want.a} << ")";
+        return ::testing::AssertionFailure()
+               << "got (" << int{got.r} << ", " << int{got.g} << ", " << int{got.b} << ", " << int{got.a}
+               << "), want (" << int{want.r} << ", " << int{want.g} << ", " << int{want.b} << ", "
+               << int{want.a} << ")";
     }
     return ::testing::AssertionSuccess();
 }
@@ -83,7 +84,9 @@ protected:
 // Values across the whole map: beyond ±1 (clamped), zero, both signs, and NaN and ∞ (grey).
 std::vector<float> KnownGrid(int n) {
     std::vector<float> values(static_cast<std::size_t>(n * n));
-    for (int i = 0; i < n * n; ++i) values[static_cast<std::size_t>(i)] = -1.6f + 3.2f * static_cast<float>(i) / static_cast<float>(n * n - 1);
+    for (int i = 0; i < n * n; ++i)
+        values[static_cast<std::size_t>(i)] =
+            -1.6f + 3.2f * static_cast<float>(i) / static_cast<float>(n * n - 1);
     values[5] = 0.0f;
     values[9] = std::numeric_limits<float>::quiet_NaN();
     values[10] = std::numeric_limits<float>::infinity();
@@ -95,8 +98,9 @@ TEST_F(HeatmapGlTest, FlatCellsMatchTheCpuColourMapInEveryTheme) {
     const std::vector<float> values = KnownGrid(n);
     for (const Theme theme : {Theme::Dark, Theme::Light, Theme::Projector}) {
         for (const bool greyed : {false, true}) {
-            SCOPED_TRACE(std::string(greyed ? "greyed, " : "") + "theme " + std::to_string(static_cast<int>(theme)));
-            HeatmapPaint paint = Whole(20, 10, 300, 290);  // 40 px between cell centres
+            SCOPED_TRACE(std::string(greyed ? "greyed, " : "") + "theme " +
+                         std::to_string(static_cast<int>(theme)));
+            HeatmapPaint paint = Whole(20, 10, 300, 290); // 40 px between cell centres
             paint.colors = FigureThemeFor(theme).network;
             paint.greyed = greyed;
             paint.smooth = false;
@@ -107,7 +111,8 @@ TEST_F(HeatmapGlTest, FlatCellsMatchTheCpuColourMapInEveryTheme) {
                     // The quad's edges sit on the outer cell centres: centre c at x0 + c·(x1 − x0)/(n − 1).
                     const int x = std::min(20 + c * 40, 299), y = std::min(10 + r * 40, 289);
                     const float v = values[static_cast<std::size_t>(r * n + c)];
-                    EXPECT_TRUE(Near(Pixel(rgba, x, y), HeatColor(paint.colors, v, greyed))) << "cell " << r << ", " << c;
+                    EXPECT_TRUE(Near(Pixel(rgba, x, y), HeatColor(paint.colors, v, greyed)))
+                        << "cell " << r << ", " << c;
                 }
             }
             // Outside the quad nothing is drawn.
@@ -160,7 +165,7 @@ TEST_F(HeatmapGlTest, RowZeroIsAtTheTopAndTheClipRectangleIsHonoured) {
     HeatmapPaint paint = Whole(0, 0, 200, 200);
     paint.colors = FigureThemeFor(Theme::Dark).network;
     paint.smooth = false;
-    paint.clip_x1 = 100;  // only the left half
+    paint.clip_x1 = 100; // only the left half
     const std::vector<std::uint8_t> rgba = Render(values, n, paint);
     ASSERT_FALSE(rgba.empty());
     EXPECT_TRUE(Near(Pixel(rgba, 50, 20), paint.colors.positive));
@@ -198,9 +203,11 @@ TEST_F(HeatmapGlTest, ABrokenShaderIsAnErrorWithTheDriversLog) {
     EXPECT_NE(error.find("undefined_thing"), std::string::npos) << "the log names the culprit: " << error;
 
     error.clear();
-    EXPECT_FALSE(HeatmapPainter::CreateFromSources("#version 330 core\nvoid main() { oops }\n", fragment, error).has_value());
+    EXPECT_FALSE(
+        HeatmapPainter::CreateFromSources("#version 330 core\nvoid main() { oops }\n", fragment, error)
+            .has_value());
     EXPECT_NE(error.find("vertex shader of heatmap does not compile"), std::string::npos) << error;
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

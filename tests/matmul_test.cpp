@@ -18,7 +18,7 @@ std::vector<float> Reference(const std::vector<float>& a, const std::vector<floa
         for (std::size_t j = 0; j < n; ++j) {
             float sum = 0.0f;
             for (std::size_t p = 0; p < k; ++p) {
-                const volatile float product = a[i * k + p] * b[p * n + j];  // no fused multiply-add
+                const volatile float product = a[i * k + p] * b[p * n + j]; // no fused multiply-add
                 sum += product;
             }
             c[i * n + j] = sum;
@@ -54,5 +54,5 @@ TEST(Matmul, EverySupportedKernelGivesTheSameFloats) {
     EXPECT_GE(checked, 1);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

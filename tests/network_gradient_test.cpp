@@ -17,16 +17,17 @@ namespace {
 
 // Class indices 0, 1, 2 for a softmax output: the same points, class i mod 3.
 std::vector<Sample> SomeClassSamples() {
-    std::vector<Sample> samples{{1.3, -0.7, 0.0}, {-2.1, 0.4, 1.0}, {0.3, 2.2, 2.0},
-                                {-0.9, -1.6, 0.0}, {2.4, 1.1, 1.0}, {-0.2, 0.05, 2.0}};
+    std::vector<Sample> samples{{1.3, -0.7, 0.0},  {-2.1, 0.4, 1.0}, {0.3, 2.2, 2.0},
+                                {-0.9, -1.6, 0.0}, {2.4, 1.1, 1.0},  {-0.2, 0.05, 2.0}};
     return samples;
 }
 
 std::vector<Sample> SomeSamples(bool zero_one) {
-    std::vector<Sample> samples{{1.3, -0.7, 1.0}, {-2.1, 0.4, -1.0}, {0.3, 2.2, 1.0},
-                                {-0.9, -1.6, -1.0}, {2.4, 1.1, -1.0}, {-0.2, 0.05, 1.0}};
+    std::vector<Sample> samples{{1.3, -0.7, 1.0},   {-2.1, 0.4, -1.0}, {0.3, 2.2, 1.0},
+                                {-0.9, -1.6, -1.0}, {2.4, 1.1, -1.0},  {-0.2, 0.05, 1.0}};
     if (zero_one)
-        for (Sample& s : samples) s.y = s.y > 0.0 ? 1.0 : 0.0;
+        for (Sample& s : samples)
+            s.y = s.y > 0.0 ? 1.0 : 0.0;
     return samples;
 }
 
@@ -44,7 +45,8 @@ Network RandomNetwork(ActivationId hidden, ActivationId output, Loss loss, std::
     Network network = MakeNetwork(spec, init);
     // Distinct learned slopes, so that ∂L/∂a differs between neurons.
     for (Layer& layer : network.layers)
-        for (std::size_t j = 0; j < layer.learned.size(); ++j) layer.learned[j] = 0.1 + 0.15 * static_cast<double>(j);
+        for (std::size_t j = 0; j < layer.learned.size(); ++j)
+            layer.learned[j] = 0.1 + 0.15 * static_cast<double>(j);
     return network;
 }
 
@@ -52,9 +54,12 @@ Network RandomNetwork(ActivationId hidden, ActivationId output, Loss loss, std::
 std::vector<double*> Parameters(Network& network) {
     std::vector<double*> params;
     for (Layer& layer : network.layers) {
-        for (double& w : layer.weights) params.push_back(&w);
-        for (double& b : layer.biases) params.push_back(&b);
-        for (double& a : layer.learned) params.push_back(&a);
+        for (double& w : layer.weights)
+            params.push_back(&w);
+        for (double& b : layer.biases)
+            params.push_back(&b);
+        for (double& a : layer.learned)
+            params.push_back(&a);
     }
     return params;
 }
@@ -72,11 +77,13 @@ std::vector<double> Flatten(const Gradients& g) {
 double LossWithL2(const Network& network, const std::vector<Sample>& samples, double l2) {
     double loss = MeanLoss(network, samples);
     for (const Layer& layer : network.layers)
-        for (double w : layer.weights) loss += 0.5 * l2 * w * w;
+        for (double w : layer.weights)
+            loss += 0.5 * l2 * w * w;
     return loss;
 }
 
-void ExpectGradientsMatch(Network network, const std::vector<Sample>& samples, double l2, const std::string& what) {
+void ExpectGradientsMatch(Network network, const std::vector<Sample>& samples, double l2,
+                          const std::string& what) {
     const std::vector<double> analytic = Flatten(ComputeGradients(network, samples, l2));
     std::vector<double*> params = Parameters(network);
     ASSERT_EQ(analytic.size(), params.size()) << what;
@@ -96,7 +103,8 @@ void ExpectGradientsMatch(Network network, const std::vector<Sample>& samples, d
 
 std::vector<ActivationId> AllActivations() {
     std::vector<ActivationId> ids;
-    for (const auto& info : Catalogue()) ids.push_back(info.id);
+    for (const auto& info : Catalogue())
+        ids.push_back(info.id);
     return ids;
 }
 
@@ -117,8 +125,7 @@ TEST_P(HiddenActivation, BackpropMatchesFiniteDifferences) {
                          name + " with softmax output (3 classes), ce and L2");
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryActivation, HiddenActivation,
-                         ::testing::ValuesIn(AllActivations()),
+INSTANTIATE_TEST_SUITE_P(EveryActivation, HiddenActivation, ::testing::ValuesIn(AllActivations()),
                          [](const ::testing::TestParamInfo<ActivationId>& param_info) {
                              std::string name(Info(param_info.param).name);
                              for (char& c : name)
@@ -135,7 +142,8 @@ TEST(NetworkGradient, PreluLearnsItsSlopePerNeuron) {
     // Some neuron sees z < 0 on some sample, so some ∂L/∂a is non-zero (and checked above).
     double largest = 0.0;
     for (const auto& layer : g.learned)
-        for (double v : layer) largest = std::max(largest, std::fabs(v));
+        for (double v : layer)
+            largest = std::max(largest, std::fabs(v));
     EXPECT_GT(largest, 1e-4);
 }
 
@@ -145,14 +153,14 @@ TEST(NetworkGradient, BceIsTheCrossEntropyOfTheSigmoidOutput) {
     const double y_hat = 1.0 / (1.0 + std::exp(-z));
     EXPECT_NEAR(SampleLoss(Loss::Bce, y_hat, z, 1.0), -std::log(y_hat), 1e-15);
     EXPECT_NEAR(SampleLoss(Loss::Bce, y_hat, z, 0.0), -std::log(1.0 - y_hat), 1e-15);
-    EXPECT_NEAR(SampleLoss(Loss::Bce, 1.0, 800.0, 0.0), 800.0, 1e-9);  // finite where ln(1 − ŷ) is −inf
+    EXPECT_NEAR(SampleLoss(Loss::Bce, 1.0, 800.0, 0.0), 800.0, 1e-9); // finite where ln(1 − ŷ) is −inf
     EXPECT_DOUBLE_EQ(SampleLoss(Loss::Mse, 0.5, 0.0, -1.0), 0.5 * 1.5 * 1.5);
 }
 
 TEST(ChainRuleTrace, ProductEqualsBackpropForEveryWeight) {
     const Network wide = RandomNetwork(ActivationId::Tanh, ActivationId::Tanh, Loss::Mse, 11);
-    const Network chain = MakeChainNetwork(3, Activation::WithDefaults(ActivationId::Tanh), ActivationId::Sigmoid,
-                                           {InitScheme::Normal, 1.0, 0.2, 7});
+    const Network chain = MakeChainNetwork(3, Activation::WithDefaults(ActivationId::Tanh),
+                                           ActivationId::Sigmoid, {InitScheme::Normal, 1.0, 0.2, 7});
     const Network bce = RandomNetwork(ActivationId::Elu, ActivationId::Sigmoid, Loss::Bce, 12);
     for (const Network* network : {&wide, &chain, &bce}) {
         const Sample sample = network == &bce ? Sample{0.8, -1.2, 1.0} : Sample{0.8, -1.2, -1.0};
@@ -163,8 +171,10 @@ TEST(ChainRuleTrace, ProductEqualsBackpropForEveryWeight) {
                 for (std::size_t i = 0; i < layer.fan_in; ++i) {
                     const ChainRuleTrace t = TraceWeight(*network, l, j, i, sample, 0.1);
                     const double expected = g.weights[l][j * layer.fan_in + i];
-                    EXPECT_NEAR(t.product, expected, 1e-12 * std::max(1e-3, std::fabs(expected))) << t.weight_name;
-                    EXPECT_NEAR(t.gradient, expected, 1e-13 * std::max(1e-3, std::fabs(expected))) << t.weight_name;
+                    EXPECT_NEAR(t.product, expected, 1e-12 * std::max(1e-3, std::fabs(expected)))
+                        << t.weight_name;
+                    EXPECT_NEAR(t.gradient, expected, 1e-13 * std::max(1e-3, std::fabs(expected)))
+                        << t.weight_name;
                     EXPECT_DOUBLE_EQ(t.weight_after, layer.Weight(j, i) - 0.1 * t.gradient);
                 }
             }
@@ -174,8 +184,8 @@ TEST(ChainRuleTrace, ProductEqualsBackpropForEveryWeight) {
 
 TEST(ChainRuleTrace, ChainSpellsOutEveryFactor) {
     // x → h1 → O: ∂E/∂w₁ = ∂E/∂O · ∂O/∂Z2 · ∂Z2/∂h1 · ∂h1/∂Z1 · ∂Z1/∂w.
-    const Network chain = MakeChainNetwork(1, Activation::WithDefaults(ActivationId::Tanh), ActivationId::Tanh,
-                                           {InitScheme::Normal, 1.0, 0.0, 3});
+    const Network chain = MakeChainNetwork(1, Activation::WithDefaults(ActivationId::Tanh),
+                                           ActivationId::Tanh, {InitScheme::Normal, 1.0, 0.0, 3});
     const ChainRuleTrace t = TraceWeight(chain, 0, 0, 0, {0.5, 0.0, 1.0}, 0.1);
     ASSERT_EQ(t.factors.size(), 5u);
     EXPECT_EQ(t.factors[0].name, "∂E/∂O");
@@ -184,9 +194,9 @@ TEST(ChainRuleTrace, ChainSpellsOutEveryFactor) {
     EXPECT_EQ(t.factors[3].name, "∂h1/∂Z1");
     EXPECT_EQ(t.factors[4].name, "∂Z1/∂w");
     EXPECT_EQ(t.weight_name, "w(x1→h1)");
-    EXPECT_DOUBLE_EQ(t.factors[0].value, t.y_hat - 1.0);           // mse: ŷ − y
+    EXPECT_DOUBLE_EQ(t.factors[0].value, t.y_hat - 1.0); // mse: ŷ − y
     EXPECT_DOUBLE_EQ(t.factors[2].value, chain.layers[1].Weight(0, 0));
-    EXPECT_DOUBLE_EQ(t.factors[4].value, 0.5);                     // the input x
+    EXPECT_DOUBLE_EQ(t.factors[4].value, 0.5); // the input x
     EXPECT_FALSE(t.has_zero_factor);
 }
 
@@ -197,7 +207,7 @@ TEST(ChainRuleTrace, ADeadReluOnThePathGivesAZeroFactorAndNoUpdate) {
     chain.layers[0].weights = {0.8};
     chain.layers[0].biases = {0.0};
     chain.layers[1].weights = {0.4};
-    chain.layers[1].biases = {-5.0};  // Z2 = 0.4·h1 − 5 ≤ 0 for every x in [−6, 6]
+    chain.layers[1].biases = {-5.0}; // Z2 = 0.4·h1 − 5 ≤ 0 for every x in [−6, 6]
     chain.layers[2].weights = {0.3};
     chain.layers[2].biases = {0.1};
     const Sample sample{2.0, 0.0, 1.0};
@@ -207,7 +217,8 @@ TEST(ChainRuleTrace, ADeadReluOnThePathGivesAZeroFactorAndNoUpdate) {
     EXPECT_EQ(t.gradient, 0.0);
     EXPECT_EQ(t.weight_after, t.weight_before);
     bool found_zero_relu_factor = false;
-    for (const ChainFactor& f : t.factors) found_zero_relu_factor |= f.name == "∂h2/∂Z2" && f.value == 0.0;
+    for (const ChainFactor& f : t.factors)
+        found_zero_relu_factor |= f.name == "∂h2/∂Z2" && f.value == 0.0;
     EXPECT_TRUE(found_zero_relu_factor);
 
     // And a real SGD step on that sample leaves w unchanged, exactly.
@@ -215,7 +226,7 @@ TEST(ChainRuleTrace, ADeadReluOnThePathGivesAZeroFactorAndNoUpdate) {
     ASSERT_TRUE(trainer.Step());
     EXPECT_EQ(trainer.network().layers[0].weights[0], 0.8);
     EXPECT_EQ(trainer.network().layers[1].weights[0], 0.4);
-    EXPECT_NE(trainer.network().layers[2].biases[0], 0.1);  // the output still learns
+    EXPECT_NE(trainer.network().layers[2].biases[0], 0.1); // the output still learns
 }
 
 TEST(ChainRuleTrace, WideLayersUseTheBackpropagatedSum) {
@@ -231,5 +242,5 @@ TEST(ChainRuleTrace, WideLayersUseTheBackpropagatedSum) {
     EXPECT_THROW(TraceWeight(network, 1, 0, 3, {1.0, 2.0, 1.0}, 0.1), std::out_of_range);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -48,7 +48,7 @@ TEST(NetworkJson, ShapeIsTheDocumentedOne) {
     ASSERT_EQ(doc["layers"].size(), 3u);
     EXPECT_EQ(doc["layers"][0]["activation"], "leaky_relu");
     EXPECT_EQ(doc["layers"][0]["params"]["slope"], 0.01);
-    EXPECT_EQ(doc["layers"][0]["weights"].size(), 4u);     // weights[j][i]: neuron j, input i
+    EXPECT_EQ(doc["layers"][0]["weights"].size(), 4u); // weights[j][i]: neuron j, input i
     EXPECT_EQ(doc["layers"][0]["weights"][0].size(), 2u);
     EXPECT_EQ(doc["layers"][0]["weights"][3][1].get<double>(), network.layers[0].Weight(3, 1));
     EXPECT_EQ(doc["layers"][1]["weights"][1].size(), 4u);
@@ -84,13 +84,18 @@ std::string Valid(const std::string& replace_from, const std::string& replace_to
     return text;
 }
 
-TEST(NetworkJson, TheCorpusTemplateIsValid) { EXPECT_EQ(NetworkFromJson(Valid("", ""), "ok.json").error, ""); }
+TEST(NetworkJson, TheCorpusTemplateIsValid) {
+    EXPECT_EQ(NetworkFromJson(Valid("", ""), "ok.json").error, "");
+}
 
 TEST(NetworkJson, MalformedAndHostileFilesFailCleanly) {
     std::string deep(100000, '[');
-    std::string huge = Valid("\"loss\": \"mse\",", "\"loss\": \"mse\", \"pad\": \"" + std::string(2 << 20, 'x') + "\",");
-    std::string too_many = R"({"format": "actlab-network", "version": 1, "inputs": ["x1"], "loss": "mse", "layers": [)";
-    for (int i = 0; i < 7; ++i) too_many += R"({"activation": "relu", "weights": [[1]], "biases": [0]},)";
+    std::string huge =
+        Valid("\"loss\": \"mse\",", "\"loss\": \"mse\", \"pad\": \"" + std::string(2 << 20, 'x') + "\",");
+    std::string too_many =
+        R"({"format": "actlab-network", "version": 1, "inputs": ["x1"], "loss": "mse", "layers": [)";
+    for (int i = 0; i < 7; ++i)
+        too_many += R"({"activation": "relu", "weights": [[1]], "biases": [0]},)";
     too_many += R"({"activation": "tanh", "weights": [[1]], "biases": [0]}]})";
     const std::vector<BadFile> corpus{
         {"", "parse error"},
@@ -109,7 +114,8 @@ TEST(NetworkJson, MalformedAndHostileFilesFailCleanly) {
         {Valid("\"relu\"", "\"relux\""), "layers[0].activation: unknown activation 'relux'"},
         {Valid("\"tanh\"", "\"relu\""), "layers[1].activation: the output layer's activation"},
         {Valid("[[0.5, -0.5], [1, 2]]", "[[0.5, -0.5], [1]]"), "layers[0].weights[1]: expected 2 weights"},
-        {Valid("[[0.5, -0.5], [1, 2]]", "[[0.5, -0.5], [1, 2], [3, 4]]"), "layers[0].biases: expected 3 entries"},
+        {Valid("[[0.5, -0.5], [1, 2]]", "[[0.5, -0.5], [1, 2], [3, 4]]"),
+         "layers[0].biases: expected 3 entries"},
         {Valid("[[1, -1]]", "[[1, -1], [1, 1]]"), "layers[1].weights: expected 1 entries"},
         {Valid("[[1, -1]]", "[[1, -1, 0]]"), "layers[1].weights[0]: expected 2 weights"},
         {Valid("[0.5, -0.5]", "[0.5, NaN]"), "parse error"},
@@ -120,7 +126,8 @@ TEST(NetworkJson, MalformedAndHostileFilesFailCleanly) {
         {Valid("\"params\": {}, \"weights\": [[0.5", "\"params\": {\"slope\": 0.1}, \"weights\": [[0.5"),
          "layers[0].params.slope: 'relu' has no parameter 'slope'"},
         {Valid("\"relu\", \"params\": {}", "\"leaky_relu\", \"params\": {\"slope\": 20}"), "slope must be"},
-        {Valid("\"relu\", \"params\": {}", "\"prelu\", \"params\": {\"a\": [0.1]}"), "layers[0].params.a: expected 2"},
+        {Valid("\"relu\", \"params\": {}", "\"prelu\", \"params\": {\"a\": [0.1]}"),
+         "layers[0].params.a: expected 2"},
         {Valid("\"biases\": [0]", "\"biases\": [0], \"bias\": 1"), "layers[1]: unknown field 'bias'"},
         {Valid("\"loss\": \"mse\",", ""), "missing field 'loss'"},
         {Valid("\"layers\": [", "\"layers\": [], \"x\": ["), "unknown field 'x'"},
@@ -131,10 +138,11 @@ TEST(NetworkJson, MalformedAndHostileFilesFailCleanly) {
     for (const BadFile& bad : corpus) {
         const NetworkParseResult r = NetworkFromJson(bad.text, "bad.json");
         EXPECT_NE(r.error.find("bad.json: "), std::string::npos) << r.error;
-        EXPECT_NE(r.error.find(bad.mentions), std::string::npos) << "got: " << r.error << "\nwanted: " << bad.mentions;
+        EXPECT_NE(r.error.find(bad.mentions), std::string::npos)
+            << "got: " << r.error << "\nwanted: " << bad.mentions;
         EXPECT_EQ(r.error.find('\n'), std::string::npos) << "one line: " << r.error;
     }
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

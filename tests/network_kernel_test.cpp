@@ -15,8 +15,10 @@ namespace {
 
 TEST(NetworkKernel, EveryActivationMatchesTheCatalogue) {
     std::vector<double> z;
-    for (int i = -3000; i <= 3000; ++i) z.push_back(i * 0.01);  // [−30, 30], kinks at 0, ±3, 6 included
-    for (double far : {-1e6, -745.0, -40.0, -20.0, -1e-300, 0.0, 1e-300, 1e-8, 20.0, 40.0, 745.0, 1e6}) z.push_back(far);
+    for (int i = -3000; i <= 3000; ++i)
+        z.push_back(i * 0.01); // [−30, 30], kinks at 0, ±3, 6 included
+    for (double far : {-1e6, -745.0, -40.0, -20.0, -1e-300, 0.0, 1e-300, 1e-8, 20.0, 40.0, 745.0, 1e6})
+        z.push_back(far);
     const std::size_t rows = z.size();
     for (const auto& info : Catalogue()) {
         Layer layer;
@@ -42,12 +44,14 @@ TEST(NetworkKernel, EveryActivationMatchesTheCatalogue) {
 // its own rounding); the bounds leave about one more ulp.
 TEST(NetworkKernel, FastTanhAndSigmoidStayWithinTheirDocumentedError) {
     std::vector<double> z;
-    for (int i = -400000; i <= 400000; ++i) z.push_back(i * 1e-4);
+    for (int i = -400000; i <= 400000; ++i)
+        z.push_back(i * 1e-4);
     for (double tiny = 1e-300; tiny < 1.0; tiny *= 3.7) {
         z.push_back(tiny);
         z.push_back(-tiny);
     }
-    for (double far : {-1e300, -745.0, -40.0, -19.5, 19.5, 40.0, 745.0, 1e300}) z.push_back(far);
+    for (double far : {-1e300, -745.0, -40.0, -19.5, 19.5, 40.0, 745.0, 1e300})
+        z.push_back(far);
     const std::size_t rows = z.size();
     std::vector<double> a(rows), d(rows);
     Layer layer;
@@ -66,12 +70,13 @@ TEST(NetworkKernel, FastTanhAndSigmoidStayWithinTheirDocumentedError) {
     double sigmoid_err = 0.0, sigmoid_d_err = 0.0;
     for (std::size_t k = 0; k < rows; ++k) {
         const double s = 1.0 / (1.0 + std::exp(-z[k]));
-        const double ds = std::exp(-std::fabs(z[k])) / ((1.0 + std::exp(-std::fabs(z[k]))) * (1.0 + std::exp(-std::fabs(z[k]))));
+        const double ds = std::exp(-std::fabs(z[k])) /
+                          ((1.0 + std::exp(-std::fabs(z[k]))) * (1.0 + std::exp(-std::fabs(z[k]))));
         if (s > 0.0) sigmoid_err = std::max(sigmoid_err, std::fabs(a[k] - s) / s);
         if (ds > 1e-300) sigmoid_d_err = std::max(sigmoid_d_err, std::fabs(d[k] - ds) / ds);
     }
-    std::printf("max error: tanh %.3g, tanh' %.3g, sigmoid %.3g (relative), sigmoid' %.3g (relative)\n", tanh_err,
-                tanh_d_err, sigmoid_err, sigmoid_d_err);
+    std::printf("max error: tanh %.3g, tanh' %.3g, sigmoid %.3g (relative), sigmoid' %.3g (relative)\n",
+                tanh_err, tanh_d_err, sigmoid_err, sigmoid_d_err);
     EXPECT_LT(tanh_err, 4e-16);
     EXPECT_LT(tanh_d_err, 1e-15);
     EXPECT_LT(sigmoid_err, 1e-15);
@@ -100,7 +105,7 @@ TEST(NetworkKernel, FastTanhKeepsTheSignOfZeroSaturatesAndPropagatesNan) {
     detail::ActivateRows(layer, z.data(), a.data(), d.data(), z.size());
     EXPECT_EQ(a[0], 0.5);
     EXPECT_EQ(a[2], 1.0);
-    EXPECT_LT(a[3], 1e-17);  // e^(−40) after the clamp: σ(−∞) is tiny, not 0
+    EXPECT_LT(a[3], 1e-17); // e^(−40) after the clamp: σ(−∞) is tiny, not 0
     EXPECT_TRUE(std::isnan(a[4]));
 }
 
@@ -113,7 +118,7 @@ TEST(NetworkKernel, FastTanhKeepsTheSignOfZeroSaturatesAndPropagatesNan) {
 struct PackedCase {
     Layer layer;
     detail::PackedLayer packed;
-    std::vector<double> in, d_below;  // rows × packed.in_lanes, padding zero
+    std::vector<double> in, d_below; // rows × packed.in_lanes, padding zero
 };
 
 PackedCase MakePackedCase(ActivationId activation, std::size_t size, std::size_t fan_in, std::size_t rows,
@@ -126,8 +131,10 @@ PackedCase MakePackedCase(ActivationId activation, std::size_t size, std::size_t
     c.layer.activation = Activation::WithDefaults(activation);
     c.layer.fan_in = fan_in;
     c.layer.size = size;
-    for (std::size_t k = 0; k < fan_in * size; ++k) c.layer.weights.push_back(next());
-    for (std::size_t j = 0; j < size; ++j) c.layer.biases.push_back(next() * 0.1);
+    for (std::size_t k = 0; k < fan_in * size; ++k)
+        c.layer.weights.push_back(next());
+    for (std::size_t j = 0; j < size; ++j)
+        c.layer.biases.push_back(next() * 0.1);
     c.packed.Resize(c.layer, detail::PackedLanes(fan_in));
     c.packed.Load(c.layer);
     const std::size_t in_lanes = c.packed.in_lanes;
@@ -169,8 +176,8 @@ void ExpectThePortableBits(detail::RowVectors vectors) {
     }
     // Backward with δ = d: the weight gradients, the bias gradients and what reaches the layer below.
     std::vector<double> gwt(kFanIn * lanes), gb(lanes), up(kRows * in_lanes), delta_below(kRows * in_lanes);
-    detail::BackwardPacked(packed, in.data(), d.data(), gwt.data(), gb.data(), kRows, d_below.data(), up.data(),
-                           delta_below.data(), vectors);
+    detail::BackwardPacked(packed, in.data(), d.data(), gwt.data(), gb.data(), kRows, d_below.data(),
+                           up.data(), delta_below.data(), vectors);
     for (std::size_t j = 0; j < kSize; ++j) {
         for (std::size_t i = 0; i < kFanIn; ++i) {
             double g = 0.0;
@@ -206,8 +213,9 @@ void ExpectThePortableBits(detail::RowVectors vectors) {
 
 TEST(NetworkKernel, EveryVersionComputesThePortableBitsWithoutFusedMultiplyAdds) {
     for (const auto vectors : {detail::RowVectors::Quad, detail::RowVectors::Oct}) {
-        if (!detail::RowVectorsSupported(vectors)) continue;  // this CPU cannot run it
-        SCOPED_TRACE(vectors == detail::RowVectors::Quad ? "rows of 4-double vectors" : "rows of 8-double vectors");
+        if (!detail::RowVectorsSupported(vectors)) continue; // this CPU cannot run it
+        SCOPED_TRACE(vectors == detail::RowVectors::Quad ? "rows of 4-double vectors"
+                                                         : "rows of 8-double vectors");
         ExpectThePortableBits(vectors);
     }
 }
@@ -221,9 +229,10 @@ TEST(NetworkKernel, BothRowLayoutsAgreeBitForBitOnEveryShape) {
     for (std::size_t size = 1; size <= 8; ++size) {
         for (std::size_t fan_in = 1; fan_in <= 8; ++fan_in) {
             for (std::size_t rows : {1u, 2u, 3u, 5u, 10u, 13u}) {
-                SCOPED_TRACE(testing::Message() << size << " neurons, fan-in " << fan_in << ", " << rows << " rows");
-                const PackedCase c = MakePackedCase(size % 2 == 0 ? ActivationId::Tanh : ActivationId::Relu, size,
-                                                    fan_in, rows, seed);
+                SCOPED_TRACE(testing::Message()
+                             << size << " neurons, fan-in " << fan_in << ", " << rows << " rows");
+                const PackedCase c = MakePackedCase(size % 2 == 0 ? ActivationId::Tanh : ActivationId::Relu,
+                                                    size, fan_in, rows, seed);
                 const Layer& layer = c.layer;
                 const std::vector<double>& in = c.in;
                 const std::vector<double>& d_below = c.d_below;
@@ -235,12 +244,14 @@ TEST(NetworkKernel, BothRowLayoutsAgreeBitForBitOnEveryShape) {
                 };
                 auto run = [&](detail::PackedLayer& packed, detail::RowVectors vectors) {
                     Outputs o;
-                    for (auto* v : {&o.z, &o.a, &o.d}) v->assign(rows * lanes, 0.0);
+                    for (auto* v : {&o.z, &o.a, &o.d})
+                        v->assign(rows * lanes, 0.0);
                     o.gwt.assign(fan_in * lanes, 0.0);
                     o.gb.assign(lanes, 0.0);
                     o.up.assign(rows * in_lanes, 0.0);
                     o.delta_below.assign(rows * in_lanes, 0.0);
-                    detail::ForwardPacked(layer, packed, in.data(), o.z.data(), o.a.data(), o.d.data(), rows, vectors);
+                    detail::ForwardPacked(layer, packed, in.data(), o.z.data(), o.a.data(), o.d.data(), rows,
+                                          vectors);
                     detail::BackwardPacked(packed, in.data(), o.d.data(), o.gwt.data(), o.gb.data(), rows,
                                            d_below.data(), o.up.data(), o.delta_below.data(), vectors);
                     detail::UpdatePacked(packed, o.gwt.data(), 0.999, 0.05, o.sums, vectors);
@@ -256,7 +267,8 @@ TEST(NetworkKernel, BothRowLayoutsAgreeBitForBitOnEveryShape) {
                 ASSERT_EQ(q.up, o.up);
                 ASSERT_EQ(q.delta_below, o.delta_below);
                 ASSERT_EQ(quad.wt, oct.wt);
-                for (std::size_t j = 0; j < lanes; ++j) ASSERT_EQ(q.sums[j], o.sums[j]);
+                for (std::size_t j = 0; j < lanes; ++j)
+                    ASSERT_EQ(q.sums[j], o.sums[j]);
             }
         }
     }
@@ -267,12 +279,12 @@ TEST(NetworkKernel, PreluUsesEachNeuronsSlopeAcrossRows) {
     layer.activation = Activation::WithDefaults(ActivationId::Prelu);
     layer.size = 2;
     layer.learned = {0.1, 0.5};
-    const std::vector<double> z{-1.0, -1.0, 2.0, -4.0};  // two rows of two neurons
+    const std::vector<double> z{-1.0, -1.0, 2.0, -4.0}; // two rows of two neurons
     std::vector<double> a(4), d(4);
     detail::ActivateRows(layer, z.data(), a.data(), d.data(), 2);
     EXPECT_EQ(a, (std::vector<double>{-0.1, -0.5, 2.0, -2.0}));
     EXPECT_EQ(d, (std::vector<double>{0.1, 0.5, 1.0, 0.5}));
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

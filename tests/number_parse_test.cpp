@@ -76,5 +76,5 @@ TEST(FormatNumber17, SeventeenSignificantDigits) {
         EXPECT_EQ(ParseNumber(FormatNumber17(v)).value, v);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -9,9 +9,11 @@ namespace actlab::test {
 
 struct Image {
     int width = 0, height = 0;
-    std::vector<unsigned char> rgba;  // 4 bytes a pixel, top row first
+    std::vector<unsigned char> rgba; // 4 bytes a pixel, top row first
     const unsigned char* At(int x, int y) const {
-        return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4];
+        return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                      static_cast<std::size_t>(x)) *
+                     4];
     }
 };
 
@@ -21,4 +23,4 @@ Image LoadPng(const std::filesystem::path& path);
 // Whether the pixel's RGB is within `tolerance` of (r, g, b) on every channel.
 bool Near(const unsigned char* pixel, int r, int g, int b, int tolerance);
 
-}  // namespace actlab::test
+} // namespace actlab::test

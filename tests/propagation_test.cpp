@@ -81,7 +81,8 @@ TEST(Propagation, TanhGradientsShrinkWithDepth) {
 }
 
 TEST(Propagation, InputLayerIsStandardNormal) {
-    const auto stats = SimulatePropagation(Config(ActivationId::Linear, SignalInitScheme::LeCun, 3, 500, 200));
+    const auto stats =
+        SimulatePropagation(Config(ActivationId::Linear, SignalInitScheme::LeCun, 3, 500, 200));
     EXPECT_EQ(stats[0].layer, 0u);
     EXPECT_NEAR(stats[0].mean, 0.0, 0.01);
     EXPECT_NEAR(stats[0].variance, 1.0, 0.02);
@@ -91,7 +92,8 @@ TEST(Propagation, InputLayerIsStandardNormal) {
 }
 
 TEST(Propagation, DeterministicAndIndependentOfThreads) {
-    PropagationConfig c = Config(ActivationId::Elu, SignalInitScheme::He, 8, 70, 13);  // sizes off the block grid
+    PropagationConfig c =
+        Config(ActivationId::Elu, SignalInitScheme::He, 8, 70, 13); // sizes off the block grid
     c.threads = 1;
     const auto one = SimulatePropagation(c);
     c.threads = 3;
@@ -128,14 +130,14 @@ TEST(Propagation, ReportsProgressAndCanBeCancelled) {
 TEST(Propagation, TinyNetworksWork) {
     const auto stats = SimulatePropagation(Config(ActivationId::Sigmoid, SignalInitScheme::Xavier, 1, 1, 1));
     ASSERT_EQ(stats.size(), 2u);
-    EXPECT_EQ(stats[0].variance, 0.0);  // one value has no spread
+    EXPECT_EQ(stats[0].variance, 0.0); // one value has no spread
     EXPECT_GT(stats[1].mean, 0.0);
     EXPECT_LT(stats[1].mean, 1.0);
 }
 
 TEST(Propagation, OverflowGivesNonFiniteValuesNotACrash) {
     PropagationConfig c = Config(ActivationId::Linear, SignalInitScheme::Normal, 30, 50, 10);
-    c.init.stddev = 100.0;  // ×700 per layer: beyond a float after 14 layers
+    c.init.stddev = 100.0; // ×700 per layer: beyond a float after 14 layers
     const auto stats = SimulatePropagation(c);
     EXPECT_FALSE(std::isfinite(stats.back().variance));
 }
@@ -162,19 +164,22 @@ TEST(WeightInitialisation, ParseAndStandardDeviations) {
 }
 
 TEST(Propagation, ConfigurationLimits) {
-    EXPECT_EQ(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 100, 1000, 1000)), "");
+    EXPECT_EQ(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 100, 1000, 1000)),
+              "");
     EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 0)).find("depth"),
               std::string::npos);
     EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 101)).find("depth"),
               std::string::npos);
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 5, 1001)).find("width"),
-              std::string::npos);
-    EXPECT_NE(ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 5, 10, 0)).find("samples"),
-              std::string::npos);
+    EXPECT_NE(
+        ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 5, 1001)).find("width"),
+        std::string::npos);
+    EXPECT_NE(
+        ValidatePropagationConfig(Config(ActivationId::Relu, SignalInitScheme::He, 5, 10, 0)).find("samples"),
+        std::string::npos);
     PropagationConfig bad_param = Config(ActivationId::Selu, SignalInitScheme::LeCun, 5);
     bad_param.activation.params[0] = -1.0;
     EXPECT_NE(ValidatePropagationConfig(bad_param).find("lambda"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

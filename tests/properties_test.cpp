@@ -115,9 +115,10 @@ TEST(Properties, EveryFunctionHasAConsistentCard) {
         EXPECT_LE(p.derivative_range.lo, p.derivative_range.hi) << info.name;
         EXPECT_FALSE(std::isnan(p.output_range.lo)) << info.name;
         EXPECT_FALSE(p.typical_use.empty()) << info.name;
-        EXPECT_EQ(p.smoothness == Smoothness::C0, !Kinks(Activation::WithDefaults(info.id)).empty()) << info.name;
+        EXPECT_EQ(p.smoothness == Smoothness::C0, !Kinks(Activation::WithDefaults(info.id)).empty())
+            << info.name;
     }
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

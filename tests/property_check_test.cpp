@@ -41,7 +41,8 @@ std::vector<Activation> Cases() {
 std::string Describe(const Activation& act) {
     std::ostringstream text;
     text << act.info().name;
-    for (std::size_t i = 0; i < act.info().params.size(); ++i) text << ' ' << act.info().params[i].name << '=' << act.params[i];
+    for (std::size_t i = 0; i < act.info().params.size(); ++i)
+        text << ' ' << act.info().params[i].name << '=' << act.params[i];
     return text.str();
 }
 
@@ -55,7 +56,8 @@ double OneSidedSlope(const Activation& act, double x0, double side) {
 // stays on one branch of the formula.
 double OneSidedCurvature(const Activation& act, double x0, double side) {
     const double h = side * 1e-4;
-    return (Evaluate(act, x0 + h) - 2.0 * Evaluate(act, x0 + 2.0 * h) + Evaluate(act, x0 + 3.0 * h)) / (h * h);
+    return (Evaluate(act, x0 + h) - 2.0 * Evaluate(act, x0 + 2.0 * h) + Evaluate(act, x0 + 3.0 * h)) /
+           (h * h);
 }
 
 double CentralSlope(const Activation& act, double x) {
@@ -64,7 +66,7 @@ double CentralSlope(const Activation& act, double x) {
 }
 
 struct NumericCard {
-    int smoothness = 2;  // 0, 1, or 2 for "no jump of f′ or f″ found" (C∞ in the card)
+    int smoothness = 2; // 0, 1, or 2 for "no jump of f′ or f″ found" (C∞ in the card)
     double f_lo = kInf, f_hi = -kInf, df_lo = kInf, df_hi = -kInf;
 };
 
@@ -123,8 +125,10 @@ TEST(PropertyCheck, EveryCardAgreesWithAnIndependentNumericalMeasurement) {
                                     : card.smoothness == Smoothness::C1 ? 1
                                                                         : 2;
         EXPECT_EQ(card_smoothness, measured.smoothness);
-        EXPECT_TRUE(SameEnd(card.output_range.lo, measured.f_lo)) << card.output_range.lo << " vs " << measured.f_lo;
-        EXPECT_TRUE(SameEnd(card.output_range.hi, measured.f_hi)) << card.output_range.hi << " vs " << measured.f_hi;
+        EXPECT_TRUE(SameEnd(card.output_range.lo, measured.f_lo))
+            << card.output_range.lo << " vs " << measured.f_lo;
+        EXPECT_TRUE(SameEnd(card.output_range.hi, measured.f_hi))
+            << card.output_range.hi << " vs " << measured.f_hi;
         EXPECT_TRUE(SameEnd(card.derivative_range.lo, measured.df_lo))
             << card.derivative_range.lo << " vs " << measured.df_lo;
         EXPECT_TRUE(SameEnd(card.derivative_range.hi, measured.df_hi))
@@ -141,11 +145,14 @@ TEST(PropertyCheck, NoKinkHidesBetweenBreakpoints) {
         const std::vector<double> breakpoints = Breakpoints(act);
         for (double x = -40.0; x <= 40.0; x += 0.0137) {
             bool near_breakpoint = false;
-            for (double b : breakpoints) near_breakpoint |= std::fabs(x - b) < 1e-3;
-            if (act.id == ActivationId::Softplus && std::fabs(act.params[0] * x - act.params[1]) < 1e-2) continue;
+            for (double b : breakpoints)
+                near_breakpoint |= std::fabs(x - b) < 1e-3;
+            if (act.id == ActivationId::Softplus && std::fabs(act.params[0] * x - act.params[1]) < 1e-2)
+                continue;
             if (near_breakpoint) continue;
             const double expected = CentralSlope(act, x);
-            ASSERT_NEAR(Derivative(act, x), expected, 1e-5 * std::max(1.0, std::fabs(expected))) << "x = " << x;
+            ASSERT_NEAR(Derivative(act, x), expected, 1e-5 * std::max(1.0, std::fabs(expected)))
+                << "x = " << x;
         }
     }
 }
@@ -156,9 +163,11 @@ TEST(PropertyCheck, SoftsignIsC1AndEluDependsOnAlpha) {
     EXPECT_EQ(ComputeProperties(elu).smoothness, Smoothness::C1);
     ASSERT_EQ(SetParam(elu, "alpha", 0.5), "");
     EXPECT_EQ(ComputeProperties(elu).smoothness, Smoothness::C0);
-    EXPECT_EQ(ComputeProperties(Activation::WithDefaults(ActivationId::ReluSquared)).smoothness, Smoothness::C1);
-    EXPECT_EQ(ComputeProperties(Activation::WithDefaults(ActivationId::Snake)).smoothness, Smoothness::CInfinity);
+    EXPECT_EQ(ComputeProperties(Activation::WithDefaults(ActivationId::ReluSquared)).smoothness,
+              Smoothness::C1);
+    EXPECT_EQ(ComputeProperties(Activation::WithDefaults(ActivationId::Snake)).smoothness,
+              Smoothness::CInfinity);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

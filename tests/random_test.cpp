@@ -81,5 +81,5 @@ TEST(Random, DerivedSeedsDiffer) {
     EXPECT_NE(a.NextU64(), b.NextU64());
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

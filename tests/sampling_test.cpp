@@ -16,7 +16,8 @@ TEST(Linspace, EndpointsExactAndEvenlySpaced) {
     EXPECT_EQ(xs.back(), 6.0);
     EXPECT_EQ(xs[6], 0.0);
     const auto huge = Linspace(-1e308, 1e308, 5);
-    for (double x : huge) EXPECT_TRUE(std::isfinite(x));
+    for (double x : huge)
+        EXPECT_TRUE(std::isfinite(x));
 }
 
 TEST(SampleCurve, ReluCornerIsSampledExactly) {
@@ -37,12 +38,14 @@ TEST(SampleCurve, DerivativeIsSplitAtTheJumpWithoutAConnector) {
     EXPECT_EQ(left.y.back(), 0.0);
     EXPECT_EQ(right.x.front(), 0.0);
     EXPECT_EQ(right.y.front(), 1.0);
-    for (double y : left.y) EXPECT_EQ(y, 0.0);
-    for (double y : right.y) EXPECT_EQ(y, 1.0);
+    for (double y : left.y)
+        EXPECT_EQ(y, 0.0);
+    for (double y : right.y)
+        EXPECT_EQ(y, 1.0);
 
     ASSERT_EQ(curve.jumps.size(), 1u);
     ASSERT_TRUE(curve.jumps[0].closed_y.has_value());
-    EXPECT_EQ(*curve.jumps[0].closed_y, 0.0);  // PyTorch: ReLU'(0) = 0
+    EXPECT_EQ(*curve.jumps[0].closed_y, 0.0); // PyTorch: ReLU'(0) = 0
     ASSERT_EQ(curve.jumps[0].open_y.size(), 1u);
     EXPECT_EQ(curve.jumps[0].open_y[0], 1.0);
 }
@@ -90,5 +93,5 @@ TEST(SampleCurve, RefusesEmptyRanges) {
     EXPECT_TRUE(SampleCurve(relu, 0.0, 1.0, 1).value.x.empty());
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -1,8 +1,8 @@
 // Scene files: save → load → save is byte-identical (also with trained weights and for every shipped
 // preset), a corpus of malformed and hostile files fails with the file and position, wrong fields
 // fall back to defaults with warnings, and an interrupted save never damages the previous file.
-#include "core/lesson_presets.h"
 #include "core/file_io.h"
+#include "core/lesson_presets.h"
 #include "core/scene.h"
 #include "core/training.h"
 
@@ -57,7 +57,8 @@ Scene TrainedScene() {
     state.plots.probes = {{ActivationId::Elu, -0.7, true}};
     state.panels.network = true;
     state.network.hidden = {3, 2};
-    state.network.activations = {Activation::WithDefaults(ActivationId::Prelu), Activation::WithDefaults(ActivationId::Tanh)};
+    state.network.activations = {Activation::WithDefaults(ActivationId::Prelu),
+                                 Activation::WithDefaults(ActivationId::Tanh)};
     state.network.seed = 42;
     state.softmax.temperature = 0.5;
 
@@ -87,7 +88,8 @@ TEST(SceneJson, SaveLoadSaveIsByteIdentical) {
     EXPECT_TRUE(loaded.scene.state.network == scene.state.network);
     EXPECT_EQ(loaded.scene.state.display.ui_scale, 1.25f);
     ASSERT_TRUE(loaded.scene.trained.has_value());
-    EXPECT_EQ(NetworkToJson(*loaded.scene.trained), NetworkToJson(*scene.trained)) << "the weights read back exactly";
+    EXPECT_EQ(NetworkToJson(*loaded.scene.trained), NetworkToJson(*scene.trained))
+        << "the weights read back exactly";
     for (std::size_t l = 0; l < scene.trained->layers.size(); ++l) {
         // (The network format keeps PReLU's a per neuron; the layer's shared value is not saved.)
         EXPECT_EQ(loaded.scene.trained->layers[l].weights, scene.trained->layers[l].weights);
@@ -145,17 +147,20 @@ TEST(SceneJson, EveryShippedPresetLoadsWithoutWarningsAndRoundTrips) {
 }
 
 TEST(SceneJson, PresetsOpenTheirPanels) {
-    const auto panels = [](std::string_view name) { return ParseScene(FindPreset(name)->text, name).scene.state.panels; };
+    const auto panels = [](std::string_view name) {
+        return ParseScene(FindPreset(name)->text, name).scene.state.panels;
+    };
     EXPECT_TRUE(panels("selu-self-normalises").propagation);
     EXPECT_TRUE(panels("softmax-temperature").softmax);
     EXPECT_TRUE(panels("dying-relu-bias").network);
     EXPECT_TRUE(panels("vanishing-gradients").network);
-    EXPECT_EQ(ParseScene(FindPreset("selu-self-normalises")->text, "").scene.state.propagation.activation, ActivationId::Selu);
+    EXPECT_EQ(ParseScene(FindPreset("selu-self-normalises")->text, "").scene.state.propagation.activation,
+              ActivationId::Selu);
 }
 
 struct BadScene {
     const char* file;
-    const char* expected;  // part of the message
+    const char* expected; // part of the message
 };
 
 TEST(SceneJson, MalformedCorpusFailsWithFileAndPosition) {
@@ -186,7 +191,8 @@ TEST(SceneJson, MalformedCorpusFailsWithFileAndPosition) {
 }
 
 TEST(SceneJson, WrongFieldsAreSkippedOrClampedWithWarnings) {
-    const SceneParseResult loaded = ReadSceneFile(std::string(ACTLAB_TEST_DATA_DIR) + "/scenes/wrong-types.json");
+    const SceneParseResult loaded =
+        ReadSceneFile(std::string(ACTLAB_TEST_DATA_DIR) + "/scenes/wrong-types.json");
     ASSERT_TRUE(loaded.ok()) << loaded.error;
     const AppState defaults = DefaultAppState();
     const AppState& state = loaded.scene.state;
@@ -195,7 +201,8 @@ TEST(SceneJson, WrongFieldsAreSkippedOrClampedWithWarnings) {
     EXPECT_EQ(state.plots.view, defaults.plots.view) << "a reversed range is refused";
     EXPECT_EQ(state.plots.show_derivative, defaults.plots.show_derivative);
     EXPECT_EQ(state.network.hidden, defaults.network.hidden) << "100 layers are refused";
-    EXPECT_EQ(state.network.learning_rate, kMaxLearningRate) << "1000 is clamped to the slider's largest rate";
+    EXPECT_EQ(state.network.learning_rate, kMaxLearningRate)
+        << "1000 is clamped to the slider's largest rate";
     EXPECT_EQ(state.network.samples, 10u) << "-4 samples are clamped to the smallest dataset";
     EXPECT_EQ(state.softmax.temperature, defaults.softmax.temperature);
     EXPECT_FALSE(loaded.scene.trained.has_value()) << "a broken network is dropped";
@@ -203,8 +210,9 @@ TEST(SceneJson, WrongFieldsAreSkippedOrClampedWithWarnings) {
         return std::any_of(loaded.warnings.begin(), loaded.warnings.end(),
                            [&](const std::string& w) { return w.find(field) != std::string::npos; });
     };
-    for (const char* field : {"display.theme", "display.ui_scale", "plots.selected", "view", "network.layers", "network.learning_rate",
-                              "network.samples", "softmax.temperature", "trained.network"}) {
+    for (const char* field :
+         {"display.theme", "display.ui_scale", "plots.selected", "view", "network.layers",
+          "network.learning_rate", "network.samples", "softmax.temperature", "trained.network"}) {
         EXPECT_TRUE(warned(field)) << field;
     }
 }
@@ -224,16 +232,18 @@ TEST(SceneJson, DeepNestingIsRefusedBeforeParsing) {
     const std::string deep = std::string(10000, '[') + std::string(10000, ']');
     const SceneParseResult loaded = ParseScene(deep, "deep.json");
     EXPECT_FALSE(loaded.ok());
-    EXPECT_NE(loaded.error.find("deep.json:1:33: nested deeper than 32 levels"), std::string::npos) << loaded.error;
+    EXPECT_NE(loaded.error.find("deep.json:1:33: nested deeper than 32 levels"), std::string::npos)
+        << loaded.error;
     // Inside a string, brackets are text.
-    const std::string text = R"({"format": "actlab-scene", "version": 1, "title": ")" + std::string(100, '[') + "\"}";
+    const std::string text =
+        R"({"format": "actlab-scene", "version": 1, "title": ")" + std::string(100, '[') + "\"}";
     EXPECT_TRUE(ParseScene(text, "t.json").ok());
 }
 
 TEST_F(SceneFileTest, TooLargeFileIsRefusedWithoutReadingIt) {
     const fs::path path = dir_ / "huge.json";
     { std::ofstream(path) << "{"; }
-    fs::resize_file(path, kMaxSceneFileBytes + 1);  // sparse: no 16 MiB written
+    fs::resize_file(path, kMaxSceneFileBytes + 1); // sparse: no 16 MiB written
     const SceneParseResult loaded = ReadSceneFile(path.string());
     EXPECT_FALSE(loaded.ok());
     EXPECT_NE(loaded.error.find("larger than 16 MiB"), std::string::npos) << loaded.error;
@@ -241,7 +251,8 @@ TEST_F(SceneFileTest, TooLargeFileIsRefusedWithoutReadingIt) {
 }
 
 TEST_F(SceneFileTest, MissingFileAndDirectoryAreNamed) {
-    EXPECT_NE(ReadSceneFile((dir_ / "nope.json").string()).error.find("nope.json: cannot open"), std::string::npos);
+    EXPECT_NE(ReadSceneFile((dir_ / "nope.json").string()).error.find("nope.json: cannot open"),
+              std::string::npos);
     EXPECT_NE(ReadSceneFile(dir_.string()).error.find("is a directory"), std::string::npos);
 }
 
@@ -251,7 +262,8 @@ TEST_F(SceneFileTest, WriteReplacesTheFileAndLeavesNoTemporary) {
     ASSERT_EQ(WriteFileAtomically(path.string(), "old\n"), "");
     ASSERT_EQ(WriteFileAtomically(path.string(), text), "");
     EXPECT_EQ(ReadAll(path), text);
-    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1) << "no temporary left";
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1)
+        << "no temporary left";
     const SceneParseResult loaded = ReadSceneFile(path.string());
     ASSERT_TRUE(loaded.ok()) << loaded.error;
     EXPECT_EQ(SceneToJson(loaded.scene), text);
@@ -282,7 +294,8 @@ TEST_F(SceneFileTest, KillingASaveMidwayNeverDamagesTheFile) {
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
-            for (int i = 0;; ++i) (void)WriteFileAtomically(path.string(), i % 2 == 0 ? b : a);
+            for (int i = 0;; ++i)
+                (void)WriteFileAtomically(path.string(), i % 2 == 0 ? b : a);
         }
         ::usleep(static_cast<useconds_t>(20000 + 15000 * round));
         ::kill(child, SIGKILL);
@@ -294,5 +307,5 @@ TEST_F(SceneFileTest, KillingASaveMidwayNeverDamagesTheFile) {
     }
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

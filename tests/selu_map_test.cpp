@@ -179,5 +179,5 @@ TEST(SeluMap, Validation) {
     EXPECT_NE(ValidateSeluMoments({INFINITY, 1.0}).find("mean"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -179,5 +179,5 @@ TEST(SoftmaxValidation, RefusesWhatHasNoSoftmax) {
             EXPECT_TRUE(std::isfinite(v));
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -70,15 +70,15 @@ TEST(StateJson, TheoryPanelsOpenFromSettingsAndBadValuesAreNamed) {
         "propagation": {"activation": "nosuch", "init": "sideways", "depth": 1000, "width": 0,
                         "params": {"lambda": -3}, "map_var": -1},
         "born_dead": {"width": 9, "trials": "many", "bias": "huge"}})"),
-                      state, warnings);
+                     state, warnings);
     EXPECT_TRUE(state.panels.softmax && state.panels.propagation && state.panels.born_dead);
     const AppState defaults = DefaultAppState();
     EXPECT_EQ(state.softmax, defaults.softmax) << "mismatched classes and T ≤ 0 are not taken";
     EXPECT_EQ(state.propagation, defaults.propagation);
     EXPECT_EQ(state.born_dead, defaults.born_dead);
     for (const char* field : {"softmax:", "softmax.temperature", "propagation.activation", "propagation.init",
-                              "propagation.depth", "propagation.width", "propagation.params", "propagation.map_",
-                              "born_dead.width", "born_dead.trials", "born_dead.bias"}) {
+                              "propagation.depth", "propagation.width", "propagation.params",
+                              "propagation.map_", "born_dead.width", "born_dead.trials", "born_dead.bias"}) {
         EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(),
                                 [&](const std::string& w) { return w.find(field) != std::string::npos; }))
             << "no warning names " << field;
@@ -102,7 +102,7 @@ TEST(StateJson, BadFieldsAreSkippedAndNamed) {
         "plots": {"selected": ["relu", "nosuch"], "params": {"softplus": {"beta": -1}, "elu": {"alpha": "x"}},
                   "kink_convention": "sideways", "view": {"x_min": 5, "x_max": -5},
                   "probes": [{"function": "nosuch", "x": 1}]}})"),
-                      state, warnings);
+                     state, warnings);
     EXPECT_EQ(state.display.theme, Theme::Dark);
     EXPECT_EQ(state.display.ui_scale, 3.0f) << "clamped";
     EXPECT_EQ(state.plots.selected, std::vector<ActivationId>{ActivationId::Relu});
@@ -120,8 +120,8 @@ TEST(StateJson, NotAnObjectReadsNothing) {
     EXPECT_EQ(state.plots, DefaultAppState().plots);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab
 
 namespace actlab {
 namespace {
@@ -132,7 +132,8 @@ TEST(StateJson, NetworkLessonAndItsPanelsRoundTrip) {
     state.panels.chain_rule = true;
     NetworkLessonState& lesson = state.network;
     lesson.hidden = {8, 3, 1};
-    lesson.activations = {Activation::WithDefaults(ActivationId::LeakyRelu), Activation::WithDefaults(ActivationId::Elu),
+    lesson.activations = {Activation::WithDefaults(ActivationId::LeakyRelu),
+                          Activation::WithDefaults(ActivationId::Elu),
                           Activation::WithDefaults(ActivationId::Sigmoid)};
     lesson.activations[0].params[0] = 0.2;
     lesson.output = ActivationId::Sigmoid;
@@ -191,14 +192,16 @@ TEST(StateJson, ASeedThatDoesNotFit64BitsIsRefusedWithAWarning) {
     std::vector<std::string> warnings;
     AppStateFromJson(nlohmann::json::parse(R"({"network": {"seed": 7.0}})"), state, warnings);
     EXPECT_EQ(state.network.seed, 7u);
-    AppStateFromJson(nlohmann::json::parse(R"({"network": {"seed": 18446744073709551615}})"), state, warnings);
+    AppStateFromJson(nlohmann::json::parse(R"({"network": {"seed": 18446744073709551615}})"), state,
+                     warnings);
     EXPECT_EQ(state.network.seed, 18446744073709551615u);
     EXPECT_TRUE(warnings.empty());
 }
 
 TEST(StateJson, TooManyLayersAreClampedToTheFirstOnesWithAWarning) {
     nlohmann::json layers = nlohmann::json::array();
-    for (int l = 0; l < 100; ++l) layers.push_back({{"neurons", 2}, {"activation", "relu"}});
+    for (int l = 0; l < 100; ++l)
+        layers.push_back({{"neurons", 2}, {"activation", "relu"}});
     AppState state = DefaultAppState();
     std::vector<std::string> warnings;
     AppStateFromJson({{"network", {{"layers", layers}, {"bias_init", -1e6}}}}, state, warnings);
@@ -207,11 +210,13 @@ TEST(StateJson, TooManyLayersAreClampedToTheFirstOnesWithAWarning) {
     EXPECT_GE(state.network.bias_init, -1e6) << "clamped, never beyond the control's range";
     EXPECT_LT(state.network.bias_init, 0.0);
     const auto mentions = [&](const std::string& text) {
-        return std::any_of(warnings.begin(), warnings.end(), [&](const std::string& w) { return w.find(text) != std::string::npos; });
+        return std::any_of(warnings.begin(), warnings.end(),
+                           [&](const std::string& w) { return w.find(text) != std::string::npos; });
     };
     EXPECT_TRUE(mentions("network.layers: 100 layers; clamped")) << ::testing::PrintToString(warnings);
-    EXPECT_TRUE(mentions("network.bias_init: out of range; clamped to")) << ::testing::PrintToString(warnings);
+    EXPECT_TRUE(mentions("network.bias_init: out of range; clamped to"))
+        << ::testing::PrintToString(warnings);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -41,15 +41,17 @@ TEST(SvgCanvas, ClipGroupsAreBalancedAndColoursCarryOpacity) {
     canvas.FilledRect({0, 0}, {50, 50}, {255, 0, 0, 128});
     canvas.Line({0, 0}, {100, 0}, {0, 0, 255, 255}, 2.0f, 5.0f);
     canvas.Text({100, 50}, "a<b", {0, 0, 0, 255}, 17.0f, TextAlign::Center, TextBaseline::Middle);
-    canvas.PushClip({20, 20}, {30, 30});  // left open: Finish closes it
+    canvas.PushClip({20, 20}, {30, 30}); // left open: Finish closes it
     const std::string svg = canvas.Finish();
     EXPECT_NE(svg.find("fill=\"#ff0000\" fill-opacity=\"0.502\""), std::string::npos) << svg;
     EXPECT_NE(svg.find("stroke-dasharray=\"5,5\""), std::string::npos) << svg;
     EXPECT_NE(svg.find("text-anchor=\"middle\""), std::string::npos) << svg;
     EXPECT_NE(svg.find(">a&lt;b</text>"), std::string::npos) << svg;
     std::size_t opened = 0, closed = 0;
-    for (std::size_t at = svg.find("<g "); at != std::string::npos; at = svg.find("<g ", at + 1)) ++opened;
-    for (std::size_t at = svg.find("</g>"); at != std::string::npos; at = svg.find("</g>", at + 1)) ++closed;
+    for (std::size_t at = svg.find("<g "); at != std::string::npos; at = svg.find("<g ", at + 1))
+        ++opened;
+    for (std::size_t at = svg.find("</g>"); at != std::string::npos; at = svg.find("</g>", at + 1))
+        ++closed;
     EXPECT_EQ(opened, 2u);
     EXPECT_EQ(closed, 2u);
 }
@@ -79,5 +81,5 @@ TEST(FontMetrics, WidthsAgreeWithTheImGuiFont) {
     ImGui::DestroyContext();
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

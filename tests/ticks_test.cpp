@@ -14,7 +14,8 @@ TEST(Ticks, OneTwoFiveStepsNeverExceedTheAskedCount) {
         for (double centre : {0.0, 3.0, -1e5}) {
             for (int max_count : {2, 3, 5, 8, 13}) {
                 const Ticks t = NiceTicks(centre - span / 2, centre + span / 2, max_count);
-                EXPECT_LE(static_cast<int>(t.values.size()), max_count) << span << " " << centre << " " << max_count;
+                EXPECT_LE(static_cast<int>(t.values.size()), max_count)
+                    << span << " " << centre << " " << max_count;
                 EXPECT_GE(t.values.size(), 1u) << span << " " << centre << " " << max_count;
                 const double mantissa = t.step / std::pow(10.0, std::floor(std::log10(t.step) + 1e-12));
                 EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
@@ -34,7 +35,8 @@ TEST(Ticks, TheLectureRangeGetsUnitTicksAndAnExactZero) {
     const Ticks fine = NiceTicks(-0.3, 0.3, 7);
     EXPECT_DOUBLE_EQ(fine.step, 0.1);
     bool has_zero = false;
-    for (double v : fine.values) has_zero |= v == 0.0;
+    for (double v : fine.values)
+        has_zero |= v == 0.0;
     EXPECT_TRUE(has_zero) << "k·step, not a running sum, gives 0 exactly";
 }
 
@@ -43,7 +45,8 @@ TEST(Ticks, LabelsDistinguishNeighboursAtEveryZoom) {
         for (double centre : {0.0, 3.0, 1234.5}) {
             const Ticks t = NiceTicks(centre - span / 2, centre + span / 2, 9);
             std::set<std::string> labels;
-            for (double v : t.values) labels.insert(FormatTick(v, t.step));
+            for (double v : t.values)
+                labels.insert(FormatTick(v, t.step));
             EXPECT_EQ(labels.size(), t.values.size()) << "span " << span << " centre " << centre;
         }
     }
@@ -69,5 +72,5 @@ TEST(Ticks, ReadoutsAreShortAndHonest) {
     EXPECT_EQ(FormatReadout(INFINITY), "\u221e");
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -202,7 +202,8 @@ TEST_F(UiFrameTest, EveryPanelFrameDrawsEveryPanelWithTrainingRunning) {
         Frames(2);
         recorder.BeginFrame();
         Frames(1);
-        for (const std::string& id : FocusOf(view, {})) EXPECT_TRUE(recorder.Has(id)) << id;
+        for (const std::string& id : FocusOf(view, {}))
+            EXPECT_TRUE(recorder.Has(id)) << id;
     }
     SetActiveRecorder(nullptr);
     OpenEveryPanel(state_);

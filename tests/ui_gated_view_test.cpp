@@ -53,7 +53,8 @@ TEST_F(GatedViewTest, HeatmapsHoldTheCoresValuesScaledToTheColourMap) {
     EXPECT_NEAR(cache.values[2][3 * n + 7] * cache.color_scale[2], v.dy_db, 1e-5 * cache.color_scale[2]);
     for (std::size_t k = 0; k < 3; ++k) {
         float largest = 0.0f;
-        for (float x : cache.values[k]) largest = std::max(largest, std::fabs(x));
+        for (float x : cache.values[k])
+            largest = std::max(largest, std::fabs(x));
         EXPECT_LE(largest, 1.0f) << "the colour scale covers every value";
         EXPECT_GT(largest, 0.3f) << "and is not far larger than they are";
         EXPECT_FALSE(cache.contours[k].empty());
@@ -93,5 +94,5 @@ TEST_F(GatedViewTest, HoverOverAHeatmapShowsTheReadout) {
     EXPECT_NE(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
 }
 
-}  // namespace
-}  // namespace actlab::ui
+} // namespace
+} // namespace actlab::ui

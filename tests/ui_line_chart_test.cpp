@@ -67,7 +67,8 @@ TEST(LineChart, LossChartsIncludeZero) {
 TEST(LineChart, EveryAxisHasAtLeastThreeTicks) {
     const float spacing = 17.0f * 2.2f;
     for (float length : {60.0f, 120.0f, 400.0f}) {
-        for (const AxisRange range : {AxisRange{0.49, 0.51}, AxisRange{0, 1}, AxisRange{-3.3, 57.1}, AxisRange{0, 60}}) {
+        for (const AxisRange range :
+             {AxisRange{0.49, 0.51}, AxisRange{0, 1}, AxisRange{-3.3, 57.1}, AxisRange{0, 60}}) {
             EXPECT_GE(ChartTickPositions(range, false, length, spacing, 10).size(), 3u)
                 << range.lo << " to " << range.hi << " over " << length << " px";
         }

@@ -25,7 +25,8 @@ TEST_F(UiFrameTest, TheoryPanelsRenderInEveryThemeAtScaleOneAndThree) {
         for (float scale : {1.0f, 3.0f}) {
             state_.display.ui_scale = scale;
             Rebuild();
-            for (WorkspaceView view : {WorkspaceView::Softmax, WorkspaceView::Propagation, WorkspaceView::BornDead}) {
+            for (WorkspaceView view :
+                 {WorkspaceView::Softmax, WorkspaceView::Propagation, WorkspaceView::BornDead}) {
                 ShowView(state_, view);
                 Frames(3);
             }

@@ -34,5 +34,5 @@ TEST(ViewFit, SeveralFunctionsAllFit) {
     EXPECT_GT(view.dy_max, 1.75) << "SELU′(0⁻) = λα fits";
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -54,8 +54,8 @@ TEST_F(WindowExportTest, PlotAtTwiceTheScaleHasTwiceThePixelsAndTheSamePicture) 
     // No legend, asymptotes or shading: only the curve has the curve's colour.
     std::ofstream(dir_ / "actlab" / "settings.json") << R"({"format": "actlab-settings", "version": 1,
       "plots": {"overlays": {"legend": false, "asymptotes": false, "dead_zone": false, "derivative_maximum": false}}})";
-    const std::vector<std::string> common{"--size", "1000x700", "--select", "relu", "--theme", "dark",
-                                          "--export-theme", "light"};
+    const std::vector<std::string> common{"--size",  "1000x700", "--select",       "relu",
+                                          "--theme", "dark",     "--export-theme", "light"};
     auto one = common, two = common;
     one.insert(one.end(), {"--export", "f=" + (dir_ / "f1.png").string(), "--export-scale", "1"});
     two.insert(two.end(), {"--export", "f=" + (dir_ / "f2.png").string(), "--export-scale", "2"});
@@ -76,8 +76,8 @@ TEST_F(WindowExportTest, PlotAtTwiceTheScaleHasTwiceThePixelsAndTheSamePicture) 
     for (int y = 0; y < small.height; ++y) {
         for (int x = 0; x < small.width; ++x) {
             for (int c = 0; c < 3; ++c) {
-                const int sum = large.At(2 * x, 2 * y)[c] + large.At(2 * x + 1, 2 * y)[c] + large.At(2 * x, 2 * y + 1)[c] +
-                                large.At(2 * x + 1, 2 * y + 1)[c];
+                const int sum = large.At(2 * x, 2 * y)[c] + large.At(2 * x + 1, 2 * y)[c] +
+                                large.At(2 * x, 2 * y + 1)[c] + large.At(2 * x + 1, 2 * y + 1)[c];
                 const int difference = std::abs(sum / 4 - small.At(x, y)[c]);
                 total_difference += difference;
                 far_off += difference > 96;
@@ -106,9 +106,10 @@ TEST_F(WindowExportTest, PlotAtTwiceTheScaleHasTwiceThePixelsAndTheSamePicture) 
 }
 
 TEST_F(WindowExportTest, SvgIsValidXmlAndCsvHasTheShownCurves) {
-    const CommandResult run = Run({"--size", "1000x700", "--select", "relu,elu", "--param", "elu.alpha=2",
-                                   "--export", "f=" + (dir_ / "f.svg").string(), "--export",
-                                   "df=" + (dir_ / "df.svg").string(), "--export", "f=" + (dir_ / "f.csv").string()});
+    const CommandResult run =
+        Run({"--size", "1000x700", "--select", "relu,elu", "--param", "elu.alpha=2", "--export",
+             "f=" + (dir_ / "f.svg").string(), "--export", "df=" + (dir_ / "df.svg").string(), "--export",
+             "f=" + (dir_ / "f.csv").string()});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     for (const char* name : {"f.svg", "df.svg"}) {
         const std::string command = "xmllint --noout '" + (dir_ / name).string() + "'";
@@ -126,16 +127,19 @@ TEST_F(WindowExportTest, SvgIsValidXmlAndCsvHasTheShownCurves) {
     std::getline(csv, header);
     EXPECT_EQ(header, "x,relu,relu_prime,elu,elu_prime");
     int rows = 0;
-    while (std::getline(csv, row)) ++rows;
+    while (std::getline(csv, row))
+        ++rows;
     EXPECT_GE(rows, 1001);
 }
 
 TEST_F(WindowExportTest, UnwritablePathIsAMessageAndExitOneNotACrash) {
     std::ofstream(dir_ / "a-file") << "x";
-    const CommandResult run = Run({"--size", "800x600", "--export", "f=" + (dir_ / "a-file" / "f.png").string()});
+    const CommandResult run =
+        Run({"--size", "800x600", "--export", "f=" + (dir_ / "a-file" / "f.png").string()});
     EXPECT_EQ(run.exit_status, 1);
     EXPECT_NE(run.err.find("cannot create the folder"), std::string::npos) << run.err;
-    const CommandResult directory = Run({"--size", "800x600", "--export", "f=" + (dir_ / "a-dir.png").string() + "/"});
+    const CommandResult directory =
+        Run({"--size", "800x600", "--export", "f=" + (dir_ / "a-dir.png").string() + "/"});
     EXPECT_EQ(directory.exit_status, 2) << directory.err;
     fs::create_directories(dir_ / "taken.png");
     const CommandResult taken = Run({"--size", "800x600", "--export", "f=" + (dir_ / "taken.png").string()});
@@ -147,9 +151,10 @@ TEST_F(WindowExportTest, UnwritablePathIsAMessageAndExitOneNotACrash) {
 }
 
 TEST_F(WindowExportTest, WindowAndNetworkPanelAtTwiceTheScale) {
-    const CommandResult run = Run({"--size", "1200x800", "--theme", "dark", "--export-scale", "2", "--export-theme",
-                                   "shown", "--export", "window=" + (dir_ / "w.png").string(), "--export",
-                                   "network=" + (dir_ / "n.png").string()});
+    const CommandResult run =
+        Run({"--size", "1200x800", "--theme", "dark", "--export-scale", "2", "--export-theme", "shown",
+             "--export", "window=" + (dir_ / "w.png").string(), "--export",
+             "network=" + (dir_ / "n.png").string()});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const Image window = LoadPng(dir_ / "w.png");
     EXPECT_EQ(window.width, 2400);
@@ -160,10 +165,11 @@ TEST_F(WindowExportTest, WindowAndNetworkPanelAtTwiceTheScale) {
     EXPECT_LT(network.height, 1600);
     long blue = 0;
     for (int y = 0; y < network.height; ++y) {
-        for (int x = 0; x < network.width; ++x) blue += Near(network.At(x, y), 86, 180, 233, 20);
+        for (int x = 0; x < network.width; ++x)
+            blue += Near(network.At(x, y), 86, 180, 233, 20);
     }
     EXPECT_GT(blue, 2000) << "the decision surface of the network is in the picture";
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

@@ -1,9 +1,9 @@
 // Animation export (see animation_export.h).
 #include "app/animation_export.h"
 
+#include "core/file_io.h"
 #include "core/view_fit.h"
 #include "render/figure_theme.h"
-#include "core/file_io.h"
 
 #include <algorithm>
 

@@ -4,9 +4,9 @@
 #include "app/figure_png.h"
 #include "app/platform.h"
 #include "core/csv.h"
+#include "core/file_io.h"
 #include "core/layout_report.h"
 #include "render/egl_context.h"
-#include "core/file_io.h"
 #include "render/gl_capture.h"
 #include "render/png_writer.h"
 #include "ui/panels.h"
@@ -25,7 +25,7 @@ namespace actlab::app {
 
 namespace {
 
-constexpr int kMaxSide = 16384;  // Mesa's GL_MAX_RENDERBUFFER_SIZE; the window at 4× stays below
+constexpr int kMaxSide = 16384; // Mesa's GL_MAX_RENDERBUFFER_SIZE; the window at 4× stays below
 constexpr std::size_t kCsvSamples = 1001;
 
 // The window's fonts, style, theme and window rectangles as they were, put back however the
@@ -42,7 +42,7 @@ public:
     }
     ~WindowStateScope() {
         Apply(1.0f, theme_, false);
-        runtime_.plots = plots_;  // the plots' margins and interaction as measured at 1×
+        runtime_.plots = plots_; // the plots' margins and interaction as measured at 1×
         io_.DisplaySize = display_;
         io_.MousePos = mouse_;
     }
@@ -86,15 +86,16 @@ private:
 // The whole window drawn again offscreen at `factor` × its size, fonts rasterised for that size (so
 // text is as crisp as the lines); with `crop_to_focus`, only the view's focus regions (the controls
 // hidden), laid out for that size.
-RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform, int factor, Theme theme,
-                           bool crop_to_focus) {
+RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform, int factor,
+                           Theme theme, bool crop_to_focus) {
     RenderedImage image;
     ImGuiIO& io = ImGui::GetIO();
     const int width = static_cast<int>(std::lround(io.DisplaySize.x)) * factor;
     const int height = static_cast<int>(std::lround(io.DisplaySize.y)) * factor;
     if (width < 1 || height < 1 || width > kMaxSide || height > kMaxSide) {
-        image.error = "the window at " + std::to_string(factor) + "\u00d7 would be " + std::to_string(width) + "\u00d7" +
-                      std::to_string(height) + " pixels; at most " + std::to_string(kMaxSide) + " a side";
+        image.error = "the window at " + std::to_string(factor) + "\u00d7 would be " + std::to_string(width) +
+                      "\u00d7" + std::to_string(height) + " pixels; at most " + std::to_string(kMaxSide) +
+                      " a side";
         return image;
     }
     const GlBindingsScope bindings;
@@ -131,11 +132,13 @@ RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWind
         image.height = height;
         image.rgba = framebuffer->ReadRgba();
         if (crop_to_focus) {
-            const LayoutReport report =
-                recorder.Finish(width, height, 1.0f, FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
-            float left = static_cast<float>(width), top = static_cast<float>(height), right = 0.0f, bottom = 0.0f;
+            const LayoutReport report = recorder.Finish(
+                width, height, 1.0f, FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
+            float left = static_cast<float>(width), top = static_cast<float>(height), right = 0.0f,
+                  bottom = 0.0f;
             for (const LayoutRegion& region : report.regions) {
-                if (std::find(report.focus.begin(), report.focus.end(), region.id) == report.focus.end()) continue;
+                if (std::find(report.focus.begin(), report.focus.end(), region.id) == report.focus.end())
+                    continue;
                 left = std::min(left, region.rect.x);
                 top = std::min(top, region.rect.y);
                 right = std::max(right, region.rect.Right());
@@ -164,7 +167,7 @@ RenderedImage RenderWindow(AppState& state, ui::UiRuntime& runtime, PlatformWind
     return image;
 }
 
-}  // namespace
+} // namespace
 
 std::string PlotCurvesCsv(const AppState& state) {
     const std::vector<Activation> functions = ui::SelectedActivations(state);
@@ -175,7 +178,8 @@ std::string PlotCurvesCsv(const AppState& state) {
 RenderedImage RenderExportPixels(const ui::ExportRequest& request, AppState& state, ui::UiRuntime& runtime,
                                  PlatformWindow& platform) {
     const int scale = std::clamp(request.scale, 1, ui::kMaxExportScale);
-    const bool plot = request.target == ui::ExportTarget::PlotF || request.target == ui::ExportTarget::PlotDerivative;
+    const bool plot =
+        request.target == ui::ExportTarget::PlotF || request.target == ui::ExportTarget::PlotDerivative;
     if (plot) {
         ui::ExportRequest scaled = request;
         scaled.scale = scale;
@@ -232,8 +236,9 @@ ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::U
 std::string DescribeOutcome(const ExportOutcome& outcome) {
     if (!outcome.error.empty()) return "Export failed: " + outcome.error;
     std::string text = "Saved " + ui::ShortenHome(outcome.path);
-    if (outcome.width > 0) text += " (" + std::to_string(outcome.width) + "\u00d7" + std::to_string(outcome.height) + ")";
+    if (outcome.width > 0)
+        text += " (" + std::to_string(outcome.width) + "\u00d7" + std::to_string(outcome.height) + ")";
     return text;
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -17,8 +17,8 @@ class PlatformWindow;
 
 struct ExportOutcome {
     std::string path;
-    int width = 0, height = 0;  // pixels (PNG); 0 for SVG and CSV
-    std::string error;          // "" on success
+    int width = 0, height = 0; // pixels (PNG); 0 for SVG and CSV
+    std::string error;         // "" on success
 };
 
 // Renders and writes `request` (its parent directory is created if missing). Leaves the window's
@@ -36,4 +36,4 @@ RenderedImage RenderExportPixels(const ui::ExportRequest& request, AppState& sta
 // "Saved ~/Pictures/ActLab/x.png (2400×1500)" or "Export failed: ~/x.png: cannot write (…)".
 std::string DescribeOutcome(const ExportOutcome& outcome);
 
-}  // namespace actlab::app
+} // namespace actlab::app

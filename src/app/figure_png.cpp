@@ -40,7 +40,7 @@ private:
     bool backend_ = false;
 };
 
-}  // namespace
+} // namespace
 
 RenderedImage RenderFigurePixels(const FigureSpec& spec) {
     RenderedImage image;
@@ -54,7 +54,8 @@ RenderedImage RenderFigureInCurrentContext(const FigureSpec& spec) {
     image.width = spec.PixelWidth();
     image.height = spec.PixelHeight();
     const GlBindingsScope bindings;
-    std::optional<Framebuffer> framebuffer = Framebuffer::Create(image.width, image.height, kSamples, image.error);
+    std::optional<Framebuffer> framebuffer =
+        Framebuffer::Create(image.width, image.height, kSamples, image.error);
     if (!framebuffer) return image;
     {
         ImGuiScope imgui;
@@ -93,7 +94,9 @@ struct FigureRenderer::State {
 
     // Makes our ImGui context current for one call, the caller's again afterwards.
     struct Current {
-        explicit Current(const State& state) : previous(ImGui::GetCurrentContext()) { ImGui::SetCurrentContext(state.context); }
+        explicit Current(const State& state) : previous(ImGui::GetCurrentContext()) {
+            ImGui::SetCurrentContext(state.context);
+        }
         ~Current() { ImGui::SetCurrentContext(previous); }
         Current(const Current&) = delete;
         Current& operator=(const Current&) = delete;
@@ -101,7 +104,8 @@ struct FigureRenderer::State {
     };
 };
 
-std::unique_ptr<FigureRenderer> FigureRenderer::Create(int width, int height, float scale, std::string& error) {
+std::unique_ptr<FigureRenderer> FigureRenderer::Create(int width, int height, float scale,
+                                                       std::string& error) {
     std::unique_ptr<FigureRenderer> renderer(new FigureRenderer());
     auto state = std::make_unique<State>();
     state->width = width;
@@ -156,4 +160,4 @@ RenderedImage FigureRenderer::Render(const FigureSpec& spec) {
     return image;
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -15,9 +15,9 @@ namespace actlab::app {
 
 struct RenderedImage {
     int width = 0, height = 0;
-    std::vector<std::uint8_t> rgba;  // straight alpha, top row first
-    std::string error;               // set when OpenGL could not be used: the environment's fault
-    std::string warning;             // e.g. the font is missing
+    std::vector<std::uint8_t> rgba; // straight alpha, top row first
+    std::string error;              // set when OpenGL could not be used: the environment's fault
+    std::string warning;            // e.g. the font is missing
 };
 
 // Headless: makes an EGL surfaceless context, then draws as below.
@@ -51,4 +51,4 @@ private:
     std::string warning_;
 };
 
-}  // namespace actlab::app
+} // namespace actlab::app

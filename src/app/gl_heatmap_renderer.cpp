@@ -22,7 +22,8 @@ class GlHeatmapRenderer final : public ui::HeatmapRenderer {
 public:
     explicit GlHeatmapRenderer(HeatmapPainter painter) : painter_(std::move(painter)) {}
 
-    void Draw(ImDrawList* draw, const ui::HeatmapGrid& grid, ImVec2 p0, ImVec2 p1, const ui::HeatmapStyle& style) override {
+    void Draw(ImDrawList* draw, const ui::HeatmapGrid& grid, ImVec2 p0, ImVec2 p1,
+              const ui::HeatmapStyle& style) override {
         if (grid.n < 2 || grid.values == nullptr) return;
         Slot& slot = slots_[grid.slot];
         const int n = static_cast<int>(grid.n);
@@ -83,10 +84,10 @@ private:
     }
 
     HeatmapPainter painter_;
-    std::map<std::size_t, Slot> slots_;  // node slots and the output plane; map nodes never move
+    std::map<std::size_t, Slot> slots_; // node slots and the output plane; map nodes never move
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<ui::HeatmapRenderer> CreateGlHeatmapRenderer(std::string& error) {
     std::optional<HeatmapPainter> painter = HeatmapPainter::Create(error);
@@ -94,4 +95,4 @@ std::unique_ptr<ui::HeatmapRenderer> CreateGlHeatmapRenderer(std::string& error)
     return std::make_unique<GlHeatmapRenderer>(std::move(*painter));
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

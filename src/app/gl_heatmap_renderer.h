@@ -13,4 +13,4 @@ namespace actlab::app {
 // `error` holding the shader log, if the shaders do not build: the panel then falls back to meshes.
 std::unique_ptr<ui::HeatmapRenderer> CreateGlHeatmapRenderer(std::string& error);
 
-}  // namespace actlab::app
+} // namespace actlab::app

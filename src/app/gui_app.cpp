@@ -1,17 +1,17 @@
 // The visualizer's frame loop (see gui_app.h).
 #include "app/gui_app.h"
 
-#include "cli/commands.h"
 #include "app/animation_export_runner.h"
 #include "app/copy_service.h"
 #include "app/export_service.h"
 #include "app/gl_heatmap_renderer.h"
 #include "app/platform.h"
 #include "app/settings_store.h"
+#include "cli/commands.h"
+#include "core/file_io.h"
 #include "core/layout_report.h"
 #include "core/lesson_presets.h"
 #include "core/number_parse.h"
-#include "core/file_io.h"
 #include "core/scene.h"
 #include "core/state_json.h"
 #include "core/view_fit.h"
@@ -27,9 +27,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
-#include <filesystem>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -41,7 +41,9 @@ namespace {
 // saved. A signal handler can only set a flag; the frame loop reads it.
 volatile std::sig_atomic_t g_stop_requested = 0;
 
-void RequestStop(int) { g_stop_requested = 1; }
+void RequestStop(int) {
+    g_stop_requested = 1;
+}
 
 struct ParsedGuiOptions {
     WindowGeometry window;
@@ -105,7 +107,8 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
         state.display.theme = *theme;
     }
     if (options.scale != 0.0) {
-        if (!(options.scale >= 1.0 && options.scale <= 3.0)) return "--scale: expected a UI scale from 1 to 3";
+        if (!(options.scale >= 1.0 && options.scale <= 3.0))
+            return "--scale: expected a UI scale from 1 to 3";
         state.display.ui_scale = static_cast<float>(options.scale);
     }
     if (options.hide_controls) state.display.hide_controls = true;
@@ -113,7 +116,8 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
 }
 
 // --export TARGET=FILE with --export-scale and --export-theme as requests; "" or a one-line error.
-std::string ParseExports(const GuiOptions& options, AppState& state, std::vector<ui::ExportRequest>& requests) {
+std::string ParseExports(const GuiOptions& options, AppState& state,
+                         std::vector<ui::ExportRequest>& requests) {
     if (options.export_scale < 1 || options.export_scale > ui::kMaxExportScale) {
         return "--export-scale: expected 1, 2, 3 or 4, got " + std::to_string(options.export_scale);
     }
@@ -125,7 +129,8 @@ std::string ParseExports(const GuiOptions& options, AppState& state, std::vector
     } else if (options.export_theme == "shown") {
         look = ui::ExportLook::AsShown;
     } else if (options.export_theme != "light") {
-        return "--export-theme: expected light, dark, transparent or shown, got \"" + options.export_theme + "\"";
+        return "--export-theme: expected light, dark, transparent or shown, got \"" + options.export_theme +
+               "\"";
     }
     for (const std::string& text : options.exports) {
         const auto equals = text.find('=');
@@ -142,7 +147,8 @@ std::string ParseExports(const GuiOptions& options, AppState& state, std::vector
             request.target = ui::ExportTarget::Network;
             state.panels.network = true;
         } else {
-            return "--export: expected TARGET=FILE with TARGET f, df, window or network, got \"" + text + "\"";
+            return "--export: expected TARGET=FILE with TARGET f, df, window or network, got \"" + text +
+                   "\"";
         }
         if (file.empty()) return "--export: no file name in \"" + text + "\"";
         std::string extension = std::filesystem::path(file).extension().string();
@@ -231,13 +237,13 @@ private:
 // recorded, what floats over them, and the current view's focus.
 std::string WriteLayoutReport(const std::string& path, const AppState& state, const ui::UiRuntime& runtime,
                               const ImGuiIO& io) {
-    const LayoutReport report =
-        runtime.layout.Finish(static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y),
-                              runtime.Scale(state), FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
+    const LayoutReport report = runtime.layout.Finish(
+        static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y), runtime.Scale(state),
+        FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
     return WriteFileAtomically(path, LayoutReportToJson(report));
 }
 
-}  // namespace
+} // namespace
 
 SceneParseResult LoadSceneOrPreset(const std::string& name) {
     if (name.rfind("preset:", 0) == 0) {
@@ -245,7 +251,8 @@ SceneParseResult LoadSceneOrPreset(const std::string& name) {
         if (const auto found = FindPreset(preset)) return ParseScene(found->text, name);
         SceneParseResult result;
         std::string known;
-        for (const EmbeddedPreset& p : EmbeddedPresets()) known += (known.empty() ? "" : ", ") + std::string(p.name);
+        for (const EmbeddedPreset& p : EmbeddedPresets())
+            known += (known.empty() ? "" : ", ") + std::string(p.name);
         result.error = "no lesson preset \"" + preset + "\" (" + known + ")";
         return result;
     }
@@ -253,7 +260,8 @@ SceneParseResult LoadSceneOrPreset(const std::string& name) {
 }
 
 void AddGuiOptions(CLI::App& app, GuiOptions& options) {
-    app.add_option("--screenshot", options.screenshot, "Open the window, render a few frames, save a PNG, exit")
+    app.add_option("--screenshot", options.screenshot,
+                   "Open the window, render a few frames, save a PNG, exit")
         ->type_name("OUT.png");
     app.add_option("--size", options.size, "Window size, e.g. 1600x1000")->type_name("WxH");
     app.add_option("--frames", options.frames, "Frames to render before the screenshot (default 6)");
@@ -265,14 +273,16 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("--theme", options.theme, "dark, light or projector")->type_name("THEME");
     app.add_option("--scale", options.scale, "UI scale for lecture mode, 1 to 3")->type_name("S");
     app.add_flag("--hide-controls", options.hide_controls, "Show only the plots (lecture mode; H toggles)");
-    app.add_option("--export", options.exports,
-                   "Export after --frames frames, then exit: TARGET f, df (the f\u2032 plot), window or network; "
-                   "FILE .png, .svg or .csv (plots only); repeatable")
+    app.add_option(
+           "--export", options.exports,
+           "Export after --frames frames, then exit: TARGET f, df (the f\u2032 plot), window or network; "
+           "FILE .png, .svg or .csv (plots only); repeatable")
         ->type_name("TARGET=FILE")
         ->allow_extra_args(false);
     app.add_option("--export-scale", options.export_scale, "PNG export resolution: 1, 2, 3 or 4 (default 1)")
         ->type_name("N");
-    app.add_option("--export-theme", options.export_theme, "Export colours: light (default), dark, transparent, shown")
+    app.add_option("--export-theme", options.export_theme,
+                   "Export colours: light (default), dark, transparent, shown")
         ->type_name("T");
     app.add_option("--layout-report", options.layout_report,
                    "After --frames frames, write where every region and label landed as JSON, then exit")
@@ -286,9 +296,11 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
         ->type_name("FILE")
         ->excludes(scene);
     app.add_option("--copy", options.copy,
-                   "Copy to the clipboard after --frames frames: TARGET f, df, window or network; serve it, then exit")
+                   "Copy to the clipboard after --frames frames: TARGET f, df, window or network; serve it, "
+                   "then exit")
         ->type_name("TARGET");
-    app.add_option("--copy-hold", options.copy_hold, "With --copy: serve the clipboard this long (default 10) or until taken")
+    app.add_option("--copy-hold", options.copy_hold,
+                   "With --copy: serve the clipboard this long (default 10) or until taken")
         ->type_name("SECONDS");
     // For tests, not in --help (README.md describes them).
     app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
@@ -310,7 +322,8 @@ int RunGui(const GuiOptions& options) {
         view_given = loaded.view_given;
         recent_scenes = loaded.recent_scenes;
         if (!loaded.error.empty()) messages.push_back("settings: " + loaded.error);
-        for (const std::string& w : loaded.warnings) messages.push_back("settings: " + w);
+        for (const std::string& w : loaded.warnings)
+            messages.push_back("settings: " + w);
     }
     // A scene replaces the saved state (the command line's options still apply on top); one that
     // cannot be loaded ends here, before any window opens.
@@ -318,7 +331,8 @@ int RunGui(const GuiOptions& options) {
     if (!options.scene.empty()) {
         SceneParseResult loaded = LoadSceneOrPreset(options.scene);
         if (!loaded.ok()) return cli::UsageError(loaded.error);
-        for (const std::string& w : loaded.warnings) messages.push_back("scene: " + w);
+        for (const std::string& w : loaded.warnings)
+            messages.push_back("scene: " + w);
         state = loaded.scene.state;
         view_given = true;
         scene = std::move(loaded.scene);
@@ -326,32 +340,37 @@ int RunGui(const GuiOptions& options) {
     const std::filesystem::path session_path = config_dir.empty() ? "" : config_dir / "session.json";
     const AppState saved_selection = state;
     ParsedGuiOptions parsed;
-    if (const std::string error = ApplyOptions(options, state, parsed); !error.empty()) return cli::UsageError(error);
+    if (const std::string error = ApplyOptions(options, state, parsed); !error.empty())
+        return cli::UsageError(error);
     std::vector<ui::ExportRequest> exports;
-    if (const std::string error = ParseExports(options, state, exports); !error.empty()) return cli::UsageError(error);
+    if (const std::string error = ParseExports(options, state, exports); !error.empty())
+        return cli::UsageError(error);
     const std::optional<ui::ExportTarget> copy_target = ParseCopyTarget(options.copy);
     if (!options.copy.empty() && !copy_target) {
         return cli::UsageError("--copy: expected f, df, window or network, got \"" + options.copy + "\"");
     }
-    if (!(options.copy_hold >= 0 && options.copy_hold <= 86400)) return cli::UsageError("--copy-hold: expected 0 to 86400 seconds");
+    if (!(options.copy_hold >= 0 && options.copy_hold <= 86400))
+        return cli::UsageError("--copy-hold: expected 0 to 86400 seconds");
     if (parsed.size_given) window = parsed.window;
     if (!view_given || state.plots.selected != saved_selection.plots.selected) {
         state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
     }
-    for (const std::string& m : messages) std::cerr << "actlab: " << m << '\n';
+    for (const std::string& m : messages)
+        std::cerr << "actlab: " << m << '\n';
 
     // 2. The window and Dear ImGui.
     // Screenshots, --export and --stress-resize run a few frames, write their files and exit, like a command.
-    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty() || options.stress_resize > 0 ||
-                                 !options.layout_report.empty() || copy_target.has_value();
-    const bool layout_only =
-        !options.layout_report.empty() && options.screenshot.empty() && exports.empty() && !copy_target.has_value();
+    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty() ||
+                                 options.stress_resize > 0 || !options.layout_report.empty() ||
+                                 copy_target.has_value();
+    const bool layout_only = !options.layout_report.empty() && options.screenshot.empty() &&
+                             exports.empty() && !copy_target.has_value();
     const char* gl_debug_variable = std::getenv("ACTLAB_GL_DEBUG");
     const bool gl_debug = options.gl_debug || (gl_debug_variable && std::string(gl_debug_variable) == "1");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // the layout is fixed; everything worth keeping is in settings.json
+    io.IniFilename = nullptr; // the layout is fixed; everything worth keeping is in settings.json
     std::string error;
     auto platform = PlatformWindow::Open({window.width, window.height, screenshot_mode,
                                           state.display.fullscreen && !screenshot_mode, gl_debug},
@@ -377,7 +396,7 @@ int RunGui(const GuiOptions& options) {
         RestoreLastSession(session_path, state, runtime);
     }
     std::string heatmap_error;
-    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error);  // without it the panel draws CPU meshes
+    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error); // without it the panel draws CPU meshes
     if (!runtime.heatmaps) runtime.Say("heatmaps drawn on the CPU: " + heatmap_error, ui::MessageKind::Error);
     if (!messages.empty()) runtime.Say(messages.front(), ui::MessageKind::Error);
     std::optional<Theme> applied_theme;
@@ -466,7 +485,7 @@ int RunGui(const GuiOptions& options) {
             runtime.exporter.pending.reset();
             ui::ShowToast(runtime.exporter, DescribeOutcome(outcome), !outcome.error.empty());
             if (!outcome.error.empty()) {
-                runtime.exporter.path_buffer = outcome.path;  // nothing typed is lost: fix it and retry
+                runtime.exporter.path_buffer = outcome.path; // nothing typed is lost: fix it and retry
                 runtime.exporter.path_edited = true;
             }
         }
@@ -488,12 +507,13 @@ int RunGui(const GuiOptions& options) {
         ui::SceneFiles& files = runtime.scenes;
         Scene session = ui::CurrentScene(state, runtime);
         session.title = files.title;
-        if (const std::string save_error = WriteFileAtomically(session_path.string(), SceneToJson(session)); !save_error.empty()) {
+        if (const std::string save_error = WriteFileAtomically(session_path.string(), SceneToJson(session));
+            !save_error.empty()) {
             std::cerr << "actlab: session not saved: " << save_error << '\n';
         }
     }
     copies.HandOverOnExit();
-    runtime.heatmaps.reset();  // its textures belong to the window's context
+    runtime.heatmaps.reset(); // its textures belong to the window's context
     if (const int gl_errors = platform->CheckGlErrors("the last frame"); gl_errors > 0) {
         std::cerr << "actlab: --gl-debug: " << gl_errors << " OpenGL error(s) reported\n";
         status = cli::kExitGlErrors;
@@ -503,4 +523,4 @@ int RunGui(const GuiOptions& options) {
     return status;
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

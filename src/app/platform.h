@@ -14,9 +14,9 @@ namespace actlab::app {
 struct WindowOptions {
     int width = 1600;
     int height = 1000;
-    bool fixed_size = false;   // screenshots: exactly width × height, not clamped to the monitor
+    bool fixed_size = false; // screenshots: exactly width × height, not clamped to the monitor
     bool fullscreen = false;
-    bool gl_debug = false;     // a debug context whose OpenGL errors are printed and counted
+    bool gl_debug = false; // a debug context whose OpenGL errors are printed and counted
 };
 
 class PlatformWindow {
@@ -30,13 +30,13 @@ public:
 
     bool ShouldClose() const;
     void RequestClose();
-    void BeginFrame(bool wait_while_minimised = true);  // poll events, backends' NewFrame
-    void Render(Color clear);                 // draw ImGui's draw data into the back buffer (none at 0×0)
-    void Present();                           // swap buffers
-    std::vector<std::uint8_t> CaptureRgba(int& width, int& height) const;  // the back buffer
-    void RebuildFontTexture();                // after the font atlas changed
+    void BeginFrame(bool wait_while_minimised = true); // poll events, backends' NewFrame
+    void Render(Color clear); // draw ImGui's draw data into the back buffer (none at 0×0)
+    void Present();           // swap buffers
+    std::vector<std::uint8_t> CaptureRgba(int& width, int& height) const; // the back buffer
+    void RebuildFontTexture();                                            // after the font atlas changed
     void SetFullscreen(bool fullscreen);
-    float ContentScale() const;               // the monitor's (HiDPI)
+    float ContentScale() const; // the monitor's (HiDPI)
     void WindowSize(int& width, int& height) const;
     bool Minimised() const;
     void Iconify();
@@ -53,4 +53,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -5,9 +5,9 @@
 #include "render/gl_debug.h"
 
 #include <GLFW/glfw3.h>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,7 +17,7 @@ namespace actlab::app {
 
 namespace {
 
-std::string g_last_glfw_error;  // GLFW reports errors through a C callback without user data
+std::string g_last_glfw_error; // GLFW reports errors through a C callback without user data
 
 void RecordGlfwError(int code, const char* description) {
     g_last_glfw_error = std::string(description ? description : "unknown error") + " (GLFW error " +
@@ -30,13 +30,13 @@ bool HasDisplay() {
     return (x11 && *x11) || (wayland && *wayland);
 }
 
-}  // namespace
+} // namespace
 
 struct PlatformWindow::Impl {
     GLFWwindow* window = nullptr;
     int windowed_x = 100, windowed_y = 100, windowed_w = 1600, windowed_h = 1000;
     bool backends_ready = false;
-    std::unique_ptr<GlDebugLog> gl_debug;  // outlives the context: the driver points at it
+    std::unique_ptr<GlDebugLog> gl_debug; // outlives the context: the driver points at it
 };
 
 std::unique_ptr<PlatformWindow> PlatformWindow::Open(const WindowOptions& options, std::string& error) {
@@ -107,14 +107,19 @@ PlatformWindow::~PlatformWindow() {
     glfwTerminate();
 }
 
-bool PlatformWindow::ShouldClose() const { return glfwWindowShouldClose(impl_->window) != 0; }
+bool PlatformWindow::ShouldClose() const {
+    return glfwWindowShouldClose(impl_->window) != 0;
+}
 
-void PlatformWindow::RequestClose() { glfwSetWindowShouldClose(impl_->window, GLFW_TRUE); }
+void PlatformWindow::RequestClose() {
+    glfwSetWindowShouldClose(impl_->window, GLFW_TRUE);
+}
 
 void PlatformWindow::BeginFrame(bool wait_while_minimised) {
     glfwPollEvents();
     // A minimised window has a zero-sized framebuffer: wait instead of spinning.
-    while (wait_while_minimised && Minimised() && !ShouldClose()) glfwWaitEventsTimeout(0.1);
+    while (wait_while_minimised && Minimised() && !ShouldClose())
+        glfwWaitEventsTimeout(0.1);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
 }
@@ -126,7 +131,9 @@ void PlatformWindow::Render(Color clear) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void PlatformWindow::Present() { glfwSwapBuffers(impl_->window); }
+void PlatformWindow::Present() {
+    glfwSwapBuffers(impl_->window);
+}
 
 std::vector<std::uint8_t> PlatformWindow::CaptureRgba(int& width, int& height) const {
     glfwGetFramebufferSize(impl_->window, &width, &height);
@@ -147,8 +154,8 @@ void PlatformWindow::SetFullscreen(bool fullscreen) {
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         glfwSetWindowMonitor(impl.window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
     } else if (!fullscreen) {
-        glfwSetWindowMonitor(impl.window, nullptr, impl.windowed_x, impl.windowed_y, impl.windowed_w, impl.windowed_h,
-                             GLFW_DONT_CARE);
+        glfwSetWindowMonitor(impl.window, nullptr, impl.windowed_x, impl.windowed_y, impl.windowed_w,
+                             impl.windowed_h, GLFW_DONT_CARE);
     }
 }
 
@@ -158,7 +165,9 @@ float PlatformWindow::ContentScale() const {
     return std::clamp(std::max(x, y), 1.0f, 4.0f);
 }
 
-void PlatformWindow::WindowSize(int& width, int& height) const { glfwGetWindowSize(impl_->window, &width, &height); }
+void PlatformWindow::WindowSize(int& width, int& height) const {
+    glfwGetWindowSize(impl_->window, &width, &height);
+}
 
 bool PlatformWindow::Minimised() const {
     int width = 0, height = 0;
@@ -166,11 +175,17 @@ bool PlatformWindow::Minimised() const {
     return width <= 0 || height <= 0 || glfwGetWindowAttrib(impl_->window, GLFW_ICONIFIED) != 0;
 }
 
-void PlatformWindow::Iconify() { glfwIconifyWindow(impl_->window); }
+void PlatformWindow::Iconify() {
+    glfwIconifyWindow(impl_->window);
+}
 
-void PlatformWindow::Restore() { glfwRestoreWindow(impl_->window); }
+void PlatformWindow::Restore() {
+    glfwRestoreWindow(impl_->window);
+}
 
-void PlatformWindow::SetWindowSize(int width, int height) { glfwSetWindowSize(impl_->window, width, height); }
+void PlatformWindow::SetWindowSize(int width, int height) {
+    glfwSetWindowSize(impl_->window, width, height);
+}
 
 void PlatformWindow::FramebufferSize(int& width, int& height) const {
     glfwGetFramebufferSize(impl_->window, &width, &height);
@@ -182,4 +197,4 @@ int PlatformWindow::CheckGlErrors(const std::string& where) {
     return impl_->gl_debug->Errors();
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -13,13 +13,15 @@ namespace actlab::app {
 namespace {
 
 constexpr int kSettingsVersion = 1;
-constexpr std::size_t kMaxSettingsBytes = 16u << 20;  // a settings file is a few kB
+constexpr std::size_t kMaxSettingsBytes = 16u << 20; // a settings file is a few kB
 
-}  // namespace
+} // namespace
 
 std::filesystem::path ConfigDirectory() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "actlab";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".config" / "actlab";
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        return std::filesystem::path(xdg) / "actlab";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".config" / "actlab";
     return {};
 }
 
@@ -55,8 +57,8 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
     state = read;
     if (json.contains("recent_scenes") && json["recent_scenes"].is_array()) {
         for (const auto& item : json["recent_scenes"]) {
-            if (item.is_string() && !item.get<std::string>().empty() && item.get<std::string>().size() <= 4096 &&
-                result.recent_scenes.size() < 8) {
+            if (item.is_string() && !item.get<std::string>().empty() &&
+                item.get<std::string>().size() <= 4096 && result.recent_scenes.size() < 8) {
                 result.recent_scenes.push_back(item.get<std::string>());
             }
         }
@@ -74,8 +76,8 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
     return result;
 }
 
-std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window,
-                         const std::vector<std::string>& recent_scenes) {
+std::string SaveSettings(const std::filesystem::path& path, const AppState& state,
+                         const WindowGeometry& window, const std::vector<std::string>& recent_scenes) {
     nlohmann::json json = AppStateToJson(state);
     json["format"] = "actlab-settings";
     json["version"] = kSettingsVersion;
@@ -86,4 +88,4 @@ std::string SaveSettings(const std::filesystem::path& path, const AppState& stat
     return WriteFileAtomically(path.string(), json.dump(2) + "\n");
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

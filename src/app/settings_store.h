@@ -19,11 +19,11 @@ struct WindowGeometry {
 std::filesystem::path ConfigDirectory();
 
 struct LoadResult {
-    bool found = false;                 // a settings file existed
-    std::string error;                  // it could not be read at all (state untouched)
-    std::vector<std::string> warnings;  // fields that were skipped
-    bool view_given = false;            // the file had a view (otherwise fit one to the functions)
-    std::vector<std::string> recent_scenes;  // File > Recent scenes, most recent first
+    bool found = false;                     // a settings file existed
+    std::string error;                      // it could not be read at all (state untouched)
+    std::vector<std::string> warnings;      // fields that were skipped
+    bool view_given = false;                // the file had a view (otherwise fit one to the functions)
+    std::vector<std::string> recent_scenes; // File > Recent scenes, most recent first
 };
 
 // Reads `path` into `state` and `window`. A corrupt file leaves both untouched and says why.
@@ -31,7 +31,7 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
 
 // Writes through WriteFileAtomically (core/file_io.h), creating the directory if needed: the previous
 // file survives any failure. Returns "" or what went wrong.
-std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window,
-                         const std::vector<std::string>& recent_scenes = {});
+std::string SaveSettings(const std::filesystem::path& path, const AppState& state,
+                         const WindowGeometry& window, const std::vector<std::string>& recent_scenes = {});
 
-}  // namespace actlab::app
+} // namespace actlab::app

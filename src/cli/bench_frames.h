@@ -23,4 +23,4 @@ void AddSoakFigures(Report& report, int frames);
 // The value below which `fraction` of `samples` lie (nearest rank); samples are sorted in place.
 double Percentile(std::vector<double>& samples, double fraction);
 
-}  // namespace actlab::bench
+} // namespace actlab::bench

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <spawn.h>
 #include <string>
-#include <tuple>
 #include <sys/wait.h>
+#include <tuple>
 #include <unistd.h>
 #include <vector>
 
@@ -25,7 +25,8 @@ double TimeSelf(const std::vector<std::string>& args) {
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     argv.reserve(storage.size() + 1);
-    for (std::string& a : storage) argv.push_back(a.data());
+    for (std::string& a : storage)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -52,7 +53,7 @@ double BestOf(int runs, const std::vector<std::string>& args) {
     return best;
 }
 
-}  // namespace
+} // namespace
 
 void AddRenderFigures(Report& report) {
     std::error_code ec;
@@ -60,8 +61,8 @@ void AddRenderFigures(Report& report) {
         std::filesystem::temp_directory_path(ec) / ("actlab-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir, ec);
     // A typical slide: two functions, f above f′, at 1920×1080 and 2× for a 4K projector.
-    const std::vector<std::string> figure{"render", "gelu", "--with", "relu", "--derivative", "--size", "1920x1080",
-                                          "--scale", "2"};
+    const std::vector<std::string> figure{"render", "gelu",      "--with",  "relu", "--derivative",
+                                          "--size", "1920x1080", "--scale", "2"};
     auto png = figure, svg = figure;
     png.insert(png.end(), {"--out", (dir / "bench.png").string()});
     svg.insert(svg.end(), {"--out", (dir / "bench.svg").string()});
@@ -75,38 +76,45 @@ void AddRenderFigures(Report& report) {
                                               "--size", "800x600"})
                                  : -1.0;
     // A 60-frame 1200×750 sweep (2 s at 30 fps), start-up included, as a slide author makes it.
-    const std::vector<std::string> sweep{"animate", "--sweep", "elu.alpha=0.1:2", "--seconds", "2", "--fps", "30",
-                                         "--size", "1200x750"};
+    const std::vector<std::string> sweep{"animate", "--sweep", "elu.alpha=0.1:2", "--seconds", "2",
+                                         "--fps",   "30",      "--size",          "1200x750"};
     auto gif = sweep, mp4 = sweep;
     gif.insert(gif.end(), {"--out", (dir / "bench.gif").string()});
     mp4.insert(mp4.end(), {"--out", (dir / "bench.mp4").string()});
     const double gif_s = BestOf(3, gif);
     const double mp4_s = BestOf(3, mp4);
     std::filesystem::remove_all(dir, ec);
-    for (const auto& [name, format, seconds] : {std::tuple{"animate_gif_s", "GIF", gif_s}, std::tuple{"animate_mp4_s", "MP4", mp4_s}}) {
+    for (const auto& [name, format, seconds] :
+         {std::tuple{"animate_gif_s", "GIF", gif_s}, std::tuple{"animate_mp4_s", "MP4", mp4_s}}) {
         if (seconds < 0) {
-            report.notes.emplace_back(std::string(name) + " not measured: `actlab animate` could not make the " + format);
+            report.notes.emplace_back(std::string(name) +
+                                      " not measured: `actlab animate` could not make the " + format);
         } else {
-            report.Add({name, std::string("60-frame 1200×750 sweep as ") + format + ", headless, start-up included", seconds,
-                        "s", 2.0, Better::Lower});
+            report.Add({name,
+                        std::string("60-frame 1200×750 sweep as ") + format + ", headless, start-up included",
+                        seconds, "s", 2.0, Better::Lower});
         }
     }
     if (png_s < 0) {
-        report.notes.emplace_back("png_4k_s not measured: `actlab render` could not make a PNG (no EGL/Mesa?)");
+        report.notes.emplace_back(
+            "png_4k_s not measured: `actlab render` could not make a PNG (no EGL/Mesa?)");
     } else {
-        report.Add({"png_4k_s", "3840×2160 PNG figure, headless, start-up included", png_s, "s", 1.0, Better::Lower});
+        report.Add({"png_4k_s", "3840×2160 PNG figure, headless, start-up included", png_s, "s", 1.0,
+                    Better::Lower});
     }
     if (startup_s < 0) {
-        report.notes.emplace_back("startup_ms not measured: no display (run it in a desktop session or under xvfb-run)");
+        report.notes.emplace_back(
+            "startup_ms not measured: no display (run it in a desktop session or under xvfb-run)");
     } else {
-        report.Add({"startup_ms", "start-up to the first frame (window, one frame, 800×600 PNG)", startup_s * 1e3,
-                    "ms", std::nullopt, Better::Lower});
+        report.Add({"startup_ms", "start-up to the first frame (window, one frame, 800×600 PNG)",
+                    startup_s * 1e3, "ms", std::nullopt, Better::Lower});
     }
     if (svg_s < 0) {
         report.notes.emplace_back("svg_s not measured: `actlab render` could not write an SVG");
     } else {
-        report.Add({"svg_s", "the same figure as SVG, start-up included", svg_s, "s", std::nullopt, Better::Lower});
+        report.Add(
+            {"svg_s", "the same figure as SVG, start-up included", svg_s, "s", std::nullopt, Better::Lower});
     }
 }
 
-}  // namespace actlab::bench
+} // namespace actlab::bench

@@ -9,4 +9,4 @@ namespace actlab::bench {
 // png_4k_s (a 3840×2160 PNG, target 1 s) and svg_s (the same figure as SVG).
 void AddRenderFigures(Report& report);
 
-}  // namespace actlab::bench
+} // namespace actlab::bench

@@ -30,7 +30,8 @@ std::string Compact(double value) {
 // Characters as a terminal shows them: UTF-8 continuation bytes take no column (labels hold → ′ ×).
 std::size_t Columns(const std::string& text) {
     std::size_t columns = 0;
-    for (const char c : text) columns += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+    for (const char c : text)
+        columns += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
     return columns;
 }
 
@@ -49,12 +50,13 @@ double StatusKiB(const char* field) {
     return 0.0;
 }
 
-}  // namespace
+} // namespace
 
 std::string Report::ToTable() const {
     std::ostringstream out;
     std::size_t label_columns = 6;
-    for (const Figure& f : figures) label_columns = std::max(label_columns, Columns(f.label));
+    for (const Figure& f : figures)
+        label_columns = std::max(label_columns, Columns(f.label));
     char row[256];
     std::snprintf(row, sizeof row, " %10s  %-12s %s\n", "value", "unit", "target");
     out << PadRight("figure", label_columns) << row;
@@ -64,16 +66,19 @@ std::string Report::ToTable() const {
             target = std::string(f.better == Better::Higher ? "≥ " : "≤ ") + Compact(*f.target) +
                      (*f.MeetsTarget() ? "  met" : "  MISSED");
         }
-        std::snprintf(row, sizeof row, " %10s  %-12s %s\n", Compact(f.value).c_str(), f.unit.c_str(), target.c_str());
+        std::snprintf(row, sizeof row, " %10s  %-12s %s\n", Compact(f.value).c_str(), f.unit.c_str(),
+                      target.c_str());
         out << PadRight(f.label, label_columns) << row;
     }
-    for (const std::string& note : notes) out << "note: " << note << '\n';
+    for (const std::string& note : notes)
+        out << "note: " << note << '\n';
     return out.str();
 }
 
 std::string Report::ToJson() const {
     nlohmann::ordered_json doc = nlohmann::ordered_json::object();
-    for (const Figure& f : figures) doc[f.key] = f.value;
+    for (const Figure& f : figures)
+        doc[f.key] = f.value;
     auto targets = nlohmann::ordered_json::object();
     for (const Figure& f : figures) {
         if (!f.target) continue;
@@ -89,7 +94,11 @@ double NowSeconds() {
     return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
 
-double ResidentMiB() { return StatusKiB("VmRSS") / 1024.0; }
-double PeakResidentMiB() { return StatusKiB("VmHWM") / 1024.0; }
+double ResidentMiB() {
+    return StatusKiB("VmRSS") / 1024.0;
+}
+double PeakResidentMiB() {
+    return StatusKiB("VmHWM") / 1024.0;
+}
 
-}  // namespace actlab::bench
+} // namespace actlab::bench

@@ -10,10 +10,10 @@ namespace actlab::bench {
 enum class Better { Higher, Lower };
 
 struct Figure {
-    std::string key;     // JSON key, e.g. "train_2_8_8_1_tanh_samples_per_s"
-    std::string label;   // table row, e.g. "training 2→8→8→1 tanh, batch 10"
+    std::string key;   // JSON key, e.g. "train_2_8_8_1_tanh_samples_per_s"
+    std::string label; // table row, e.g. "training 2→8→8→1 tanh, batch 10"
     double value = 0.0;
-    std::string unit;    // "samples/s", "ms", "M evals/s"
+    std::string unit; // "samples/s", "ms", "M evals/s"
     std::optional<double> target;
     Better better = Better::Higher;
 
@@ -25,7 +25,7 @@ struct Figure {
 
 struct Report {
     std::vector<Figure> figures;
-    std::vector<std::string> notes;  // what could not be measured, and why
+    std::vector<std::string> notes; // what could not be measured, and why
 
     void Add(Figure figure) { figures.push_back(std::move(figure)); }
     std::string ToTable() const;
@@ -39,4 +39,4 @@ double NowSeconds();
 double ResidentMiB();
 double PeakResidentMiB();
 
-}  // namespace actlab::bench
+} // namespace actlab::bench

@@ -25,13 +25,14 @@ struct BenchOptions {
     bool json = false;
     double seconds_per_figure = 0.05;
     int frames = 300;
-    int soak_frames = 0;  // --soak: only the memory soak
+    int soak_frames = 0; // --soak: only the memory soak
 };
 
 // Millions of f (or f') evaluations per second over x spread across [−6, 6].
 double EvaluationsPerSecond(const Activation& activation, bool derivative, double budget_s) {
     std::vector<double> xs(4096);
-    for (std::size_t i = 0; i < xs.size(); ++i) xs[i] = -6.0 + 12.0 * static_cast<double>(i) / 4095.0;
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        xs[i] = -6.0 + 12.0 * static_cast<double>(i) / 4095.0;
     volatile double sink = 0.0;
     std::size_t evaluations = 0;
     const double start = bench::NowSeconds();
@@ -39,9 +40,11 @@ double EvaluationsPerSecond(const Activation& activation, bool derivative, doubl
     do {
         double sum = 0.0;
         if (derivative) {
-            for (double x : xs) sum += Derivative(activation, x);
+            for (double x : xs)
+                sum += Derivative(activation, x);
         } else {
-            for (double x : xs) sum += Evaluate(activation, x);
+            for (double x : xs)
+                sum += Evaluate(activation, x);
         }
         sink = sink + sum;
         evaluations += xs.size();
@@ -56,21 +59,21 @@ void AddEvaluationFigures(bench::Report& report, double budget_s) {
         report.Add({"eval_" + std::string(info.name) + "_m_per_s", "evaluate " + std::string(info.name),
                     EvaluationsPerSecond(activation, false, budget_s), "M evals/s", std::nullopt,
                     bench::Better::Higher});
-        report.Add({"derivative_" + std::string(info.name) + "_m_per_s", "derivative " + std::string(info.name),
-                    EvaluationsPerSecond(activation, true, budget_s), "M evals/s", std::nullopt,
-                    bench::Better::Higher});
+        report.Add({"derivative_" + std::string(info.name) + "_m_per_s",
+                    "derivative " + std::string(info.name), EvaluationsPerSecond(activation, true, budget_s),
+                    "M evals/s", std::nullopt, bench::Better::Higher});
     }
 }
 
 // Training samples per second (forward, backward and update) on the circle dataset, batch 10, one
 // thread: steps × batch / elapsed time, the median of kRounds rounds of equal time, so that a burst
 // of other work on a shared machine moves the figure less than it would move one long average.
-double TrainingSamplesPerSecond(const std::vector<std::size_t>& hidden, ActivationId activation, double budget_s,
-                                Optimizer optimizer = Optimizer::Sgd) {
+double TrainingSamplesPerSecond(const std::vector<std::size_t>& hidden, ActivationId activation,
+                                double budget_s, Optimizer optimizer = Optimizer::Sgd) {
     constexpr std::size_t kBatch = 10;
     constexpr int kRounds = 5;
     Trainer trainer = MakeThroughputTrainer(hidden, activation, kBatch, optimizer);
-    trainer.Run(100);  // warm caches and branch predictors
+    trainer.Run(100); // warm caches and branch predictors
     std::vector<double> rates;
     for (int round = 0; round < kRounds && !trainer.diverged(); ++round) {
         std::size_t steps = 0;
@@ -97,8 +100,8 @@ void AddTrainingFigures(bench::Report& report, double budget_s) {
         const std::string name(OptimizerName(optimizer));
         report.Add({"train_2_8_8_1_tanh_" + name + "_samples_per_s",
                     "training 2→8→8→1 tanh, " + name + ", batch 10 (median of 5 rounds)",
-                    TrainingSamplesPerSecond({8, 8}, ActivationId::Tanh, budget_s, optimizer), "samples/s", 5e6,
-                    bench::Better::Higher});
+                    TrainingSamplesPerSecond({8, 8}, ActivationId::Tanh, budget_s, optimizer), "samples/s",
+                    5e6, bench::Better::Higher});
     }
 }
 
@@ -120,18 +123,20 @@ int RunBench(const BenchOptions& options) {
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void AddBenchCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<BenchOptions>();
     auto* cmd = app.add_subcommand("bench", "Measure evaluation, training, rendering and start-up speed");
     cmd->add_flag("--json", options->json, "Print one JSON object instead of a table");
-    cmd->add_option("--frames", options->frames, "UI frames to time (default 300)")->check(CLI::Range(10, 100000));
-    cmd->add_option("--soak", options->soak_frames,
-                     "Render FRAMES full-UI frames with training running; report resident memory at start and end")
+    cmd->add_option("--frames", options->frames, "UI frames to time (default 300)")
+        ->check(CLI::Range(10, 100000));
+    cmd->add_option(
+           "--soak", options->soak_frames,
+           "Render FRAMES full-UI frames with training running; report resident memory at start and end")
         ->type_name("FRAMES")
         ->check(CLI::Range(1, 100000000));
     cmd->callback([&run, options] { run = [options] { return RunBench(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -2,8 +2,8 @@
 // the Monte-Carlo probability that a deep ReLU network is dead at initialisation, as CSV
 // probability,std_error,closed_form (closed_form empty where there is none: grid, or normal biases).
 #include "cli/commands.h"
-#include "core/csv.h"
 #include "core/born_dead.h"
+#include "core/csv.h"
 #include "core/number_parse.h"
 
 #include <CLI/CLI.hpp>
@@ -37,10 +37,12 @@ int RunBornDead(const BornDeadOptions& options) {
     if (!seed) return UsageError("--seed: " + seed.error);
     const auto bias = ParseBornDeadBias(options.bias);
     if (!bias)
-        return UsageError("--bias: unknown '" + options.bias.substr(0, 40) + "'; allowed: " + NamesIn(kBornDeadBiasNames));
+        return UsageError("--bias: unknown '" + options.bias.substr(0, 40) +
+                          "'; allowed: " + NamesIn(kBornDeadBiasNames));
     const auto domain = ParseBornDeadDomain(options.domain);
     if (!domain)
-        return UsageError("--domain: unknown '" + options.domain.substr(0, 40) + "'; allowed: " + NamesIn(kBornDeadDomainNames));
+        return UsageError("--domain: unknown '" + options.domain.substr(0, 40) +
+                          "'; allowed: " + NamesIn(kBornDeadDomainNames));
     config.width = static_cast<std::size_t>(width.value);
     config.depth = static_cast<std::size_t>(depth.value);
     config.trials = static_cast<std::size_t>(trials.value);
@@ -56,7 +58,7 @@ int RunBornDead(const BornDeadOptions& options) {
     return PrintOutput(csv.Text());
 }
 
-}  // namespace
+} // namespace
 
 void AddBornDeadCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<BornDeadOptions>();
@@ -73,4 +75,4 @@ void AddBornDeadCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunBornDead(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -2,8 +2,8 @@
 // dataset as CSV `x1,x2,y`, identical for a given seed (multi-class sets: y is the class 0 … K−1;
 // one-input sets chain and reg-1d: x2 is 0).
 #include "cli/commands.h"
-#include "core/file_io.h"
 #include "core/dataset.h"
+#include "core/file_io.h"
 #include "core/number_parse.h"
 
 #include <CLI/CLI.hpp>
@@ -47,20 +47,23 @@ int RunDataset(const DatasetCommandOptions& options) {
         std::cerr << "actlab: " << error << '\n';
         return kExitEnvironment;
     }
-    std::cout << "wrote " << rows.size() << " samples of " << DatasetName(data.kind) << " to " << options.out << '\n';
+    std::cout << "wrote " << rows.size() << " samples of " << DatasetName(data.kind) << " to " << options.out
+              << '\n';
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void AddDatasetCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<DatasetCommandOptions>();
     auto* cmd = app.add_subcommand("dataset", "Write a toy dataset as CSV x1,x2,y");
-    cmd->add_option("name", options->name,
-                    "circle, xor, gauss, spiral (labels ±1), blobs3, spiral3, blobs4 (classes 0…K−1), reg-plane, "
-                    "reg-gauss (regression), chain, reg-1d (one input x1; x2 is 0)")
+    cmd->add_option(
+           "name", options->name,
+           "circle, xor, gauss, spiral (labels ±1), blobs3, spiral3, blobs4 (classes 0…K−1), reg-plane, "
+           "reg-gauss (regression), chain, reg-1d (one input x1; x2 is 0)")
         ->required();
-    cmd->add_option("--samples", options->samples, "Number of samples (default 500, at most 100000)")->type_name("N");
+    cmd->add_option("--samples", options->samples, "Number of samples (default 500, at most 100000)")
+        ->type_name("N");
     cmd->add_option("--noise", options->noise,
                     "Std of Gaussian noise on x1, x2 (classification) or y (regression), 0–6 (default 0)")
         ->type_name("X");
@@ -72,4 +75,4 @@ void AddDatasetCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunDataset(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -4,8 +4,8 @@
 #include "cli/commands.h"
 #include "cli/function_args.h"
 #include "core/activation.h"
-#include "core/gated.h"
 #include "core/csv.h"
+#include "core/gated.h"
 #include "core/number_parse.h"
 #include "core/sampling.h"
 
@@ -35,13 +35,14 @@ struct EvalOptions {
     std::string grid;
 };
 
-Parsed<std::vector<double>> GridAxisError(std::string message) { return {{}, std::move(message)}; }
+Parsed<std::vector<double>> GridAxisError(std::string message) {
+    return {{}, std::move(message)};
+}
 
 // "A0:A1:N" of the --grid option: N ≥ 1 evenly spaced values from A0 to A1.
 Parsed<std::vector<double>> ParseGridAxis(std::string_view text, std::string_view axis) {
     const auto colon = text.rfind(':');
-    if (colon == std::string_view::npos)
-        return GridAxisError(std::string(axis) + " must be START:END:COUNT");
+    if (colon == std::string_view::npos) return GridAxisError(std::string(axis) + " must be START:END:COUNT");
     const auto range = ParseRange(text.substr(0, colon));
     if (!range) return GridAxisError(std::string(axis) + ": " + range.error);
     const auto count = ParseInteger(text.substr(colon + 1), 1, 10'000);
@@ -55,10 +56,12 @@ int RunGatedEval(const EvalOptions& options, KinkConvention convention) {
     if (std::string error = ParseGatedWithParams(options.function, options.params, function); !error.empty())
         return UsageError(error);
     if (!options.range.empty() || !options.xs.empty() || !options.samples.empty() || options.with_kinks)
-        return UsageError(options.function + " takes two inputs: give --a and --b, or --grid, instead of --range/--x");
+        return UsageError(options.function +
+                          " takes two inputs: give --a and --b, or --grid, instead of --range/--x");
     std::vector<std::pair<double, double>> points;
     if (!options.grid.empty()) {
-        if (!options.as.empty() || !options.bs.empty()) return UsageError("give either --grid or --a/--b, not both");
+        if (!options.as.empty() || !options.bs.empty())
+            return UsageError("give either --grid or --a/--b, not both");
         const auto comma = options.grid.find(',');
         if (comma == std::string::npos) return UsageError("--grid must be A0:A1:NA,B0:B1:NB");
         const auto a_axis = ParseGridAxis(std::string_view(options.grid).substr(0, comma), "--grid a");
@@ -66,19 +69,22 @@ int RunGatedEval(const EvalOptions& options, KinkConvention convention) {
         const auto b_axis = ParseGridAxis(std::string_view(options.grid).substr(comma + 1), "--grid b");
         if (!b_axis) return UsageError(b_axis.error);
         for (double b : b_axis.value)
-            for (double a : a_axis.value) points.emplace_back(a, b);
+            for (double a : a_axis.value)
+                points.emplace_back(a, b);
     } else {
         if (options.as.empty() || options.bs.empty())
-            return UsageError(options.function + " takes two inputs (a, b): give --a=A1,... and --b=B1,... or --grid");
+            return UsageError(options.function +
+                              " takes two inputs (a, b): give --a=A1,... and --b=B1,... or --grid");
         const auto as = ParseNumberList(options.as, /*allow_non_finite=*/true);
         if (!as) return UsageError("--a: " + as.error);
         const auto bs = ParseNumberList(options.bs, /*allow_non_finite=*/true);
         if (!bs) return UsageError("--b: " + bs.error);
         if (as.value.size() != bs.value.size()) {
-            return UsageError("--a and --b must have the same length, got " + std::to_string(as.value.size()) +
-                              " and " + std::to_string(bs.value.size()));
+            return UsageError("--a and --b must have the same length, got " +
+                              std::to_string(as.value.size()) + " and " + std::to_string(bs.value.size()));
         }
-        for (std::size_t i = 0; i < as.value.size(); ++i) points.emplace_back(as.value[i], bs.value[i]);
+        for (std::size_t i = 0; i < as.value.size(); ++i)
+            points.emplace_back(as.value[i], bs.value[i]);
     }
     CsvWriter csv;
     csv.Reserve(points.size() * 96);
@@ -98,15 +104,18 @@ int RunEval(const EvalOptions& options) {
     }
     if (FindGated(options.function)) return RunGatedEval(options, *convention);
     Activation activation;
-    if (std::string error = ParseFunctionWithParams(options.function, options.params, activation); !error.empty())
+    if (std::string error = ParseFunctionWithParams(options.function, options.params, activation);
+        !error.empty())
         return UsageError(error);
     if (!options.as.empty() || !options.bs.empty() || !options.grid.empty()) {
-        return UsageError(options.function +
-                          " takes one input: give --x or --range (--a, --b and --grid are for gated functions)");
+        return UsageError(
+            options.function +
+            " takes one input: give --x or --range (--a, --b and --grid are for gated functions)");
     }
 
     std::vector<double> xs;
-    if (!options.range.empty() && !options.xs.empty()) return UsageError("give either --range or --x, not both");
+    if (!options.range.empty() && !options.xs.empty())
+        return UsageError("give either --range or --x, not both");
     if (!options.range.empty()) {
         const auto range = ParseRange(options.range);
         if (!range) return UsageError("--range: " + range.error);
@@ -135,11 +144,12 @@ int RunEval(const EvalOptions& options) {
     CsvWriter csv;
     csv.Reserve(xs.size() * 64);
     csv.Header({"x", "y", "dy"});
-    for (double x : xs) csv.Row({x, Evaluate(activation, x), Derivative(activation, x, *convention)});
+    for (double x : xs)
+        csv.Row({x, Evaluate(activation, x), Derivative(activation, x, *convention)});
     return PrintOutput(csv.Text());
 }
 
-}  // namespace
+} // namespace
 
 void AddEvalCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<EvalOptions>();
@@ -148,14 +158,16 @@ void AddEvalCommand(CLI::App& app, CommandRunner& run) {
     cmd->add_option("--param,-p", options->params, "Parameter NAME=VALUE, e.g. slope=0.1 (repeatable)")
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);
-    cmd->add_option("--range", options->range, "Evaluate N evenly spaced points over [A, B]")->type_name("A:B");
+    cmd->add_option("--range", options->range, "Evaluate N evenly spaced points over [A, B]")
+        ->type_name("A:B");
     cmd->add_option("--samples", options->samples, "Number of points for --range (default 101, at least 2)")
         ->type_name("N");
     cmd->add_option("--x", options->xs, "Evaluate at these points, e.g. --x=-4,0,2")->type_name("X1,X2,...");
     cmd->add_option("--kink", options->kink,
                     "f' at a kink: pytorch (default), left, right, mean, zero, one, undefined")
         ->type_name("CONVENTION");
-    cmd->add_option("--a", options->as, "Gated functions: gate inputs a, e.g. --a=-1,0,2")->type_name("A1,A2,...");
+    cmd->add_option("--a", options->as, "Gated functions: gate inputs a, e.g. --a=-1,0,2")
+        ->type_name("A1,A2,...");
     cmd->add_option("--b", options->bs, "Gated functions: values b, as many as --a")->type_name("B1,B2,...");
     cmd->add_option("--grid", options->grid, "Gated functions: every (a, b) of an NA × NB grid")
         ->type_name("A0:A1:NA,B0:B1:NB");
@@ -163,4 +175,4 @@ void AddEvalCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunEval(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -39,13 +39,18 @@ Json JsonNumber(double value) {
     return value;
 }
 
-Json JsonInterval(const Interval& range) { return Json::array({JsonNumber(range.lo), JsonNumber(range.hi)}); }
+Json JsonInterval(const Interval& range) {
+    return Json::array({JsonNumber(range.lo), JsonNumber(range.hi)});
+}
 
 Json SmoothnessJson(Smoothness smoothness) {
     switch (smoothness) {
-    case Smoothness::C0: return 0;
-    case Smoothness::C1: return 1;
-    case Smoothness::CInfinity: return "inf";
+    case Smoothness::C0:
+        return 0;
+    case Smoothness::C1:
+        return 1;
+    case Smoothness::CInfinity:
+        return "inf";
     }
     return nullptr;
 }
@@ -86,7 +91,8 @@ Json CardJson(const Activation& activation, KinkConvention convention) {
     card["kinks"] = std::move(kinks);
     card["saturates"] = {p.saturates_left, p.saturates_right};
     Json asymptotes = Json::array();
-    for (const auto& a : p.asymptotes) asymptotes.push_back({{"x", a.at_positive_infinity ? "inf" : "-inf"}, {"y", a.y}});
+    for (const auto& a : p.asymptotes)
+        asymptotes.push_back({{"x", a.at_positive_infinity ? "inf" : "-inf"}, {"y", a.y}});
     card["asymptotes"] = std::move(asymptotes);
     card["dying_risk"] = p.dying_risk;
     card["typical_use"] = p.typical_use;
@@ -108,12 +114,12 @@ Json GatedCardJson(const GatedFunction& function, KinkConvention convention) {
     card["convention"] = kGatedConvention;
     card["smoothness"] = gate_card["smoothness"];
     card["output_range"] = Json::array({"-inf", "inf"});
-    card["derivative_range"] = Json::array({"-inf", "inf"});  // ∂f/∂a = g′(a)·b grows with |b|
+    card["derivative_range"] = Json::array({"-inf", "inf"}); // ∂f/∂a = g′(a)·b grows with |b|
     card["partial_b_range"] = gate_card["output_range"];
-    card["monotonic"] = false;                                 // in a it follows the sign of b
-    card["zero_centred"] = true;                               // f(a, −b) = −f(a, b)
+    card["monotonic"] = false;   // in a it follows the sign of b
+    card["zero_centred"] = true; // f(a, −b) = −f(a, b)
     card["kink_convention"] = KinkConventionName(convention);
-    card["kinks"] = gate_card["kinks"];                        // x is the gate input a
+    card["kinks"] = gate_card["kinks"]; // x is the gate input a
     card["typical_use"] = function.info().typical_use;
     card["gate"] = std::move(gate_card);
     return card;
@@ -129,20 +135,22 @@ void PrintCardText(const Activation& activation, KinkConvention convention) {
               << "  derivative range: " << p.derivative_range.ToString() << '\n'
               << "  zero-centred:     " << p.ZeroCentredText() << '\n'
               << "  monotonic:        " << (p.monotonic ? "yes" : "no");
-    if (p.minimum) std::cout << " (minimum " << Number(p.minimum->y) << " at x = " << Number(p.minimum->x) << ")";
+    if (p.minimum)
+        std::cout << " (minimum " << Number(p.minimum->y) << " at x = " << Number(p.minimum->x) << ")";
     std::cout << '\n' << "  smoothness:       " << p.SmoothnessText() << '\n';
     for (const Kink& kink : Kinks(activation)) {
-        std::cout << "    kink at x = " << Number(kink.x) << ": f′ jumps from " << Number(kink.left_derivative)
-                  << " to " << Number(kink.right_derivative) << " (" << KinkConventionLabel(convention) << " gives "
-                  << Number(KinkDerivative(kink, convention)) << ")\n";
+        std::cout << "    kink at x = " << Number(kink.x) << ": f′ jumps from "
+                  << Number(kink.left_derivative) << " to " << Number(kink.right_derivative) << " ("
+                  << KinkConventionLabel(convention) << " gives " << Number(KinkDerivative(kink, convention))
+                  << ")\n";
     }
     std::cout << "  saturation:       " << p.SaturationText() << '\n';
     for (const auto& a : p.asymptotes)
-        std::cout << "  asymptote:        y = " << Number(a.y) << " as x → " << (a.at_positive_infinity ? "+∞" : "−∞")
-                  << '\n';
+        std::cout << "  asymptote:        y = " << Number(a.y) << " as x → "
+                  << (a.at_positive_infinity ? "+∞" : "−∞") << '\n';
     if (p.derivative_maximum)
-        std::cout << "  f′ maximum:       " << Number(p.derivative_maximum->y) << " at x = "
-                  << Number(p.derivative_maximum->x) << '\n';
+        std::cout << "  f′ maximum:       " << Number(p.derivative_maximum->y)
+                  << " at x = " << Number(p.derivative_maximum->x) << '\n';
     for (const auto& region : p.zero_gradient_regions)
         std::cout << "  f′ = 0 on:        " << region.ToString() << '\n';
     std::cout << "  dying risk:       " << (p.dying_risk.empty() ? "none" : p.dying_risk) << '\n'
@@ -168,31 +176,35 @@ int RunInfo(const InfoOptions& options) {
     }
     if (FindGated(options.function)) {
         GatedFunction function;
-        if (std::string error = ParseGatedWithParams(options.function, options.params, function); !error.empty())
+        if (std::string error = ParseGatedWithParams(options.function, options.params, function);
+            !error.empty())
             return UsageError(error);
         if (options.json) return PrintOutput(GatedCardJson(function, *convention).dump(2) + "\n");
         PrintGatedText(function, *convention);
         return kExitOk;
     }
     Activation activation;
-    if (std::string error = ParseFunctionWithParams(options.function, options.params, activation); !error.empty())
+    if (std::string error = ParseFunctionWithParams(options.function, options.params, activation);
+        !error.empty())
         return UsageError(error);
     if (options.json) return PrintOutput(CardJson(activation, *convention).dump(2) + "\n");
     PrintCardText(activation, *convention);
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void AddInfoCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<InfoOptions>();
     auto* cmd = app.add_subcommand("info", "Print the property card of a function at given parameters");
     cmd->add_option("function", options->function, "Function name (see `actlab list`)")->required();
-    cmd->add_option("--param,-p", options->params, "Parameter NAME=VALUE (repeatable)")->type_name("NAME=VALUE");
-    cmd->add_option("--kink", options->kink, "f' at a kink: pytorch (default), left, right, mean, zero, one, undefined")
+    cmd->add_option("--param,-p", options->params, "Parameter NAME=VALUE (repeatable)")
+        ->type_name("NAME=VALUE");
+    cmd->add_option("--kink", options->kink,
+                    "f' at a kink: pytorch (default), left, right, mean, zero, one, undefined")
         ->type_name("CONVENTION");
     cmd->add_flag("--json", options->json, "Print the card as one JSON object");
     cmd->callback([&run, options] { run = [options] { return RunInfo(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

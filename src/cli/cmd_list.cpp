@@ -82,7 +82,8 @@ nlohmann::ordered_json CatalogueJson() {
         fn["kinks_at_defaults"] = std::move(kinks);
         functions.push_back(std::move(fn));
     }
-    for (const auto& info : GatedCatalogue()) functions.push_back(GatedJson(info));
+    for (const auto& info : GatedCatalogue())
+        functions.push_back(GatedJson(info));
     return {{"functions", std::move(functions)}};
 }
 
@@ -92,27 +93,30 @@ void PrintCatalogueText() {
         for (const auto& info : Catalogue()) {
             if (info.group != group) continue;
             std::cout << "  " << info.name;
-            for (std::size_t pad = info.name.size(); pad < 13; ++pad) std::cout << ' ';
+            for (std::size_t pad = info.name.size(); pad < 13; ++pad)
+                std::cout << ' ';
             std::cout << info.formula << '\n';
             for (const auto& spec : info.params) {
                 std::cout << "               --param " << spec.name << '=' << Short(spec.default_value)
-                          << "  (slider " << Short(spec.slider_min) << " to " << Short(spec.slider_max) << ", allowed "
-                          << (spec.min_exclusive ? "(" : "[") << Short(spec.domain_min) << ", "
-                          << Short(spec.domain_max) << "]" << (spec.learnable ? ", learnable" : "") << ")\n";
+                          << "  (slider " << Short(spec.slider_min) << " to " << Short(spec.slider_max)
+                          << ", allowed " << (spec.min_exclusive ? "(" : "[") << Short(spec.domain_min)
+                          << ", " << Short(spec.domain_max) << "]" << (spec.learnable ? ", learnable" : "")
+                          << ")\n";
             }
         }
     }
     std::cout << "Gated (two inputs a, b: f(a, b) = g(a)·b; eval with --a/--b or --grid)\n";
     for (const auto& info : GatedCatalogue()) {
         std::cout << "  " << info.name;
-        for (std::size_t pad = info.name.size(); pad < 13; ++pad) std::cout << ' ';
+        for (std::size_t pad = info.name.size(); pad < 13; ++pad)
+            std::cout << ' ';
         std::cout << info.formula << '\n';
         for (const auto& spec : GatedFunction::WithDefaults(info.id).param_specs())
             std::cout << "               --param " << spec.name << '=' << Short(spec.default_value) << '\n';
     }
 }
 
-}  // namespace
+} // namespace
 
 void AddListCommand(CLI::App& app, CommandRunner& run) {
     auto* cmd = app.add_subcommand("list", "Print the catalogue: names, parameters, defaults and ranges");
@@ -130,4 +134,4 @@ void AddListCommand(CLI::App& app, CommandRunner& run) {
     });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

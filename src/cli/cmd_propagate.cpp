@@ -56,7 +56,7 @@ int RunPropagate(const PropagateOptions& options) {
     return PrintOutput(csv.Text());
 }
 
-}  // namespace
+} // namespace
 
 void AddPropagateCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<PropagateOptions>();
@@ -77,4 +77,4 @@ void AddPropagateCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunPropagate(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

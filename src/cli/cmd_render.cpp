@@ -7,13 +7,13 @@
 //
 // Parameters: `--param NAME=VALUE` sets a parameter of FN (the first function); `--param FN.NAME=VALUE`
 // sets one of any function shown, e.g. `--with leaky_relu --param leaky_relu.slope=0.2`.
-#include "cli/commands.h"
 #include "app/figure_png.h"
-#include "cli/function_args.h"
 #include "app/gui_app.h"
+#include "cli/commands.h"
+#include "cli/function_args.h"
+#include "core/file_io.h"
 #include "core/number_parse.h"
 #include "render/figure.h"
-#include "core/file_io.h"
 #include "render/png_writer.h"
 
 #include <CLI/CLI.hpp>
@@ -30,7 +30,7 @@ namespace {
 struct RenderOptions {
     std::string scene;
     std::string function;
-    std::string select;  // the same as `function`, spelled as the window's option
+    std::string select; // the same as `function`, spelled as the window's option
     std::vector<std::string> params;
     std::vector<std::string> with;
     bool derivative = false;
@@ -39,8 +39,8 @@ struct RenderOptions {
     std::string out;
     std::string size = "1200x750";
     std::string scale = "1";
-    std::string theme;  // empty: light, as the help says (a scene's theme is the window's, not the figure's)
-    std::string kink;   // empty: the scene's, else pytorch
+    std::string theme; // empty: light, as the help says (a scene's theme is the window's, not the figure's)
+    std::string kink;  // empty: the scene's, else pytorch
     std::string format;
     bool no_legend = false;
     bool no_overlays = false;
@@ -52,9 +52,10 @@ enum class OutputFormat { Png, Svg };
 constexpr double kMaxCoordinate = 1e12;
 constexpr double kMinSpan = 1e-9;
 constexpr long long kMaxPixelsPerSide = 8192;
-constexpr long long kMaxPixels = 40'000'000;  // 8K UHD (33 Mpx) fits; memory stays under a gigabyte
+constexpr long long kMaxPixels = 40'000'000; // 8K UHD (33 Mpx) fits; memory stays under a gigabyte
 
-std::string ParseViewRange(const std::string& option, const std::string& text, std::optional<std::pair<double, double>>& out) {
+std::string ParseViewRange(const std::string& option, const std::string& text,
+                           std::optional<std::pair<double, double>>& out) {
     if (text.empty()) return "";
     const auto range = ParseRange(text);
     if (!range) return option + ": " + range.error;
@@ -75,8 +76,8 @@ std::string ParseSize(const std::string& text, FigureSpec& spec) {
     const auto width = ParseInteger(text.substr(0, x), kFigureMinSide, kMaxPixelsPerSide);
     const auto height = ParseInteger(text.substr(x + 1), kFigureMinSide, kMaxPixelsPerSide);
     if (!width || !height) {
-        return "--size: width and height must be whole numbers from " + std::to_string(kFigureMinSide) + " to " +
-               std::to_string(kMaxPixelsPerSide) + ", got \"" + text + "\"";
+        return "--size: width and height must be whole numbers from " + std::to_string(kFigureMinSide) +
+               " to " + std::to_string(kMaxPixelsPerSide) + ", got \"" + text + "\"";
     }
     spec.width = static_cast<int>(width.value);
     spec.height = static_cast<int>(height.value);
@@ -95,14 +96,16 @@ std::string ApplyParams(const std::vector<std::string>& params, const std::vecto
             const std::string function = text.substr(0, dot);
             const auto it = std::find(names.begin(), names.end(), function);
             if (it == names.end()) {
-                return "--param " + text + ": '" + function + "' is not among the functions drawn (FN or --with)";
+                return "--param " + text + ": '" + function +
+                       "' is not among the functions drawn (FN or --with)";
             }
             target = static_cast<std::size_t>(it - names.begin());
             assignment = text.substr(dot + 1);
         }
         const auto pair = ParseNameValue(assignment);
         if (!pair) return "--param: " + pair.error;
-        if (std::string error = SetParam(functions[target], pair.value.name, pair.value.value); !error.empty())
+        if (std::string error = SetParam(functions[target], pair.value.name, pair.value.value);
+            !error.empty())
             return "--param: " + error;
     }
     return "";
@@ -114,7 +117,8 @@ std::string ApplyParams(const std::vector<std::string>& params, const std::vecto
 std::string ApplyScene(const std::string& name, FigureSpec& spec, std::vector<std::string>& names) {
     SceneParseResult loaded = app::LoadSceneOrPreset(name);
     if (!loaded.ok()) return loaded.error;
-    for (const std::string& warning : loaded.warnings) std::cerr << "actlab: " << name << ": " << warning << '\n';
+    for (const std::string& warning : loaded.warnings)
+        std::cerr << "actlab: " << name << ": " << warning << '\n';
     const AppState& state = loaded.scene.state;
     for (ActivationId id : state.plots.selected) {
         if (spec.functions.size() == 6) break;
@@ -135,7 +139,8 @@ std::string ApplyScene(const std::string& name, FigureSpec& spec, std::vector<st
 // A gated two-input function: its heatmap figure, with --range for a and --yrange for b.
 std::string BuildGatedSpec(const RenderOptions& options, FigureSpec& spec) {
     if (!options.with.empty() || options.derivative)
-        return options.function + " is drawn as heatmaps of f, ∂f/∂a and ∂f/∂b: --with and --derivative do not apply";
+        return options.function +
+               " is drawn as heatmaps of f, ∂f/∂a and ∂f/∂b: --with and --derivative do not apply";
     GatedFunction function;
     std::vector<std::string> params;
     for (const std::string& text : options.params) {
@@ -143,7 +148,8 @@ std::string BuildGatedSpec(const RenderOptions& options, FigureSpec& spec) {
         const std::string prefix = options.function + ".";
         params.push_back(text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text);
     }
-    if (std::string error = ParseGatedWithParams(options.function, params, function); !error.empty()) return error;
+    if (std::string error = ParseGatedWithParams(options.function, params, function); !error.empty())
+        return error;
     spec.gated = function;
     return "";
 }
@@ -166,16 +172,20 @@ std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& for
     if (options.scene.empty() && FindGated(options.function)) {
         if (std::string error = BuildGatedSpec(options, spec); !error.empty()) return error;
     } else if (!options.scene.empty()) {
-        if (!options.function.empty() || !options.with.empty()) return "give either --scene or a function (and --with), not both";
+        if (!options.function.empty() || !options.with.empty())
+            return "give either --scene or a function (and --with), not both";
         if (std::string error = ApplyScene(options.scene, spec, names); !error.empty()) return error;
     } else {
-        if (options.function.empty()) return "give a function to draw, e.g. actlab render relu --out relu.png";
+        if (options.function.empty())
+            return "give a function to draw, e.g. actlab render relu --out relu.png";
         names.push_back(options.function);
         names.insert(names.end(), options.with.begin(), options.with.end());
         for (const std::string& name : names) {
             Activation activation;
-            if (std::string error = ParseFunctionWithParams(name, {}, activation); !error.empty()) return error;
-            if (std::any_of(spec.functions.begin(), spec.functions.end(), [&](const Activation& a) { return a.id == activation.id; })) {
+            if (std::string error = ParseFunctionWithParams(name, {}, activation); !error.empty())
+                return error;
+            if (std::any_of(spec.functions.begin(), spec.functions.end(),
+                            [&](const Activation& a) { return a.id == activation.id; })) {
                 return "'" + name + "' is given twice";
             }
             spec.functions.push_back(activation);
@@ -184,17 +194,21 @@ std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& for
     }
     // The flags below override what a scene says.
     if (!spec.gated) {
-        if (std::string error = ApplyParams(options.params, names, spec.functions); !error.empty()) return error;
+        if (std::string error = ApplyParams(options.params, names, spec.functions); !error.empty())
+            return error;
     }
     if (options.derivative) spec.derivative = true;
-    if (std::string error = ParseViewRange("--range", options.range, spec.x_range); !error.empty()) return error;
-    if (std::string error = ParseViewRange("--yrange", options.yrange, spec.y_range); !error.empty()) return error;
+    if (std::string error = ParseViewRange("--range", options.range, spec.x_range); !error.empty())
+        return error;
+    if (std::string error = ParseViewRange("--yrange", options.yrange, spec.y_range); !error.empty())
+        return error;
 
     if (!options.kink.empty() || options.scene.empty()) {
         const std::string kink = options.kink.empty() ? "pytorch" : options.kink;
         const auto convention = ParseKinkConvention(kink);
         if (!convention) {
-            return "unknown kink convention '" + kink + "'; allowed: pytorch, left, right, mean, zero, one, undefined";
+            return "unknown kink convention '" + kink +
+                   "'; allowed: pytorch, left, right, mean, zero, one, undefined";
         }
         spec.convention = *convention;
     }
@@ -214,7 +228,8 @@ std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& for
     }
     spec.scale = static_cast<float>(scale.value);
     const long long pixel_width = spec.PixelWidth(), pixel_height = spec.PixelHeight();
-    if (pixel_width > kMaxPixelsPerSide || pixel_height > kMaxPixelsPerSide || pixel_width * pixel_height > kMaxPixels) {
+    if (pixel_width > kMaxPixelsPerSide || pixel_height > kMaxPixelsPerSide ||
+        pixel_width * pixel_height > kMaxPixels) {
         return "--size × --scale gives " + std::to_string(pixel_width) + "x" + std::to_string(pixel_height) +
                " pixels; at most 8192 a side and 40 million in all";
     }
@@ -230,7 +245,8 @@ std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& for
     } else if (!options.format.empty()) {
         return "--format: expected png or svg, got \"" + options.format + "\"";
     } else {
-        return "--out: the file name must end in .png or .svg (or give --format), got \"" + options.out + "\"";
+        return "--out: the file name must end in .png or .svg (or give --format), got \"" + options.out +
+               "\"";
     }
     return "";
 }
@@ -247,7 +263,8 @@ int RunRender(const RenderOptions& options) {
     } else {
         const app::RenderedImage image = app::RenderFigurePixels(spec);
         warning = image.warning;
-        error = image.error.empty() ? WritePng(options.out, image.width, image.height, image.rgba) : image.error;
+        error =
+            image.error.empty() ? WritePng(options.out, image.width, image.height, image.rgba) : image.error;
     }
     if (!warning.empty()) std::cerr << "actlab: " << warning << '\n';
     if (!error.empty()) {
@@ -257,15 +274,18 @@ int RunRender(const RenderOptions& options) {
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void AddRenderCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<RenderOptions>();
     auto* cmd = app.add_subcommand("render", "Draw a figure to a PNG or SVG file without a window");
     cmd->add_option("function", options->function, "Function to draw (see `actlab list`)");
-    cmd->add_option("--select", options->select, "The function to draw, as the window's --select (e.g. swiglu)")
+    cmd->add_option("--select", options->select,
+                    "The function to draw, as the window's --select (e.g. swiglu)")
         ->type_name("FN");
-    cmd->add_option("--scene", options->scene, "Draw a saved scene's plot instead (a file, or preset:NAME); the flags override it")->type_name("FILE");
+    cmd->add_option("--scene", options->scene,
+                    "Draw a saved scene's plot instead (a file, or preset:NAME); the flags override it")
+        ->type_name("FILE");
     cmd->add_option("--param,-p", options->params,
                     "NAME=VALUE for FN, or FN.NAME=VALUE for any function drawn (repeatable)")
         ->type_name("[FN.]NAME=VALUE")
@@ -274,18 +294,24 @@ void AddRenderCommand(CLI::App& app, CommandRunner& run) {
         ->type_name("FN2")
         ->allow_extra_args(false);
     cmd->add_flag("--derivative", options->derivative, "Draw f above f\u2032 in two linked plots");
-    cmd->add_option("--range", options->range, "x range (default: fitted to the functions)")->type_name("A:B");
+    cmd->add_option("--range", options->range, "x range (default: fitted to the functions)")
+        ->type_name("A:B");
     cmd->add_option("--yrange", options->yrange, "y range of the f plot (default: fitted)")->type_name("C:D");
     cmd->add_option("--out", options->out, "Output file; .png or .svg chooses the format")
         ->type_name("FILE")
         ->required();
-    cmd->add_option("--size", options->size, "Figure size in pixels at scale 1 (default 1200x750)")->type_name("WxH");
-    cmd->add_option("--scale", options->scale, "Pixels per figure pixel: 2 doubles the resolution (default 1)")
+    cmd->add_option("--size", options->size, "Figure size in pixels at scale 1 (default 1200x750)")
+        ->type_name("WxH");
+    cmd->add_option("--scale", options->scale,
+                    "Pixels per figure pixel: 2 doubles the resolution (default 1)")
         ->type_name("S");
-    cmd->add_option("--theme", options->theme, "light (default), dark, transparent or projector")->type_name("THEME");
-    cmd->add_option("--kink", options->kink, "f\u2032 at a kink: pytorch (default), left, right, mean, zero, one, undefined")
+    cmd->add_option("--theme", options->theme, "light (default), dark, transparent or projector")
+        ->type_name("THEME");
+    cmd->add_option("--kink", options->kink,
+                    "f\u2032 at a kink: pytorch (default), left, right, mean, zero, one, undefined")
         ->type_name("CONVENTION");
-    cmd->add_option("--format", options->format, "png or svg, when the --out name does not say (e.g. /dev/stdout)")
+    cmd->add_option("--format", options->format,
+                    "png or svg, when the --out name does not say (e.g. /dev/stdout)")
         ->type_name("FORMAT");
     cmd->add_flag("--no-legend", options->no_legend, "Leave out the legend");
     cmd->add_flag("--no-overlays", options->no_overlays,
@@ -293,4 +319,4 @@ void AddRenderCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunRender(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

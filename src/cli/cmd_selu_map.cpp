@@ -64,7 +64,7 @@ int RunSeluMap(const SeluMapOptions& options) {
     return PrintOutput(csv.Text());
 }
 
-}  // namespace
+} // namespace
 
 void AddSeluMapCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<SeluMapOptions>();
@@ -81,4 +81,4 @@ void AddSeluMapCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunSeluMap(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -67,7 +67,7 @@ int RunSoftmax(const SoftmaxOptions& options) {
     return PrintOutput(out);
 }
 
-}  // namespace
+} // namespace
 
 void AddSoftmaxCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<SoftmaxOptions>();
@@ -85,4 +85,4 @@ void AddSoftmaxCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunSoftmax(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

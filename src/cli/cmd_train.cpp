@@ -2,9 +2,9 @@
 // softmax over K classes) and prints a summary; optionally logs per-step loss, dead fraction, per-layer
 // gradient norms and accuracy, and saves the trained network.
 #include "cli/commands.h"
-#include "core/file_io.h"
 #include "cli/function_args.h"
 #include "core/dataset.h"
+#include "core/file_io.h"
 #include "core/network.h"
 #include "core/number_parse.h"
 #include "core/training.h"
@@ -25,8 +25,8 @@ namespace {
 
 constexpr std::size_t kMaxDataFileBytes = 64u << 20;
 constexpr long long kMaxSteps = 10'000'000;
-constexpr double kMaxSampleUpdates = 1e9;  // a few minutes of training at most
-constexpr std::size_t kInferClasses = ~std::size_t{0};  // a softmax output as wide as the data's classes
+constexpr double kMaxSampleUpdates = 1e9;              // a few minutes of training at most
+constexpr std::size_t kInferClasses = ~std::size_t{0}; // a softmax output as wide as the data's classes
 
 struct TrainOptions {
     std::string network_file;
@@ -62,9 +62,11 @@ struct TrainOptions {
 
 std::string Describe(const Network& network) {
     std::string text = std::to_string(network.inputs.size());
-    for (const Layer& layer : network.layers) text += "→" + std::to_string(layer.size);
+    for (const Layer& layer : network.layers)
+        text += "→" + std::to_string(layer.size);
     if (network.layers.size() > 1) text += " " + std::string(network.layers.front().activation.info().name);
-    const std::string output = network.IsSoftmax() ? "softmax" : std::string(network.Output().activation.info().name);
+    const std::string output =
+        network.IsSoftmax() ? "softmax" : std::string(network.Output().activation.info().name);
     return text + ", " + output + " output, " + std::string(LossName(network.loss));
 }
 
@@ -93,7 +95,8 @@ int BuildNetwork(const TrainOptions& options, std::uint64_t seed, bool regressio
                                   "--inputs go without it");
         if (!options.params.empty()) return UsageError("--param goes with --activation, not with --network");
         std::string text;
-        if (std::string error = ReadFileCapped(options.network_file, kMaxNetworkFileBytes, text); !error.empty())
+        if (std::string error = ReadFileCapped(options.network_file, kMaxNetworkFileBytes, text);
+            !error.empty())
             return UsageError(error);
         auto parsed = NetworkFromJson(text, options.network_file);
         if (!parsed.error.empty()) return UsageError(parsed.error);
@@ -125,17 +128,19 @@ int BuildNetwork(const TrainOptions& options, std::uint64_t seed, bool regressio
         if (spec.hidden.empty() || options.layers.back() == ',')
             return UsageError("--layers: expected neurons per hidden layer, e.g. 4,2 (or 0 for none)");
     }
-    if (std::string error = ParseFunctionWithParams(options.activation, options.params, spec.hidden_activation);
+    if (std::string error =
+            ParseFunctionWithParams(options.activation, options.params, spec.hidden_activation);
         !error.empty())
         return UsageError("--activation: " + error);
     spec.loss = loss.value_or(Loss::Mse);
-    if (classes > 0) {  // softmax: --output softmax, --loss ce, or a multi-class dataset
+    if (classes > 0) { // softmax: --output softmax, --loss ce, or a multi-class dataset
         spec.loss = Loss::Ce;
         spec.classes = classes;
     } else if (!options.output.empty()) {
         const auto id = FindActivation(options.output);
         if (!id || !IsOutputActivation(*id))
-            return UsageError("--output: expected tanh, sigmoid, linear or softmax, got '" + options.output + "'");
+            return UsageError("--output: expected tanh, sigmoid, linear or softmax, got '" + options.output +
+                              "'");
         spec.output = *id;
     } else {
         spec.output = spec.loss == Loss::Bce ? ActivationId::Sigmoid
@@ -157,13 +162,16 @@ int BuildNetwork(const TrainOptions& options, std::uint64_t seed, bool regressio
     init.scheme = spec.hidden_activation.id == ActivationId::Relu ? InitScheme::He : InitScheme::Xavier;
     if (!options.init.empty()) {
         const auto scheme = ParseInitScheme(options.init);
-        if (!scheme) return UsageError("--init: unknown scheme '" + options.init + "'; known: he, xavier, lecun, uniform, normal");
+        if (!scheme)
+            return UsageError("--init: unknown scheme '" + options.init +
+                              "'; known: he, xavier, lecun, uniform, normal");
         init.scheme = *scheme;
     }
     if (!options.init_std.empty()) {
         const auto std_dev = ParseFiniteNumber(options.init_std);
         if (!std_dev) return UsageError("--init-std: " + std_dev.error);
-        if (!(std_dev.value > 0.0 && std_dev.value <= 10.0)) return UsageError("--init-std: must be in (0, 10]");
+        if (!(std_dev.value > 0.0 && std_dev.value <= 10.0))
+            return UsageError("--init-std: must be in (0, 10]");
         init.normal_std = std_dev.value;
     }
     if (!options.bias_init.empty()) {
@@ -187,12 +195,14 @@ int CheckClassLabels(const std::string& file, const std::vector<Sample>& samples
         const double y = samples[i].y;
         if (!(y >= 0.0 && y < static_cast<double>(limit) && y == std::floor(y)))
             return UsageError(file + ": line " + std::to_string(i + 2) + ": field y: a softmax output with " +
-                              (infer ? "up to 8" : std::to_string(limit)) + " classes needs a class index 0 … " +
-                              std::to_string(limit - 1) + ", got " + FormatNumber17(y));
+                              (infer ? "up to 8" : std::to_string(limit)) +
+                              " classes needs a class index 0 … " + std::to_string(limit - 1) + ", got " +
+                              FormatNumber17(y));
         largest = std::max(largest, static_cast<std::size_t>(y));
     }
     if (infer) {
-        if (largest < 1) return UsageError(file + ": field y: a softmax output needs at least 2 classes (0 and 1)");
+        if (largest < 1)
+            return UsageError(file + ": field y: a softmax output needs at least 2 classes (0 and 1)");
         classes = largest + 1;
     }
     return kExitOk;
@@ -200,14 +210,16 @@ int CheckClassLabels(const std::string& file, const std::vector<Sample>& samples
 
 // The samples from --data or --dataset, split into training and test sets. `classes`: 0 without a
 // softmax output; else as CheckClassLabels (a two-class dataset is labelled 0/1 for it).
-int LoadData(const TrainOptions& options, std::uint64_t seed, bool zero_one, std::size_t& classes, SplitData& split) {
+int LoadData(const TrainOptions& options, std::uint64_t seed, bool zero_one, std::size_t& classes,
+             SplitData& split) {
     if (options.data_file.empty() == options.dataset.empty())
         return UsageError("give the data: --data FILE.csv or --dataset NAME");
     double fraction = options.data_file.empty() ? 0.8 : 1.0;
     if (!options.split.empty()) {
         const auto parsed = ParseFiniteNumber(options.split);
         if (!parsed) return UsageError("--split: " + parsed.error);
-        if (!(parsed.value > 0.0 && parsed.value <= 1.0)) return UsageError("--split: the training fraction must be in (0, 1]");
+        if (!(parsed.value > 0.0 && parsed.value <= 1.0))
+            return UsageError("--split: the training fraction must be in (0, 1]");
         fraction = parsed.value;
     }
     std::vector<Sample> samples;
@@ -221,28 +233,34 @@ int LoadData(const TrainOptions& options, std::uint64_t seed, bool zero_one, std
         if (!parsed.error.empty()) return UsageError(parsed.error);
         samples = std::move(parsed.samples);
         if (classes > 0) {
-            if (int status = CheckClassLabels(options.data_file, samples, classes); status != kExitOk) return status;
+            if (int status = CheckClassLabels(options.data_file, samples, classes); status != kExitOk)
+                return status;
         } else if (zero_one) {
             for (std::size_t i = 0; i < samples.size(); ++i)
                 if (samples[i].y != 0.0 && samples[i].y != 1.0)
                     return UsageError(options.data_file + ": line " + std::to_string(i + 2) +
-                                      ": field y: the bce loss needs labels 0 or 1, got " + FormatNumber17(samples[i].y));
+                                      ": field y: the bce loss needs labels 0 or 1, got " +
+                                      FormatNumber17(samples[i].y));
         }
     } else {
         DatasetOptions data;
         const auto kind = ParseDatasetKind(options.dataset);
-        if (!kind) return UsageError("--dataset: unknown dataset '" + options.dataset + "'; known: " + KnownDatasetNames());
+        if (!kind)
+            return UsageError("--dataset: unknown dataset '" + options.dataset +
+                              "'; known: " + KnownDatasetNames());
         data.kind = *kind;
         data.seed = seed;
         data.zero_one_labels = zero_one;
         if (classes > 0) {
             const std::size_t k = ClassCount(*kind);
-            if (k == 0) return UsageError("--dataset: " + options.dataset + " is a regression set; a softmax output needs classes");
+            if (k == 0)
+                return UsageError("--dataset: " + options.dataset +
+                                  " is a regression set; a softmax output needs classes");
             if (classes != kInferClasses && k > classes)
                 return UsageError("--dataset: " + options.dataset + " has " + std::to_string(k) +
                                   " classes; the network's softmax output has " + std::to_string(classes));
             if (classes == kInferClasses) classes = k;
-            data.zero_one_labels = k == 2;  // classes 0 and 1
+            data.zero_one_labels = k == 2; // classes 0 and 1
         }
         if (!options.samples.empty()) {
             const auto n = ParseInteger(options.samples, 1, static_cast<long long>(kMaxDatasetSamples));
@@ -254,7 +272,8 @@ int LoadData(const TrainOptions& options, std::uint64_t seed, bool zero_one, std
             if (!noise) return UsageError("--noise: " + noise.error);
             data.noise = noise.value;
         }
-        if (std::string error = ValidateDatasetOptions(data); !error.empty()) return UsageError("--dataset: " + error);
+        if (std::string error = ValidateDatasetOptions(data); !error.empty())
+            return UsageError("--dataset: " + error);
         samples = MakeDataset(data);
     }
     split = SplitDataset(samples, fraction);
@@ -286,7 +305,8 @@ std::string LogHeader(const Network& network, LogColumns columns) {
 std::string LogRow(const Trainer& trainer, const NetworkStats& stats, LogColumns columns) {
     std::string row = std::to_string(trainer.step()) + "," + FormatNumber17(stats.loss) + "," +
                       FormatNumber17(stats.dead_fraction);
-    for (const LayerStats& layer : stats.layers) row += "," + FormatNumber17(layer.gradient_norm);
+    for (const LayerStats& layer : stats.layers)
+        row += "," + FormatNumber17(layer.gradient_norm);
     if (columns.accuracy) row += "," + FormatNumber17(stats.accuracy);
     if (columns.test_accuracy) row += "," + FormatNumber17(Accuracy(trainer.network(), trainer.test()));
     return row + "\n";
@@ -295,7 +315,9 @@ std::string LogRow(const Trainer& trainer, const NetworkStats& stats, LogColumns
 // The optimizer and its parameters from the command line into `training`.
 int ParseOptimizerOptions(const TrainOptions& options, TrainingOptions& training) {
     const auto optimizer = ParseOptimizer(options.optimizer);
-    if (!optimizer) return UsageError("--optimizer: unknown optimizer '" + options.optimizer + "'; known: sgd, momentum, adam");
+    if (!optimizer)
+        return UsageError("--optimizer: unknown optimizer '" + options.optimizer +
+                          "'; known: sgd, momentum, adam");
     training.optimizer = *optimizer;
     struct Param {
         const std::string* text;
@@ -309,7 +331,8 @@ int ParseOptimizerOptions(const TrainOptions& options, TrainingOptions& training
                            Param{&options.eps, "--eps", Optimizer::Adam, &training.eps}}) {
         if (p.text->empty()) continue;
         if (training.optimizer != p.needs)
-            return UsageError(std::string(p.flag) + " goes with --optimizer " + std::string(OptimizerName(p.needs)));
+            return UsageError(std::string(p.flag) + " goes with --optimizer " +
+                              std::string(OptimizerName(p.needs)));
         const auto value = ParseFiniteNumber(*p.text);
         if (!value) return UsageError(std::string(p.flag) + ": " + value.error);
         *p.value = value.value;
@@ -373,14 +396,18 @@ int RunTrain(const TrainOptions& options) {
     std::size_t classes = 0;
     if (softmax && options.network_file.empty()) {
         classes = kInferClasses;
-        if (int status = LoadData(options, training.seed, false, classes, split); status != kExitOk) return status;
-        if (int status = BuildNetwork(options, training.seed, regression, classes, network); status != kExitOk)
+        if (int status = LoadData(options, training.seed, false, classes, split); status != kExitOk)
+            return status;
+        if (int status = BuildNetwork(options, training.seed, regression, classes, network);
+            status != kExitOk)
             return status;
     } else {
-        if (int status = BuildNetwork(options, training.seed, regression, 0, network); status != kExitOk) return status;
+        if (int status = BuildNetwork(options, training.seed, regression, 0, network); status != kExitOk)
+            return status;
         const bool zero_one = network.Output().activation.id == ActivationId::Sigmoid && !regression;
         classes = network.IsSoftmax() ? network.Output().size : 0;
-        if (int status = LoadData(options, training.seed, zero_one, classes, split); status != kExitOk) return status;
+        if (int status = LoadData(options, training.seed, zero_one, classes, split); status != kExitOk)
+            return status;
     }
     const bool classification =
         network.IsSoftmax() || (IsClassificationData(split.train) && IsClassificationData(split.test));
@@ -415,8 +442,9 @@ int RunTrain(const TrainOptions& options) {
     const auto total = static_cast<std::size_t>(steps.value);
     const auto every = static_cast<std::size_t>(log_every.value);
     while (trainer.step() < total && !trainer.diverged()) {
-        const std::size_t chunk = log.is_open() ? std::min(every - trainer.step() % every, total - trainer.step())
-                                                 : total - trainer.step();
+        const std::size_t chunk = log.is_open()
+                                      ? std::min(every - trainer.step() % every, total - trainer.step())
+                                      : total - trainer.step();
         trainer.Run(chunk);
         if (log.is_open() && !trainer.diverged() && (trainer.step() % every == 0 || trainer.step() == total))
             log.Write(LogRow(trainer, trainer.Observe(), columns));
@@ -431,7 +459,8 @@ int RunTrain(const TrainOptions& options) {
 
     // 5. Save, then the summary.
     if (!options.save_file.empty()) {
-        if (std::string error = WriteFileAtomically(options.save_file, NetworkToJson(trainer.network())); !error.empty()) {
+        if (std::string error = WriteFileAtomically(options.save_file, NetworkToJson(trainer.network()));
+            !error.empty()) {
             std::cerr << "actlab: " << error << '\n';
             return kExitEnvironment;
         }
@@ -441,13 +470,15 @@ int RunTrain(const TrainOptions& options) {
     out += "steps: " + std::to_string(trainer.step()) + " (batch " + std::to_string(training.batch_size) +
            ", lr " + Short(training.learning_rate) + ")\n";
     out += "optimizer: " + std::string(OptimizerName(training.optimizer)) + "\n";
-    out += "samples: " + std::to_string(trainer.train().size()) + " train, " + std::to_string(trainer.test().size()) +
-           " test\n";
+    out += "samples: " + std::to_string(trainer.train().size()) + " train, " +
+           std::to_string(trainer.test().size()) + " test\n";
     out += "train_loss: " + Short(stats.loss) + "\n";
-    if (classification) out += "train_accuracy: " + Short(Accuracy(trainer.network(), trainer.train())) + "\n";
+    if (classification)
+        out += "train_accuracy: " + Short(Accuracy(trainer.network(), trainer.train())) + "\n";
     if (!trainer.test().empty()) {
         out += "test_loss: " + Short(MeanLoss(trainer.network(), trainer.test())) + "\n";
-        if (classification) out += "test_accuracy: " + Short(Accuracy(trainer.network(), trainer.test())) + "\n";
+        if (classification)
+            out += "test_accuracy: " + Short(Accuracy(trainer.network(), trainer.test())) + "\n";
     }
     out += "dead: " + std::to_string(stats.dead_count) + "/" + std::to_string(stats.hidden_neurons) + "\n";
     out += "dying: " + std::to_string(stats.dying_count) + "/" + std::to_string(stats.hidden_neurons) + "\n";
@@ -456,31 +487,37 @@ int RunTrain(const TrainOptions& options) {
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void AddTrainCommand(CLI::App& app, CommandRunner& run) {
     auto options = std::make_shared<TrainOptions>();
-    auto* cmd = app.add_subcommand("train", "Train the mini network (SGD, momentum or Adam) and print a summary");
+    auto* cmd =
+        app.add_subcommand("train", "Train the mini network (SGD, momentum or Adam) and print a summary");
     cmd->add_option("--network", options->network_file, "Start from a saved network")->type_name("IN.json");
     cmd->add_option("--layers", options->layers, "Neurons per hidden layer, e.g. 4,2 (0: no hidden layer)")
         ->type_name("N1,N2,...");
-    cmd->add_option("--activation", options->activation, "Hidden activation (see `actlab list`)")->type_name("NAME");
+    cmd->add_option("--activation", options->activation, "Hidden activation (see `actlab list`)")
+        ->type_name("NAME");
     cmd->add_option("--param,-p", options->params, "Parameter of the hidden activation, e.g. slope=0.1")
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);
-    cmd->add_option("--output", options->output,
-                    "Output: tanh, sigmoid, linear, or softmax (one neuron per class; y is the class index 0…K−1)")
+    cmd->add_option(
+           "--output", options->output,
+           "Output: tanh, sigmoid, linear, or softmax (one neuron per class; y is the class index 0…K−1)")
         ->type_name("NAME");
     cmd->add_option("--init", options->init, "Weight initialisation: he, xavier, lecun, uniform, normal")
         ->type_name("SCHEME");
     cmd->add_option("--init-std", options->init_std, "Std of --init normal (default 0.1)")->type_name("STD");
     cmd->add_option("--bias-init", options->bias_init, "Initial bias of every hidden neuron (default 0)")
         ->type_name("B");
-    cmd->add_option("--inputs", options->inputs, "Input features (default x1,x2): x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)")
+    cmd->add_option("--inputs", options->inputs,
+                    "Input features (default x1,x2): x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)")
         ->type_name("LIST");
-    cmd->add_option("--seed", options->seed, "Seed of weights, dataset and batch order (default 1)")->type_name("S");
+    cmd->add_option("--seed", options->seed, "Seed of weights, dataset and batch order (default 1)")
+        ->type_name("S");
     cmd->add_option("--data", options->data_file, "Training data as CSV x1,x2,y")->type_name("FILE.csv");
-    cmd->add_option("--dataset", options->dataset, "Generate a dataset (see `actlab dataset`)")->type_name("NAME");
+    cmd->add_option("--dataset", options->dataset, "Generate a dataset (see `actlab dataset`)")
+        ->type_name("NAME");
     cmd->add_option("--samples", options->samples, "Samples of --dataset (default 500)")->type_name("N");
     cmd->add_option("--noise", options->noise, "Noise of --dataset (default 0)")->type_name("X");
     cmd->add_option("--split", options->split,
@@ -500,7 +537,8 @@ void AddTrainCommand(CLI::App& app, CommandRunner& run) {
     cmd->add_option("--beta1", options->beta1, "Adam's β1, in [0, 1) (default 0.9)")->type_name("B1");
     cmd->add_option("--beta2", options->beta2, "Adam's β2, in [0, 1) (default 0.999)")->type_name("B2");
     cmd->add_option("--eps", options->eps, "Adam's ε, in (0, 1] (default 1e-8)")->type_name("E");
-    cmd->add_flag("--no-shuffle", options->no_shuffle, "Batches are consecutive rows in order, wrapping around");
+    cmd->add_flag("--no-shuffle", options->no_shuffle,
+                  "Batches are consecutive rows in order, wrapping around");
     cmd->add_option("--log", options->log_file,
                     "Write step,train_loss,dead_fraction,grad_norm_...[,accuracy[,test_accuracy]] per step")
         ->type_name("FILE.csv");
@@ -509,4 +547,4 @@ void AddTrainCommand(CLI::App& app, CommandRunner& run) {
     cmd->callback([&run, options] { run = [options] { return RunTrain(*options); }; });
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -36,4 +36,4 @@ int PrintOutput(std::string_view text) {
     return kExitOk;
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -38,7 +38,7 @@ void AddAnimateCommand(CLI::App& app, CommandRunner& run);
 void AddDatasetCommand(CLI::App& app, CommandRunner& run);
 void AddTrainCommand(CLI::App& app, CommandRunner& run);
 void AddPresetsCommand(CLI::App& app, CommandRunner& run);
-void AddDocsOptions(CLI::App& app, CommandRunner& run);              // hidden: --man, --completion SHELL
+void AddDocsOptions(CLI::App& app, CommandRunner& run); // hidden: --man, --completion SHELL
 
 // Registers every subcommand above (the one place a new command is added).
 void AddAllCommands(CLI::App& app, CommandRunner& run);
@@ -50,4 +50,4 @@ int UsageError(const std::string& message);
 // stdout cannot take it (a closed pipe, a full disk).
 int PrintOutput(std::string_view text);
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -7,15 +7,18 @@ namespace actlab::cli {
 
 std::string KnownFunctionNames() {
     std::string names;
-    for (const auto& info : Catalogue()) names += (names.empty() ? "" : ", ") + std::string(info.name);
-    for (const auto& info : GatedCatalogue()) names += ", " + std::string(info.name);
+    for (const auto& info : Catalogue())
+        names += (names.empty() ? "" : ", ") + std::string(info.name);
+    for (const auto& info : GatedCatalogue())
+        names += ", " + std::string(info.name);
     return names;
 }
 
 std::string ParseFunctionWithParams(const std::string& name, const std::vector<std::string>& params,
                                     Activation& activation) {
     const auto id = FindActivation(name);
-    if (!id && FindGated(name)) return name + " is a gated two-input function f(a, b), not a one-input activation";
+    if (!id && FindGated(name))
+        return name + " is a gated two-input function f(a, b), not a one-input activation";
     if (!id) return "unknown function '" + name + "'; known: " + KnownFunctionNames();
     activation = Activation::WithDefaults(*id);
     for (const auto& text : params) {
@@ -41,4 +44,4 @@ std::string ParseGatedWithParams(const std::string& name, const std::vector<std:
     return {};
 }
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

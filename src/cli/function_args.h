@@ -21,4 +21,4 @@ std::string ParseGatedWithParams(const std::string& name, const std::vector<std:
 // "linear, sigmoid, tanh, …, glu, reglu, geglu, swiglu": for messages.
 std::string KnownFunctionNames();
 
-}  // namespace actlab::cli
+} // namespace actlab::cli

@@ -55,24 +55,24 @@ inline constexpr std::size_t kActivationCount = static_cast<std::size_t>(Activat
 
 // Where the catalogue shows a function in the sidebar (lecture order).
 enum class ActivationGroup { Classic, ReluFamily, SmoothModern, Modern, Output };
-inline constexpr std::array<ActivationGroup, 5> kActivationGroups{ActivationGroup::Classic, ActivationGroup::ReluFamily,
-                                                                 ActivationGroup::SmoothModern, ActivationGroup::Modern,
-                                                                 ActivationGroup::Output};
+inline constexpr std::array<ActivationGroup, 5> kActivationGroups{
+    ActivationGroup::Classic, ActivationGroup::ReluFamily, ActivationGroup::SmoothModern,
+    ActivationGroup::Modern, ActivationGroup::Output};
 
 // What f'(x) returns exactly at a kink, where the left and right limits differ.
 enum class KinkConvention {
-    PyTorch,   // what torch.autograd returns (ReLU'(0) = 0, LeakyReLU'(0) = slope, ELU'(0) = α …)
-    Left,      // left limit
-    Right,     // right limit
-    Mean,      // mean of both limits
-    Zero,      // 0
-    One,       // 1
-    Undefined  // NaN: "not defined at x = 0", as a lecture note says
+    PyTorch,  // what torch.autograd returns (ReLU'(0) = 0, LeakyReLU'(0) = slope, ELU'(0) = α …)
+    Left,     // left limit
+    Right,    // right limit
+    Mean,     // mean of both limits
+    Zero,     // 0
+    One,      // 1
+    Undefined // NaN: "not defined at x = 0", as a lecture note says
 };
 inline constexpr std::size_t kKinkConventionCount = 7;
 
-std::string_view KinkConventionName(KinkConvention c);          // "pytorch", "left", …
-std::string_view KinkConventionLabel(KinkConvention c);         // "PyTorch autograd", "left limit", …
+std::string_view KinkConventionName(KinkConvention c);  // "pytorch", "left", …
+std::string_view KinkConventionLabel(KinkConvention c); // "PyTorch autograd", "left limit", …
 std::optional<KinkConvention> ParseKinkConvention(std::string_view name);
 
 //-----------------------------------------------------------------------------
@@ -102,14 +102,14 @@ using ParamValues = std::array<double, kMaxParams>;
 
 struct ActivationInfo {
     ActivationId id;
-    std::string_view name;           // command-line name: "leaky_relu"
-    std::string_view display_name;   // "Leaky ReLU"
+    std::string_view name;         // command-line name: "leaky_relu"
+    std::string_view display_name; // "Leaky ReLU"
     ActivationGroup group;
-    std::string_view formula;        // plain Unicode: "f(x) = x if x > 0, else slope·x"
-    std::string_view latex;          // "\\mathrm{LeakyReLU}(x) = \\begin{cases} …"
-    std::string_view typical_use;    // "hidden layers", "output: binary classification", …
+    std::string_view formula;     // plain Unicode: "f(x) = x if x > 0, else slope·x"
+    std::string_view latex;       // "\\mathrm{LeakyReLU}(x) = \\begin{cases} …"
+    std::string_view typical_use; // "hidden layers", "output: binary classification", …
     std::span<const ParamSpec> params;
-    double scale_hint;               // width of the interesting region at default parameters
+    double scale_hint; // width of the interesting region at default parameters
 };
 
 std::span<const ActivationInfo> Catalogue();
@@ -120,7 +120,7 @@ std::string_view GroupName(ActivationGroup group);
 // One function with concrete parameter values: what the plots, the network and the CLI evaluate.
 struct Activation {
     ActivationId id = ActivationId::Relu;
-    ParamValues params{};  // unused slots are 0
+    ParamValues params{}; // unused slots are 0
 
     static Activation WithDefaults(ActivationId id);
     const ActivationInfo& info() const { return Info(id); }
@@ -146,7 +146,8 @@ std::string LatexWithValues(const Activation& activation);
 double Evaluate(const Activation& activation, double x);
 
 // f'(x). At a kink the value follows `convention`; elsewhere the convention does not matter.
-double Derivative(const Activation& activation, double x, KinkConvention convention = KinkConvention::PyTorch);
+double Derivative(const Activation& activation, double x,
+                  KinkConvention convention = KinkConvention::PyTorch);
 
 // ∂f/∂p for learnable parameters (PReLU's a); 0 for others. Used by the network's backward pass.
 double ParamDerivative(const Activation& activation, std::size_t param_index, double x);
@@ -174,4 +175,4 @@ std::vector<double> Breakpoints(const Activation& activation);
 // The value of f' at a kink under a convention.
 double KinkDerivative(const Kink& kink, KinkConvention convention);
 
-}  // namespace actlab
+} // namespace actlab

@@ -160,12 +160,14 @@ constexpr std::array<ActivationInfo, kActivationCount> kCatalogue{{
 }};
 // clang-format on
 
-static_assert([] {
-    // cppcheck-suppress syntaxError ; cppcheck 2.10 cannot parse a lambda called inside static_assert
-    for (std::size_t i = 0; i < kCatalogue.size(); ++i)
-        if (static_cast<std::size_t>(kCatalogue[i].id) != i) return false;
-    return true;
-}(), "kCatalogue must be in ActivationId order");
+static_assert(
+    [] {
+        // cppcheck-suppress syntaxError ; cppcheck 2.10 cannot parse a lambda called inside static_assert
+        for (std::size_t i = 0; i < kCatalogue.size(); ++i)
+            if (static_cast<std::size_t>(kCatalogue[i].id) != i) return false;
+        return true;
+    }(),
+    "kCatalogue must be in ActivationId order");
 
 std::string FormatParam(double value) {
     std::ostringstream out;
@@ -181,11 +183,15 @@ std::string DomainText(const ParamSpec& spec) {
            FormatParam(spec.domain_max) + "]";
 }
 
-}  // namespace
+} // namespace
 
-std::span<const ActivationInfo> Catalogue() { return kCatalogue; }
+std::span<const ActivationInfo> Catalogue() {
+    return kCatalogue;
+}
 
-const ActivationInfo& Info(ActivationId id) { return kCatalogue[static_cast<std::size_t>(id)]; }
+const ActivationInfo& Info(ActivationId id) {
+    return kCatalogue[static_cast<std::size_t>(id)];
+}
 
 std::optional<ActivationId> FindActivation(std::string_view name) {
     for (const auto& info : kCatalogue)
@@ -195,37 +201,56 @@ std::optional<ActivationId> FindActivation(std::string_view name) {
 
 std::string_view GroupName(ActivationGroup group) {
     switch (group) {
-    case ActivationGroup::Classic: return "Classic";
-    case ActivationGroup::ReluFamily: return "ReLU family";
-    case ActivationGroup::SmoothModern: return "Smooth modern";
-    case ActivationGroup::Modern: return "Modern";
-    case ActivationGroup::Output: return "Output";
+    case ActivationGroup::Classic:
+        return "Classic";
+    case ActivationGroup::ReluFamily:
+        return "ReLU family";
+    case ActivationGroup::SmoothModern:
+        return "Smooth modern";
+    case ActivationGroup::Modern:
+        return "Modern";
+    case ActivationGroup::Output:
+        return "Output";
     }
     return "";
 }
 
 std::string_view KinkConventionName(KinkConvention c) {
     switch (c) {
-    case KinkConvention::PyTorch: return "pytorch";
-    case KinkConvention::Left: return "left";
-    case KinkConvention::Right: return "right";
-    case KinkConvention::Mean: return "mean";
-    case KinkConvention::Zero: return "zero";
-    case KinkConvention::One: return "one";
-    case KinkConvention::Undefined: return "undefined";
+    case KinkConvention::PyTorch:
+        return "pytorch";
+    case KinkConvention::Left:
+        return "left";
+    case KinkConvention::Right:
+        return "right";
+    case KinkConvention::Mean:
+        return "mean";
+    case KinkConvention::Zero:
+        return "zero";
+    case KinkConvention::One:
+        return "one";
+    case KinkConvention::Undefined:
+        return "undefined";
     }
     return "";
 }
 
 std::string_view KinkConventionLabel(KinkConvention c) {
     switch (c) {
-    case KinkConvention::PyTorch: return "PyTorch autograd";
-    case KinkConvention::Left: return "left limit";
-    case KinkConvention::Right: return "right limit";
-    case KinkConvention::Mean: return "mean of both limits";
-    case KinkConvention::Zero: return "0";
-    case KinkConvention::One: return "1";
-    case KinkConvention::Undefined: return "undefined (NaN)";
+    case KinkConvention::PyTorch:
+        return "PyTorch autograd";
+    case KinkConvention::Left:
+        return "left limit";
+    case KinkConvention::Right:
+        return "right limit";
+    case KinkConvention::Mean:
+        return "mean of both limits";
+    case KinkConvention::Zero:
+        return "0";
+    case KinkConvention::One:
+        return "1";
+    case KinkConvention::Undefined:
+        return "undefined (NaN)";
     }
     return "";
 }
@@ -244,7 +269,8 @@ std::optional<KinkConvention> ParseKinkConvention(std::string_view name) {
 Activation Activation::WithDefaults(ActivationId id) {
     Activation activation{id, {}};
     const auto& params = Info(id).params;
-    for (std::size_t i = 0; i < params.size(); ++i) activation.params[i] = params[i].default_value;
+    for (std::size_t i = 0; i < params.size(); ++i)
+        activation.params[i] = params[i].default_value;
     return activation;
 }
 
@@ -277,7 +303,8 @@ std::string SetParam(Activation& activation, std::string_view name, double value
         return error;
     }
     std::string allowed;
-    for (const auto& spec : info.params) allowed += (allowed.empty() ? "" : ", ") + std::string(spec.name);
+    for (const auto& spec : info.params)
+        allowed += (allowed.empty() ? "" : ", ") + std::string(spec.name);
     return std::string(info.name) + " has no parameter '" + std::string(name) + "'" +
            (allowed.empty() ? std::string("; it takes none") : "; it takes: " + allowed);
 }
@@ -287,20 +314,29 @@ std::string FormulaWithValues(const Activation& activation) {
     const std::string a = FormatParam(p[0]);
     const std::string b = FormatParam(p[1]);
     switch (activation.id) {
-    case ActivationId::LeakyRelu: return "LeakyReLU(x) = x if x > 0, else " + a + "·x";
-    case ActivationId::Prelu: return "PReLU(x) = x if x > 0, else " + a + "·x";
-    case ActivationId::Elu: return "ELU(x) = x if x > 0, else " + a + "·(eˣ − 1)   → −" + a + " as x → −∞";
+    case ActivationId::LeakyRelu:
+        return "LeakyReLU(x) = x if x > 0, else " + a + "·x";
+    case ActivationId::Prelu:
+        return "PReLU(x) = x if x > 0, else " + a + "·x";
+    case ActivationId::Elu:
+        return "ELU(x) = x if x > 0, else " + a + "·(eˣ − 1)   → −" + a + " as x → −∞";
     case ActivationId::Selu:
         return "SELU(x) = " + a + "·x if x > 0, else " + a + "·" + b + "·(eˣ − 1)   → −" +
                FormatParam(p[0] * p[1]) + " as x → −∞";
-    case ActivationId::Celu: return "CELU(x) = max(0, x) + min(0, " + a + "·(e^(x/" + a + ") − 1))";
-    case ActivationId::Swish: return "Swish(x) = x·σ(" + a + "·x) = x / (1 + e^(−" + a + "·x))";
+    case ActivationId::Celu:
+        return "CELU(x) = max(0, x) + min(0, " + a + "·(e^(x/" + a + ") − 1))";
+    case ActivationId::Swish:
+        return "Swish(x) = x·σ(" + a + "·x) = x / (1 + e^(−" + a + "·x))";
     case ActivationId::Softplus:
         return "Softplus(x) = ln(1 + e^(" + a + "·x)) / " + a + "   (x where " + a + "·x > " + b + ")";
-    case ActivationId::Hardtanh: return "Hardtanh(x) = min(max(x, " + a + "), " + b + ")";
-    case ActivationId::Squareplus: return "Squareplus(x) = (x + √(x² + " + a + ")) / 2";
-    case ActivationId::Snake: return "Snake(x) = x + sin²(" + a + "·x) / " + a;
-    default: return std::string(activation.info().formula);
+    case ActivationId::Hardtanh:
+        return "Hardtanh(x) = min(max(x, " + a + "), " + b + ")";
+    case ActivationId::Squareplus:
+        return "Squareplus(x) = (x + √(x² + " + a + ")) / 2";
+    case ActivationId::Snake:
+        return "Snake(x) = x + sin²(" + a + "·x) / " + a;
+    default:
+        return std::string(activation.info().formula);
     }
 }
 
@@ -315,25 +351,31 @@ std::string LatexWithValues(const Activation& activation) {
     const std::string la = latex_number(a), lb = latex_number(b);
     switch (activation.id) {
     case ActivationId::LeakyRelu:
-        return "\\mathrm{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ " + la + "\\,x & x \\le 0 \\end{cases}";
+        return "\\mathrm{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ " + la +
+               "\\,x & x \\le 0 \\end{cases}";
     case ActivationId::Prelu:
         return "\\mathrm{PReLU}(x) = \\begin{cases} x & x > 0 \\\\ " + la + "\\,x & x \\le 0 \\end{cases}";
     case ActivationId::Elu:
-        return "\\mathrm{ELU}(x) = \\begin{cases} x & x > 0 \\\\ " + la + "\\,(e^{x} - 1) & x \\le 0 \\end{cases}";
+        return "\\mathrm{ELU}(x) = \\begin{cases} x & x > 0 \\\\ " + la +
+               "\\,(e^{x} - 1) & x \\le 0 \\end{cases}";
     case ActivationId::Selu:
         return "\\mathrm{SELU}(x) = " + la + " \\begin{cases} x & x > 0 \\\\ " + lb +
                "\\,(e^{x} - 1) & x \\le 0 \\end{cases}";
     case ActivationId::Celu:
         return "\\mathrm{CELU}(x) = \\max(0, x) + \\min\\bigl(0, " + la + "\\,(e^{x/" + la + "} - 1)\\bigr)";
-    case ActivationId::Swish: return "\\mathrm{Swish}(x) = \\frac{x}{1 + e^{-" + la + "x}}";
+    case ActivationId::Swish:
+        return "\\mathrm{Swish}(x) = \\frac{x}{1 + e^{-" + la + "x}}";
     case ActivationId::Softplus:
         return "\\mathrm{Softplus}(x) = \\frac{1}{" + la + "}\\ln\\left(1 + e^{" + la + "x}\\right)";
-    case ActivationId::Hardtanh: return "\\mathrm{Hardtanh}(x) = \\min(\\max(x, " + la + "), " + lb + ")";
-    case ActivationId::Squareplus: return "\\mathrm{Squareplus}(x) = \\frac{x + \\sqrt{x^{2} + " + la + "}}{2}";
+    case ActivationId::Hardtanh:
+        return "\\mathrm{Hardtanh}(x) = \\min(\\max(x, " + la + "), " + lb + ")";
+    case ActivationId::Squareplus:
+        return "\\mathrm{Squareplus}(x) = \\frac{x + \\sqrt{x^{2} + " + la + "}}{2}";
     case ActivationId::Snake:
         return "\\mathrm{Snake}(x) = x + \\frac{\\sin^{2}(" + la + "x)}{" + la + "}";
-    default: return std::string(activation.info().latex);
+    default:
+        return std::string(activation.info().latex);
     }
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -28,4 +28,4 @@ WorkspaceView ViewFromPanels(const PanelVisibility& panels) {
     return WorkspaceView::Functions;
 }
 
-}  // namespace actlab
+} // namespace actlab

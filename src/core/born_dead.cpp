@@ -10,7 +10,9 @@
 
 namespace actlab {
 
-std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name) { return ParseIn(kBornDeadBiasNames, name); }
+std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name) {
+    return ParseIn(kBornDeadBiasNames, name);
+}
 
 std::optional<BornDeadDomain> ParseBornDeadDomain(std::string_view name) {
     return ParseIn(kBornDeadDomainNames, name);
@@ -114,7 +116,7 @@ std::size_t FirstDeadLayer(const BornDeadConfig& c, NormalStream& rng, const std
     return 0;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<BornDeadResult> SimulateBornDeadByDepth(const BornDeadConfig& c) {
     std::vector<double> inputs;
@@ -155,4 +157,4 @@ BornDeadResult SimulateBornDead(const BornDeadConfig& c) {
     return curve.empty() ? BornDeadResult{} : curve.back();
 }
 
-}  // namespace actlab
+} // namespace actlab

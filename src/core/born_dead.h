@@ -14,10 +14,10 @@
 //          whole grid; with normal biases the later layers then output a constant ReLU(b) ≠ 0.
 #pragma once
 
+#include "core/enum_names.h"
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include "core/enum_names.h"
 
 #include <string>
 #include <string_view>
@@ -25,8 +25,8 @@
 
 namespace actlab {
 
-enum class BornDeadBias { Zero, Normal };    // biases 0, or drawn like the weights
-enum class BornDeadDomain { Point, Grid };  // one input x = 1, or 101 points on [-1, 1]
+enum class BornDeadBias { Zero, Normal };  // biases 0, or drawn like the weights
+enum class BornDeadDomain { Point, Grid }; // one input x = 1, or 101 points on [-1, 1]
 inline constexpr EnumName<BornDeadBias> kBornDeadBiasNames[] = {{BornDeadBias::Zero, "zero"},
                                                                 {BornDeadBias::Normal, "normal"}};
 inline constexpr EnumName<BornDeadDomain> kBornDeadDomainNames[] = {{BornDeadDomain::Point, "point"},
@@ -39,12 +39,12 @@ inline constexpr std::size_t kMaxBornDeadTrials = 10'000'000;
 // Largest trials × depth × width² × (inputs + 8): a few seconds of work at most.
 inline constexpr double kMaxBornDeadWork = 5e9;
 
-std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name);      // "zero", "normal"
-std::optional<BornDeadDomain> ParseBornDeadDomain(std::string_view name);  // "point", "grid"
+std::optional<BornDeadBias> ParseBornDeadBias(std::string_view name);     // "zero", "normal"
+std::optional<BornDeadDomain> ParseBornDeadDomain(std::string_view name); // "point", "grid"
 
 struct BornDeadConfig {
-    std::size_t width = 2;   // N
-    std::size_t depth = 10;  // H
+    std::size_t width = 2;  // N
+    std::size_t depth = 10; // H
     std::size_t trials = 10000;
     BornDeadBias bias = BornDeadBias::Zero;
     BornDeadDomain domain = BornDeadDomain::Point;
@@ -52,9 +52,9 @@ struct BornDeadConfig {
 };
 
 struct BornDeadResult {
-    double probability = 0.0;           // dead trials / trials
-    double std_error = 0.0;             // √(p(1 − p)/T)
-    std::optional<double> closed_form;  // 1 − (1 − 2⁻ᴺ)ᴴ for point input and zero biases only
+    double probability = 0.0;          // dead trials / trials
+    double std_error = 0.0;            // √(p(1 − p)/T)
+    std::optional<double> closed_form; // 1 − (1 − 2⁻ᴺ)ᴴ for point input and zero biases only
     std::size_t dead_trials = 0;
 };
 
@@ -72,4 +72,4 @@ BornDeadResult SimulateBornDead(const BornDeadConfig& config);
 // equals SimulateBornDead(config).
 std::vector<BornDeadResult> SimulateBornDeadByDepth(const BornDeadConfig& config);
 
-}  // namespace actlab
+} // namespace actlab

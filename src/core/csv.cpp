@@ -82,4 +82,4 @@ std::string CurvesCsv(std::span<const Activation> functions, double x_min, doubl
     return csv.Text();
 }
 
-}  // namespace actlab
+} // namespace actlab

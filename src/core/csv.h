@@ -18,9 +18,11 @@ public:
     void Header(std::span<const std::string> names);
     void Header(std::initializer_list<std::string_view> names);
     void Row(std::span<const double> values);
-    void Row(std::initializer_list<double> values) { Row(std::span<const double>(values.begin(), values.size())); }
-    void Row(std::initializer_list<std::optional<double>> values);  // nullopt: an empty cell
-    void Comment(std::string_view text);                              // "# text"
+    void Row(std::initializer_list<double> values) {
+        Row(std::span<const double>(values.begin(), values.size()));
+    }
+    void Row(std::initializer_list<std::optional<double>> values); // nullopt: an empty cell
+    void Comment(std::string_view text);                           // "# text"
     void Reserve(std::size_t bytes) { text_.reserve(bytes); }
     const std::string& Text() const { return text_; }
 
@@ -34,4 +36,4 @@ private:
 std::string CurvesCsv(std::span<const Activation> functions, double x_min, double x_max, std::size_t samples,
                       KinkConvention convention);
 
-}  // namespace actlab
+} // namespace actlab

@@ -14,12 +14,15 @@ namespace actlab {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586476925286766559;
-constexpr double kMaxCsvInput = 1e6;  // inputs beyond this only overflow the network
+constexpr double kMaxCsvInput = 1e6; // inputs beyond this only overflow the network
 
-constexpr std::array<std::string_view, kDatasetKindCount> kNames{
-    "circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss", "chain", "blobs3", "spiral3", "blobs4", "reg-1d"};
+constexpr std::array<std::string_view, kDatasetKindCount> kNames{"circle",    "xor",       "gauss", "spiral",
+                                                                 "reg-plane", "reg-gauss", "chain", "blobs3",
+                                                                 "spiral3",   "blobs4",    "reg-1d"};
 
-double Clamp(double v) { return std::clamp(v, -kPlaneHalfWidth, kPlaneHalfWidth); }
+double Clamp(double v) {
+    return std::clamp(v, -kPlaneHalfWidth, kPlaneHalfWidth);
+}
 
 void Circle(std::size_t n, Random& random, std::vector<Sample>& out) {
     // Half the points inside radius 2.5 (+1), half on the ring 3.5 … 5 (−1).
@@ -108,23 +111,27 @@ void Chain(std::size_t n, Random& random, std::vector<Sample>& out) {
 }
 
 // n points split evenly over `centres.size()` normal clusters of std 1; class k around centre k.
-void Blobs(std::size_t n, Random& random, std::span<const std::array<double, 2>> centres, std::vector<Sample>& out) {
+void Blobs(std::size_t n, Random& random, std::span<const std::array<double, 2>> centres,
+           std::vector<Sample>& out) {
     const std::size_t classes = centres.size();
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t k = i * classes / n;
-        out.push_back({random.Normal(centres[k][0], 1.0), random.Normal(centres[k][1], 1.0), static_cast<double>(k)});
+        out.push_back(
+            {random.Normal(centres[k][0], 1.0), random.Normal(centres[k][1], 1.0), static_cast<double>(k)});
     }
 }
 
 void Blobs3(std::size_t n, Random& random, std::vector<Sample>& out) {
     // Radius 3.5 at 90°, 210° and 330°: (0, 3.5), (−3.5·cos 30°, −1.75), (3.5·cos 30°, −1.75).
     constexpr double kCos30 = 0.86602540378443864676;
-    constexpr std::array<std::array<double, 2>, 3> kCentres{{{0.0, 3.5}, {-3.5 * kCos30, -1.75}, {3.5 * kCos30, -1.75}}};
+    constexpr std::array<std::array<double, 2>, 3> kCentres{
+        {{0.0, 3.5}, {-3.5 * kCos30, -1.75}, {3.5 * kCos30, -1.75}}};
     Blobs(n, random, kCentres, out);
 }
 
 void Blobs4(std::size_t n, Random& random, std::vector<Sample>& out) {
-    constexpr std::array<std::array<double, 2>, 4> kCentres{{{3.0, 3.0}, {-3.0, 3.0}, {-3.0, -3.0}, {3.0, -3.0}}};
+    constexpr std::array<std::array<double, 2>, 4> kCentres{
+        {{3.0, 3.0}, {-3.0, 3.0}, {-3.0, -3.0}, {3.0, -3.0}}};
     Blobs(n, random, kCentres, out);
 }
 
@@ -156,7 +163,7 @@ std::string Quoted(std::string_view text) {
     return "'" + shown + "'";
 }
 
-}  // namespace
+} // namespace
 
 std::string_view DatasetName(DatasetKind kind) {
     const auto index = static_cast<std::size_t>(kind);
@@ -171,33 +178,44 @@ std::optional<DatasetKind> ParseDatasetKind(std::string_view name) {
 
 std::string KnownDatasetNames() {
     std::string names;
-    for (auto name : kNames) names += (names.empty() ? "" : ", ") + std::string(name);
+    for (auto name : kNames)
+        names += (names.empty() ? "" : ", ") + std::string(name);
     return names;
 }
 
-bool IsClassification(DatasetKind kind) { return ClassCount(kind) > 0; }
+bool IsClassification(DatasetKind kind) {
+    return ClassCount(kind) > 0;
+}
 
 std::size_t ClassCount(DatasetKind kind) {
     switch (kind) {
     case DatasetKind::RegPlane:
     case DatasetKind::RegGauss:
     case DatasetKind::Reg1d:
-    case DatasetKind::Count: return 0;
+    case DatasetKind::Count:
+        return 0;
     case DatasetKind::Blobs3:
-    case DatasetKind::Spiral3: return 3;
-    case DatasetKind::Blobs4: return 4;
+    case DatasetKind::Spiral3:
+        return 3;
+    case DatasetKind::Blobs4:
+        return 4;
     case DatasetKind::Circle:
     case DatasetKind::Xor:
     case DatasetKind::Gauss:
     case DatasetKind::Spiral:
-    case DatasetKind::Chain: return 2;
+    case DatasetKind::Chain:
+        return 2;
     }
     return 0;
 }
 
-bool IsOneInput(DatasetKind kind) { return kind == DatasetKind::Chain || kind == DatasetKind::Reg1d; }
+bool IsOneInput(DatasetKind kind) {
+    return kind == DatasetKind::Chain || kind == DatasetKind::Reg1d;
+}
 
-double Reg1dTarget(double x) { return 0.75 * std::sin(0.8 * x) + 0.04 * x; }
+double Reg1dTarget(double x) {
+    return 0.75 * std::sin(0.8 * x) + 0.04 * x;
+}
 
 std::string ValidateDatasetOptions(const DatasetOptions& options) {
     if (options.samples < 1 || options.samples > kMaxDatasetSamples)
@@ -206,7 +224,8 @@ std::string ValidateDatasetOptions(const DatasetOptions& options) {
     if (!(options.noise >= 0.0 && options.noise <= kMaxDatasetNoise))
         return "noise must be a finite number in [0, 6], got " + FormatNumber17(options.noise);
     if (options.zero_one_labels && ClassCount(options.kind) != 2)
-        return "0/1 labels need a two-class classification dataset, not " + std::string(DatasetName(options.kind));
+        return "0/1 labels need a two-class classification dataset, not " +
+               std::string(DatasetName(options.kind));
     return {};
 }
 
@@ -216,18 +235,41 @@ std::vector<Sample> MakeDataset(const DatasetOptions& options) {
     samples.reserve(options.samples);
     const std::size_t n = options.samples;
     switch (options.kind) {
-    case DatasetKind::Circle: Circle(n, random, samples); break;
-    case DatasetKind::Xor: Xor(n, random, samples); break;
-    case DatasetKind::Gauss: Gauss(n, random, samples); break;
-    case DatasetKind::Spiral: Spiral(n, random, samples); break;
-    case DatasetKind::RegPlane: RegPlane(n, random, samples); break;
-    case DatasetKind::RegGauss: RegGauss(n, random, samples); break;
-    case DatasetKind::Chain: Chain(n, random, samples); break;
-    case DatasetKind::Blobs3: Blobs3(n, random, samples); break;
-    case DatasetKind::Spiral3: Spiral3(n, random, samples); break;
-    case DatasetKind::Blobs4: Blobs4(n, random, samples); break;
-    case DatasetKind::Reg1d: Reg1d(n, random, samples); break;
-    case DatasetKind::Count: break;
+    case DatasetKind::Circle:
+        Circle(n, random, samples);
+        break;
+    case DatasetKind::Xor:
+        Xor(n, random, samples);
+        break;
+    case DatasetKind::Gauss:
+        Gauss(n, random, samples);
+        break;
+    case DatasetKind::Spiral:
+        Spiral(n, random, samples);
+        break;
+    case DatasetKind::RegPlane:
+        RegPlane(n, random, samples);
+        break;
+    case DatasetKind::RegGauss:
+        RegGauss(n, random, samples);
+        break;
+    case DatasetKind::Chain:
+        Chain(n, random, samples);
+        break;
+    case DatasetKind::Blobs3:
+        Blobs3(n, random, samples);
+        break;
+    case DatasetKind::Spiral3:
+        Spiral3(n, random, samples);
+        break;
+    case DatasetKind::Blobs4:
+        Blobs4(n, random, samples);
+        break;
+    case DatasetKind::Reg1d:
+        Reg1d(n, random, samples);
+        break;
+    case DatasetKind::Count:
+        break;
     }
     // Noise after labelling: a noisy point may cross into the other class, as in real data.
     const bool classification = IsClassification(options.kind);
@@ -299,7 +341,8 @@ CsvParseResult ParseDatasetCsv(std::string_view text, std::string_view file_name
         }
         if (blank_seen) return fail(line_number - 1, "blank line inside the data");
         if (!header_seen) {
-            if (line != "x1,x2,y") return fail(line_number, "expected the header 'x1,x2,y', got " + Quoted(line));
+            if (line != "x1,x2,y")
+                return fail(line_number, "expected the header 'x1,x2,y', got " + Quoted(line));
             header_seen = true;
             continue;
         }
@@ -319,8 +362,8 @@ CsvParseResult ParseDatasetCsv(std::string_view text, std::string_view file_name
             const auto parsed = ParseFiniteNumber(field);
             if (!parsed) return fail(line_number, "field " + std::string(kFields[f]) + ": " + parsed.error);
             if (f < 2 && std::fabs(parsed.value) > kMaxCsvInput)
-                return fail(line_number, "field " + std::string(kFields[f]) + ": " + Quoted(field) +
-                                             " is beyond ±1e6");
+                return fail(line_number,
+                            "field " + std::string(kFields[f]) + ": " + Quoted(field) + " is beyond ±1e6");
             if (f == 2 && std::fabs(parsed.value) > kMaxCsvInput)
                 return fail(line_number, "field y: " + Quoted(field) + " is beyond ±1e6");
             values[f] = parsed.value;
@@ -333,4 +376,4 @@ CsvParseResult ParseDatasetCsv(std::string_view text, std::string_view file_name
     return result;
 }
 
-}  // namespace actlab
+} // namespace actlab

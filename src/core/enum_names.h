@@ -9,8 +9,7 @@
 
 namespace actlab {
 
-template <typename Enum>
-struct EnumName {
+template <typename Enum> struct EnumName {
     Enum value;
     std::string_view name;
 };
@@ -34,8 +33,7 @@ constexpr std::optional<Enum> ParseIn(const EnumName<Enum> (&table)[N], std::str
 }
 
 // "a, b, c": the spellings for a message about a wrong one.
-template <typename Enum, std::size_t N>
-std::string NamesIn(const EnumName<Enum> (&table)[N]) {
+template <typename Enum, std::size_t N> std::string NamesIn(const EnumName<Enum> (&table)[N]) {
     std::string names;
     for (const EnumName<Enum>& entry : table) {
         if (!names.empty()) names += ", ";
@@ -44,4 +42,4 @@ std::string NamesIn(const EnumName<Enum> (&table)[N]) {
     return names;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -23,7 +23,8 @@ std::string ExpandHome(std::string_view value, std::string_view home) {
             out += home;
             i += 7;
         } else if (value.substr(i, 5) == "$HOME" &&
-                   (i + 5 == value.size() || !(std::isalnum(static_cast<unsigned char>(value[i + 5])) || value[i + 5] == '_'))) {
+                   (i + 5 == value.size() ||
+                    !(std::isalnum(static_cast<unsigned char>(value[i + 5])) || value[i + 5] == '_'))) {
             out += home;
             i += 5;
         } else {
@@ -33,12 +34,14 @@ std::string ExpandHome(std::string_view value, std::string_view home) {
     return out;
 }
 
-}  // namespace
+} // namespace
 
-std::string DefaultExportFileName(std::string_view subject, const std::tm& local_time, std::string_view extension) {
+std::string DefaultExportFileName(std::string_view subject, const std::tm& local_time,
+                                  std::string_view extension) {
     char stamp[32];
-    std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", local_time.tm_year + 1900, local_time.tm_mon + 1,
-                  local_time.tm_mday, local_time.tm_hour, local_time.tm_min, local_time.tm_sec);
+    std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", local_time.tm_year + 1900,
+                  local_time.tm_mon + 1, local_time.tm_mday, local_time.tm_hour, local_time.tm_min,
+                  local_time.tm_sec);
     return "actlab-" + std::string(subject) + "-" + stamp + "." + std::string(extension);
 }
 
@@ -54,9 +57,10 @@ std::string PicturesDirFromUserDirs(std::string_view user_dirs, std::string_view
         if (rest.empty() || rest.front() != '=') continue;
         rest = Trim(rest.substr(1));
         // The value is quoted in files written by xdg-user-dirs-update; accept it bare as well.
-        if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"') rest = rest.substr(1, rest.size() - 2);
+        if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"')
+            rest = rest.substr(1, rest.size() - 2);
         if (rest.empty()) continue;
-        result = ExpandHome(rest, home);  // the last assignment wins, as in the shell
+        result = ExpandHome(rest, home); // the last assignment wins, as in the shell
     }
     return result;
 }
@@ -83,4 +87,4 @@ std::filesystem::path FreeExportPath(const std::filesystem::path& path,
     return path;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -12,7 +12,8 @@ namespace actlab {
 
 // "actlab-relu-20261123-213000.png": the subject (a function's name, "network", "window") and the
 // local time; `extension` without its dot.
-std::string DefaultExportFileName(std::string_view subject, const std::tm& local_time, std::string_view extension);
+std::string DefaultExportFileName(std::string_view subject, const std::tm& local_time,
+                                  std::string_view extension);
 
 // XDG_PICTURES_DIR from the text of user-dirs.dirs (lines like XDG_PICTURES_DIR="$HOME/Pictures";
 // "$HOME" and "${HOME}" expand to `home`), or "" when the file does not set it.
@@ -28,4 +29,4 @@ std::filesystem::path ExportDirectory(std::string_view environment_value, std::s
 std::filesystem::path FreeExportPath(const std::filesystem::path& path,
                                      const std::function<bool(const std::filesystem::path&)>& exists);
 
-}  // namespace actlab
+} // namespace actlab

@@ -35,13 +35,19 @@ constexpr std::array<GatedInfo, kGatedCount> kGatedCatalogue{{
 // clang-format on
 
 // x·y where a factor that is exactly 0 wins against ±∞: f(a, ±∞) = 0 where the gate is closed.
-double GateProduct(double x, double y) { return (x == 0.0 || y == 0.0) ? 0.0 : x * y; }
+double GateProduct(double x, double y) {
+    return (x == 0.0 || y == 0.0) ? 0.0 : x * y;
+}
 
-}  // namespace
+} // namespace
 
-std::span<const GatedInfo> GatedCatalogue() { return kGatedCatalogue; }
+std::span<const GatedInfo> GatedCatalogue() {
+    return kGatedCatalogue;
+}
 
-const GatedInfo& Info(GatedId id) { return kGatedCatalogue[static_cast<std::size_t>(id)]; }
+const GatedInfo& Info(GatedId id) {
+    return kGatedCatalogue[static_cast<std::size_t>(id)];
+}
 
 std::optional<GatedId> FindGated(std::string_view name) {
     for (const auto& info : kGatedCatalogue)
@@ -55,9 +61,13 @@ GatedFunction GatedFunction::WithDefaults(GatedId id) {
     return function;
 }
 
-std::span<const ParamSpec> GatedFunction::param_specs() const { return actlab::Info(info().gate).params; }
+std::span<const ParamSpec> GatedFunction::param_specs() const {
+    return actlab::Info(info().gate).params;
+}
 
-Activation GateOf(const GatedFunction& function) { return Activation{function.info().gate, function.params}; }
+Activation GateOf(const GatedFunction& function) {
+    return Activation{function.info().gate, function.params};
+}
 
 std::string ValidateParams(const GatedFunction& function) {
     std::string error = ValidateParams(GateOf(function));
@@ -75,7 +85,8 @@ std::string SetParam(GatedFunction& function, std::string_view name, double valu
         return error;
     }
     const std::string gate_name(gate.info().name);
-    if (error.rfind(gate_name, 0) == 0) error = std::string(function.info().name) + error.substr(gate_name.size());
+    if (error.rfind(gate_name, 0) == 0)
+        error = std::string(function.info().name) + error.substr(gate_name.size());
     return error;
 }
 
@@ -109,8 +120,8 @@ double GatedGrid::B(std::size_t j) const {
     return nb < 2 ? b0 : std::lerp(b0, b1, static_cast<double>(j) / static_cast<double>(nb - 1));
 }
 
-GatedGrid SampleGated(const GatedFunction& function, double a0, double a1, std::size_t na, double b0, double b1,
-                      std::size_t nb) {
+GatedGrid SampleGated(const GatedFunction& function, double a0, double a1, std::size_t na, double b0,
+                      double b1, std::size_t nb) {
     GatedGrid grid{a0, a1, b0, b1, na, nb, {}, {}, {}};
     grid.f.resize(na * nb);
     grid.df_da.resize(na * nb);
@@ -134,4 +145,4 @@ GatedGrid SampleGated(const GatedFunction& function, double a0, double a1, std::
     return grid;
 }
 
-}  // namespace actlab
+} // namespace actlab

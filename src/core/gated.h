@@ -27,10 +27,10 @@ inline constexpr std::size_t kGatedCount = static_cast<std::size_t>(GatedId::Cou
 
 struct GatedInfo {
     GatedId id;
-    std::string_view name;          // command-line name: "swiglu"
-    std::string_view display_name;  // "SwiGLU"
-    ActivationId gate;              // g: sigmoid, ReLU, exact GELU or Swish (whose β is SwiGLU's)
-    std::string_view formula;       // "SwiGLU(a, b) = Swish_β(a)·b = a·σ(βa)·b"
+    std::string_view name;         // command-line name: "swiglu"
+    std::string_view display_name; // "SwiGLU"
+    ActivationId gate;             // g: sigmoid, ReLU, exact GELU or Swish (whose β is SwiGLU's)
+    std::string_view formula;      // "SwiGLU(a, b) = Swish_β(a)·b = a·σ(βa)·b"
     std::string_view latex;
     std::string_view typical_use;
 };
@@ -70,9 +70,9 @@ std::string LatexWithValues(const GatedFunction& function);
 //-----------------------------------------------------------------------------
 
 struct GatedValue {
-    double y;      // f = g(a)·b
-    double dy_da;  // ∂f/∂a = g′(a)·b (g′ at a kink as PyTorch: ReLU′(0) = 0)
-    double dy_db;  // ∂f/∂b = g(a)
+    double y;     // f = g(a)·b
+    double dy_da; // ∂f/∂a = g′(a)·b (g′ at a kink as PyTorch: ReLU′(0) = 0)
+    double dy_db; // ∂f/∂b = g(a)
 };
 
 // NaN in gives NaN out; a factor that is exactly 0 makes a product 0 even against ±∞ (the limit).
@@ -90,11 +90,11 @@ struct GatedGrid {
     std::size_t na = 0, nb = 0;
     std::vector<double> f, df_da, df_db;
 
-    double A(std::size_t i) const;  // a at column i
-    double B(std::size_t j) const;  // b at row j
+    double A(std::size_t i) const; // a at column i
+    double B(std::size_t j) const; // b at row j
 };
 
-GatedGrid SampleGated(const GatedFunction& function, double a0, double a1, std::size_t na, double b0, double b1,
-                      std::size_t nb);
+GatedGrid SampleGated(const GatedFunction& function, double a0, double a1, std::size_t na, double b0,
+                      double b1, std::size_t nb);
 
-}  // namespace actlab
+} // namespace actlab

@@ -9,8 +9,8 @@
 namespace actlab {
 
 struct EmbeddedPreset {
-    std::string_view name;  // the file's stem: "dying-relu-bias"
-    std::string_view text;  // the scene file, byte for byte
+    std::string_view name; // the file's stem: "dying-relu-bias"
+    std::string_view text; // the scene file, byte for byte
 };
 
 // In menu order.
@@ -19,4 +19,4 @@ std::span<const EmbeddedPreset> EmbeddedPresets();
 // The preset whose name is `name`, if any.
 std::optional<EmbeddedPreset> FindPreset(std::string_view name);
 
-}  // namespace actlab
+} // namespace actlab

@@ -59,7 +59,7 @@ MultiplyAvx512(const float* a, const float* b, float* c, std::size_t m, std::siz
 
 #endif
 
-}  // namespace
+} // namespace
 
 bool MatmulKernelSupported(MatmulKernel kernel) {
 #if defined(__GNUC__) && defined(__x86_64__)
@@ -97,4 +97,4 @@ void MultiplyColumns(MatmulKernel kernel, const float* a, const float* b, float*
     MultiplyBaseline(a, b, c, m, k, n, col_begin, col_end);
 }
 
-}  // namespace actlab
+} // namespace actlab

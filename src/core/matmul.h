@@ -23,4 +23,4 @@ MatmulKernel BestMatmulKernel();
 void MultiplyColumns(MatmulKernel kernel, const float* a, const float* b, float* c, std::size_t m,
                      std::size_t k, std::size_t n, std::size_t col_begin, std::size_t col_end);
 
-}  // namespace actlab
+} // namespace actlab

@@ -16,15 +16,17 @@ namespace actlab {
 namespace {
 
 constexpr std::array<std::string_view, kInputFeatureCount> kFeatureNames{"x1",    "x2",      "x1^2",   "x2^2",
-                                                                          "x1*x2", "sin(x1)", "sin(x2)"};
+                                                                         "x1*x2", "sin(x1)", "sin(x2)"};
 
-bool IsFiniteParameter(double v) { return std::isfinite(v) && std::fabs(v) <= kMaxParameterMagnitude; }
+bool IsFiniteParameter(double v) {
+    return std::isfinite(v) && std::fabs(v) <= kMaxParameterMagnitude;
+}
 
 std::string Shape(std::size_t rows, std::size_t cols) {
     return std::to_string(rows) + "×" + std::to_string(cols);
 }
 
-}  // namespace
+} // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Inputs, losses, limits
@@ -43,23 +45,34 @@ std::optional<InputFeature> ParseFeature(std::string_view name) {
 
 double FeatureValue(InputFeature feature, double x1, double x2) {
     switch (feature) {
-    case InputFeature::X1: return x1;
-    case InputFeature::X2: return x2;
-    case InputFeature::X1Squared: return x1 * x1;
-    case InputFeature::X2Squared: return x2 * x2;
-    case InputFeature::X1X2: return x1 * x2;
-    case InputFeature::SinX1: return std::sin(x1);
-    case InputFeature::SinX2: return std::sin(x2);
-    case InputFeature::Count: break;
+    case InputFeature::X1:
+        return x1;
+    case InputFeature::X2:
+        return x2;
+    case InputFeature::X1Squared:
+        return x1 * x1;
+    case InputFeature::X2Squared:
+        return x2 * x2;
+    case InputFeature::X1X2:
+        return x1 * x2;
+    case InputFeature::SinX1:
+        return std::sin(x1);
+    case InputFeature::SinX2:
+        return std::sin(x2);
+    case InputFeature::Count:
+        break;
     }
     return 0.0;
 }
 
 std::string_view LossName(Loss loss) {
     switch (loss) {
-    case Loss::Mse: return "mse";
-    case Loss::Bce: return "bce";
-    case Loss::Ce: return "ce";
+    case Loss::Mse:
+        return "mse";
+    case Loss::Bce:
+        return "bce";
+    case Loss::Ce:
+        return "ce";
     }
     return "";
 }
@@ -86,7 +99,8 @@ Activation Layer::NeuronActivation(std::size_t neuron) const {
 
 std::size_t Network::ParameterCount() const {
     std::size_t count = 0;
-    for (const Layer& layer : layers) count += layer.weights.size() + layer.biases.size() + layer.learned.size();
+    for (const Layer& layer : layers)
+        count += layer.weights.size() + layer.biases.size() + layer.learned.size();
     return count;
 }
 
@@ -100,7 +114,8 @@ std::string ValidateNetwork(const Network& network) {
                 return "input '" + std::string(FeatureName(network.inputs[i])) + "' appears twice";
     }
     if (network.layers.empty() || network.layers.size() > kMaxHiddenLayers + 1)
-        return "a network has 0 to " + std::to_string(kMaxHiddenLayers) + " hidden layers and one output layer";
+        return "a network has 0 to " + std::to_string(kMaxHiddenLayers) +
+               " hidden layers and one output layer";
     std::size_t fan_in = network.inputs.size();
     for (std::size_t l = 0; l < network.layers.size(); ++l) {
         const Layer& layer = network.layers[l];
@@ -113,8 +128,10 @@ std::string ValidateNetwork(const Network& network) {
             return name + " must have 1 to " + std::to_string(kMaxLayerWidth) + " neurons";
         if (layer.fan_in != fan_in || layer.weights.size() != layer.size * fan_in)
             return name + ": weights must be " + Shape(layer.size, fan_in);
-        if (layer.biases.size() != layer.size) return name + ": expected " + std::to_string(layer.size) + " biases";
-        if (static_cast<std::size_t>(layer.activation.id) >= kActivationCount) return name + ": unknown activation";
+        if (layer.biases.size() != layer.size)
+            return name + ": expected " + std::to_string(layer.size) + " biases";
+        if (static_cast<std::size_t>(layer.activation.id) >= kActivationCount)
+            return name + ": unknown activation";
         if (output && !IsOutputActivation(layer.activation.id))
             return "the output activation must be tanh, sigmoid or linear, not " +
                    std::string(layer.activation.info().name);
@@ -143,17 +160,23 @@ std::string ValidateNetwork(const Network& network) {
 
 std::string_view InitSchemeName(InitScheme scheme) {
     switch (scheme) {
-    case InitScheme::He: return "he";
-    case InitScheme::Xavier: return "xavier";
-    case InitScheme::Lecun: return "lecun";
-    case InitScheme::Uniform: return "uniform";
-    case InitScheme::Normal: return "normal";
+    case InitScheme::He:
+        return "he";
+    case InitScheme::Xavier:
+        return "xavier";
+    case InitScheme::Lecun:
+        return "lecun";
+    case InitScheme::Uniform:
+        return "uniform";
+    case InitScheme::Normal:
+        return "normal";
     }
     return "";
 }
 
 std::optional<InitScheme> ParseInitScheme(std::string_view name) {
-    for (auto scheme : {InitScheme::He, InitScheme::Xavier, InitScheme::Lecun, InitScheme::Uniform, InitScheme::Normal})
+    for (auto scheme :
+         {InitScheme::He, InitScheme::Xavier, InitScheme::Lecun, InitScheme::Uniform, InitScheme::Normal})
         if (InitSchemeName(scheme) == name) return scheme;
     if (name == "glorot") return InitScheme::Xavier;
     return std::nullopt;
@@ -170,8 +193,8 @@ std::string ValidateSpec(const NetworkSpec& spec) {
                std::to_string(spec.hidden.size());
     for (std::size_t l = 0; l < spec.hidden.size(); ++l)
         if (spec.hidden[l] < 1 || spec.hidden[l] > kMaxLayerWidth)
-            return "hidden layer " + std::to_string(l + 1) + " must have 1 to " + std::to_string(kMaxLayerWidth) +
-                   " neurons, got " + std::to_string(spec.hidden[l]);
+            return "hidden layer " + std::to_string(l + 1) + " must have 1 to " +
+                   std::to_string(kMaxLayerWidth) + " neurons, got " + std::to_string(spec.hidden[l]);
     if (std::string error = ValidateParams(spec.hidden_activation); !error.empty()) return error;
     if (spec.loss == Loss::Ce) {
         if (spec.classes < 2 || spec.classes > kMaxClasses)
@@ -180,8 +203,10 @@ std::string ValidateSpec(const NetworkSpec& spec) {
         return {};
     }
     if (!IsOutputActivation(spec.output))
-        return "the output activation must be tanh, sigmoid or linear, not " + std::string(Info(spec.output).name);
-    if (spec.loss == Loss::Bce && spec.output != ActivationId::Sigmoid) return "the bce loss needs a sigmoid output";
+        return "the output activation must be tanh, sigmoid or linear, not " +
+               std::string(Info(spec.output).name);
+    if (spec.loss == Loss::Bce && spec.output != ActivationId::Sigmoid)
+        return "the bce loss needs a sigmoid output";
     return {};
 }
 
@@ -200,14 +225,18 @@ Network MakeNetwork(const NetworkSpec& spec, const InitOptions& init) {
         network.layers.push_back(std::move(layer));
         fan_in = size;
     };
-    for (std::size_t size : spec.hidden) add_layer(spec.hidden_activation, size);
-    if (spec.loss == Loss::Ce) add_layer(Activation::WithDefaults(ActivationId::Linear), spec.classes);
-    else add_layer(Activation::WithDefaults(spec.output), 1);
+    for (std::size_t size : spec.hidden)
+        add_layer(spec.hidden_activation, size);
+    if (spec.loss == Loss::Ce)
+        add_layer(Activation::WithDefaults(ActivationId::Linear), spec.classes);
+    else
+        add_layer(Activation::WithDefaults(spec.output), 1);
     InitialiseNetwork(network, init);
     return network;
 }
 
-Network MakeChainNetwork(std::size_t depth, const Activation& hidden, ActivationId output, const InitOptions& init) {
+Network MakeChainNetwork(std::size_t depth, const Activation& hidden, ActivationId output,
+                         const InitOptions& init) {
     NetworkSpec spec;
     spec.inputs = {InputFeature::X1};
     spec.hidden.assign(depth, 1);
@@ -224,26 +253,40 @@ void InitialiseNetwork(Network& network, const InitOptions& init) {
         const auto fan_out = static_cast<double>(layer.size);
         for (double& w : layer.weights) {
             switch (init.scheme) {
-            case InitScheme::He: w = random.Normal(0.0, std::sqrt(2.0 / fan_in)); break;
-            case InitScheme::Xavier: w = random.Normal(0.0, std::sqrt(2.0 / (fan_in + fan_out))); break;
-            case InitScheme::Lecun: w = random.Normal(0.0, std::sqrt(1.0 / fan_in)); break;
-            case InitScheme::Uniform: w = random.Uniform(-0.5, 0.5); break;
-            case InitScheme::Normal: w = random.Normal(0.0, init.normal_std); break;
+            case InitScheme::He:
+                w = random.Normal(0.0, std::sqrt(2.0 / fan_in));
+                break;
+            case InitScheme::Xavier:
+                w = random.Normal(0.0, std::sqrt(2.0 / (fan_in + fan_out)));
+                break;
+            case InitScheme::Lecun:
+                w = random.Normal(0.0, std::sqrt(1.0 / fan_in));
+                break;
+            case InitScheme::Uniform:
+                w = random.Uniform(-0.5, 0.5);
+                break;
+            case InitScheme::Normal:
+                w = random.Normal(0.0, init.normal_std);
+                break;
             }
         }
         // The output bias starts at 0: the constant is about hidden neurons (dying ReLU lessons).
         const bool output = l + 1 == network.layers.size();
         std::fill(layer.biases.begin(), layer.biases.end(), output ? 0.0 : init.bias);
-        if (layer.activation.id == ActivationId::Prelu) layer.learned.assign(layer.size, layer.activation.params[0]);
-        else layer.learned.clear();
+        if (layer.activation.id == ActivationId::Prelu)
+            layer.learned.assign(layer.size, layer.activation.params[0]);
+        else
+            layer.learned.clear();
     }
 }
 
 void SetLayerActivation(Network& network, std::size_t layer_index, const Activation& activation) {
     Layer& layer = network.layers.at(layer_index);
     layer.activation = activation;
-    if (activation.id == ActivationId::Prelu) layer.learned.assign(layer.size, activation.params[0]);
-    else layer.learned.clear();
+    if (activation.id == ActivationId::Prelu)
+        layer.learned.assign(layer.size, activation.params[0]);
+    else
+        layer.learned.clear();
 }
 
 //-----------------------------------------------------------------------------
@@ -258,7 +301,8 @@ double SoftmaxInPlace(double* z, std::size_t n) {
         z[k] = std::exp(z[k] - m);
         sum += z[k];
     }
-    for (std::size_t k = 0; k < n; ++k) z[k] /= sum;
+    for (std::size_t k = 0; k < n; ++k)
+        z[k] /= sum;
     // cppcheck-suppress invalidFunctionArg ; sum ≥ 1, as the largest logit contributes e⁰
     return m + std::log(sum);
 }
@@ -286,14 +330,16 @@ std::vector<double> PredictOutputs(const Network& network, double x1, double x2)
 
 std::size_t NodeCount(const Network& network) {
     std::size_t count = network.inputs.size();
-    for (const Layer& layer : network.layers) count += layer.size;
+    for (const Layer& layer : network.layers)
+        count += layer.size;
     return count;
 }
 
 std::size_t NodeIndex(const Network& network, int layer, std::size_t neuron) {
     if (layer < 0) return neuron;
     std::size_t index = network.inputs.size();
-    for (std::size_t l = 0; l < static_cast<std::size_t>(layer); ++l) index += network.layers[l].size;
+    for (std::size_t l = 0; l < static_cast<std::size_t>(layer); ++l)
+        index += network.layers[l].size;
     return index + neuron;
 }
 
@@ -303,7 +349,8 @@ void EvaluateGrid(const Network& network, std::size_t n, double lo, double hi, s
     out.assign(nodes * cells, 0.0f);
     if (n == 0) return;
     std::size_t widest = network.inputs.size();
-    for (const Layer& layer : network.layers) widest = std::max(widest, layer.size);
+    for (const Layer& layer : network.layers)
+        widest = std::max(widest, layer.size);
     std::vector<double> buffer(4 * widest);
     double* in = buffer.data();
     double* z = in + widest;
@@ -317,7 +364,8 @@ void EvaluateGrid(const Network& network, std::size_t n, double lo, double hi, s
             const std::size_t cell = r * n + c;
             detail::ComputeFeatures(network, x1, x2, in);
             std::size_t node = 0;
-            for (std::size_t i = 0; i < network.inputs.size(); ++i) out[(node++) * cells + cell] = static_cast<float>(in[i]);
+            for (std::size_t i = 0; i < network.inputs.size(); ++i)
+                out[(node++) * cells + cell] = static_cast<float>(in[i]);
             for (std::size_t l = 0; l < network.layers.size(); ++l) {
                 const Layer& layer = network.layers[l];
                 detail::AffineLayer(layer, in, z);
@@ -340,7 +388,7 @@ namespace {
 
 // The shortest decimal that reads back to the same double (std::to_chars round-trip guarantee).
 std::string ShortestNumber(double v) {
-    if (v == 0.0) return "0";  // also folds −0, which is not worth a distinct spelling
+    if (v == 0.0) return "0"; // also folds −0, which is not worth a distinct spelling
     std::array<char, 64> buffer{};
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
     return std::string(buffer.data(), result.ptr);
@@ -355,13 +403,16 @@ std::string NumberRow(const double* values, std::size_t n) {
     return row + "]";
 }
 
-std::string Quote(std::string_view text) { return nlohmann::json(std::string(text)).dump(); }
+std::string Quote(std::string_view text) {
+    return nlohmann::json(std::string(text)).dump();
+}
 
-}  // namespace
+} // namespace
 
 std::string NetworkToJson(const Network& network) {
-    std::string out = "{\n  \"format\": \"actlab-network\",\n  \"version\": " + std::to_string(kNetworkFormatVersion) +
-                      ",\n  \"inputs\": [";
+    std::string out =
+        "{\n  \"format\": \"actlab-network\",\n  \"version\": " + std::to_string(kNetworkFormatVersion) +
+        ",\n  \"inputs\": [";
     for (std::size_t i = 0; i < network.inputs.size(); ++i)
         out += (i > 0 ? ", " : "") + Quote(FeatureName(network.inputs[i]));
     out += "],\n  \"loss\": " + Quote(LossName(network.loss)) + ",\n  \"layers\": [\n";
@@ -383,7 +434,8 @@ std::string NetworkToJson(const Network& network) {
             out += "        " + NumberRow(layer.weights.data() + j * layer.fan_in, layer.fan_in);
             out += j + 1 < layer.size ? ",\n" : "\n";
         }
-        out += "      ],\n      \"biases\": " + NumberRow(layer.biases.data(), layer.biases.size()) + "\n    }";
+        out +=
+            "      ],\n      \"biases\": " + NumberRow(layer.biases.data(), layer.biases.size()) + "\n    }";
         out += l + 1 < network.layers.size() ? ",\n" : "\n";
     }
     out += "  ]\n}\n";
@@ -411,14 +463,20 @@ int NestingDepth(std::string_view text) {
     bool in_string = false, escaped = false;
     for (char c : text) {
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
-        if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}') --depth;
+        if (c == '"')
+            in_string = true;
+        else if (c == '[' || c == '{')
+            deepest = std::max(deepest, ++depth);
+        else if (c == ']' || c == '}')
+            --depth;
     }
     return deepest;
 }
@@ -429,7 +487,8 @@ const Json& Member(const Json& object, const std::string& key, const std::string
     return *it;
 }
 
-void RefuseUnknownKeys(const Json& object, std::initializer_list<std::string_view> known, const std::string& field) {
+void RefuseUnknownKeys(const Json& object, std::initializer_list<std::string_view> known,
+                       const std::string& field) {
     for (const auto& item : object.items()) {
         if (std::find(known.begin(), known.end(), item.key()) == known.end())
             Fail(field, "unknown field '" + item.key() + "'");
@@ -452,9 +511,11 @@ std::string String(const Json& value, const std::string& field) {
 const Json& Array(const Json& value, const std::string& field, std::size_t min_size, std::size_t max_size) {
     if (!value.is_array()) Fail(field, "expected an array");
     if (value.size() < min_size || value.size() > max_size)
-        Fail(field, "expected " + (min_size == max_size ? std::to_string(min_size)
-                                                        : std::to_string(min_size) + " to " + std::to_string(max_size)) +
-                        " entries, got " + std::to_string(value.size()));
+        Fail(field,
+             "expected " +
+                 (min_size == max_size ? std::to_string(min_size)
+                                       : std::to_string(min_size) + " to " + std::to_string(max_size)) +
+                 " entries, got " + std::to_string(value.size()));
     return value;
 }
 
@@ -495,13 +556,15 @@ Layer ParseLayer(const Json& value, const std::string& field, std::size_t fan_in
         layer.biases.push_back(Number(biases[j], field + ".biases[" + std::to_string(j) + "]"));
 
     const auto& specs = layer.activation.info().params;
-    if (layer.activation.id == ActivationId::Prelu) layer.learned.assign(layer.size, layer.activation.params[0]);
+    if (layer.activation.id == ActivationId::Prelu)
+        layer.learned.assign(layer.size, layer.activation.params[0]);
     if (const auto it = value.find("params"); it != value.end()) {
         if (!it->is_object()) Fail(field + ".params", "expected an object");
         for (const auto& item : it->items()) {
             const std::string param_field = field + ".params." + item.key();
             std::size_t p = 0;
-            while (p < specs.size() && specs[p].name != item.key()) ++p;
+            while (p < specs.size() && specs[p].name != item.key())
+                ++p;
             if (p == specs.size()) Fail(param_field, "'" + name + "' has no parameter '" + item.key() + "'");
             if (specs[p].learnable && item.value().is_array()) {
                 const Json& values = Array(item.value(), param_field, layer.size, layer.size);
@@ -510,7 +573,8 @@ Layer ParseLayer(const Json& value, const std::string& field, std::size_t fan_in
                 layer.activation.params[p] = layer.learned[0];
             } else {
                 layer.activation.params[p] = Number(item.value(), param_field);
-                if (specs[p].learnable) std::fill(layer.learned.begin(), layer.learned.end(), layer.activation.params[p]);
+                if (specs[p].learnable)
+                    std::fill(layer.learned.begin(), layer.learned.end(), layer.activation.params[p]);
             }
         }
     }
@@ -541,7 +605,8 @@ Network ParseNetwork(const Json& doc) {
         const std::string field = "inputs[" + std::to_string(i) + "]";
         const std::string name = String(inputs[i], field);
         const auto feature = ParseFeature(name);
-        if (!feature) Fail(field, "unknown input '" + name + "'; known: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)");
+        if (!feature)
+            Fail(field, "unknown input '" + name + "'; known: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)");
         if (std::find(network.inputs.begin(), network.inputs.end(), *feature) != network.inputs.end())
             Fail(field, "input '" + name + "' appears twice");
         network.inputs.push_back(*feature);
@@ -554,15 +619,15 @@ Network ParseNetwork(const Json& doc) {
     const Json& layers = Array(Member(doc, "layers", ""), "layers", 1, kMaxHiddenLayers + 1);
     std::size_t fan_in = network.inputs.size();
     for (std::size_t l = 0; l < layers.size(); ++l) {
-        network.layers.push_back(
-            ParseLayer(layers[l], "layers[" + std::to_string(l) + "]", fan_in, l + 1 == layers.size(), network.IsSoftmax()));
+        network.layers.push_back(ParseLayer(layers[l], "layers[" + std::to_string(l) + "]", fan_in,
+                                            l + 1 == layers.size(), network.IsSoftmax()));
         fan_in = network.layers.back().size;
     }
     if (std::string error = ValidateNetwork(network); !error.empty()) Fail("", error);
     return network;
 }
 
-}  // namespace
+} // namespace
 
 NetworkParseResult NetworkFromJson(std::string_view text, std::string_view file_name) {
     NetworkParseResult result;
@@ -598,4 +663,4 @@ NetworkParseResult NetworkFromJson(std::string_view text, std::string_view file_
     return result;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -30,13 +30,14 @@ namespace actlab {
 
 inline constexpr std::size_t kMaxHiddenLayers = 6;
 inline constexpr std::size_t kMaxLayerWidth = 8;
-inline constexpr double kMaxParameterMagnitude = 1e6;  // a loaded weight beyond this is refused
+inline constexpr double kMaxParameterMagnitude = 1e6; // a loaded weight beyond this is refused
 
 // What the input layer feeds: the coordinates and derived features, as in TensorFlow Playground.
 enum class InputFeature { X1, X2, X1Squared, X2Squared, X1X2, SinX1, SinX2, Count };
 inline constexpr std::size_t kInputFeatureCount = static_cast<std::size_t>(InputFeature::Count);
 
-std::string_view FeatureName(InputFeature feature);   // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"
+std::string_view
+FeatureName(InputFeature feature); // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"
 std::optional<InputFeature> ParseFeature(std::string_view name);
 double FeatureValue(InputFeature feature, double x1, double x2);
 
@@ -60,12 +61,12 @@ inline constexpr std::size_t kMaxClasses = kMaxLayerWidth;
 //-----------------------------------------------------------------------------
 
 struct Layer {
-    Activation activation;        // shared parameters (slope, α, …); PReLU's a lives in `learned`
-    std::size_t fan_in = 0;       // neurons (or inputs) feeding this layer
-    std::size_t size = 0;         // neurons in this layer
-    std::vector<double> weights;  // size × fan_in, row-major: weights[j·fan_in + i] from input i to neuron j
-    std::vector<double> biases;   // size
-    std::vector<double> learned;  // PReLU: a per neuron (size); empty for every other activation
+    Activation activation;       // shared parameters (slope, α, …); PReLU's a lives in `learned`
+    std::size_t fan_in = 0;      // neurons (or inputs) feeding this layer
+    std::size_t size = 0;        // neurons in this layer
+    std::vector<double> weights; // size × fan_in, row-major: weights[j·fan_in + i] from input i to neuron j
+    std::vector<double> biases;  // size
+    std::vector<double> learned; // PReLU: a per neuron (size); empty for every other activation
 
     double Weight(std::size_t neuron, std::size_t input) const { return weights[neuron * fan_in + input]; }
     double& Weight(std::size_t neuron, std::size_t input) { return weights[neuron * fan_in + input]; }
@@ -77,7 +78,7 @@ struct Layer {
 struct Network {
     std::vector<InputFeature> inputs{InputFeature::X1, InputFeature::X2};
     Loss loss = Loss::Mse;
-    std::vector<Layer> layers;  // the hidden layers, then the output layer (one neuron, or K logits)
+    std::vector<Layer> layers; // the hidden layers, then the output layer (one neuron, or K logits)
 
     std::size_t HiddenLayerCount() const { return layers.empty() ? 0 : layers.size() - 1; }
     std::size_t ParameterCount() const;
@@ -94,29 +95,29 @@ std::string ValidateNetwork(const Network& network);
 //-----------------------------------------------------------------------------
 
 enum class InitScheme {
-    He,       // N(0, 2/fan_in): keeps ReLU activations at scale
-    Xavier,   // N(0, 2/(fan_in + fan_out)) (Glorot)
-    Lecun,    // N(0, 1/fan_in): SELU's self-normalising init
-    Uniform,  // U(−0.5, 0.5)
-    Normal    // N(0, std²) with a given std
+    He,      // N(0, 2/fan_in): keeps ReLU activations at scale
+    Xavier,  // N(0, 2/(fan_in + fan_out)) (Glorot)
+    Lecun,   // N(0, 1/fan_in): SELU's self-normalising init
+    Uniform, // U(−0.5, 0.5)
+    Normal   // N(0, std²) with a given std
 };
-std::string_view InitSchemeName(InitScheme scheme);  // "he", "xavier", "lecun", "uniform", "normal"
+std::string_view InitSchemeName(InitScheme scheme); // "he", "xavier", "lecun", "uniform", "normal"
 std::optional<InitScheme> ParseInitScheme(std::string_view name);
 
 struct InitOptions {
     InitScheme scheme = InitScheme::Xavier;
-    double normal_std = 0.1;  // for InitScheme::Normal
-    double bias = 0.0;        // every bias starts here (a large negative one kills ReLUs)
+    double normal_std = 0.1; // for InitScheme::Normal
+    double bias = 0.0;       // every bias starts here (a large negative one kills ReLUs)
     std::uint64_t seed = 1;
 };
 
 struct NetworkSpec {
     std::vector<InputFeature> inputs{InputFeature::X1, InputFeature::X2};
-    std::vector<std::size_t> hidden{4, 2};              // neurons per hidden layer; empty = no hidden layer
+    std::vector<std::size_t> hidden{4, 2}; // neurons per hidden layer; empty = no hidden layer
     Activation hidden_activation = Activation::WithDefaults(ActivationId::Tanh);
-    ActivationId output = ActivationId::Tanh;  // ignored with the ce loss (softmax over linear logits)
+    ActivationId output = ActivationId::Tanh; // ignored with the ce loss (softmax over linear logits)
     Loss loss = Loss::Mse;
-    std::size_t classes = 3;  // the softmax output's neurons K (ce loss only)
+    std::size_t classes = 3; // the softmax output's neurons K (ce loss only)
 };
 
 // Why a spec cannot be built ("" when it can): 0–6 hidden layers of 1–8 neurons, distinct inputs,
@@ -127,7 +128,8 @@ std::string ValidateSpec(const NetworkSpec& spec);
 Network MakeNetwork(const NetworkSpec& spec, const InitOptions& init);
 
 // A 1-input chain x → h1 → … → O of `depth` single-neuron hidden layers, for chain-rule lessons.
-Network MakeChainNetwork(std::size_t depth, const Activation& hidden, ActivationId output, const InitOptions& init);
+Network MakeChainNetwork(std::size_t depth, const Activation& hidden, ActivationId output,
+                         const InitOptions& init);
 
 // Redraws every weight and bias (and resets PReLU's a to its layer value) with the given options.
 void InitialiseNetwork(Network& network, const InitOptions& init);
@@ -175,9 +177,9 @@ std::string NetworkToJson(const Network& network);
 
 struct NetworkParseResult {
     Network network;
-    std::string error;  // "net.json: layers[1].weights[0][2]: expected a finite number"; "" on success
+    std::string error; // "net.json: layers[1].weights[0][2]: expected a finite number"; "" on success
 };
 // Parses and validates a network file; `file_name` only labels messages.
 NetworkParseResult NetworkFromJson(std::string_view text, std::string_view file_name);
 
-}  // namespace actlab
+} // namespace actlab

@@ -38,17 +38,44 @@
 
 // Dispatches on a layer's fan-in, handing 1–8 over as compile-time constants so that the loops over
 // a neuron's inputs unroll completely.
-#define ACTLAB_WITH_FAN_IN(fan_in, CALL)                                                             \
-    switch (fan_in) {                                                                                \
-    case 1: { constexpr std::integral_constant<std::size_t, 1> kFanIn; CALL; } break;                \
-    case 2: { constexpr std::integral_constant<std::size_t, 2> kFanIn; CALL; } break;                \
-    case 3: { constexpr std::integral_constant<std::size_t, 3> kFanIn; CALL; } break;                \
-    case 4: { constexpr std::integral_constant<std::size_t, 4> kFanIn; CALL; } break;                \
-    case 5: { constexpr std::integral_constant<std::size_t, 5> kFanIn; CALL; } break;                \
-    case 6: { constexpr std::integral_constant<std::size_t, 6> kFanIn; CALL; } break;                \
-    case 7: { constexpr std::integral_constant<std::size_t, 7> kFanIn; CALL; } break;                \
-    case 8: { constexpr std::integral_constant<std::size_t, 8> kFanIn; CALL; } break;                \
-    default: { const std::size_t kFanIn = fan_in; CALL; } break;                                     \
+#define ACTLAB_WITH_FAN_IN(fan_in, CALL)                                                                     \
+    switch (fan_in) {                                                                                        \
+    case 1: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 1> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    case 2: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 2> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    case 3: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 3> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    case 4: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 4> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    case 5: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 5> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    case 6: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 6> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    case 7: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 7> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    case 8: {                                                                                                \
+        constexpr std::integral_constant<std::size_t, 8> kFanIn;                                             \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
+    default: {                                                                                               \
+        const std::size_t kFanIn = fan_in;                                                                   \
+        CALL;                                                                                                \
+    } break;                                                                                                 \
     }
 
 namespace actlab::detail {
@@ -65,7 +92,7 @@ ACTLAB_ALWAYS_INLINE inline double ExpNonPositive(double x) {
     constexpr double kInvLn2 = 1.4426950408889634073599246810019;
     constexpr double kLn2Hi = 6.93147180369123816490e-01;
     constexpr double kLn2Lo = 1.90821492927058770002e-10;
-    constexpr double kShifter = 6755399441055744.0;  // 1.5·2⁵²: adding it rounds to an integer
+    constexpr double kShifter = 6755399441055744.0; // 1.5·2⁵²: adding it rounds to an integer
     const double shifted = std::fma(x, kInvLn2, kShifter);
     const double k = shifted - kShifter;
     const double r = std::fma(-k, kLn2Lo, std::fma(-k, kLn2Hi, x));
@@ -106,83 +133,72 @@ static_assert(kMaxFanIn >= kInputFeatureCount && kMaxFanIn >= kMaxLayerWidth);
 // what the scalar loop computes for neuron j, in the same order, so packed and per-sample passes
 // agree bit for bit and neither the CPU nor the version changes a result.
 // (Spelled out per width: GCC drops a vector_size attribute that depends on a template parameter.)
-template <std::size_t kWidth>
-struct VecType;
-template <>
-struct VecType<4> {
-    using type = double __attribute__((vector_size(4 * sizeof(double))));
-};
-template <>
-struct VecType<8> {
-    using type = double __attribute__((vector_size(8 * sizeof(double))));
-};
-template <std::size_t kWidth>
-using Vec = typename VecType<kWidth>::type;
+template <std::size_t kWidth> struct VecType;
+template <> struct VecType<4> { using type = double __attribute__((vector_size(4 * sizeof(double)))); };
+template <> struct VecType<8> { using type = double __attribute__((vector_size(8 * sizeof(double)))); };
+template <std::size_t kWidth> using Vec = typename VecType<kWidth>::type;
 static_assert(sizeof(Vec<4>) == 4 * sizeof(double) && sizeof(Vec<8>) == 8 * sizeof(double));
 
 // A row of kCount·kWidth doubles. Loads and stores are unaligned; rows are passed by reference, as a
 // vector passed by value would change the calling convention between the versions (GCC warns).
-template <std::size_t kWidth, std::size_t kCount>
-struct Row {
+template <std::size_t kWidth, std::size_t kCount> struct Row {
     static constexpr std::size_t kVectors = kCount;
     Vec<kWidth> q[kCount];
 };
 
 // The row of kLanes (4 or 8) doubles: one 8-double vector when kOct and the row has 8 lanes.
-template <std::size_t kLanes, bool kOct>
-struct RowFor {
-    using type = Row<4, kLanes / 4>;
-};
-template <>
-struct RowFor<8, true> {
-    using type = Row<8, 1>;
-};
-template <std::size_t kLanes, bool kOct>
-using RowOf = typename RowFor<kLanes, kOct>::type;
+template <std::size_t kLanes, bool kOct> struct RowFor { using type = Row<4, kLanes / 4>; };
+template <> struct RowFor<8, true> { using type = Row<8, 1>; };
+template <std::size_t kLanes, bool kOct> using RowOf = typename RowFor<kLanes, kOct>::type;
 
 template <std::size_t kWidth, std::size_t kCount>
 ACTLAB_ALWAYS_INLINE inline void LoadRow(Row<kWidth, kCount>& v, const double* p) {
-    for (std::size_t k = 0; k < kCount; ++k) std::memcpy(&v.q[k], p + kWidth * k, sizeof(Vec<kWidth>));
+    for (std::size_t k = 0; k < kCount; ++k)
+        std::memcpy(&v.q[k], p + kWidth * k, sizeof(Vec<kWidth>));
 }
 
 template <std::size_t kWidth, std::size_t kCount>
 ACTLAB_ALWAYS_INLINE inline void StoreRow(double* p, const Row<kWidth, kCount>& v) {
-    for (std::size_t k = 0; k < kCount; ++k) std::memcpy(p + kWidth * k, &v.q[k], sizeof(Vec<kWidth>));
+    for (std::size_t k = 0; k < kCount; ++k)
+        std::memcpy(p + kWidth * k, &v.q[k], sizeof(Vec<kWidth>));
 }
 
 // acc += v·s lane by lane.
 template <std::size_t kWidth, std::size_t kCount>
 ACTLAB_ALWAYS_INLINE inline void MulAdd(Row<kWidth, kCount>& acc, const Row<kWidth, kCount>& v, double s) {
-    for (std::size_t k = 0; k < kCount; ++k) acc.q[k] += v.q[k] * s;
+    for (std::size_t k = 0; k < kCount; ++k)
+        acc.q[k] += v.q[k] * s;
 }
 
 // How many independent rows (or inputs) a kernel works on at once: each keeps its own sum, in its own
 // order, so results do not change, but the chains of dependent additions run side by side instead
 // of one after the other. Two rows of 8 (four vectors) or four rows of 4 fit the 16 vector
 // registers of AVX2 with room for the operands; AVX-512's 32 registers hold four rows of 8.
-template <std::size_t kLanes, bool kOct>
-inline constexpr std::size_t kBlock = kLanes == 4 || kOct ? 4 : 2;
+template <std::size_t kLanes, bool kOct> inline constexpr std::size_t kBlock = kLanes == 4 || kOct ? 4 : 2;
 
 // z[b] = bias + Σᵢ in[b][i]·wt[i] (the sum over i in order, bias first, as AffineLayer adds), for
 // kBlock rows at a time that share each row of wt.
 template <std::size_t kLanes, std::size_t kInLanes, bool kOct, std::size_t kRows, typename FanIn>
-ACTLAB_ALWAYS_INLINE inline void AffineRows(const double* wt, const RowOf<kLanes, kOct>& bias, FanIn fan_in_value,
-                                            const double* in, double* z) {
+ACTLAB_ALWAYS_INLINE inline void AffineRows(const double* wt, const RowOf<kLanes, kOct>& bias,
+                                            FanIn fan_in_value, const double* in, double* z) {
     using R = RowOf<kLanes, kOct>;
     const std::size_t fan_in = fan_in_value;
     R acc[kRows];
-    for (std::size_t r = 0; r < kRows; ++r) acc[r] = bias;
+    for (std::size_t r = 0; r < kRows; ++r)
+        acc[r] = bias;
     for (std::size_t i = 0; i < fan_in; ++i) {
         R w_i;
         LoadRow(w_i, wt + i * kLanes);
-        for (std::size_t r = 0; r < kRows; ++r) MulAdd(acc[r], w_i, in[r * kInLanes + i]);
+        for (std::size_t r = 0; r < kRows; ++r)
+            MulAdd(acc[r], w_i, in[r * kInLanes + i]);
     }
-    for (std::size_t r = 0; r < kRows; ++r) StoreRow(z + r * kLanes, acc[r]);
+    for (std::size_t r = 0; r < kRows; ++r)
+        StoreRow(z + r * kLanes, acc[r]);
 }
 
 template <std::size_t kLanes, std::size_t kInLanes, bool kOct, typename FanIn>
-ACTLAB_ALWAYS_INLINE inline void AffinePacked(const PackedLayer& packed, FanIn fan_in, const double* in, double* z,
-                                              std::size_t rows) {
+ACTLAB_ALWAYS_INLINE inline void AffinePacked(const PackedLayer& packed, FanIn fan_in, const double* in,
+                                              double* z, std::size_t rows) {
     constexpr std::size_t kRows = kBlock<kLanes, kOct>;
     const double* wt = packed.wt.data();
     RowOf<kLanes, kOct> bias;
@@ -190,39 +206,44 @@ ACTLAB_ALWAYS_INLINE inline void AffinePacked(const PackedLayer& packed, FanIn f
     std::size_t b = 0;
     for (; b + kRows <= rows; b += kRows)
         AffineRows<kLanes, kInLanes, kOct, kRows>(wt, bias, fan_in, in + b * kInLanes, z + b * kLanes);
-    for (; b < rows; ++b) AffineRows<kLanes, kInLanes, kOct, 1>(wt, bias, fan_in, in + b * kInLanes, z + b * kLanes);
+    for (; b < rows; ++b)
+        AffineRows<kLanes, kInLanes, kOct, 1>(wt, bias, fan_in, in + b * kInLanes, z + b * kLanes);
 }
 
 // gwt[i] = Σ_b in[b][i]·δ[b] for kInputs inputs from `first` on, each sum in sample order.
 template <std::size_t kLanes, std::size_t kInLanes, bool kOct, std::size_t kInputs>
-ACTLAB_ALWAYS_INLINE inline void WeightGradients(std::size_t first, const double* in, const double* delta, double* gwt,
-                                                 std::size_t rows) {
+ACTLAB_ALWAYS_INLINE inline void WeightGradients(std::size_t first, const double* in, const double* delta,
+                                                 double* gwt, std::size_t rows) {
     using R = RowOf<kLanes, kOct>;
     R g[kInputs] = {};
     for (std::size_t b = 0; b < rows; ++b) {
         R db;
         LoadRow(db, delta + b * kLanes);
-        for (std::size_t t = 0; t < kInputs; ++t) MulAdd(g[t], db, in[b * kInLanes + first + t]);
+        for (std::size_t t = 0; t < kInputs; ++t)
+            MulAdd(g[t], db, in[b * kInLanes + first + t]);
     }
-    for (std::size_t t = 0; t < kInputs; ++t) StoreRow(gwt + (first + t) * kLanes, g[t]);
+    for (std::size_t t = 0; t < kInputs; ++t)
+        StoreRow(gwt + (first + t) * kLanes, g[t]);
 }
 
 // up[b] = Σⱼ δ[b][j]·w[j] and δ_below[b] = up[b]·d_below[b] for kRows rows, sharing each row of w.
 template <std::size_t kInLanes, std::size_t kLanes, bool kOct, std::size_t kRows>
-ACTLAB_ALWAYS_INLINE inline void PropagateRows(const PackedLayer& packed, const double* delta, const double* d_below,
-                                               double* up_below, double* delta_below) {
+ACTLAB_ALWAYS_INLINE inline void PropagateRows(const PackedLayer& packed, const double* delta,
+                                               const double* d_below, double* up_below, double* delta_below) {
     using InR = RowOf<kInLanes, kOct>;
     InR up[kRows] = {};
     for (std::size_t j = 0; j < packed.size; ++j) {
         InR w_j;
         LoadRow(w_j, packed.w.data() + j * kInLanes);
-        for (std::size_t r = 0; r < kRows; ++r) MulAdd(up[r], w_j, delta[r * kLanes + j]);
+        for (std::size_t r = 0; r < kRows; ++r)
+            MulAdd(up[r], w_j, delta[r * kLanes + j]);
     }
     for (std::size_t r = 0; r < kRows; ++r) {
         InR d_in;
         LoadRow(d_in, d_below + r * kInLanes);
         StoreRow(up_below + r * kInLanes, up[r]);
-        for (std::size_t k = 0; k < InR::kVectors; ++k) d_in.q[k] *= up[r].q[k];
+        for (std::size_t k = 0; k < InR::kVectors; ++k)
+            d_in.q[k] *= up[r].q[k];
         StoreRow(delta_below + r * kInLanes, d_in);
     }
 }
@@ -230,21 +251,24 @@ ACTLAB_ALWAYS_INLINE inline void PropagateRows(const PackedLayer& packed, const 
 // gwt[i] = Σ_b in[b][i]·δ[b], gb = Σ_b δ[b]; below the first layer up[b] = Σⱼ δ[b][j]·w[j] and
 // δ_below[b] = up[b]·d_below[b] (the sums over b and j in order, as Backward adds).
 template <std::size_t kLanes, std::size_t kInLanes, bool kOct, typename FanIn>
-ACTLAB_ALWAYS_INLINE inline void BackwardPackedFixed(const PackedLayer& packed, FanIn fan_in_value, const double* in,
-                                                     const double* delta, double* gwt, double* gb, std::size_t rows,
-                                                     const double* d_below, double* up_below, double* delta_below) {
+ACTLAB_ALWAYS_INLINE inline void BackwardPackedFixed(const PackedLayer& packed, FanIn fan_in_value,
+                                                     const double* in, const double* delta, double* gwt,
+                                                     double* gb, std::size_t rows, const double* d_below,
+                                                     double* up_below, double* delta_below) {
     using R = RowOf<kLanes, kOct>;
     constexpr std::size_t kInputs = kBlock<kLanes, kOct>;
     const std::size_t fan_in = fan_in_value;
     std::size_t i = 0;
     for (; i + kInputs <= fan_in; i += kInputs)
         WeightGradients<kLanes, kInLanes, kOct, kInputs>(i, in, delta, gwt, rows);
-    for (; i < fan_in; ++i) WeightGradients<kLanes, kInLanes, kOct, 1>(i, in, delta, gwt, rows);
+    for (; i < fan_in; ++i)
+        WeightGradients<kLanes, kInLanes, kOct, 1>(i, in, delta, gwt, rows);
     R g_bias = {};
     for (std::size_t b = 0; b < rows; ++b) {
         R db;
         LoadRow(db, delta + b * kLanes);
-        for (std::size_t k = 0; k < R::kVectors; ++k) g_bias.q[k] += db.q[k];
+        for (std::size_t k = 0; k < R::kVectors; ++k)
+            g_bias.q[k] += db.q[k];
     }
     StoreRow(gb, g_bias);
     if (up_below == nullptr) return;
@@ -259,26 +283,25 @@ ACTLAB_ALWAYS_INLINE inline void BackwardPackedFixed(const PackedLayer& packed, 
 }
 
 // Hands the row widths (4 or 8) over as compile-time constants.
-#define ACTLAB_WITH_LANES(lanes, in_lanes, CALL)                                                     \
-    if ((lanes) == 4 && (in_lanes) == 4) {                                                           \
-        constexpr std::size_t kL = 4, kIn = 4;                                                       \
-        CALL;                                                                                        \
-    } else if ((lanes) == 4) {                                                                       \
-        constexpr std::size_t kL = 4, kIn = 8;                                                       \
-        CALL;                                                                                        \
-    } else if ((in_lanes) == 4) {                                                                    \
-        constexpr std::size_t kL = 8, kIn = 4;                                                       \
-        CALL;                                                                                        \
-    } else {                                                                                         \
-        constexpr std::size_t kL = 8, kIn = 8;                                                       \
-        CALL;                                                                                        \
+#define ACTLAB_WITH_LANES(lanes, in_lanes, CALL)                                                             \
+    if ((lanes) == 4 && (in_lanes) == 4) {                                                                   \
+        constexpr std::size_t kL = 4, kIn = 4;                                                               \
+        CALL;                                                                                                \
+    } else if ((lanes) == 4) {                                                                               \
+        constexpr std::size_t kL = 4, kIn = 8;                                                               \
+        CALL;                                                                                                \
+    } else if ((in_lanes) == 4) {                                                                            \
+        constexpr std::size_t kL = 8, kIn = 4;                                                               \
+        CALL;                                                                                                \
+    } else {                                                                                                 \
+        constexpr std::size_t kL = 8, kIn = 8;                                                               \
+        CALL;                                                                                                \
     }
-
 
 // a = f(z), d = f'(z) over `rows` rows of `width` values; `slopes` (width values) are PReLU's per-neuron a,
 // null to use the layer's parameter. The switch on the activation runs once per call, not per value.
-ACTLAB_ALWAYS_INLINE inline void ActivateBlock(const Layer& layer, const double* slopes, std::size_t width, const double* z,
-                                               double* a, double* d, std::size_t rows) {
+ACTLAB_ALWAYS_INLINE inline void ActivateBlock(const Layer& layer, const double* slopes, std::size_t width,
+                                               const double* z, double* a, double* d, std::size_t rows) {
     const std::size_t n = width * rows;
     switch (layer.activation.id) {
     case ActivationId::Linear:
@@ -314,7 +337,7 @@ ACTLAB_ALWAYS_INLINE inline void ActivateBlock(const Layer& layer, const double*
         }
         return;
     case ActivationId::Prelu:
-        if (slopes != nullptr) {  // a learned a per neuron
+        if (slopes != nullptr) { // a learned a per neuron
             for (std::size_t b = 0; b < rows; ++b) {
                 for (std::size_t j = 0; j < width; ++j) {
                     const std::size_t k = b * width + j;
@@ -325,7 +348,7 @@ ACTLAB_ALWAYS_INLINE inline void ActivateBlock(const Layer& layer, const double*
             }
             return;
         }
-        [[fallthrough]];  // one a for the whole layer: Leaky ReLU with that slope
+        [[fallthrough]]; // one a for the whole layer: Leaky ReLU with that slope
     case ActivationId::LeakyRelu: {
         const double slope = layer.activation.params[0];
         for (std::size_t j = 0; j < n; ++j) {
@@ -344,9 +367,10 @@ ACTLAB_ALWAYS_INLINE inline void ActivateBlock(const Layer& layer, const double*
     }
 }
 
-}  // namespace
+} // namespace
 
-ACTLAB_VECTOR_CLONES void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std::size_t rows) {
+ACTLAB_VECTOR_CLONES void ActivateRows(const Layer& layer, const double* z, double* a, double* d,
+                                       std::size_t rows) {
     // A layer switched to PReLU without SetLayerActivation has no per-neuron a yet.
     const double* slopes = layer.learned.size() == layer.size ? layer.learned.data() : nullptr;
     ActivateBlock(layer, slopes, layer.size, z, a, d, rows);
@@ -374,17 +398,20 @@ void PackedLayer::Load(const Layer& layer) {
     }
     // A layer switched to PReLU without SetLayerActivation has no per-neuron a yet.
     const bool per_neuron = layer.learned.size() == size;
-    for (std::size_t j = 0; j < size; ++j) slope[j] = per_neuron ? layer.learned[j] : 0.0;
+    for (std::size_t j = 0; j < size; ++j)
+        slope[j] = per_neuron ? layer.learned[j] : 0.0;
 }
 
 namespace {
 
 // The packed passes with rows of 4-double vectors (kOct false) or 8-double ones (kOct true).
 template <bool kOct>
-ACTLAB_ALWAYS_INLINE inline void ForwardVersion(const Layer& layer, const PackedLayer& packed, const double* in,
-                                                double* z, double* a, double* d, std::size_t rows) {
-    ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
-                      ACTLAB_WITH_FAN_IN(packed.fan_in, (AffinePacked<kL, kIn, kOct>(packed, kFanIn, in, z, rows))))
+ACTLAB_ALWAYS_INLINE inline void ForwardVersion(const Layer& layer, const PackedLayer& packed,
+                                                const double* in, double* z, double* a, double* d,
+                                                std::size_t rows) {
+    ACTLAB_WITH_LANES(
+        packed.lanes, packed.in_lanes,
+        ACTLAB_WITH_FAN_IN(packed.fan_in, (AffinePacked<kL, kIn, kOct>(packed, kFanIn, in, z, rows))))
     const bool per_neuron = layer.learned.size() == layer.size;
     const double* slopes = per_neuron ? packed.slope.data() : nullptr;
     if (packed.size > 1) {
@@ -397,7 +424,8 @@ ACTLAB_ALWAYS_INLINE inline void ForwardVersion(const Layer& layer, const Packed
     double zc[kChunk], ac[kChunk], dc[kChunk];
     for (std::size_t first = 0; first < rows; first += kChunk) {
         const std::size_t n = std::min(kChunk, rows - first);
-        for (std::size_t b = 0; b < n; ++b) zc[b] = z[(first + b) * packed.lanes];
+        for (std::size_t b = 0; b < n; ++b)
+            zc[b] = z[(first + b) * packed.lanes];
         ActivateBlock(layer, slopes, 1, zc, ac, dc, n);
         for (std::size_t b = 0; b < n; ++b) {
             a[(first + b) * packed.lanes] = ac[b];
@@ -407,8 +435,8 @@ ACTLAB_ALWAYS_INLINE inline void ForwardVersion(const Layer& layer, const Packed
 }
 
 template <std::size_t kLanes, bool kOct>
-ACTLAB_ALWAYS_INLINE inline void UpdateRows(PackedLayer& packed, const double* gwt, double decay, double scale,
-                                            double* sums) {
+ACTLAB_ALWAYS_INLINE inline void UpdateRows(PackedLayer& packed, const double* gwt, double decay,
+                                            double scale, double* sums) {
     using R = RowOf<kLanes, kOct>;
     R sum = {};
     for (std::size_t i = 0; i < packed.fan_in; ++i) {
@@ -425,28 +453,30 @@ ACTLAB_ALWAYS_INLINE inline void UpdateRows(PackedLayer& packed, const double* g
 }
 
 template <bool kOct>
-ACTLAB_ALWAYS_INLINE inline void UpdateVersion(PackedLayer& packed, const double* gwt, double decay, double scale,
-                                               double* sums) {
-    if (packed.lanes == 4) UpdateRows<4, kOct>(packed, gwt, decay, scale, sums);
-    else UpdateRows<8, kOct>(packed, gwt, decay, scale, sums);
+ACTLAB_ALWAYS_INLINE inline void UpdateVersion(PackedLayer& packed, const double* gwt, double decay,
+                                               double scale, double* sums) {
+    if (packed.lanes == 4)
+        UpdateRows<4, kOct>(packed, gwt, decay, scale, sums);
+    else
+        UpdateRows<8, kOct>(packed, gwt, decay, scale, sums);
 }
 
 template <bool kOct>
-ACTLAB_ALWAYS_INLINE inline void BackwardVersion(const PackedLayer& packed, const double* in, const double* delta,
-                                                 double* gwt, double* gb, std::size_t rows, const double* d_below,
-                                                 double* up_below, double* delta_below) {
+ACTLAB_ALWAYS_INLINE inline void
+BackwardVersion(const PackedLayer& packed, const double* in, const double* delta, double* gwt, double* gb,
+                std::size_t rows, const double* d_below, double* up_below, double* delta_below) {
     ACTLAB_WITH_LANES(packed.lanes, packed.in_lanes,
                       ACTLAB_WITH_FAN_IN(packed.fan_in, (BackwardPackedFixed<kL, kIn, kOct>(
                                                             packed, kFanIn, in, delta, gwt, gb, rows, d_below,
                                                             up_below, delta_below))))
 }
 
-}  // namespace
+} // namespace
 
 // The 4-double versions, for every CPU (one clone per instruction set, as above). External linkage:
 // GCC's target_clones wants it.
-ACTLAB_VECTOR_CLONES void ForwardPackedQuad(const Layer& layer, const PackedLayer& packed, const double* in, double* z,
-                                            double* a, double* d, std::size_t rows) {
+ACTLAB_VECTOR_CLONES void ForwardPackedQuad(const Layer& layer, const PackedLayer& packed, const double* in,
+                                            double* z, double* a, double* d, std::size_t rows) {
     ForwardVersion<false>(layer, packed, in, z, a, d, rows);
 }
 ACTLAB_VECTOR_CLONES void UpdatePackedQuad(PackedLayer& packed, const double* gwt, double decay, double scale,
@@ -461,17 +491,17 @@ ACTLAB_VECTOR_CLONES void BackwardPackedQuad(const PackedLayer& packed, const do
 
 #if ACTLAB_OCT_ROWS
 // The 8-double versions, compiled for AVX-512 and called only where the CPU has it.
-ACTLAB_OCT_TARGET void ForwardPackedOct(const Layer& layer, const PackedLayer& packed, const double* in, double* z,
-                                        double* a, double* d, std::size_t rows) {
+ACTLAB_OCT_TARGET void ForwardPackedOct(const Layer& layer, const PackedLayer& packed, const double* in,
+                                        double* z, double* a, double* d, std::size_t rows) {
     ForwardVersion<true>(layer, packed, in, z, a, d, rows);
 }
 ACTLAB_OCT_TARGET void UpdatePackedOct(PackedLayer& packed, const double* gwt, double decay, double scale,
                                        double* sums) {
     UpdateVersion<true>(packed, gwt, decay, scale, sums);
 }
-ACTLAB_OCT_TARGET void BackwardPackedOct(const PackedLayer& packed, const double* in, const double* delta, double* gwt,
-                                         double* gb, std::size_t rows, const double* d_below, double* up_below,
-                                         double* delta_below) {
+ACTLAB_OCT_TARGET void BackwardPackedOct(const PackedLayer& packed, const double* in, const double* delta,
+                                         double* gwt, double* gb, std::size_t rows, const double* d_below,
+                                         double* up_below, double* delta_below) {
     BackwardVersion<true>(packed, in, delta, gwt, gb, rows, d_below, up_below, delta_below);
 }
 #endif
@@ -515,8 +545,8 @@ RowVectors BestRowVectors() {
     return best;
 }
 
-void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a, double* d,
-                   std::size_t rows, RowVectors vectors) {
+void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a,
+                   double* d, std::size_t rows, RowVectors vectors) {
 #if ACTLAB_OCT_ROWS
     if (vectors == RowVectors::Oct) return ForwardPackedOct(layer, packed, in, z, a, d, rows);
 #endif
@@ -544,4 +574,4 @@ void BackwardPacked(const PackedLayer& packed, const double* in, const double* d
     BackwardPackedQuad(packed, in, delta, gwt, gb, rows, d_below, up_below, delta_below);
 }
 
-}  // namespace actlab::detail
+} // namespace actlab::detail

@@ -17,7 +17,8 @@ inline void AffineLayer(const Layer& layer, const double* in, double* z) {
     for (std::size_t j = 0; j < layer.size; ++j) {
         double acc = layer.biases[j];
         const double* row = w + j * fan_in;
-        for (std::size_t i = 0; i < fan_in; ++i) acc += row[i] * in[i];
+        for (std::size_t i = 0; i < fan_in; ++i)
+            acc += row[i] * in[i];
         z[j] = acc;
     }
 }
@@ -31,7 +32,9 @@ void ActivateRows(const Layer& layer, const double* z, double* a, double* d, std
 // so that z = b + Σᵢ xᵢ·W[:, i] is a few vector multiply-adds per input. Padding lanes hold zero
 // weights and biases, so they never reach a real neuron.
 inline constexpr std::size_t kPackedMaxLanes = 8;
-inline constexpr std::size_t PackedLanes(std::size_t size) { return size <= 4 ? 4 : kPackedMaxLanes; }
+inline constexpr std::size_t PackedLanes(std::size_t size) {
+    return size <= 4 ? 4 : kPackedMaxLanes;
+}
 static_assert(kPackedMaxLanes >= kMaxLayerWidth && kPackedMaxLanes >= kInputFeatureCount);
 
 struct PackedLayer {
@@ -42,7 +45,7 @@ struct PackedLayer {
     std::vector<double> w;     // size × in_lanes, w[j·in_lanes + i] = w[j][i]: back-propagation to the
                                // layer below (training leaves the first layer's stale: it has none)
     std::vector<double> bias;  // lanes
-    std::vector<double> slope;  // lanes: PReLU's a per neuron (the only per-neuron parameter)
+    std::vector<double> slope; // lanes: PReLU's a per neuron (the only per-neuron parameter)
     // Sizes the buffers for `layer` fed by rows of `in_lanes` values, padding zeroed.
     void Resize(const Layer& layer, std::size_t in_lanes_below);
     // Copies the layer's current weights, biases and slopes in (allocates nothing once sized).
@@ -54,12 +57,12 @@ struct PackedLayer {
 // both where the CPU can.
 enum class RowVectors { Quad, Oct };
 bool RowVectorsSupported(RowVectors vectors);
-RowVectors BestRowVectors();  // Oct where supported
+RowVectors BestRowVectors(); // Oct where supported
 
 // Forward through one packed layer for `rows` rows: z = b + W·in, a = f(z), d = f'(z). `in` has
 // rows × in_lanes values, z, a and d rows × lanes.
-void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a, double* d,
-                   std::size_t rows, RowVectors vectors = BestRowVectors());
+void ForwardPacked(const Layer& layer, const PackedLayer& packed, const double* in, double* z, double* a,
+                   double* d, std::size_t rows, RowVectors vectors = BestRowVectors());
 
 // Backward through one packed layer: gwt[i][j] = Σ_b δ[b][j]·in[b][i] (transposed like wt, fan_in ×
 // lanes, overwritten) and gb[j] = Σ_b δ[b][j] (lanes, overwritten), sums in sample order; unless
@@ -80,27 +83,31 @@ void UpdatePacked(PackedLayer& packed, const double* gwt, double decay, double s
 // value on its own (element-wise IEEE operations: the same bits on every CPU), padding included (its
 // gradient and state stay 0, so it stays 0).
 struct OptimizerStep {
-    double inv_batch = 1.0;  // 1/B
-    double l2 = 0.0;         // λ (0 for biases and slopes)
-    double eta = 0.0;        // η
-    double mu = 0.0;         // momentum's μ
+    double inv_batch = 1.0; // 1/B
+    double l2 = 0.0;        // λ (0 for biases and slopes)
+    double eta = 0.0;       // η
+    double mu = 0.0;        // momentum's μ
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
-    double step_size = 0.0;  // Adam: η/(1 − β1ᵗ)
-    double sqrt_bc2 = 1.0;   // Adam: √(1 − β2ᵗ)
+    double step_size = 0.0; // Adam: η/(1 − β1ᵗ)
+    double sqrt_bc2 = 1.0;  // Adam: √(1 − β2ᵗ)
 };
 void MomentumUpdate(double* p, const double* gsum, double* buf, std::size_t n, const OptimizerStep& step);
-void AdamUpdate(double* p, const double* gsum, double* m, double* v, std::size_t n, const OptimizerStep& step);
+void AdamUpdate(double* p, const double* gsum, double* m, double* v, std::size_t n,
+                const OptimizerStep& step);
 
 inline void ActivateLayer(const Layer& layer, const double* z, double* a, double* d) {
     ActivateRows(layer, z, a, d, 1);
 }
 
 // ∂f/∂a for PReLU's learned a: z where z ≤ 0, else 0 (see ParamDerivative).
-inline double LearnedParamDerivative(double z) { return z > 0.0 ? 0.0 : z; }
+inline double LearnedParamDerivative(double z) {
+    return z > 0.0 ? 0.0 : z;
+}
 
 // Fills the input features of one point.
 inline void ComputeFeatures(const Network& network, double x1, double x2, double* out) {
-    for (std::size_t i = 0; i < network.inputs.size(); ++i) out[i] = FeatureValue(network.inputs[i], x1, x2);
+    for (std::size_t i = 0; i < network.inputs.size(); ++i)
+        out[i] = FeatureValue(network.inputs[i], x1, x2);
 }
 
-}  // namespace actlab::detail
+} // namespace actlab::detail

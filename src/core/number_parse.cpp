@@ -13,13 +13,13 @@ namespace actlab {
 namespace {
 
 std::string Quoted(std::string_view text) {
-    constexpr std::size_t kMaxShown = 40;  // a hostile 1 GB argument must not be echoed whole
+    constexpr std::size_t kMaxShown = 40; // a hostile 1 GB argument must not be echoed whole
     std::string shown(text.substr(0, kMaxShown));
     if (text.size() > kMaxShown) shown += "…";
     return "'" + shown + "'";
 }
 
-}  // namespace
+} // namespace
 
 Parsed<double> ParseNumber(std::string_view text) {
     Parsed<double> result;
@@ -89,7 +89,8 @@ Parsed<std::vector<double>> ParseNumberList(std::string_view text, bool allow_no
     std::size_t start = 0;
     while (true) {
         const auto comma = text.find(',', start);
-        const auto item = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        const auto item =
+            text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         const auto number = allow_non_finite ? ParseNumber(item) : ParseFiniteNumber(item);
         if (!number) {
             result.error = "in list " + Quoted(text) + ": " + number.error;
@@ -146,4 +147,4 @@ std::string FormatNumber17(double value) {
     return buffer;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -11,10 +11,9 @@
 namespace actlab {
 
 // A parse result: the value, or a message such as "'1e' is not a number".
-template <typename T>
-struct Parsed {
+template <typename T> struct Parsed {
     T value{};
-    std::string error;  // empty on success
+    std::string error; // empty on success
     explicit operator bool() const { return error.empty(); }
 };
 
@@ -44,4 +43,4 @@ Parsed<long long> ParseInteger(std::string_view text, long long min_value, long 
 // A number with 17 significant digits, as the CSV outputs print it ("-0.40000000000000002", "1e+300").
 std::string FormatNumber17(double value);
 
-}  // namespace actlab
+} // namespace actlab

@@ -181,7 +181,7 @@ bool Report(const PropagationProgress& progress, std::size_t done, std::size_t t
     return !progress || progress(static_cast<double>(done) / static_cast<double>(total));
 }
 
-}  // namespace
+} // namespace
 
 std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c,
                                                  const PropagationProgress& progress) {
@@ -202,7 +202,7 @@ std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c,
     }
     Moments(a, c, units, stats[0]);
     std::vector<float> wt(units * units);
-    std::vector<float> pre(c.depth * matrix);  // h₁ … h_D
+    std::vector<float> pre(c.depth * matrix); // h₁ … h_D
     for (std::size_t l = 1; l <= c.depth; ++l) {
         DrawWeights(c, l, units, wt, threads);
         float* h = &pre[(l - 1) * matrix];
@@ -250,4 +250,4 @@ std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& c,
     return stats;
 }
 
-}  // namespace actlab
+} // namespace actlab

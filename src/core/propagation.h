@@ -40,30 +40,30 @@ inline constexpr EnumName<SignalInitScheme> kSignalInitNames[] = {{SignalInitSch
 
 struct WeightInit {
     SignalInitScheme scheme = SignalInitScheme::LeCun;
-    double stddev = 1.0;  // σ, only for SignalInitScheme::Normal
+    double stddev = 1.0; // σ, only for SignalInitScheme::Normal
 };
 
 // "lecun", "he", "xavier" or "normal:STD" with a finite STD ≥ 0.
 Parsed<WeightInit> ParseWeightInit(std::string_view text);
-std::string WeightInitName(const WeightInit& init);  // the same spelling back
+std::string WeightInitName(const WeightInit& init); // the same spelling back
 double WeightStd(const WeightInit& init, std::size_t fan_in, std::size_t fan_out);
 
 struct PropagationConfig {
     Activation activation = Activation::WithDefaults(ActivationId::Selu);
     WeightInit init;
-    std::size_t depth = 50;     // D, 1 to kMaxPropagationDepth
-    std::size_t width = 500;    // W, 1 to kMaxPropagationWidth
-    std::size_t samples = 200;  // N, 1 to kMaxPropagationSamples
+    std::size_t depth = 50;    // D, 1 to kMaxPropagationDepth
+    std::size_t width = 500;   // W, 1 to kMaxPropagationWidth
+    std::size_t samples = 200; // N, 1 to kMaxPropagationSamples
     std::uint64_t seed = 1;
-    std::size_t threads = 0;  // 0: one per hardware thread, at most 8; the results do not depend on it
+    std::size_t threads = 0; // 0: one per hardware thread, at most 8; the results do not depend on it
 };
 
 // Statistics of one layer over all samples and units. Layer 0 is the input x; there grad_norm is ‖∂L/∂x‖.
 struct LayerStatistics {
     std::size_t layer = 0;
-    double mean = 0.0;       // of aℓ over samples × units
-    double variance = 0.0;   // of aℓ over samples × units (divided by N·W)
-    double grad_norm = 0.0;  // √(mean over samples of ‖δℓ‖²): the root-mean-square gradient norm
+    double mean = 0.0;      // of aℓ over samples × units
+    double variance = 0.0;  // of aℓ over samples × units (divided by N·W)
+    double grad_norm = 0.0; // √(mean over samples of ‖δℓ‖²): the root-mean-square gradient norm
 };
 
 // Why the configuration is refused, or "" (sizes within the caps, valid activation parameters).
@@ -81,4 +81,4 @@ using PropagationProgress = std::function<bool(double fraction_done)>;
 std::vector<LayerStatistics> SimulatePropagation(const PropagationConfig& config,
                                                  const PropagationProgress& progress = {});
 
-}  // namespace actlab
+} // namespace actlab

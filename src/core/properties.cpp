@@ -18,7 +18,7 @@ constexpr std::size_t kGridPoints = 4001;
 
 std::string FormatSignificant(double value, int digits) {
     if (std::isinf(value)) return value > 0 ? "∞" : "−∞";
-    if (value == 0.0) value = 0.0;  // no "−0"
+    if (value == 0.0) value = 0.0; // no "−0"
     char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
     std::string text = buffer;
@@ -33,20 +33,29 @@ double GridHalfWidth(const Activation& act) {
     double factor = 1.0;
     switch (act.id) {
     case ActivationId::Swish:
-    case ActivationId::Softplus: factor = act.params[0] > 0.0 ? std::clamp(1.0 / act.params[0], 1.0, 1e4) : 1.0; break;
-    case ActivationId::Celu: factor = std::max(1.0, act.params[0]); break;
-    case ActivationId::Squareplus: factor = std::max(1.0, std::sqrt(act.params[0]) / 2.0); break;
-    case ActivationId::Snake: factor = std::max(1.0, 1.0 / act.params[0]); break;
-    default: break;
+    case ActivationId::Softplus:
+        factor = act.params[0] > 0.0 ? std::clamp(1.0 / act.params[0], 1.0, 1e4) : 1.0;
+        break;
+    case ActivationId::Celu:
+        factor = std::max(1.0, act.params[0]);
+        break;
+    case ActivationId::Squareplus:
+        factor = std::max(1.0, std::sqrt(act.params[0]) / 2.0);
+        break;
+    case ActivationId::Snake:
+        factor = std::max(1.0, 1.0 / act.params[0]);
+        break;
+    default:
+        break;
     }
     double width = 2.5 * act.info().scale_hint * factor;
-    for (const Kink& kink : Kinks(act)) width = std::max(width, 2.0 * std::fabs(kink.x) + 1.0);
+    for (const Kink& kink : Kinks(act))
+        width = std::max(width, 2.0 * std::fabs(kink.x) + 1.0);
     return width;
 }
 
 // Golden-section search for a minimum of g on [a, b].
-template <typename F>
-double GoldenMinimum(F g, double a, double b) {
+template <typename F> double GoldenMinimum(F g, double a, double b) {
     const double inv_phi = (std::sqrt(5.0) - 1.0) / 2.0;
     double c = b - inv_phi * (b - a);
     double d = a + inv_phi * (b - a);
@@ -81,7 +90,8 @@ Interval RangeOf(const std::vector<double>& xs, const std::vector<double>& value
                  const std::vector<Candidate>& approached, const std::vector<double>& refine_points,
                  const auto& g, Candidate* minimum_out) {
     std::vector<Candidate> candidates = approached;
-    for (std::size_t i = 0; i < xs.size(); ++i) candidates.push_back({values[i], true, xs[i]});
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        candidates.push_back({values[i], true, xs[i]});
 
     auto refine = [&](bool for_minimum) {
         // Refine around the best interior grid sample; kinks and grid ends are exact samples already.
@@ -126,7 +136,7 @@ bool TailIsConstant(const Activation& act, double sign, double half_width) {
     return Evaluate(act, sign * half_width) == Evaluate(act, sign * half_width * 0.5);
 }
 
-}  // namespace
+} // namespace
 
 std::string Interval::ToString(int significant_digits) const {
     const bool lo_open_bracket = !lo_closed || std::isinf(lo);
@@ -137,18 +147,24 @@ std::string Interval::ToString(int significant_digits) const {
 
 std::string Properties::SmoothnessText() const {
     switch (smoothness) {
-    case Smoothness::C0: return "C⁰: continuous, f′ jumps";
-    case Smoothness::C1: return "C¹: f′ continuous, f″ jumps";
-    case Smoothness::CInfinity: return "C∞: smooth";
+    case Smoothness::C0:
+        return "C⁰: continuous, f′ jumps";
+    case Smoothness::C1:
+        return "C¹: f′ continuous, f″ jumps";
+    case Smoothness::CInfinity:
+        return "C∞: smooth";
     }
     return "";
 }
 
 std::string Properties::ZeroCentredText() const {
     switch (zero_centred) {
-    case ZeroCentred::Yes: return "yes (odd: f(−x) = −f(x))";
-    case ZeroCentred::Partly: return "partly (f(0) = 0, takes both signs)";
-    case ZeroCentred::No: return "no";
+    case ZeroCentred::Yes:
+        return "yes (odd: f(−x) = −f(x))";
+    case ZeroCentred::Partly:
+        return "partly (f(0) = 0, takes both signs)";
+    case ZeroCentred::No:
+        return "no";
     }
     return "";
 }
@@ -166,7 +182,8 @@ namespace {
 std::vector<double> PropertyGrid(double half_width, const std::vector<double>& breakpoints) {
     std::vector<double> xs(kGridPoints);
     for (std::size_t i = 0; i < kGridPoints; ++i)
-        xs[i] = std::lerp(-half_width, half_width, static_cast<double>(i) / static_cast<double>(kGridPoints - 1));
+        xs[i] =
+            std::lerp(-half_width, half_width, static_cast<double>(i) / static_cast<double>(kGridPoints - 1));
     xs.push_back(0.0);
     xs.insert(xs.end(), breakpoints.begin(), breakpoints.end());
     std::sort(xs.begin(), xs.end());
@@ -195,8 +212,8 @@ Smoothness SmoothnessAt(const Activation& act, const std::vector<double>& breakp
 }
 
 // Odd, or at least f(0) = 0 with outputs of both signs.
-ZeroCentred ZeroCentredness(const Activation& act, const std::vector<double>& xs, const std::vector<double>& f,
-                            const Interval& output_range) {
+ZeroCentred ZeroCentredness(const Activation& act, const std::vector<double>& xs,
+                            const std::vector<double>& f, const Interval& output_range) {
     bool odd = true;
     for (std::size_t i = 0; i < xs.size() && odd; ++i) {
         const double mirrored = Evaluate(act, -xs[i]);
@@ -218,7 +235,8 @@ std::vector<Interval> ZeroGradientRegions(const Activation& act, const std::vect
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
         const double lo = std::max(bounds[i], -half_width), hi = std::min(bounds[i + 1], half_width);
         bool all_zero = lo < hi;
-        for (int k = 1; k <= 5 && all_zero; ++k) all_zero = Derivative(act, lo + (hi - lo) * k / 6.0) == 0.0;
+        for (int k = 1; k <= 5 && all_zero; ++k)
+            all_zero = Derivative(act, lo + (hi - lo) * k / 6.0) == 0.0;
         if (all_zero) regions.push_back({bounds[i], bounds[i + 1], false, false});
     }
     return regions;
@@ -233,16 +251,19 @@ std::optional<Point2> DerivativeMaximum(const Activation& act, const std::vector
         if (df[i] > df[best]) best = i;
     // Rounding makes a few samples around a smooth peak equal (tanh' = 1 near 0): take the middle one.
     std::size_t last_tie = best;
-    while (last_tie + 1 < xs.size() && df[last_tie + 1] == df[best]) ++last_tie;
+    while (last_tie + 1 < xs.size() && df[last_tie + 1] == df[best])
+        ++last_tie;
     best = (best + last_tie) / 2;
     if (best == 0 || best + 1 >= xs.size()) return std::nullopt;
     double x = GoldenMinimum([&](double t) { return -Derivative(act, t); }, xs[best - 1], xs[best + 1]);
     if (Derivative(act, x) <= df[best]) x = xs[best];
     const double delta = half_width / 100.0;
     bool near_kink = false;
-    for (double k : kink_xs) near_kink |= std::fabs(k - x) < delta;
+    for (double k : kink_xs)
+        near_kink |= std::fabs(k - x) < delta;
     const double peak = Derivative(act, x);
-    if (!near_kink && Derivative(act, x - delta) < peak && Derivative(act, x + delta) < peak) return Point2{x, peak};
+    if (!near_kink && Derivative(act, x - delta) < peak && Derivative(act, x + delta) < peak)
+        return Point2{x, peak};
     return std::nullopt;
 }
 
@@ -259,7 +280,7 @@ std::string DyingRisk(const std::vector<Interval>& zero_gradient_regions) {
     return {};
 }
 
-}  // namespace
+} // namespace
 
 Properties ComputeProperties(const Activation& act) {
     Properties props;
@@ -271,7 +292,8 @@ Properties ComputeProperties(const Activation& act) {
     const std::vector<double> xs = PropertyGrid(half_width, breakpoints);
     std::vector<double> kink_xs;
     kink_xs.reserve(kinks.size());
-    for (const Kink& k : kinks) kink_xs.push_back(k.x);
+    for (const Kink& k : kinks)
+        kink_xs.push_back(k.x);
 
     std::vector<double> f(xs.size()), df(xs.size());
     for (std::size_t i = 0; i < xs.size(); ++i) {
@@ -320,4 +342,4 @@ Properties ComputeProperties(const Activation& act) {
     return props;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -99,7 +99,7 @@ void BoxMullerFloats(const std::int32_t* a, const std::int32_t* b, float* first,
         // |2π y| ≤ π/4, where the Taylor series of sin and cos to φ⁹ and φ⁸ are good to 3e-8.
         const float v = static_cast<float>(b[i]) * 0x1p-24f;
         const float x = v >= 0.5f ? v - 1.0f : v;
-        const std::int32_t q = static_cast<std::int32_t>(4.0f * x + 2.5f) - 2;  // round(4x) in −2…2
+        const std::int32_t q = static_cast<std::int32_t>(4.0f * x + 2.5f) - 2; // round(4x) in −2…2
         const float phi = 6.28318530717958648f * (x - 0.25f * static_cast<float>(q));
         const float p2 = phi * phi;
         // Multiplications by the rounded reciprocals (divisions would not vectorise as cheaply).
@@ -115,14 +115,14 @@ void BoxMullerFloats(const std::int32_t* a, const std::int32_t* b, float* first,
         const bool odd = (quarter & 1) != 0;
         const float c = odd ? sin_phi : cos_phi;
         const float s = odd ? cos_phi : sin_phi;
-        const float cos_sign = 1.0f - 2.0f * static_cast<float>(((quarter + 1) >> 1) & 1);  // − for 1, 2
-        const float sin_sign = 1.0f - 2.0f * static_cast<float>(quarter >> 1);              // − for 2, 3
+        const float cos_sign = 1.0f - 2.0f * static_cast<float>(((quarter + 1) >> 1) & 1); // − for 1, 2
+        const float sin_sign = 1.0f - 2.0f * static_cast<float>(quarter >> 1);             // − for 2, 3
         first[i] = cos_sign * (r * c);
         second[i] = sin_sign * (r * s);
     }
 }
 
-}  // namespace
+} // namespace
 
 namespace {
 
@@ -151,7 +151,7 @@ void Draw24BitPairs(Xoshiro8& g, std::int32_t* a, std::int32_t* b, std::size_t n
             const std::uint64_t x = g.s1[lane];
             const std::uint64_t times5 = (x << 2) + x;
             const std::uint64_t rotated = (times5 << 7) | (times5 >> 57);
-            const std::uint64_t result = (rotated << 3) + rotated;  // rotl(s₁·5, 7)·9
+            const std::uint64_t result = (rotated << 3) + rotated; // rotl(s₁·5, 7)·9
             const std::uint64_t t = x << 17;
             g.s2[lane] ^= g.s0[lane];
             g.s3[lane] ^= g.s1[lane];
@@ -165,7 +165,7 @@ void Draw24BitPairs(Xoshiro8& g, std::int32_t* a, std::int32_t* b, std::size_t n
     }
 }
 
-}  // namespace
+} // namespace
 
 void FillNormals(std::uint64_t seed, float* out, std::size_t count, float scale) {
     Xoshiro8 generators(seed);
@@ -185,4 +185,4 @@ void FillNormals(std::uint64_t seed, float* out, std::size_t count, float scale)
     }
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -2,8 +2,8 @@
 // simulations give the same numbers with every compiler and standard library.
 #pragma once
 
-#include <cstddef>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace actlab {
@@ -21,8 +21,8 @@ public:
     explicit Rng(std::uint64_t seed);
 
     std::uint64_t NextU64();
-    double Uniform();  // uniform on (0, 1]: never 0, so log() in Box–Muller is finite
-    double Normal();   // standard normal, Box–Muller (pairs; the second value is kept)
+    double Uniform(); // uniform on (0, 1]: never 0, so log() in Box–Muller is finite
+    double Normal();  // standard normal, Box–Muller (pairs; the second value is kept)
     bool Coin() { return (NextU64() >> 63) != 0; }
 
 private:
@@ -39,7 +39,6 @@ private:
 // born-dead trials, where libm's log, sin and cos would dominate the run time.
 void FillNormals(std::uint64_t seed, float* out, std::size_t count, float scale = 1.0f);
 
-
 // The generator of datasets, initial weights and batch shuffles (the mini network). It shares
 // splitmix64 seeding and the xoshiro256** step with Rng above but draws uniforms on [0, 1), and the
 // network's tests pin values drawn with it, so the two stay separate until those are re-derived.
@@ -49,7 +48,8 @@ public:
 
     void Seed(std::uint64_t seed) {
         std::uint64_t s = seed;
-        for (auto& word : state_) word = SplitMix64(s);
+        for (auto& word : state_)
+            word = SplitMix64(s);
         has_spare_ = false;
     }
 
@@ -72,7 +72,9 @@ public:
     double Uniform(double lo, double hi) { return lo + (hi - lo) * Uniform01(); }
 
     // Uniform integer in [0, n), n > 0; the modulo bias is below 2⁻⁴⁰ for every n used here.
-    std::size_t Index(std::size_t n) { return static_cast<std::size_t>(Next() % static_cast<std::uint64_t>(n)); }
+    std::size_t Index(std::size_t n) {
+        return static_cast<std::size_t>(Next() % static_cast<std::uint64_t>(n));
+    }
 
     // Standard normal by Box–Muller: r = √(−2 ln u₁), θ = 2πu₂ gives r cos θ and r sin θ.
     double Normal() {
@@ -81,7 +83,8 @@ public:
             return spare_;
         }
         double u1 = Uniform01();
-        while (u1 <= 0.0) u1 = Uniform01();
+        while (u1 <= 0.0)
+            u1 = Uniform01();
         const double u2 = Uniform01();
         const double r = std::sqrt(-2.0 * std::log(u1));
         const double theta = 6.283185307179586476925286766559 * u2;
@@ -101,8 +104,7 @@ private:
 };
 
 // Fisher–Yates shuffle with our generator (std::shuffle's result depends on the library).
-template <typename T>
-void Shuffle(T* data, std::size_t n, Random& random) {
+template <typename T> void Shuffle(T* data, std::size_t n, Random& random) {
     for (std::size_t i = n; i > 1; --i) {
         const std::size_t j = random.Index(i);
         const T tmp = data[i - 1];
@@ -111,4 +113,4 @@ void Shuffle(T* data, std::size_t n, Random& random) {
     }
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -31,13 +31,15 @@ SampledCurve SampleCurve(const Activation& activation, double a, double b, std::
     std::erase_if(kinks, [a, b](const Kink& k) { return k.x < a || k.x > b; });
 
     std::vector<double> xs = Linspace(a, b, samples);
-    for (const Kink& kink : kinks) xs.push_back(kink.x);
+    for (const Kink& kink : kinks)
+        xs.push_back(kink.x);
     std::sort(xs.begin(), xs.end());
     xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
 
     curve.value.x = xs;
     curve.value.y.reserve(xs.size());
-    for (double x : xs) curve.value.y.push_back(Evaluate(activation, x));
+    for (double x : xs)
+        curve.value.y.push_back(Evaluate(activation, x));
 
     // f' is continuous between kinks: one polyline per interval, ending in one-sided limits.
     std::size_t next_kink = 0;
@@ -67,4 +69,4 @@ SampledCurve SampleCurve(const Activation& activation, double a, double b, std::
     return curve;
 }
 
-}  // namespace actlab
+} // namespace actlab

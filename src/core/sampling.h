@@ -20,14 +20,14 @@ struct Polyline {
 // convention gives and open circles at the limits it does not take.
 struct DerivativeJump {
     double x;
-    std::optional<double> closed_y;  // none for the "undefined" convention
-    std::vector<double> open_y;      // one or two limits
+    std::optional<double> closed_y; // none for the "undefined" convention
+    std::vector<double> open_y;     // one or two limits
 };
 
 struct SampledCurve {
-    Polyline value;                       // f: continuous, kinks included exactly
-    std::vector<Polyline> derivative;     // f': one polyline between consecutive jumps
-    std::vector<DerivativeJump> jumps;    // sorted by x
+    Polyline value;                    // f: continuous, kinks included exactly
+    std::vector<Polyline> derivative;  // f': one polyline between consecutive jumps
+    std::vector<DerivativeJump> jumps; // sorted by x
 };
 
 // N evenly spaced samples over [a, b] (a < b, N ≥ 2) plus every kink in (a, b).
@@ -37,4 +37,4 @@ SampledCurve SampleCurve(const Activation& activation, double a, double b, std::
 // N evenly spaced points, a and b included exactly: the x column of `actlab eval --range`.
 std::vector<double> Linspace(double a, double b, std::size_t samples);
 
-}  // namespace actlab
+} // namespace actlab

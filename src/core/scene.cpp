@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 namespace actlab {
 
 namespace {
@@ -36,9 +35,12 @@ std::optional<std::size_t> TooDeep(std::string_view text, int limit) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
@@ -72,19 +74,22 @@ std::string ParseErrorMessage(std::string_view file_name, std::string_view text,
     return std::string(file_name) + ": " + message;
 }
 
-}  // namespace
+} // namespace
 
 bool NetworkFitsLesson(const Network& network, const NetworkLessonState& lesson) {
-    const std::vector<InputFeature> inputs = lesson.dataset == DatasetKind::Chain
-                                                 ? std::vector<InputFeature>{InputFeature::X1}
-                                                 : std::vector<InputFeature>{InputFeature::X1, InputFeature::X2};
-    const Loss loss = lesson.output == ActivationId::Sigmoid && IsClassification(lesson.dataset) ? Loss::Bce : Loss::Mse;
-    if (network.inputs != inputs || network.loss != loss || network.layers.size() != lesson.hidden.size() + 1 ||
+    const std::vector<InputFeature> inputs =
+        lesson.dataset == DatasetKind::Chain ? std::vector<InputFeature>{InputFeature::X1}
+                                             : std::vector<InputFeature>{InputFeature::X1, InputFeature::X2};
+    const Loss loss =
+        lesson.output == ActivationId::Sigmoid && IsClassification(lesson.dataset) ? Loss::Bce : Loss::Mse;
+    if (network.inputs != inputs || network.loss != loss ||
+        network.layers.size() != lesson.hidden.size() + 1 ||
         lesson.activations.size() != lesson.hidden.size()) {
         return false;
     }
     for (std::size_t l = 0; l < lesson.hidden.size(); ++l) {
-        if (network.layers[l].size != lesson.hidden[l] || network.layers[l].activation.id != lesson.activations[l].id) {
+        if (network.layers[l].size != lesson.hidden[l] ||
+            network.layers[l].activation.id != lesson.activations[l].id) {
             return false;
         }
     }
@@ -100,7 +105,8 @@ std::string SceneToJson(const Scene& scene) {
     if (scene.trained && ValidateNetwork(*scene.trained).empty()) {
         // The network file's own format, nested; nlohmann writes each double in its shortest form
         // that reads back to the same value.
-        root["trained"] = {{"step", scene.training_step}, {"network", json::parse(NetworkToJson(*scene.trained))}};
+        root["trained"] = {{"step", scene.training_step},
+                           {"network", json::parse(NetworkToJson(*scene.trained))}};
     }
     return root.dump(2) + "\n";
 }
@@ -114,8 +120,8 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
         return result;
     }
     if (const auto at = TooDeep(text, kMaxSceneNesting)) {
-        result.error = Position(file_name, text, *at) + "nested deeper than " + std::to_string(kMaxSceneNesting) +
-                       " levels; not a scene file";
+        result.error = Position(file_name, text, *at) + "nested deeper than " +
+                       std::to_string(kMaxSceneNesting) + " levels; not a scene file";
         return result;
     }
     json root;
@@ -142,8 +148,8 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
         return result;
     }
     if (version->get<std::int64_t>() > kSceneFormatVersion) {
-        result.error = name + ": written by a newer ActLab (version " + version->dump() + "); this one reads version " +
-                       std::to_string(kSceneFormatVersion);
+        result.error = name + ": written by a newer ActLab (version " + version->dump() +
+                       "); this one reads version " + std::to_string(kSceneFormatVersion);
         return result;
     }
     try {
@@ -160,20 +166,23 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
             const auto network = trained->is_object() ? trained->find("network") : trained->end();
             const auto step = trained->is_object() ? trained->find("step") : trained->end();
             if (network == trained->end() || !network->is_object()) {
-                result.warnings.emplace_back("trained: no \"network\" object; the lesson starts from fresh weights");
+                result.warnings.emplace_back(
+                    "trained: no \"network\" object; the lesson starts from fresh weights");
             } else {
                 NetworkParseResult parsed = NetworkFromJson(network->dump(), name + ": trained.network");
                 if (!parsed.error.empty()) {
                     result.warnings.push_back(parsed.error + "; the lesson starts from fresh weights");
                 } else if (!NetworkFitsLesson(parsed.network, result.scene.state.network)) {
-                    result.warnings.emplace_back("trained.network: does not match the lesson's layers; the lesson starts "
-                                              "from fresh weights");
+                    result.warnings.emplace_back(
+                        "trained.network: does not match the lesson's layers; the lesson starts "
+                        "from fresh weights");
                 } else {
                     result.scene.trained = std::move(parsed.network);
                     if (step != trained->end() && step->is_number_unsigned()) {
                         result.scene.training_step = step->get<std::size_t>();
                     } else if (step != trained->end()) {
-                        result.warnings.push_back("trained.step: ignored " + step->dump() + " (a whole number ≥ 0)");
+                        result.warnings.push_back("trained.step: ignored " + step->dump() +
+                                                  " (a whole number ≥ 0)");
                     }
                 }
             }
@@ -196,4 +205,4 @@ SceneParseResult ReadSceneFile(const std::string& path) {
     return ParseScene(text, path);
 }
 
-}  // namespace actlab
+} // namespace actlab

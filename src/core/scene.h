@@ -14,14 +14,14 @@
 namespace actlab {
 
 inline constexpr int kSceneFormatVersion = 1;
-inline constexpr std::size_t kMaxSceneFileBytes = std::size_t{16} << 20;  // a scene is a few kB
-inline constexpr int kMaxSceneNesting = 32;                               // a scene nests 6 deep
+inline constexpr std::size_t kMaxSceneFileBytes = std::size_t{16} << 20; // a scene is a few kB
+inline constexpr int kMaxSceneNesting = 32;                              // a scene nests 6 deep
 
 struct Scene {
-    std::string title;                // shown in the menu for presets; may be empty
+    std::string title; // shown in the menu for presets; may be empty
     AppState state;
-    std::optional<Network> trained;   // the mini network's weights when it had been built
-    std::size_t training_step = 0;    // steps the weights had been trained for
+    std::optional<Network> trained; // the mini network's weights when it had been built
+    std::size_t training_step = 0;  // steps the weights had been trained for
 };
 
 // The scene as text: keys sorted, two-space indent, numbers that read back exactly, so that
@@ -30,8 +30,8 @@ std::string SceneToJson(const Scene& scene);
 
 struct SceneParseResult {
     Scene scene;
-    std::vector<std::string> warnings;  // fields skipped or clamped; the rest was read
-    std::string error;                  // "lesson.json:3:14: syntax error …"; "" on success
+    std::vector<std::string> warnings; // fields skipped or clamped; the rest was read
+    std::string error;                 // "lesson.json:3:14: syntax error …"; "" on success
     bool ok() const { return error.empty(); }
 };
 
@@ -47,4 +47,4 @@ SceneParseResult ReadSceneFile(const std::string& path);
 // loaded into the lesson's trainer).
 bool NetworkFitsLesson(const Network& network, const NetworkLessonState& lesson);
 
-}  // namespace actlab
+} // namespace actlab

@@ -37,7 +37,7 @@ double Selu(double lambda, double alpha, double z) {
     return z > 0.0 ? lambda * z : lambda * alpha * std::expm1(z);
 }
 
-}  // namespace
+} // namespace
 
 std::string ValidateSeluMapParams(const SeluMapParams& p) {
     if (!std::isfinite(p.lambda) || !(p.lambda > 0.0))
@@ -64,8 +64,8 @@ SeluMoments SeluMapStep(const SeluMapParams& p, const SeluMoments& x) {
     const double s = std::sqrt(s2);
     const double t = m / s;
     const double density = std::exp(-0.5 * t * t) / std::sqrt(2.0 * std::numbers::pi);
-    const double e1 = ExpTimesUpperTail(m + 0.5 * s2, (m + s2) / s);  // e^{m+s²/2} Φ(−(m+s²)/s)
-    const double e2 = ExpTimesUpperTail(2.0 * m + 2.0 * s2, (m + 2.0 * s2) / s);  // e^{2m+2s²} Φ(−(m+2s²)/s)
+    const double e1 = ExpTimesUpperTail(m + 0.5 * s2, (m + s2) / s); // e^{m+s²/2} Φ(−(m+s²)/s)
+    const double e2 = ExpTimesUpperTail(2.0 * m + 2.0 * s2, (m + 2.0 * s2) / s); // e^{2m+2s²} Φ(−(m+2s²)/s)
     const double below = Phi(-t);
     const double above = Phi(t);
     const double mean = p.lambda * (m * above + s * density + p.alpha * e1 - p.alpha * below);
@@ -157,13 +157,13 @@ std::optional<SeluMoments> NewtonFixedPoint(const SeluMapParams& params, SeluMom
                 accepted = true;
             }
         }
-        if (!accepted) break;  // converged as far as rounding allows, or stuck
+        if (!accepted) break; // converged as far as rounding allows, or stuck
     }
     if (std::isfinite(size(f)) && small(f)) return x;
     return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<SeluMoments> SeluFixedPoint(const SeluMapParams& params) {
     // (μ, ν) → (SELU(μω), 0) is always a fixed point at ν = 0 for μω = 0, where √ν makes the map
@@ -188,4 +188,4 @@ std::optional<SeluMoments> SeluFixedPoint(const SeluMapParams& params) {
     return std::nullopt;
 }
 
-}  // namespace actlab
+} // namespace actlab

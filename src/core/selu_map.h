@@ -4,8 +4,8 @@
 // A unit computes z = Σ wᵢ xᵢ of inputs with mean μ and variance ν, so z ~ N(μω, ντ) with ω = Σ wᵢ,
 // τ = Σ wᵢ² (normalised weights: ω = 0, τ = 1). Then
 //   μ̃ = λ [ mΦ(m/s) + sφ(m/s) + α e^{m+s²/2} Φ(−(m+s²)/s) − α Φ(−m/s) ]
-//   ξ̃ = λ² [ (m²+s²)Φ(m/s) + msφ(m/s) + α² ( e^{2m+2s²} Φ(−(m+2s²)/s) − 2e^{m+s²/2} Φ(−(m+s²)/s) + Φ(−m/s) ) ]
-//   ν̃ = ξ̃ − μ̃²        with m = μω, s = √(ντ), Φ the standard normal CDF and φ its density.
+//   ξ̃ = λ² [ (m²+s²)Φ(m/s) + msφ(m/s) + α² ( e^{2m+2s²} Φ(−(m+2s²)/s) − 2e^{m+s²/2} Φ(−(m+s²)/s) + Φ(−m/s) )
+//   ] ν̃ = ξ̃ − μ̃²        with m = μω, s = √(ντ), Φ the standard normal CDF and φ its density.
 #pragma once
 
 #include <array>
@@ -23,13 +23,13 @@ inline constexpr std::size_t kMaxSeluMapSteps = 100000;
 struct SeluMapParams {
     double lambda = kSeluCanonicalLambda;
     double alpha = kSeluCanonicalAlpha;
-    double omega = 0.0;  // ω = Σ wᵢ
-    double tau = 1.0;    // τ = Σ wᵢ²
+    double omega = 0.0; // ω = Σ wᵢ
+    double tau = 1.0;   // τ = Σ wᵢ²
 };
 
 struct SeluMoments {
-    double mean = 0.0;      // μ
-    double variance = 1.0;  // ν
+    double mean = 0.0;     // μ
+    double variance = 1.0; // ν
 };
 
 // Why the constants are refused, or "": λ > 0, α ≥ 0, τ > 0, all finite, ω finite.
@@ -60,4 +60,4 @@ Matrix2 SeluMapJacobian(const SeluMapParams& params, const SeluMoments& at);
 // The spectral norm (largest singular value) of a 2×2 matrix: √ of the largest eigenvalue of JᵀJ.
 double SpectralNorm(const Matrix2& m);
 
-}  // namespace actlab
+} // namespace actlab

@@ -67,4 +67,4 @@ Matrix SoftmaxJacobian(std::span<const double> logits, double temperature) {
     return SoftmaxJacobianFromProbabilities(Softmax(logits, temperature), temperature);
 }
 
-}  // namespace actlab
+} // namespace actlab

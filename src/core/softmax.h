@@ -11,8 +11,8 @@
 
 namespace actlab {
 
-inline constexpr std::size_t kMaxSoftmaxClasses = 1000;   // the Jacobian is n×n
-inline constexpr double kMinSoftmaxTemperature = 1e-300;  // keeps every Jacobian entry (≤ ¼/T) finite
+inline constexpr std::size_t kMaxSoftmaxClasses = 1000;  // the Jacobian is n×n
+inline constexpr double kMinSoftmaxTemperature = 1e-300; // keeps every Jacobian entry (≤ ¼/T) finite
 
 // Why the input is refused, or "" when it is valid: at least one logit, at most kMaxSoftmaxClasses,
 // every logit finite, the temperature finite and ≥ kMinSoftmaxTemperature (so > 0).
@@ -29,4 +29,4 @@ Matrix SoftmaxJacobian(std::span<const double> logits, double temperature = 1.0)
 // The same from probabilities already computed (what a panel holds after Softmax()).
 Matrix SoftmaxJacobianFromProbabilities(std::span<const double> probabilities, double temperature = 1.0);
 
-}  // namespace actlab
+} // namespace actlab

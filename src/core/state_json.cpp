@@ -23,7 +23,8 @@ using nlohmann::json;
 
 // Reads json[key] into `out` when present and of the right type; otherwise reports it.
 template <typename T>
-void Read(const json& object, const char* key, T& out, const std::string& where, std::vector<std::string>& warnings) {
+void Read(const json& object, const char* key, T& out, const std::string& where,
+          std::vector<std::string>& warnings) {
     if (!object.is_object() || !object.contains(key)) return;
     const json& value = object.at(key);
     try {
@@ -32,7 +33,8 @@ void Read(const json& object, const char* key, T& out, const std::string& where,
             // not fit T (undefined behaviour, or a silent wrap-around). Only whole numbers in range.
             bool fits = false;
             if (value.is_number_unsigned()) {
-                fits = value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+                fits =
+                    value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
             } else if (value.is_number_integer()) {
                 const auto v = value.get<std::int64_t>();
                 fits = std::cmp_greater_equal(v, std::numeric_limits<T>::min()) &&
@@ -50,7 +52,8 @@ void Read(const json& object, const char* key, T& out, const std::string& where,
         }
         out = parsed;
     } catch (const std::exception&) {
-        warnings.push_back(where + "." + key + ": ignored " + value.dump() + " (wrong type, not finite or out of range)");
+        warnings.push_back(where + "." + key + ": ignored " + value.dump() +
+                           " (wrong type, not finite or out of range)");
     }
 }
 
@@ -76,8 +79,10 @@ json NetworkLessonToJson(const NetworkLessonState& lesson) {
         const Activation& activation = l < lesson.activations.size() ? lesson.activations[l] : Activation{};
         json params = json::object();
         const auto specs = activation.info().params;
-        for (std::size_t i = 0; i < specs.size(); ++i) params[std::string(specs[i].name)] = activation.params[i];
-        layers.push_back({{"neurons", lesson.hidden[l]}, {"activation", activation.info().name}, {"params", params}});
+        for (std::size_t i = 0; i < specs.size(); ++i)
+            params[std::string(specs[i].name)] = activation.params[i];
+        layers.push_back(
+            {{"neurons", lesson.hidden[l]}, {"activation", activation.info().name}, {"params", params}});
     }
     return {{"layers", layers},
             {"output", Info(lesson.output).name},
@@ -115,8 +120,8 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
         bool ok = layers.is_array();
         const std::size_t kept = ok ? std::min<std::size_t>(layers.size(), kMaxHiddenLayers) : 0;
         if (ok && kept < layers.size()) {
-            warnings.push_back("network.layers: " + std::to_string(layers.size()) + " layers; clamped to the first " +
-                               std::to_string(kMaxHiddenLayers));
+            warnings.push_back("network.layers: " + std::to_string(layers.size()) +
+                               " layers; clamped to the first " + std::to_string(kMaxHiddenLayers));
         }
         for (std::size_t l = 0; ok && l < kept; ++l) {
             const json& layer = layers[l];
@@ -127,15 +132,17 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
             Read(layer, "activation", name, where, warnings);
             const auto id = FindActivation(name);
             if (neurons < 1 || neurons > kMaxLayerWidth || !id) {
-                warnings.push_back(where + ": needs 1–" + std::to_string(kMaxLayerWidth) + " neurons and a known activation");
+                warnings.push_back(where + ": needs 1–" + std::to_string(kMaxLayerWidth) +
+                                   " neurons and a known activation");
                 ok = false;
                 break;
             }
             Activation activation = Activation::WithDefaults(*id);
             if (layer.contains("params") && layer.at("params").is_object()) {
                 for (const auto& [param, value] : layer.at("params").items()) {
-                    const std::string error = value.is_number() ? SetParam(activation, param, value.get<double>())
-                                                                : param + " is not a number";
+                    const std::string error = value.is_number()
+                                                  ? SetParam(activation, param, value.get<double>())
+                                                  : param + " is not a number";
                     if (!error.empty()) warnings.push_back(where + ": " + error);
                 }
             }
@@ -146,8 +153,8 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
             lesson.hidden = hidden;
             lesson.activations = activations;
         } else if (!layers.is_array()) {
-            warnings.push_back("network.layers: expected an array of up to " + std::to_string(kMaxHiddenLayers) +
-                               " layers; ignored");
+            warnings.push_back("network.layers: expected an array of up to " +
+                               std::to_string(kMaxHiddenLayers) + " layers; ignored");
         }
     }
     std::string output(Info(lesson.output).name);
@@ -226,15 +233,17 @@ void ReadInt(const json& object, const char* key, int& out, int lo, int hi, cons
     int value = out;
     Read(object, key, value, where, warnings);
     if (value < lo || value > hi) {
-        warnings.push_back(where + "." + key + ": ignored " + std::to_string(value) + " (" + std::to_string(lo) + " to " +
-                           std::to_string(hi) + ")");
+        warnings.push_back(where + "." + key + ": ignored " + std::to_string(value) + " (" +
+                           std::to_string(lo) + " to " + std::to_string(hi) + ")");
         return;
     }
     out = value;
 }
 
 json SoftmaxToJson(const SoftmaxPanelState& softmax) {
-    return {{"class_names", softmax.class_names}, {"logits", softmax.logits}, {"temperature", softmax.temperature}};
+    return {{"class_names", softmax.class_names},
+            {"logits", softmax.logits},
+            {"temperature", softmax.temperature}};
 }
 
 // The classes are taken only as a whole: equal numbers of names and finite logits, 1 to
@@ -244,7 +253,8 @@ void ReadSoftmax(const json& j, SoftmaxPanelState& softmax, std::vector<std::str
         SoftmaxPanelState read = softmax;
         Read(j, "class_names", read.class_names, "softmax", warnings);
         Read(j, "logits", read.logits, "softmax", warnings);
-        const bool finite = std::all_of(read.logits.begin(), read.logits.end(), [](double z) { return std::isfinite(z); });
+        const bool finite =
+            std::all_of(read.logits.begin(), read.logits.end(), [](double z) { return std::isfinite(z); });
         if (read.class_names.size() == read.logits.size() && !read.logits.empty() &&
             read.logits.size() <= kMaxSoftmaxPanelClasses && finite) {
             softmax.class_names = read.class_names;
@@ -266,18 +276,12 @@ void ReadSoftmax(const json& j, SoftmaxPanelState& softmax, std::vector<std::str
 json PropagationToJson(const PropagationPanelState& p) {
     const ActivationInfo& info = Info(p.activation);
     json params = json::object();
-    for (std::size_t i = 0; i < info.params.size(); ++i) params[std::string(info.params[i].name)] = p.params[i];
-    return {{"activation", info.name},
-            {"params", params},
-            {"init", NameIn(kSignalInitNames, p.init)},
-            {"init_std", p.init_std},
-            {"depth", p.depth},
-            {"width", p.width},
-            {"samples", p.samples},
-            {"seed", p.seed},
-            {"map_mean", p.map_mean},
-            {"map_var", p.map_var},
-            {"map_steps", p.map_steps}};
+    for (std::size_t i = 0; i < info.params.size(); ++i)
+        params[std::string(info.params[i].name)] = p.params[i];
+    return {{"activation", info.name}, {"params", params},        {"init", NameIn(kSignalInitNames, p.init)},
+            {"init_std", p.init_std},  {"depth", p.depth},        {"width", p.width},
+            {"samples", p.samples},    {"seed", p.seed},          {"map_mean", p.map_mean},
+            {"map_var", p.map_var},    {"map_steps", p.map_steps}};
 }
 
 void ReadPropagation(const json& j, PropagationPanelState& p, std::vector<std::string>& warnings) {
@@ -321,7 +325,6 @@ void ReadPropagation(const json& j, PropagationPanelState& p, std::vector<std::s
     }
     ReadInt(j, "map_steps", p.map_steps, 1, kMaxPanelMapSteps, "propagation", warnings);
 }
-
 
 json BornDeadToJson(const BornDeadPanelState& b) {
     return {{"width", b.width},
@@ -380,7 +383,8 @@ void ReadGated(const json& j, GatedLessonState& g, std::vector<std::string>& war
         Read(v, "b_min", b_min, "gated.view", warnings);
         Read(v, "b_max", b_max, "gated.view", warnings);
         const auto fine = [](double lo, double hi) {
-            return std::isfinite(lo) && std::isfinite(hi) && lo < hi && std::fabs(lo) <= 1e6 && std::fabs(hi) <= 1e6;
+            return std::isfinite(lo) && std::isfinite(hi) && lo < hi && std::fabs(lo) <= 1e6 &&
+                   std::fabs(hi) <= 1e6;
         };
         if (fine(a_min, a_max) && fine(b_min, b_max)) {
             g.a_min = a_min;
@@ -401,16 +405,21 @@ void ReadGated(const json& j, GatedLessonState& g, std::vector<std::string>& war
     Read(j, "show_slice", g.show_slice, "gated", warnings);
 }
 
-}  // namespace
+} // namespace
 
-std::string_view ThemeName(Theme theme) { return NameIn(kThemeNames, theme); }
+std::string_view ThemeName(Theme theme) {
+    return NameIn(kThemeNames, theme);
+}
 
-std::optional<Theme> ParseTheme(std::string_view name) { return ParseIn(kThemeNames, name); }
+std::optional<Theme> ParseTheme(std::string_view name) {
+    return ParseIn(kThemeNames, name);
+}
 
 json AppStateToJson(const AppState& state) {
     const FunctionPlotState& plots = state.plots;
     json selected = json::array();
-    for (ActivationId id : plots.selected) selected.push_back(Info(id).name);
+    for (ActivationId id : plots.selected)
+        selected.push_back(Info(id).name);
     json params = json::object();
     for (const ActivationInfo& info : Catalogue()) {
         json values = json::object();
@@ -437,8 +446,12 @@ json AppStateToJson(const AppState& state) {
           {"show_derivative", plots.show_derivative},
           {"equal_aspect", plots.equal_aspect},
           {"view",
-           {{"x_min", plots.view.x_min}, {"x_max", plots.view.x_max}, {"y_min", plots.view.y_min},
-            {"y_max", plots.view.y_max}, {"dy_min", plots.view.dy_min}, {"dy_max", plots.view.dy_max}}},
+           {{"x_min", plots.view.x_min},
+            {"x_max", plots.view.x_max},
+            {"y_min", plots.view.y_min},
+            {"y_max", plots.view.y_max},
+            {"dy_min", plots.view.dy_min},
+            {"dy_max", plots.view.dy_max}}},
           {"overlays",
            {{"asymptotes", plots.overlays.asymptotes},
             {"dead_zone", plots.overlays.dead_zone},
@@ -446,10 +459,14 @@ json AppStateToJson(const AppState& state) {
             {"legend", plots.overlays.legend}}},
           {"probes", probes}}},
         {"panels",
-         {{"sidebar", state.panels.sidebar}, {"parameters", state.panels.parameters},
-          {"properties", state.panels.properties}, {"network", state.panels.network},
-          {"chain_rule", state.panels.chain_rule}, {"softmax", state.panels.softmax},
-          {"propagation", state.panels.propagation}, {"born_dead", state.panels.born_dead},
+         {{"sidebar", state.panels.sidebar},
+          {"parameters", state.panels.parameters},
+          {"properties", state.panels.properties},
+          {"network", state.panels.network},
+          {"chain_rule", state.panels.chain_rule},
+          {"softmax", state.panels.softmax},
+          {"propagation", state.panels.propagation},
+          {"born_dead", state.panels.born_dead},
           {"gated", state.panels.gated}}},
         {"network", NetworkLessonToJson(state.network)},
         {"workspace", {{"view", WorkspaceViewName(state.workspace.view)}, {"focus", state.workspace.focus}}},
@@ -494,7 +511,7 @@ void ReadWorkspace(const json& root, AppState& state, std::vector<std::string>& 
     state.workspace.view = view;
 }
 
-}  // namespace
+} // namespace
 
 void AppStateFromJson(const json& root, AppState& state, std::vector<std::string>& warnings) {
     if (!root.is_object()) {
@@ -508,7 +525,8 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         if (auto theme = ParseTheme(theme_name)) {
             state.display.theme = *theme;
         } else {
-            warnings.push_back("display.theme: unknown theme \"" + theme_name + "\" (dark, light or projector)");
+            warnings.push_back("display.theme: unknown theme \"" + theme_name +
+                               "\" (dark, light or projector)");
         }
         float scale = state.display.ui_scale;
         Read(d, "ui_scale", scale, "display", warnings);
@@ -543,8 +561,9 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
                 }
                 Activation activation{*id, plots.params[static_cast<std::size_t>(*id)]};
                 for (const auto& [param, value] : values.items()) {
-                    const std::string error = value.is_number() ? SetParam(activation, param, value.get<double>())
-                                                                : name + ": " + param + " is not a number";
+                    const std::string error = value.is_number()
+                                                  ? SetParam(activation, param, value.get<double>())
+                                                  : name + ": " + param + " is not a number";
                     if (!error.empty()) warnings.push_back("plots.params: " + error);
                 }
                 plots.params[static_cast<std::size_t>(*id)] = activation.params;
@@ -606,4 +625,4 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
     if (root.contains("gated")) ReadGated(root.at("gated"), state.gated, warnings);
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -14,7 +14,7 @@ namespace actlab {
 nlohmann::json AppStateToJson(const AppState& state);
 void AppStateFromJson(const nlohmann::json& root, AppState& state, std::vector<std::string>& warnings);
 
-std::string_view ThemeName(Theme theme);  // "dark", "light", "projector"
+std::string_view ThemeName(Theme theme); // "dark", "light", "projector"
 std::optional<Theme> ParseTheme(std::string_view name);
 
-}  // namespace actlab
+} // namespace actlab

@@ -22,11 +22,12 @@ std::string SuperscriptInteger(int value) {
     static constexpr const char* kDigits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
                                               "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
     std::string text = value < 0 ? "\u207b" : "";
-    for (char c : std::to_string(value < 0 ? -value : value)) text += kDigits[c - '0'];
+    for (char c : std::to_string(value < 0 ? -value : value))
+        text += kDigits[c - '0'];
     return text;
 }
 
-}  // namespace
+} // namespace
 
 double NiceStep(double lo, double hi, int max_count) {
     const double span = hi - lo;
@@ -71,7 +72,8 @@ std::string FormatTick(double value, double step) {
         std::string mantissa = text.substr(0, e);
         std::string exponent = text.substr(e + 1);
         if (mantissa.find('.') != std::string::npos) {
-            while (mantissa.back() == '0') mantissa.pop_back();
+            while (mantissa.back() == '0')
+                mantissa.pop_back();
             if (mantissa.back() == '.') mantissa.pop_back();
         }
         const int exp_value = std::stoi(exponent);
@@ -91,4 +93,4 @@ std::string FormatReadout(double value, int digits) {
     return WithUnicodeMinus(buffer);
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -8,8 +8,8 @@
 namespace actlab {
 
 struct Ticks {
-    double step = 0.0;               // 1, 2 or 5 × 10ᵏ
-    std::vector<double> values;      // multiples of step inside [lo, hi]
+    double step = 0.0;          // 1, 2 or 5 × 10ᵏ
+    std::vector<double> values; // multiples of step inside [lo, hi]
 };
 
 // The smallest 1-2-5 step that puts at most `max_count` ticks into [lo, hi] (lo < hi, both finite).
@@ -26,4 +26,4 @@ std::string FormatTick(double value, double step);
 // digits without trailing zeros, Unicode minus.
 std::string FormatReadout(double value, int digits = 6);
 
-}  // namespace actlab
+} // namespace actlab

@@ -42,9 +42,12 @@ std::string ValidateTrainingOptions(const TrainingOptions& options) {
 
 std::string_view OptimizerName(Optimizer optimizer) {
     switch (optimizer) {
-    case Optimizer::Sgd: return "sgd";
-    case Optimizer::Momentum: return "momentum";
-    case Optimizer::Adam: return "adam";
+    case Optimizer::Sgd:
+        return "sgd";
+    case Optimizer::Momentum:
+        return "momentum";
+    case Optimizer::Adam:
+        return "adam";
     }
     return "";
 }
@@ -54,7 +57,6 @@ std::optional<Optimizer> ParseOptimizer(std::string_view name) {
         if (OptimizerName(optimizer) == name) return optimizer;
     return std::nullopt;
 }
-
 
 //-----------------------------------------------------------------------------
 // [SECTION] Buffers
@@ -70,7 +72,8 @@ void PassBuffers::Resize(const Network& network) {
     }
     const std::size_t neurons = neuron_offset[layers];
     input.assign(network.inputs.size(), 0.0);
-    for (auto* v : {&z, &a, &d, &up, &delta, &grad_b, &grad_learned}) v->assign(neurons, 0.0);
+    for (auto* v : {&z, &a, &d, &up, &delta, &grad_b, &grad_learned})
+        v->assign(neurons, 0.0);
     grad_w.assign(weight_offset[layers], 0.0);
 }
 
@@ -79,7 +82,6 @@ void PassBuffers::ZeroGradients() {
     std::fill(grad_b.begin(), grad_b.end(), 0.0);
     std::fill(grad_learned.begin(), grad_learned.end(), 0.0);
 }
-
 
 //-----------------------------------------------------------------------------
 // [SECTION] Losses and gradients
@@ -98,7 +100,8 @@ std::size_t ClassIndex(double y, std::size_t classes) {
 
 double SoftmaxCrossEntropy(const double* z, std::size_t classes, double y, double* delta) {
     // −ln p_y = log Σₖ e^(zₖ) − z_y, the log-sum-exp taken around the largest logit (no overflow).
-    for (std::size_t k = 0; k < classes; ++k) delta[k] = z[k];
+    for (std::size_t k = 0; k < classes; ++k)
+        delta[k] = z[k];
     const double log_sum = SoftmaxInPlace(delta, classes);
     const std::size_t label = ClassIndex(y, classes);
     delta[label] -= 1.0;
@@ -153,10 +156,12 @@ Gradients ComputeGradients(const Network& network, std::span<const Sample> sampl
         }
         g.weights.push_back(std::move(gw));
         std::vector<double> gb(layer.size), gl;
-        for (std::size_t j = 0; j < layer.size; ++j) gb[j] = buf.grad_b[buf.neuron_offset[l] + j] * scale;
+        for (std::size_t j = 0; j < layer.size; ++j)
+            gb[j] = buf.grad_b[buf.neuron_offset[l] + j] * scale;
         if (!layer.learned.empty()) {
             gl.resize(layer.size);
-            for (std::size_t j = 0; j < layer.size; ++j) gl[j] = buf.grad_learned[buf.neuron_offset[l] + j] * scale;
+            for (std::size_t j = 0; j < layer.size; ++j)
+                gl[j] = buf.grad_learned[buf.neuron_offset[l] + j] * scale;
         }
         g.biases.push_back(std::move(gb));
         g.learned.push_back(std::move(gl));
@@ -182,7 +187,8 @@ NetworkStats ComputeStats(const Network& network, std::span<const Sample> sample
         const double* features = LoadSample(network, buf, samples[s]);
         Forward(network, buf, features);
         loss += Backward<true>(network, buf, features, samples[s].y);
-        if (detail::ClassifiedRight(network, buf.a.data() + out, network.Output().size, samples[s].y)) ++correct;
+        if (detail::ClassifiedRight(network, buf.a.data() + out, network.Output().size, samples[s].y))
+            ++correct;
         for (std::size_t k = 0; k < neurons; ++k) {
             if (buf.d[k] != 0.0) ++active[k];
             sum_abs_delta[k] += std::fabs(buf.delta[k]);
@@ -239,7 +245,8 @@ NetworkStats ComputeStats(const Network& network, std::span<const Sample> sample
 // [SECTION] Trainer
 //-----------------------------------------------------------------------------
 
-Trainer::Trainer(Network network, std::vector<Sample> train, std::vector<Sample> test, TrainingOptions options)
+Trainer::Trainer(Network network, std::vector<Sample> train, std::vector<Sample> test,
+                 TrainingOptions options)
     : network_(std::move(network)), train_(std::move(train)), test_(std::move(test)), options_(options),
       random_(options.seed ^ 0x5DEECE66DULL) {
     Prepare();
@@ -260,27 +267,30 @@ bool Trainer::ShapeChanged() const {
 void Trainer::Prepare() {
     if (!ShapeChanged()) return;
     shape_.assign({network_.inputs.size()});
-    for (auto f : network_.inputs) shape_.push_back(static_cast<std::size_t>(f));
+    for (auto f : network_.inputs)
+        shape_.push_back(static_cast<std::size_t>(f));
     for (const Layer& layer : network_.layers) {
         shape_.push_back(layer.fan_in);
         shape_.push_back(layer.size);
     }
     buffers_.Resize(network_);
-    ResetOptimizerState();  // a new shape starts the optimizer over
-    batch_.rows = 0;  // the batch buffers follow the new shape at the next step
+    ResetOptimizerState(); // a new shape starts the optimizer over
+    batch_.rows = 0;       // the batch buffers follow the new shape at the next step
     const std::size_t n_in = network_.inputs.size();
     features_.assign(train_.size() * n_in, 0.0);
     for (std::size_t s = 0; s < train_.size(); ++s)
         detail::ComputeFeatures(network_, train_[s].x1, train_[s].x2, features_.data() + s * n_in);
     if (order_.size() != train_.size()) {
         order_.resize(train_.size());
-        for (std::size_t s = 0; s < order_.size(); ++s) order_[s] = s;
-        cursor_ = options_.shuffle ? order_.size() : 0;  // a shuffled run reshuffles before its first batch
+        for (std::size_t s = 0; s < order_.size(); ++s)
+            order_[s] = s;
+        cursor_ = options_.shuffle ? order_.size() : 0; // a shuffled run reshuffles before its first batch
     }
 }
 
 std::size_t Trainer::NextSample() {
-    if (cursor_ >= order_.size()) [[unlikely]] StartEpoch();
+    if (cursor_ >= order_.size()) [[unlikely]]
+        StartEpoch();
     return options_.shuffle ? order_[cursor_++] : cursor_++;
 }
 
@@ -305,11 +315,11 @@ void BatchBuffers::Resize(const Network& network, std::size_t batch) {
         grad_offset[l + 1] = grad_offset[l] + packed[l].wt.size();
     }
     input.assign(input_lanes * batch, 0.0);
-    for (auto* v : {&z, &a, &d, &up, &delta}) v->assign(lane_offset[layers] * batch, 0.0);
+    for (auto* v : {&z, &a, &d, &up, &delta})
+        v->assign(lane_offset[layers] * batch, 0.0);
     grad_wt.assign(grad_offset[layers], 0.0);
     grad_b.assign(lane_offset[layers], 0.0);
 }
-
 
 bool Trainer::Step() {
     if (diverged() || train_.empty() || network_.layers.empty()) return false;
@@ -319,7 +329,8 @@ bool Trainer::Step() {
     ForwardBatch(batch);
     const double loss = OutputLoss(batch);
     BackwardBatch(batch);
-    const double check = options_.optimizer == Optimizer::Sgd ? UpdateParameters(batch) : UpdateWithOptimizer(batch);
+    const double check =
+        options_.optimizer == Optimizer::Sgd ? UpdateParameters(batch) : UpdateWithOptimizer(batch);
     network_stale_ = true;
     ++step_;
     last_batch_loss_ = loss;
@@ -329,7 +340,7 @@ bool Trainer::Step() {
 void Trainer::PrepareBatch(std::size_t batch) {
     BatchBuffers& bb = batch_;
     if (bb.rows != batch) {
-        if (network_stale_) SyncNetwork();  // the packed copies are about to be reloaded from it
+        if (network_stale_) SyncNetwork(); // the packed copies are about to be reloaded from it
         bb.Resize(network_, batch);
         batch_samples_.assign(batch, 0);
         packed_current_ = false;
@@ -337,7 +348,8 @@ void Trainer::PrepareBatch(std::size_t batch) {
     // The update keeps the packed copies current; only an edit (an activation switched, a reset)
     // makes them load the network again.
     if (!packed_current_) {
-        for (std::size_t l = 0; l < network_.layers.size(); ++l) bb.packed[l].Load(network_.layers[l]);
+        for (std::size_t l = 0; l < network_.layers.size(); ++l)
+            bb.packed[l].Load(network_.layers[l]);
         packed_current_ = true;
     }
 }
@@ -350,14 +362,15 @@ void Trainer::ForwardBatch(std::size_t batch) {
         const std::size_t sample = NextSample();
         const double* features = features_.data() + sample * n_in;
         double* row = bb.input.data() + b * bb.input_lanes;
-        for (std::size_t i = 0; i < n_in; ++i) row[i] = features[i];  // 1–7 values: no memmove call
+        for (std::size_t i = 0; i < n_in; ++i)
+            row[i] = features[i]; // 1–7 values: no memmove call
         batch_samples_[b] = sample;
     }
     const double* in = bb.input.data();
     for (std::size_t l = 0; l < network_.layers.size(); ++l) {
         const std::size_t o = bb.lane_offset[l] * batch;
-        detail::ForwardPacked(network_.layers[l], bb.packed[l], in, bb.z.data() + o, bb.a.data() + o, bb.d.data() + o,
-                              batch);
+        detail::ForwardPacked(network_.layers[l], bb.packed[l], in, bb.z.data() + o, bb.a.data() + o,
+                              bb.d.data() + o, batch);
         in = bb.a.data() + o;
     }
 }
@@ -374,8 +387,10 @@ double Trainer::OutputLoss(std::size_t batch) {
         const std::size_t classes = network_.Output().size;
         for (std::size_t b = 0; b < batch; ++b) {
             const std::size_t k = out + b * out_lanes;
-            loss += SoftmaxCrossEntropy(bb.z.data() + k, classes, train_[batch_samples_[b]].y, bb.delta.data() + k);
-            for (std::size_t j = 0; j < classes; ++j) bb.up[k + j] = bb.delta[k + j];
+            loss += SoftmaxCrossEntropy(bb.z.data() + k, classes, train_[batch_samples_[b]].y,
+                                        bb.delta.data() + k);
+            for (std::size_t j = 0; j < classes; ++j)
+                bb.up[k + j] = bb.delta[k + j];
         }
         return loss / static_cast<double>(batch);
     }
@@ -401,13 +416,15 @@ void Trainer::BackwardBatch(std::size_t batch) {
         const double* below = l == 0 ? bb.input.data() : bb.a.data() + bb.lane_offset[l - 1] * batch;
         const std::size_t ob = l == 0 ? 0 : bb.lane_offset[l - 1] * batch;
         detail::BackwardPacked(packed, below, bb.delta.data() + o, bb.grad_wt.data() + bb.grad_offset[l],
-                               bb.grad_b.data() + bb.lane_offset[l], batch, l == 0 ? nullptr : bb.d.data() + ob,
-                               l == 0 ? nullptr : bb.up.data() + ob, l == 0 ? nullptr : bb.delta.data() + ob);
+                               bb.grad_b.data() + bb.lane_offset[l], batch,
+                               l == 0 ? nullptr : bb.d.data() + ob, l == 0 ? nullptr : bb.up.data() + ob,
+                               l == 0 ? nullptr : bb.delta.data() + ob);
         if (layer.learned.size() == layer.size) {
             double* gl = buffers_.grad_learned.data() + buffers_.neuron_offset[l];
             for (std::size_t b = 0; b < batch; ++b)
                 for (std::size_t j = 0; j < layer.size; ++j)
-                    gl[j] += bb.up[o + b * packed.lanes + j] * detail::LearnedParamDerivative(bb.z[o + b * packed.lanes + j]);
+                    gl[j] += bb.up[o + b * packed.lanes + j] *
+                             detail::LearnedParamDerivative(bb.z[o + b * packed.lanes + j]);
         }
     }
 }
@@ -420,7 +437,8 @@ void CopyToBackLayout(detail::PackedLayer& packed, std::size_t layer) {
     if (layer == 0) return;
     for (std::size_t j = 0; j < packed.size; ++j) {
         double* back = packed.w.data() + j * packed.in_lanes;
-        for (std::size_t i = 0; i < packed.fan_in; ++i) back[i] = packed.wt[i * packed.lanes + j];
+        for (std::size_t i = 0; i < packed.fan_in; ++i)
+            back[i] = packed.wt[i * packed.lanes + j];
     }
 }
 
@@ -430,7 +448,7 @@ double ClampLearned(const Layer& layer, double a) {
     return std::isfinite(a) ? std::clamp(a, spec.domain_min, spec.domain_max) : a;
 }
 
-}  // namespace
+} // namespace
 
 double Trainer::UpdateParameters(std::size_t batch) {
     // w ← w − η·(mean gradient + λw), computed in the packed layout (a row of neurons at a time,
@@ -457,8 +475,8 @@ double Trainer::UpdateParameters(std::size_t batch) {
         }
         if (layer.learned.size() == size) {
             for (std::size_t j = 0; j < size; ++j) {
-                layer.learned[j] =
-                    ClampLearned(layer, layer.learned[j] - scale * buffers_.grad_learned[buffers_.neuron_offset[l] + j]);
+                layer.learned[j] = ClampLearned(
+                    layer, layer.learned[j] - scale * buffers_.grad_learned[buffers_.neuron_offset[l] + j]);
                 packed.slope[j] = layer.learned[j];
                 check += layer.learned[j];
             }
@@ -472,14 +490,16 @@ double Trainer::UpdateWithOptimizer(std::size_t batch) {
     // the state is laid out like the blocks and starts at zero.
     BatchBuffers& bb = batch_;
     const std::size_t layers = network_.layers.size();
-    bool fits = state_offset_.size() == 3 * layers + 1;  // an edit (PReLU switched on or off) may change a block
+    bool fits =
+        state_offset_.size() == 3 * layers + 1; // an edit (PReLU switched on or off) may change a block
     for (std::size_t l = 0; fits && l < layers; ++l)
         fits = state_offset_[3 * l + 3] - state_offset_[3 * l + 2] == network_.layers[l].learned.size() &&
                state_offset_[3 * l + 1] - state_offset_[3 * l] == bb.packed[l].wt.size();
     if (!fits) {
         state_offset_.assign(1, 0);
         for (std::size_t l = 0; l < layers; ++l) {
-            for (std::size_t n : {bb.packed[l].wt.size(), bb.packed[l].lanes, network_.layers[l].learned.size()})
+            for (std::size_t n :
+                 {bb.packed[l].wt.size(), bb.packed[l].lanes, network_.layers[l].learned.size()})
                 state_offset_.push_back(state_offset_.back() + n);
         }
         first_moment_.assign(state_offset_.back(), 0.0);
@@ -513,11 +533,14 @@ double Trainer::UpdateWithOptimizer(std::size_t batch) {
         const std::size_t first = state_offset_[block];
         const std::size_t n = state_offset_[block + 1] - first;
         step.l2 = l2;
-        if (adam) detail::AdamUpdate(p, g, first_moment_.data() + first, second_moment_.data() + first, n, step);
-        else detail::MomentumUpdate(p, g, first_moment_.data() + first, n, step);
+        if (adam)
+            detail::AdamUpdate(p, g, first_moment_.data() + first, second_moment_.data() + first, n, step);
+        else
+            detail::MomentumUpdate(p, g, first_moment_.data() + first, n, step);
         // Four partial sums: independent additions, as the check only needs to see a NaN or inf.
         double sums[4] = {0.0, 0.0, 0.0, 0.0};
-        for (std::size_t k = 0; k < n; ++k) sums[k % 4] += p[k];
+        for (std::size_t k = 0; k < n; ++k)
+            sums[k % 4] += p[k];
         return (sums[0] + sums[1]) + (sums[2] + sums[3]);
     };
     double check = 0.0;
@@ -528,7 +551,8 @@ double Trainer::UpdateWithOptimizer(std::size_t batch) {
         check += update(packed.bias.data(), bb.grad_b.data() + bb.lane_offset[l], 3 * l + 1, 0.0);
         CopyToBackLayout(packed, l);
         if (layer.learned.size() == layer.size) {
-            check += update(layer.learned.data(), buffers_.grad_learned.data() + buffers_.neuron_offset[l], 3 * l + 2, 0.0);
+            check += update(layer.learned.data(), buffers_.grad_learned.data() + buffers_.neuron_offset[l],
+                            3 * l + 2, 0.0);
             for (std::size_t j = 0; j < layer.size; ++j) {
                 layer.learned[j] = ClampLearned(layer, layer.learned[j]);
                 packed.slope[j] = layer.learned[j];
@@ -541,10 +565,14 @@ double Trainer::UpdateWithOptimizer(std::size_t batch) {
 bool Trainer::CheckDivergence(double loss, double check) {
     if (std::isfinite(loss) && loss <= kExplodingLoss && std::isfinite(check)) return true;
     std::string what;
-    if (std::isnan(loss)) what = "the loss became NaN";
-    else if (std::isinf(loss)) what = "the loss became infinite";
-    else if (loss > kExplodingLoss) what = "the loss exploded to " + FormatNumber17(loss);
-    else what = "a weight became NaN or infinite";
+    if (std::isnan(loss))
+        what = "the loss became NaN";
+    else if (std::isinf(loss))
+        what = "the loss became infinite";
+    else if (loss > kExplodingLoss)
+        what = "the loss exploded to " + FormatNumber17(loss);
+    else
+        what = "a weight became NaN or infinite";
     divergence_ = "training diverged at step " + std::to_string(step_) + ": " + what + " (learning rate " +
                   FormatNumber17(options_.learning_rate) + " is too high?)";
     return false;
@@ -555,7 +583,8 @@ void Trainer::SyncNetwork() const {
         Layer& layer = network_.layers[l];
         const detail::PackedLayer& packed = batch_.packed[l];
         for (std::size_t j = 0; j < layer.size; ++j) {
-            for (std::size_t i = 0; i < layer.fan_in; ++i) layer.weights[j * layer.fan_in + i] = packed.wt[i * packed.lanes + j];
+            for (std::size_t i = 0; i < layer.fan_in; ++i)
+                layer.weights[j * layer.fan_in + i] = packed.wt[i * packed.lanes + j];
             layer.biases[j] = packed.bias[j];
         }
     }
@@ -564,16 +593,18 @@ void Trainer::SyncNetwork() const {
 
 std::size_t Trainer::Run(std::size_t steps) {
     std::size_t done = 0;
-    while (done < steps && Step()) ++done;
+    while (done < steps && Step())
+        ++done;
     return done;
 }
 
 const NetworkStats& Trainer::Observe() {
     stats_ = ComputeStats(network(), train_);
     norms_.resize(stats_.layers.size());
-    for (std::size_t l = 0; l < stats_.layers.size(); ++l) norms_[l] = stats_.layers[l].gradient_norm;
-    history_.Record(step_, stats_.loss, MeanLoss(network(), test_), stats_.dead_fraction, norms_, stats_.accuracy,
-                    Accuracy(network(), test_));
+    for (std::size_t l = 0; l < stats_.layers.size(); ++l)
+        norms_[l] = stats_.layers[l].gradient_norm;
+    history_.Record(step_, stats_.loss, MeanLoss(network(), test_), stats_.dead_fraction, norms_,
+                    stats_.accuracy, Accuracy(network(), test_));
     return stats_;
 }
 
@@ -620,9 +651,8 @@ Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId acti
     TrainingOptions options;
     options.batch_size = batch;
     options.optimizer = optimizer;
-    if (optimizer == Optimizer::Adam) options.learning_rate = 0.003;  // Adam's steps are ~η each: a smaller η
+    if (optimizer == Optimizer::Adam) options.learning_rate = 0.003; // Adam's steps are ~η each: a smaller η
     return Trainer(MakeNetwork(spec, init), MakeDataset(data), {}, options);
 }
 
-
-}  // namespace actlab
+} // namespace actlab

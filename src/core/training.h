@@ -32,7 +32,7 @@ namespace actlab {
 inline constexpr double kMaxLearningRate = 100.0;
 inline constexpr std::size_t kMaxBatchSize = 100'000;
 inline constexpr double kMaxL2 = 10.0;
-inline constexpr double kExplodingLoss = 1e6;   // a batch loss above this counts as divergence
+inline constexpr double kExplodingLoss = 1e6; // a batch loss above this counts as divergence
 inline constexpr double kDyingActivationRate = 0.05;
 
 // How a step turns the gradient g = ∂L/∂θ (L2 term included) into an update, as PyTorch's optimizers:
@@ -41,18 +41,18 @@ inline constexpr double kDyingActivationRate = 0.05;
 // adam:     m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; after t steps
 //           θ ← θ − (η/(1 − β1ᵗ))·m/(√v/√(1 − β2ᵗ) + ε)
 enum class Optimizer { Sgd, Momentum, Adam };
-std::string_view OptimizerName(Optimizer optimizer);  // "sgd", "momentum", "adam"
+std::string_view OptimizerName(Optimizer optimizer); // "sgd", "momentum", "adam"
 std::optional<Optimizer> ParseOptimizer(std::string_view name);
 
 struct TrainingOptions {
-    double learning_rate = 0.03;  // η in w ← w − η·∂L/∂w
-    std::size_t batch_size = 10;  // samples per step; the step's gradient is the mean over them
-    double l2 = 0.0;              // λ: adds ½λ·Σw² over the weights (not biases) to the loss
-    bool shuffle = true;          // false: batches are consecutive samples in order, wrapping around
-    std::uint64_t seed = 1;       // the order of shuffled batches
+    double learning_rate = 0.03; // η in w ← w − η·∂L/∂w
+    std::size_t batch_size = 10; // samples per step; the step's gradient is the mean over them
+    double l2 = 0.0;             // λ: adds ½λ·Σw² over the weights (not biases) to the loss
+    bool shuffle = true;         // false: batches are consecutive samples in order, wrapping around
+    std::uint64_t seed = 1;      // the order of shuffled batches
     Optimizer optimizer = Optimizer::Sgd;
-    double momentum = 0.9;        // μ of momentum, in [0, 1)
-    double beta1 = 0.9;           // Adam's β1, β2 in [0, 1) and ε in (0, 1]
+    double momentum = 0.9; // μ of momentum, in [0, 1)
+    double beta1 = 0.9;    // Adam's β1, β2 in [0, 1) and ε in (0, 1]
     double beta2 = 0.999;
     double eps = 1e-8;
 };
@@ -84,10 +84,10 @@ double Accuracy(const Network& network, std::span<const Sample> samples);
 
 // ∂L/∂θ for L = mean over `samples` of E + ½λ·Σw², laid out like the network's parameters.
 struct Gradients {
-    std::vector<std::vector<double>> weights;  // per layer, like Layer::weights
+    std::vector<std::vector<double>> weights; // per layer, like Layer::weights
     std::vector<std::vector<double>> biases;
-    std::vector<std::vector<double>> learned;  // PReLU's a; empty for other layers
-    double loss = 0.0;                         // L itself, L2 term included
+    std::vector<std::vector<double>> learned; // PReLU's a; empty for other layers
+    double loss = 0.0;                        // L itself, L2 term included
 };
 Gradients ComputeGradients(const Network& network, std::span<const Sample> samples, double l2 = 0.0);
 
@@ -96,27 +96,27 @@ Gradients ComputeGradients(const Network& network, std::span<const Sample> sampl
 //-----------------------------------------------------------------------------
 
 struct NeuronStats {
-    double activation_rate = 0.0;    // fraction of samples with f′(z) ≠ 0
-    double mean_abs_delta = 0.0;     // mean over samples of |∂E/∂z|
-    double mean_abs_weight_grad = 0.0;  // mean over incoming weights of |∂L/∂w| (L: the mean loss)
-    double mean_z = 0.0, min_z = 0.0, max_z = 0.0;  // pre-activation statistics
-    bool dead = false;               // f′(z) = 0 on every sample: its weights never change again
-    bool dying = false;              // not dead, but active on under 5% of samples
+    double activation_rate = 0.0;      // fraction of samples with f′(z) ≠ 0
+    double mean_abs_delta = 0.0;       // mean over samples of |∂E/∂z|
+    double mean_abs_weight_grad = 0.0; // mean over incoming weights of |∂L/∂w| (L: the mean loss)
+    double mean_z = 0.0, min_z = 0.0, max_z = 0.0; // pre-activation statistics
+    bool dead = false;  // f′(z) = 0 on every sample: its weights never change again
+    bool dying = false; // not dead, but active on under 5% of samples
 };
 
 struct LayerStats {
     std::vector<NeuronStats> neurons;
-    double gradient_norm = 0.0;      // ‖∂L/∂(W, b)‖₂ of the layer, L the mean loss without L2
+    double gradient_norm = 0.0; // ‖∂L/∂(W, b)‖₂ of the layer, L the mean loss without L2
 };
 
 struct NetworkStats {
-    std::vector<LayerStats> layers;  // hidden layers, then the output layer
-    double loss = 0.0;               // mean loss over the samples
-    double accuracy = 0.0;           // Accuracy() over the samples (meaningful for classification)
+    std::vector<LayerStats> layers; // hidden layers, then the output layer
+    double loss = 0.0;              // mean loss over the samples
+    double accuracy = 0.0;          // Accuracy() over the samples (meaningful for classification)
     std::size_t hidden_neurons = 0;
-    std::size_t dead_count = 0;      // dead hidden neurons (the output neuron is not counted)
+    std::size_t dead_count = 0; // dead hidden neurons (the output neuron is not counted)
     std::size_t dying_count = 0;
-    double dead_fraction = 0.0;      // dead_count / hidden_neurons
+    double dead_fraction = 0.0; // dead_count / hidden_neurons
 };
 
 // Statistics over `samples` (normally the training set): a forward and backward pass per sample.
@@ -127,8 +127,8 @@ NetworkStats ComputeStats(const Network& network, std::span<const Sample> sample
 //-----------------------------------------------------------------------------
 
 struct ChainFactor {
-    std::string name;     // "∂E/∂O", "∂O/∂Z2", "∂Z2/∂h1", "∂h1/∂Z1", "∂Z1/∂w"
-    std::string meaning;  // "ŷ − y", "f′(z) of O", "the weight from h1 to O", "the input x1", …
+    std::string name;    // "∂E/∂O", "∂O/∂Z2", "∂Z2/∂h1", "∂h1/∂Z1", "∂Z1/∂w"
+    std::string meaning; // "ŷ − y", "f′(z) of O", "the weight from h1 to O", "the input x1", …
     double value = 0.0;
 };
 
@@ -136,15 +136,15 @@ struct ChainFactor {
 // above the weight has one neuron (a chain) the path is spelled out factor by factor; otherwise the
 // upper part is the back-propagated sum ∂E/∂hⱼ = Σₖ wⱼₖδₖ and the gradient is δⱼ·aᵢ.
 struct ChainRuleTrace {
-    std::string weight_name;           // "w(x1→h1)", "w(h2,1→O)"
-    std::vector<ChainFactor> factors;  // in order from the loss down to the weight
-    double product = 0.0;              // the factors multiplied
-    double gradient = 0.0;             // ∂E/∂w by back-propagation (equal to product up to rounding)
-    bool has_zero_factor = false;      // a zero factor (a dead ReLU on the path): w does not move
-    double y_hat = 0.0, loss = 0.0;    // the network's output and E for this sample
+    std::string weight_name;          // "w(x1→h1)", "w(h2,1→O)"
+    std::vector<ChainFactor> factors; // in order from the loss down to the weight
+    double product = 0.0;             // the factors multiplied
+    double gradient = 0.0;            // ∂E/∂w by back-propagation (equal to product up to rounding)
+    bool has_zero_factor = false;     // a zero factor (a dead ReLU on the path): w does not move
+    double y_hat = 0.0, loss = 0.0;   // the network's output and E for this sample
     double learning_rate = 0.0;
     double weight_before = 0.0;
-    double weight_after = 0.0;         // w − η·∂E/∂w
+    double weight_after = 0.0; // w − η·∂E/∂w
 };
 
 // The names the trace and the network panel use: "h2,3" for the third neuron of the second hidden
@@ -167,7 +167,7 @@ ChainRuleTrace TraceWeight(const Network& network, std::size_t layer, std::size_
 struct PassBuffers {
     std::vector<std::size_t> neuron_offset, weight_offset;
     std::vector<double> input, z, a, d, up, delta;
-    std::vector<double> grad_w, grad_b, grad_learned;  // grad_learned is indexed like the neurons
+    std::vector<double> grad_w, grad_b, grad_learned; // grad_learned is indexed like the neurons
     void Resize(const Network& network);
     void ZeroGradients();
 };
@@ -177,7 +177,7 @@ struct PassBuffers {
 // at lane_offset[l] in grad_b, its weight gradient (fan_in × lanes, transposed) at grad_offset[l].
 struct BatchBuffers {
     std::size_t rows = 0;
-    std::size_t input_lanes = 0;  // the row width of `input` (the features of a sample, padded)
+    std::size_t input_lanes = 0; // the row width of `input` (the features of a sample, padded)
     std::vector<detail::PackedLayer> packed;
     std::vector<std::size_t> lane_offset, grad_offset;
     std::vector<double> input, z, a, d, up, delta;
@@ -198,17 +198,17 @@ struct TrainingHistory {
     std::vector<double> train_accuracy;
     std::vector<double> test_accuracy;
     std::vector<double> dead_fraction;
-    std::vector<std::vector<double>> gradient_norm;  // [layer][row]
-    std::vector<std::size_t> observation;            // which observation (0, 1, … since Clear) each row holds
-    std::size_t interval = 1;                        // rows kept: observations that are multiples of this
-    std::size_t observations = 0;                    // observations recorded since Clear
-    std::size_t max_rows = kMaxHistoryRows;          // at least 2
+    std::vector<std::vector<double>> gradient_norm; // [layer][row]
+    std::vector<std::size_t> observation;   // which observation (0, 1, … since Clear) each row holds
+    std::size_t interval = 1;               // rows kept: observations that are multiples of this
+    std::size_t observations = 0;           // observations recorded since Clear
+    std::size_t max_rows = kMaxHistoryRows; // at least 2
 
     std::size_t size() const { return step.size(); }
     // Appends one observation (`gradient_norms`: one per layer; a different layer count starts over).
-    void Record(std::size_t at_step, double train, double test, double dead, std::span<const double> gradient_norms,
-                double train_acc = 0.0, double test_acc = 0.0);
-    void Clear();  // keeps max_rows
+    void Record(std::size_t at_step, double train, double test, double dead,
+                std::span<const double> gradient_norms, double train_acc = 0.0, double test_acc = 0.0);
+    void Clear(); // keeps max_rows
 
 private:
     void PopBack();
@@ -263,9 +263,9 @@ public:
 
 private:
     bool ShapeChanged() const;
-    void Prepare();             // sizes the buffers and features to the network's current shape
+    void Prepare(); // sizes the buffers and features to the network's current shape
     std::size_t NextSample();
-    void StartEpoch();  // reshuffles (when shuffling) and starts again from the first sample
+    void StartEpoch(); // reshuffles (when shuffling) and starts again from the first sample
     // The parts of Step(): packed copies ready, the batch forward, its loss and output δ, backward,
     // the update (returns the sum of the new parameters: NaN or inf once one of them is), divergence.
     void PrepareBatch(std::size_t batch);
@@ -290,24 +290,24 @@ private:
     std::string divergence_;
     NetworkStats stats_;
     TrainingHistory history_;
-    std::vector<double> norms_;  // one history row's gradient norms
+    std::vector<double> norms_; // one history row's gradient norms
 
-    std::vector<std::size_t> shape_;  // inputs, then each layer's fan_in and size: detects edits
-    std::vector<double> features_;    // train_.size() × inputs, computed once per shape
+    std::vector<std::size_t> shape_; // inputs, then each layer's fan_in and size: detects edits
+    std::vector<double> features_;   // train_.size() × inputs, computed once per shape
     PassBuffers buffers_;
     BatchBuffers batch_;
-    bool packed_current_ = false;  // batch_.packed holds the network's current parameters
+    bool packed_current_ = false; // batch_.packed holds the network's current parameters
     std::vector<std::size_t> order_;
     std::size_t cursor_ = 0;
-    std::vector<std::size_t> batch_samples_;  // the samples of the current step
+    std::vector<std::size_t> batch_samples_; // the samples of the current step
     Random random_;
     // Momentum's buffers or Adam's m (first) and v (second), per layer its packed weights, biases and
     // PReLU a in turn (state_offset_ has 3 entries per layer, then the end); empty until the first step.
     std::vector<double> first_moment_, second_moment_;
     std::vector<std::size_t> state_offset_;
-    std::size_t optimizer_steps_ = 0;  // t of Adam's bias correction
-    double beta_power_[2] = {1.0, 1.0};  // β1ᵗ, β2ᵗ
-    double power_base_[2] = {0.0, 0.0};  // the β1, β2 they were computed with
+    std::size_t optimizer_steps_ = 0;   // t of Adam's bias correction
+    double beta_power_[2] = {1.0, 1.0}; // β1ᵗ, β2ᵗ
+    double power_base_[2] = {0.0, 0.0}; // the β1, β2 they were computed with
 };
 
 // The reference set-up of the training-throughput figures (`actlab bench` and the micro-benchmark):
@@ -315,4 +315,4 @@ private:
 Trainer MakeThroughputTrainer(std::vector<std::size_t> hidden, ActivationId activation, std::size_t batch,
                               Optimizer optimizer = Optimizer::Sgd);
 
-}  // namespace actlab
+} // namespace actlab

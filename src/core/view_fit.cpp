@@ -38,15 +38,17 @@ void Padded(Extent e, double min_span, double& out_lo, double& out_hi) {
     out_hi = e.hi + 0.08 * span;
 }
 
-}  // namespace
+} // namespace
 
 void FitYRanges(std::span<const Activation> functions, KinkConvention convention, PlotViewRange& view) {
     Extent value, derivative;
     for (const Activation& activation : functions) {
         const SampledCurve curve = SampleCurve(activation, view.x_min, view.x_max, 801, convention);
-        for (double y : curve.value.y) value.Add(y);
+        for (double y : curve.value.y)
+            value.Add(y);
         for (const Polyline& piece : curve.derivative) {
-            for (double y : piece.y) derivative.Add(y);
+            for (double y : piece.y)
+                derivative.Add(y);
         }
         for (const DerivativeJump& jump : curve.jumps) {
             if (jump.closed_y) derivative.Add(*jump.closed_y);
@@ -60,7 +62,8 @@ void FitYRanges(std::span<const Activation> functions, KinkConvention convention
 PlotViewRange FitView(std::span<const Activation> functions, KinkConvention convention) {
     PlotViewRange view;
     double half_width = 0.0;
-    for (const Activation& activation : functions) half_width = std::max(half_width, activation.info().scale_hint);
+    for (const Activation& activation : functions)
+        half_width = std::max(half_width, activation.info().scale_hint);
     if (half_width <= 0.0) half_width = 6.0;
     view.x_min = -half_width;
     view.x_max = half_width;
@@ -68,4 +71,4 @@ PlotViewRange FitView(std::span<const Activation> functions, KinkConvention conv
     return view;
 }
 
-}  // namespace actlab
+} // namespace actlab

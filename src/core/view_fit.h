@@ -14,4 +14,4 @@ PlotViewRange FitView(std::span<const Activation> functions, KinkConvention conv
 // The same y fitting for a given x range (used after the user chose x).
 void FitYRanges(std::span<const Activation> functions, KinkConvention convention, PlotViewRange& view);
 
-}  // namespace actlab
+} // namespace actlab

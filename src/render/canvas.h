@@ -44,16 +44,14 @@ public:
     virtual void Circle(Vec2 center, float radius, Color color, float thickness) = 0;
     virtual void FilledCircle(Vec2 center, float radius, Color color) = 0;
     // `size` is the font's pixel height.
-    virtual void Text(Vec2 anchor, std::string_view utf8, Color color, float size, TextAlign align = TextAlign::Left,
-                      TextBaseline baseline = TextBaseline::Top) = 0;
+    virtual void Text(Vec2 anchor, std::string_view utf8, Color color, float size,
+                      TextAlign align = TextAlign::Left, TextBaseline baseline = TextBaseline::Top) = 0;
     virtual Vec2 MeasureText(std::string_view utf8, float size) = 0;
     virtual void PushClip(Vec2 min, Vec2 max) = 0;
     virtual void PopClip() = 0;
     // The box of a label just placed (a tick, an axis title, an overlay or probe label, a whole legend).
     // Draws nothing: a recorder (the layout report, the tests) overrides it to see every label.
-    virtual void NoteLabel(Vec2 min, Vec2 max, std::string_view text) {
-        (void)min, (void)max, (void)text;
-    }
+    virtual void NoteLabel(Vec2 min, Vec2 max, std::string_view text) { (void)min, (void)max, (void)text; }
 };
 
-}  // namespace actlab
+} // namespace actlab

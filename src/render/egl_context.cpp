@@ -23,9 +23,11 @@ std::string EglError(const char* what) {
     return std::string(what) + " (EGL error " + code + ")";
 }
 
-GlProc EglProc(const char* name) { return eglGetProcAddress(name); }
+GlProc EglProc(const char* name) {
+    return eglGetProcAddress(name);
+}
 
-}  // namespace
+} // namespace
 
 std::optional<EglContext> EglContext::Create(std::string& error) {
     // Surfaceless: no X server, no Wayland, no GPU device node needed (llvmpipe renders in memory).
@@ -49,8 +51,18 @@ std::optional<EglContext> EglContext::Create(std::string& error) {
     }
     // Mesa's surfaceless platform lists only pbuffer-capable configs: without EGL_PBUFFER_BIT
     // eglChooseConfig finds none, although no pbuffer is ever created.
-    const EGLint config_attributes[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
-                                        EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8,
+    const EGLint config_attributes[] = {EGL_SURFACE_TYPE,
+                                        EGL_PBUFFER_BIT,
+                                        EGL_RENDERABLE_TYPE,
+                                        EGL_OPENGL_BIT,
+                                        EGL_RED_SIZE,
+                                        8,
+                                        EGL_GREEN_SIZE,
+                                        8,
+                                        EGL_BLUE_SIZE,
+                                        8,
+                                        EGL_ALPHA_SIZE,
+                                        8,
                                         EGL_NONE};
     EGLConfig config = nullptr;
     EGLint configs = 0;
@@ -62,8 +74,12 @@ std::optional<EglContext> EglContext::Create(std::string& error) {
         error = EglError("EGL cannot bind the desktop OpenGL API");
         return std::nullopt;
     }
-    const EGLint context_attributes[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                         EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+    const EGLint context_attributes[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                         3,
+                                         EGL_CONTEXT_MINOR_VERSION,
+                                         3,
+                                         EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                                         EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
                                          EGL_NONE};
     EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, context_attributes);
     if (context == EGL_NO_CONTEXT) {
@@ -72,7 +88,8 @@ std::optional<EglContext> EglContext::Create(std::string& error) {
     }
     result.context_ = context;
     if (eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context) == EGL_FALSE) {
-        error = EglError("cannot make the EGL context current without a surface (EGL_KHR_surfaceless_context)");
+        error =
+            EglError("cannot make the EGL context current without a surface (EGL_KHR_surfaceless_context)");
         return std::nullopt;
     }
     if (!LoadOpenGl(EglProc)) {
@@ -82,7 +99,9 @@ std::optional<EglContext> EglContext::Create(std::string& error) {
     return result;
 }
 
-GlProcLoader EglContext::ProcLoader() { return EglProc; }
+GlProcLoader EglContext::ProcLoader() {
+    return EglProc;
+}
 
 EglContext::EglContext(EglContext&& other) noexcept
     : display_(std::exchange(other.display_, nullptr)), context_(std::exchange(other.context_, nullptr)) {}
@@ -96,7 +115,9 @@ EglContext& EglContext::operator=(EglContext&& other) noexcept {
     return *this;
 }
 
-EglContext::~EglContext() { Release(); }
+EglContext::~EglContext() {
+    Release();
+}
 
 void EglContext::Release() {
     if (display_ == nullptr) return;
@@ -112,8 +133,8 @@ std::optional<Framebuffer> Framebuffer::Create(int width, int height, int sample
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
     if (width < 1 || height < 1 || width > max_size || height > max_size) {
-        error = "image size " + std::to_string(width) + "x" + std::to_string(height) + " exceeds OpenGL's limit of " +
-                std::to_string(max_size) + " pixels a side";
+        error = "image size " + std::to_string(width) + "x" + std::to_string(height) +
+                " exceeds OpenGL's limit of " + std::to_string(max_size) + " pixels a side";
         return std::nullopt;
     }
     Framebuffer fb;
@@ -130,7 +151,8 @@ std::optional<Framebuffer> Framebuffer::Create(int width, int height, int sample
         glRenderbufferStorageMultisample(GL_RENDERBUFFER, fb.samples_, GL_RGBA8, width, height);
         glGenFramebuffers(1, &fb.multisampled_fbo_);
         glBindFramebuffer(GL_FRAMEBUFFER, fb.multisampled_fbo_);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, fb.multisampled_colour_);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                                  fb.multisampled_colour_);
         multisampled_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     }
     glGenRenderbuffers(1, &fb.resolved_colour_);
@@ -142,13 +164,16 @@ std::optional<Framebuffer> Framebuffer::Create(int width, int height, int sample
     const bool resolved_ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (!multisampled_ok || !resolved_ok || glGetError() != GL_NO_ERROR) {
-        error = "cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " offscreen framebuffer";
+        error = "cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
+                " offscreen framebuffer";
         return std::nullopt;
     }
     return fb;
 }
 
-Framebuffer::Framebuffer(Framebuffer&& other) noexcept { *this = std::move(other); }
+Framebuffer::Framebuffer(Framebuffer&& other) noexcept {
+    *this = std::move(other);
+}
 
 Framebuffer& Framebuffer::operator=(Framebuffer&& other) noexcept {
     if (this != &other) {
@@ -164,7 +189,9 @@ Framebuffer& Framebuffer::operator=(Framebuffer&& other) noexcept {
     return *this;
 }
 
-Framebuffer::~Framebuffer() { Release(); }
+Framebuffer::~Framebuffer() {
+    Release();
+}
 
 void Framebuffer::Release() {
     if (multisampled_fbo_ != 0) glDeleteFramebuffers(1, &multisampled_fbo_);
@@ -195,11 +222,13 @@ std::vector<std::uint8_t> Framebuffer::ReadRgba() {
         const unsigned alpha = pixels[i + 3];
         if (alpha == 255) continue;
         for (std::size_t k = 0; k < 3; ++k) {
-            pixels[i + k] = alpha == 0 ? 0
-                                       : static_cast<std::uint8_t>(std::min(255u, (pixels[i + k] * 255u + alpha / 2) / alpha));
+            pixels[i + k] =
+                alpha == 0
+                    ? 0
+                    : static_cast<std::uint8_t>(std::min(255u, (pixels[i + k] * 255u + alpha / 2) / alpha));
         }
     }
     return pixels;
 }
 
-}  // namespace actlab
+} // namespace actlab

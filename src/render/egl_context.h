@@ -28,8 +28,8 @@ private:
     EglContext() = default;
     void Release();
 
-    void* display_ = nullptr;  // EGLDisplay
-    void* context_ = nullptr;  // EGLContext
+    void* display_ = nullptr; // EGLDisplay
+    void* context_ = nullptr; // EGLContext
 };
 
 // An offscreen framebuffer; with samples, multisampled and resolved into a single-sample one for
@@ -66,4 +66,4 @@ private:
     unsigned resolved_fbo_ = 0, resolved_colour_ = 0;
 };
 
-}  // namespace actlab
+} // namespace actlab

@@ -18,27 +18,40 @@ std::optional<ExportTheme> ParseExportTheme(std::string_view name) {
 
 ExportTheme ExportThemeFor(Theme theme) {
     switch (theme) {
-    case Theme::Dark: return ExportTheme::Dark;
-    case Theme::Light: return ExportTheme::Light;
-    case Theme::Projector: return ExportTheme::Projector;
+    case Theme::Dark:
+        return ExportTheme::Dark;
+    case Theme::Light:
+        return ExportTheme::Light;
+    case Theme::Projector:
+        return ExportTheme::Projector;
     }
     return ExportTheme::Light;
 }
 
 FigureTheme FigureThemeFor(ExportTheme theme) {
     switch (theme) {
-    case ExportTheme::Light: return FigureThemeFor(Theme::Light);
-    case ExportTheme::Dark: return FigureThemeFor(Theme::Dark);
-    case ExportTheme::Transparent: return WithTransparentBackground(FigureThemeFor(Theme::Light));
-    case ExportTheme::Projector: return FigureThemeFor(Theme::Projector);
+    case ExportTheme::Light:
+        return FigureThemeFor(Theme::Light);
+    case ExportTheme::Dark:
+        return FigureThemeFor(Theme::Dark);
+    case ExportTheme::Transparent:
+        return WithTransparentBackground(FigureThemeFor(Theme::Light));
+    case ExportTheme::Projector:
+        return FigureThemeFor(Theme::Projector);
     }
     return FigureThemeFor(Theme::Light);
 }
 
-int FigureSpec::PixelWidth() const { return static_cast<int>(std::lround(static_cast<float>(width) * scale)); }
-int FigureSpec::PixelHeight() const { return static_cast<int>(std::lround(static_cast<float>(height) * scale)); }
+int FigureSpec::PixelWidth() const {
+    return static_cast<int>(std::lround(static_cast<float>(width) * scale));
+}
+int FigureSpec::PixelHeight() const {
+    return static_cast<int>(std::lround(static_cast<float>(height) * scale));
+}
 
-float FigureFontSize(float scale) { return std::round(17.0f * scale); }
+float FigureFontSize(float scale) {
+    return std::round(17.0f * scale);
+}
 
 void DrawFigure(Canvas& canvas, const FigureSpec& spec) {
     const FigureTheme theme = FigureThemeFor(spec.theme);
@@ -70,8 +83,8 @@ void DrawFigure(Canvas& canvas, const FigureSpec& spec) {
     }
 
     FigureStyle style{FigureFontSize(spec.scale), spec.scale};
-    const float margin = 10.0f * spec.scale;  // breathing room around the plots
-    const float gap = 6.0f * spec.scale;      // between f and f′
+    const float margin = 10.0f * spec.scale; // breathing room around the plots
+    const float gap = 6.0f * spec.scale;     // between f and f′
     const Vec2 min{margin, margin};
     const Vec2 max{width - margin, height - margin};
     PlotSpec f_spec;
@@ -110,8 +123,8 @@ void DrawFigure(Canvas& canvas, const FigureSpec& spec) {
     }
     const PlotFrame first = LayoutPlot(canvas, plots.front().first, plots.front().second.first,
                                        plots.front().second.second, style);
-    const std::vector<PlotCurveData> curves = BuildCurves(spec.functions, view.x_min, view.x_max,
-                                                          SamplesForWidth(first.AreaWidth()), spec.convention, theme);
+    const std::vector<PlotCurveData> curves = BuildCurves(
+        spec.functions, view.x_min, view.x_max, SamplesForWidth(first.AreaWidth()), spec.convention, theme);
     // The figure's background is painted once above; painting it again behind each plot would
     // only cost fill time (a 4K PNG is drawn by a software rasteriser).
     FigureTheme plot_theme = theme;
@@ -130,4 +143,4 @@ std::string RenderSvg(const FigureSpec& spec, std::string* warning) {
     return canvas.Finish();
 }
 
-}  // namespace actlab
+} // namespace actlab

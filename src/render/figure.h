@@ -5,10 +5,10 @@
 
 #include "core/activation.h"
 #include "core/app_state.h"
+#include "core/enum_names.h"
 #include "core/gated.h"
 #include "render/canvas.h"
 #include "render/figure_theme.h"
-#include "core/enum_names.h"
 #include "render/plot_figure.h"
 
 #include <optional>
@@ -27,27 +27,27 @@ inline constexpr EnumName<ExportTheme> kExportThemeNames[] = {{ExportTheme::Ligh
 // "light", "dark", "transparent", "projector"; nullopt for anything else.
 std::optional<ExportTheme> ParseExportTheme(std::string_view name);
 FigureTheme FigureThemeFor(ExportTheme theme);
-ExportTheme ExportThemeFor(Theme theme);  // the figure look of a window theme (opaque)
+ExportTheme ExportThemeFor(Theme theme); // the figure look of a window theme (opaque)
 
 inline constexpr int kFigureMinSide = 64;      // logical pixels
 inline constexpr int kFigureMaxPixels = 16384; // per side, after scaling (GL_MAX_RENDERBUFFER_SIZE on Mesa)
 inline constexpr float kFigureMaxScale = 8.0f;
 
 struct FigureSpec {
-    std::vector<Activation> functions;          // the first is drawn on top and coloured first
-    bool derivative = false;                    // f above f′ when set, else f only
-    std::optional<std::pair<double, double>> x_range;  // none: fitted to the functions
-    std::optional<std::pair<double, double>> y_range;  // of the f plot; none: fitted over the x range
+    std::vector<Activation> functions;                // the first is drawn on top and coloured first
+    bool derivative = false;                          // f above f′ when set, else f only
+    std::optional<std::pair<double, double>> x_range; // none: fitted to the functions
+    std::optional<std::pair<double, double>> y_range; // of the f plot; none: fitted over the x range
     KinkConvention convention = KinkConvention::PyTorch;
     Overlays overlays;
     ExportTheme theme = ExportTheme::Light;
-    std::optional<PlotQuantity> single_plot;    // one plot of this instead (the app's export of one plot)
-    std::optional<std::pair<double, double>> dy_range;  // of the f′ plot; none: fitted
-    std::vector<Probe> probes;                  // pinned probe points, as the window shows them
-    std::optional<GatedFunction> gated;         // set: the heatmaps of this two-input function instead
-                                                // (x_range is a, y_range is b; functions are ignored)
-    int width = 1200, height = 750;             // logical pixels
-    float scale = 1.0f;                         // output pixels per logical pixel
+    std::optional<PlotQuantity> single_plot; // one plot of this instead (the app's export of one plot)
+    std::optional<std::pair<double, double>> dy_range; // of the f′ plot; none: fitted
+    std::vector<Probe> probes;                         // pinned probe points, as the window shows them
+    std::optional<GatedFunction> gated;                // set: the heatmaps of this two-input function instead
+                                                       // (x_range is a, y_range is b; functions are ignored)
+    int width = 1200, height = 750;                    // logical pixels
+    float scale = 1.0f;                                // output pixels per logical pixel
 
     int PixelWidth() const;
     int PixelHeight() const;
@@ -64,4 +64,4 @@ void DrawFigure(Canvas& canvas, const FigureSpec& spec);
 // missing and text widths are estimated.
 std::string RenderSvg(const FigureSpec& spec, std::string* warning = nullptr);
 
-}  // namespace actlab
+} // namespace actlab

@@ -19,8 +19,12 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.crosshair = {200, 205, 215, 150};
         t.readout_background = {16, 18, 22, 235};
         // sky blue, orange, bluish green, yellow, vermillion, reddish purple
-        t.palette = {{{86, 180, 233, 255}, {240, 165, 0, 255}, {0, 190, 140, 255},
-                      {240, 228, 66, 255}, {240, 110, 40, 255}, {214, 135, 180, 255}}};
+        t.palette = {{{86, 180, 233, 255},
+                      {240, 165, 0, 255},
+                      {0, 190, 140, 255},
+                      {240, 228, 66, 255},
+                      {240, 110, 40, 255},
+                      {214, 135, 180, 255}}};
         t.line_width = 2.5f;
         t.network.neutral = {44, 48, 57, 255};
         t.network.dead = {255, 64, 64, 255};
@@ -40,8 +44,12 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.crosshair = {60, 64, 72, 140};
         t.readout_background = {250, 250, 252, 240};
         // blue, vermillion, bluish green, reddish purple, orange, sky blue
-        t.palette = {{{0, 114, 178, 255}, {213, 94, 0, 255}, {0, 158, 115, 255},
-                      {204, 121, 167, 255}, {230, 159, 0, 255}, {86, 180, 233, 255}}};
+        t.palette = {{{0, 114, 178, 255},
+                      {213, 94, 0, 255},
+                      {0, 158, 115, 255},
+                      {204, 121, 167, 255},
+                      {230, 159, 0, 255},
+                      {86, 180, 233, 255}}};
         t.line_width = 2.5f;
         break;
     case Theme::Projector:
@@ -57,8 +65,12 @@ FigureTheme FigureThemeFor(Theme theme) {
         t.dead_zone = {220, 50, 0, 36};
         t.crosshair = {0, 0, 0, 170};
         t.readout_background = {255, 255, 255, 245};
-        t.palette = {{{0, 90, 181, 255}, {200, 55, 0, 255}, {0, 130, 80, 255},
-                      {150, 40, 130, 255}, {190, 120, 0, 255}, {0, 0, 0, 255}}};
+        t.palette = {{{0, 90, 181, 255},
+                      {200, 55, 0, 255},
+                      {0, 130, 80, 255},
+                      {150, 40, 130, 255},
+                      {190, 120, 0, 255},
+                      {0, 0, 0, 255}}};
         t.line_width = 3.5f;
         break;
     }
@@ -83,11 +95,13 @@ FigureTheme WithTransparentBackground(FigureTheme theme) {
     return theme;
 }
 
-Color PaletteColor(const FigureTheme& theme, std::size_t index) { return theme.palette[index % theme.palette.size()]; }
+Color PaletteColor(const FigureTheme& theme, std::size_t index) {
+    return theme.palette[index % theme.palette.size()];
+}
 
 Color WithAlpha(Color color, std::uint8_t alpha) {
     color.a = alpha;
     return color;
 }
 
-}  // namespace actlab
+} // namespace actlab

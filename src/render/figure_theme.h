@@ -22,17 +22,17 @@ struct FigureTheme {
     Color plot_background; // the data area
     Color frame;           // data area border
     Color grid;
-    Color axis;            // tick marks
-    Color origin_axis;     // the axes through the origin, emphasised
+    Color axis;        // tick marks
+    Color origin_axis; // the axes through the origin, emphasised
     Color text;
     Color dim_text;
-    Color dead_zone;       // shading where f' = 0
+    Color dead_zone; // shading where f' = 0
     Color crosshair;
     Color readout_background;
-    Color marker_hole;     // inside open circles: opaque even when the background is transparent
+    Color marker_hole; // inside open circles: opaque even when the background is transparent
     std::array<Color, 6> palette;
-    NetworkColors network;    // heatmaps, edges, dead and dying marks
-    float line_width = 2.5f;  // at scale 1
+    NetworkColors network;   // heatmaps, edges, dead and dying marks
+    float line_width = 2.5f; // at scale 1
 };
 
 FigureTheme FigureThemeFor(Theme theme);
@@ -46,4 +46,4 @@ Color PaletteColor(const FigureTheme& theme, std::size_t index);
 
 Color WithAlpha(Color color, std::uint8_t alpha);
 
-}  // namespace actlab
+} // namespace actlab

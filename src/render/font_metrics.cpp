@@ -5,25 +5,26 @@
 
 #include <stb_truetype.h>
 
-
 namespace actlab {
 
 namespace {
-constexpr std::size_t kMaxFontFileBytes = 64u << 20;  // DejaVu Sans is 0.7 MB; CJK fonts reach 20 MB
-}  // namespace
+constexpr std::size_t kMaxFontFileBytes = 64u << 20; // DejaVu Sans is 0.7 MB; CJK fonts reach 20 MB
+} // namespace
 
 struct FontMetrics::Font {
     std::vector<unsigned char> bytes;
     stbtt_fontinfo info{};
-    int ascent = 0, descent = 0;  // font units
+    int ascent = 0, descent = 0; // font units
 };
 
 FontMetrics::FontMetrics(const std::string& path) {
     auto font = std::make_unique<Font>();
     std::string bytes;
-    if (ReadFileCapped(path, kMaxFontFileBytes, bytes).empty()) font->bytes.assign(bytes.begin(), bytes.end());
+    if (ReadFileCapped(path, kMaxFontFileBytes, bytes).empty())
+        font->bytes.assign(bytes.begin(), bytes.end());
     if (font->bytes.empty() || stbtt_InitFont(&font->info, font->bytes.data(), 0) == 0) {
-        warning_ = "font " + path + " not found or unreadable (install fonts-dejavu-core); text widths are estimated";
+        warning_ = "font " + path +
+                   " not found or unreadable (install fonts-dejavu-core); text widths are estimated";
         return;
     }
     int line_gap = 0;
@@ -50,7 +51,9 @@ Vec2 FontMetrics::Measure(std::string_view utf8, float size) const {
         stbtt_GetCodepointHMetrics(&font_->info, c, &advance, &bearing);
         width += static_cast<float>(advance) * scale;
         if (i + 1 < code_points.size()) {
-            width += static_cast<float>(stbtt_GetCodepointKernAdvance(&font_->info, c, static_cast<int>(code_points[i + 1]))) * scale;
+            width += static_cast<float>(stbtt_GetCodepointKernAdvance(&font_->info, c,
+                                                                      static_cast<int>(code_points[i + 1]))) *
+                     scale;
         }
     }
     return {width, size};
@@ -64,7 +67,8 @@ float FontMetrics::Ascent(float size) const {
 float FontMetrics::FontSizeFor(float size) const {
     // DejaVu Sans: ascent − descent = 2384 units for an em of 2048.
     if (!font_) return size * 2048.0f / 2384.0f;
-    return stbtt_ScaleForPixelHeight(&font_->info, size) / stbtt_ScaleForMappingEmToPixels(&font_->info, 1.0f);
+    return stbtt_ScaleForPixelHeight(&font_->info, size) /
+           stbtt_ScaleForMappingEmToPixels(&font_->info, 1.0f);
 }
 
 std::vector<char32_t> DecodeUtf8(std::string_view utf8) {
@@ -72,7 +76,11 @@ std::vector<char32_t> DecodeUtf8(std::string_view utf8) {
     out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size();) {
         const auto lead = static_cast<unsigned char>(utf8[i]);
-        int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        int length = lead < 0x80           ? 1
+                     : (lead >> 5) == 0x6  ? 2
+                     : (lead >> 4) == 0xE  ? 3
+                     : (lead >> 3) == 0x1E ? 4
+                                           : 0;
         if (length == 0 || i + static_cast<std::size_t>(length) > utf8.size()) {
             out.push_back(U'\uFFFD');
             ++i;
@@ -96,4 +104,4 @@ std::vector<char32_t> DecodeUtf8(std::string_view utf8) {
     return out;
 }
 
-}  // namespace actlab
+} // namespace actlab

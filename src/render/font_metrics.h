@@ -44,4 +44,4 @@ private:
 // The code points of a UTF-8 string; malformed bytes become U+FFFD.
 std::vector<char32_t> DecodeUtf8(std::string_view utf8);
 
-}  // namespace actlab
+} // namespace actlab

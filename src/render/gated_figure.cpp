@@ -15,8 +15,8 @@ namespace actlab {
 namespace {
 
 struct PanelGeometry {
-    Vec2 heat_min, heat_max;  // the heatmap
-    Vec2 bar_min, bar_max;    // the colour bar
+    Vec2 heat_min, heat_max; // the heatmap
+    Vec2 bar_min, bar_max;   // the colour bar
 };
 
 // Cell-centre samples of one quantity, row 0 at b_min.
@@ -27,9 +27,12 @@ std::vector<double> SampleQuantity(const GatedFunction& function, const GatedFig
     const GatedGrid grid = SampleGated(function, layout.a_min + da / 2, layout.a_max - da / 2, layout.cells,
                                        layout.b_min + db / 2, layout.b_max - db / 2, layout.cells);
     switch (quantity) {
-    case GatedQuantity::Value: return grid.f;
-    case GatedQuantity::PartialA: return grid.df_da;
-    case GatedQuantity::PartialB: return grid.df_db;
+    case GatedQuantity::Value:
+        return grid.f;
+    case GatedQuantity::PartialA:
+        return grid.df_da;
+    case GatedQuantity::PartialB:
+        return grid.df_db;
     }
     return grid.f;
 }
@@ -48,9 +51,9 @@ float Along(double v, double lo, double hi, float lo_px, float hi_px) {
 
 PanelGeometry LayOutPanel(const GatedFigureLayout& layout, Vec2 min, Vec2 max) {
     const float fs = layout.font_size;
-    const float left = min.x + 3.2f * fs;  // room for the b tick labels
-    const float top = min.y + 1.6f * fs;   // the title
-    const float bottom_reserve = 2.6f * fs + 0.8f * fs + 1.6f * fs;  // a ticks and name, bar, bar ticks
+    const float left = min.x + 3.2f * fs;                           // room for the b tick labels
+    const float top = min.y + 1.6f * fs;                            // the title
+    const float bottom_reserve = 2.6f * fs + 0.8f * fs + 1.6f * fs; // a ticks and name, bar, bar ticks
     const float side = std::max(8.0f, std::min(max.x - left - 0.5f * fs, max.y - top - bottom_reserve));
     PanelGeometry g;
     g.heat_min = {left, top};
@@ -73,10 +76,13 @@ void DrawHeatCells(Canvas& canvas, const FigureTheme& theme, const std::vector<d
         while (i < n) {
             const Color c = HeatColor(theme.network, static_cast<float>(values[j * n + i] / color_scale));
             std::size_t end = i + 1;
-            while (end < n && HeatColor(theme.network, static_cast<float>(values[j * n + end] / color_scale)) == c) ++end;
+            while (end < n &&
+                   HeatColor(theme.network, static_cast<float>(values[j * n + end] / color_scale)) == c)
+                ++end;
             const float x0 = g.heat_min.x + static_cast<float>(i) * cell_w;
             const float x1 = g.heat_min.x + static_cast<float>(end) * cell_w;
-            canvas.FilledRect({x0, std::max(g.heat_min.y, y0 - 1.0f)}, {std::min(g.heat_max.x, x1 + 1.0f), y1}, c);
+            canvas.FilledRect({x0, std::max(g.heat_min.y, y0 - 1.0f)},
+                              {std::min(g.heat_max.x, x1 + 1.0f), y1}, c);
             i = end;
         }
     }
@@ -105,7 +111,8 @@ void DrawContours(Canvas& canvas, const FigureTheme& theme, const GatedFigureLay
     canvas.PopClip();
 }
 
-void DrawAxes(Canvas& canvas, const FigureTheme& theme, const GatedFigureLayout& layout, const PanelGeometry& g) {
+void DrawAxes(Canvas& canvas, const FigureTheme& theme, const GatedFigureLayout& layout,
+              const PanelGeometry& g) {
     const float fs = layout.font_size;
     const float tick = 0.3f * fs;
     canvas.Rect(g.heat_min, g.heat_max, theme.frame, 1.0f * layout.scale);
@@ -115,8 +122,8 @@ void DrawAxes(Canvas& canvas, const FigureTheme& theme, const GatedFigureLayout&
         canvas.Line({x, g.heat_max.y}, {x, g.heat_max.y + tick}, theme.axis, 1.0f * layout.scale);
         canvas.Text({x, g.heat_max.y + tick}, FormatTick(a, a_ticks.step), theme.text, fs, TextAlign::Center);
     }
-    canvas.Text({(g.heat_min.x + g.heat_max.x) / 2, g.heat_max.y + tick + 1.1f * fs}, "a (gate input)", theme.dim_text,
-                fs, TextAlign::Center);
+    canvas.Text({(g.heat_min.x + g.heat_max.x) / 2, g.heat_max.y + tick + 1.1f * fs}, "a (gate input)",
+                theme.dim_text, fs, TextAlign::Center);
     const Ticks b_ticks = NiceTicks(layout.b_min, layout.b_max, 5);
     for (double b : b_ticks.values) {
         const float y = Along(b, layout.b_min, layout.b_max, g.heat_max.y, g.heat_min.y);
@@ -126,8 +133,8 @@ void DrawAxes(Canvas& canvas, const FigureTheme& theme, const GatedFigureLayout&
     }
 }
 
-void DrawColorBar(Canvas& canvas, const FigureTheme& theme, const GatedFigureLayout& layout, double color_scale,
-                  const PanelGeometry& g) {
+void DrawColorBar(Canvas& canvas, const FigureTheme& theme, const GatedFigureLayout& layout,
+                  double color_scale, const PanelGeometry& g) {
     const float fs = layout.font_size;
     constexpr int kSteps = 64;
     const float w = (g.bar_max.x - g.bar_min.x) / kSteps;
@@ -142,17 +149,21 @@ void DrawColorBar(Canvas& canvas, const FigureTheme& theme, const GatedFigureLay
     for (double v : ticks.values) {
         const float x = Along(v, -color_scale, color_scale, g.bar_min.x, g.bar_max.x);
         canvas.Line({x, g.bar_max.y}, {x, g.bar_max.y + 0.25f * fs}, theme.axis, 1.0f * layout.scale);
-        canvas.Text({x, g.bar_max.y + 0.25f * fs}, FormatTick(v, ticks.step), theme.text, fs, TextAlign::Center);
+        canvas.Text({x, g.bar_max.y + 0.25f * fs}, FormatTick(v, ticks.step), theme.text, fs,
+                    TextAlign::Center);
     }
 }
 
-}  // namespace
+} // namespace
 
 std::string_view GatedQuantityTitle(GatedQuantity quantity) {
     switch (quantity) {
-    case GatedQuantity::Value: return "f(a, b) = g(a)·b";
-    case GatedQuantity::PartialA: return "∂f/∂a = g′(a)·b";
-    case GatedQuantity::PartialB: return "∂f/∂b = g(a)";
+    case GatedQuantity::Value:
+        return "f(a, b) = g(a)·b";
+    case GatedQuantity::PartialA:
+        return "∂f/∂a = g′(a)·b";
+    case GatedQuantity::PartialB:
+        return "∂f/∂b = g(a)";
     }
     return "";
 }
@@ -165,8 +176,8 @@ double SymmetricColorScale(double max_abs) {
     return 10.0 * decade;
 }
 
-std::vector<std::array<Vec2, 2>> ContourSegments(const std::vector<double>& values, std::size_t nx, std::size_t ny,
-                                                 double level) {
+std::vector<std::array<Vec2, 2>> ContourSegments(const std::vector<double>& values, std::size_t nx,
+                                                 std::size_t ny, double level) {
     std::vector<std::array<Vec2, 2>> segments;
     auto at = [&](std::size_t i, std::size_t j) { return values[j * nx + i] - level; };
     for (std::size_t j = 0; j + 1 < ny; ++j) {
@@ -224,4 +235,4 @@ void DrawGatedFigure(Canvas& canvas, const FigureTheme& theme, const GatedFigure
     }
 }
 
-}  // namespace actlab
+} // namespace actlab

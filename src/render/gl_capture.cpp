@@ -8,11 +8,14 @@
 
 namespace actlab {
 
-bool LoadOpenGl(GlProcLoader loader) { return gladLoadGL(loader) != 0; }
+bool LoadOpenGl(GlProcLoader loader) {
+    return gladLoadGL(loader) != 0;
+}
 
 void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
     glViewport(0, 0, width, height);
-    glClearColor(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f, static_cast<float>(b) / 255.0f, 1.0f);
+    glClearColor(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f,
+                 static_cast<float>(b) / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
@@ -31,7 +34,8 @@ std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha)
     }
     if (keep_alpha) return pixels;
     // A window's alpha channel is whatever the last blend left; screenshots are opaque.
-    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    for (std::size_t i = 3; i < pixels.size(); i += 4)
+        pixels[i] = 255;
     return pixels;
 }
 
@@ -47,4 +51,4 @@ GlBindingsScope::~GlBindingsScope() {
     glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
 }
 
-}  // namespace actlab
+} // namespace actlab

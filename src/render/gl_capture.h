@@ -33,4 +33,4 @@ private:
     int viewport_[4] = {0, 0, 0, 0};
 };
 
-}  // namespace actlab
+} // namespace actlab

@@ -43,7 +43,7 @@ std::string Hex(unsigned value) {
     return out.str();
 }
 
-}  // namespace
+} // namespace
 
 std::string GlDebugLog::Install(GlProcLoader loader) {
     GLint flags = 0;
@@ -90,4 +90,4 @@ void GlDebugLog::Print(const std::string& line) {
     ++errors_;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -11,7 +11,7 @@ namespace actlab {
 class GlDebugLog {
 public:
     GlDebugLog() = default;
-    GlDebugLog(const GlDebugLog&) = delete;  // the driver holds a pointer to it
+    GlDebugLog(const GlDebugLog&) = delete; // the driver holds a pointer to it
     GlDebugLog& operator=(const GlDebugLog&) = delete;
 
     // Installs the message callback on the current context (the log must outlive the context).
@@ -34,4 +34,4 @@ private:
     int errors_ = 0;
 };
 
-}  // namespace actlab
+} // namespace actlab

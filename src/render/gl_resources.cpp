@@ -26,7 +26,8 @@ Texture Texture::CreateR32F(int width, int height) {
 }
 
 Texture::Texture(Texture&& other) noexcept
-    : id_(std::exchange(other.id_, 0u)), width_(other.width_), height_(other.height_), smooth_(other.smooth_) {}
+    : id_(std::exchange(other.id_, 0u)), width_(other.width_), height_(other.height_),
+      smooth_(other.smooth_) {}
 
 Texture& Texture::operator=(Texture&& other) noexcept {
     if (this != &other) {
@@ -39,7 +40,9 @@ Texture& Texture::operator=(Texture&& other) noexcept {
     return *this;
 }
 
-Texture::~Texture() { Release(); }
+Texture::~Texture() {
+    Release();
+}
 
 void Texture::Release() {
     if (id_ != 0) glDeleteTextures(1, &id_);
@@ -78,7 +81,8 @@ std::string ShaderLog(GLuint shader) {
     glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
     std::string log(static_cast<std::size_t>(std::max(length, 1)), '\0');
     glGetShaderInfoLog(shader, length, nullptr, log.data());
-    while (!log.empty() && (log.back() == '\0' || log.back() == '\n' || log.back() == ' ')) log.pop_back();
+    while (!log.empty() && (log.back() == '\0' || log.back() == '\n' || log.back() == ' '))
+        log.pop_back();
     return log;
 }
 
@@ -87,7 +91,8 @@ std::string ProgramLog(GLuint program) {
     glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
     std::string log(static_cast<std::size_t>(std::max(length, 1)), '\0');
     glGetProgramInfoLog(program, length, nullptr, log.data());
-    while (!log.empty() && (log.back() == '\0' || log.back() == '\n' || log.back() == ' ')) log.pop_back();
+    while (!log.empty() && (log.back() == '\0' || log.back() == '\n' || log.back() == ' '))
+        log.pop_back();
     return log;
 }
 
@@ -102,16 +107,17 @@ GLuint CompileStage(GLenum stage, std::string_view source, std::string_view name
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (ok == GL_TRUE) return shader;
     const std::string log = ShaderLog(shader);
-    error = std::string(stage == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader of " + std::string(name) +
-            " does not compile: " + (log.empty() ? "(the driver gave no log)" : log);
+    error = std::string(stage == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader of " +
+            std::string(name) + " does not compile: " + (log.empty() ? "(the driver gave no log)" : log);
     glDeleteShader(shader);
     return 0;
 }
 
-}  // namespace
+} // namespace
 
-std::optional<ShaderProgram> ShaderProgram::Build(std::string_view vertex_source, std::string_view fragment_source,
-                                                  std::string_view name, std::string& error) {
+std::optional<ShaderProgram> ShaderProgram::Build(std::string_view vertex_source,
+                                                  std::string_view fragment_source, std::string_view name,
+                                                  std::string& error) {
     const GLuint vertex = CompileStage(GL_VERTEX_SHADER, vertex_source, name, error);
     if (vertex == 0) return std::nullopt;
     const GLuint fragment = CompileStage(GL_FRAGMENT_SHADER, fragment_source, name, error);
@@ -133,7 +139,8 @@ std::optional<ShaderProgram> ShaderProgram::Build(std::string_view vertex_source
     glGetProgramiv(program.id_, GL_LINK_STATUS, &ok);
     if (ok != GL_TRUE) {
         const std::string log = ProgramLog(program.id_);
-        error = "shader program " + std::string(name) + " does not link: " + (log.empty() ? "(the driver gave no log)" : log);
+        error = "shader program " + std::string(name) +
+                " does not link: " + (log.empty() ? "(the driver gave no log)" : log);
         return std::nullopt;
     }
     return program;
@@ -149,16 +156,22 @@ ShaderProgram& ShaderProgram::operator=(ShaderProgram&& other) noexcept {
     return *this;
 }
 
-ShaderProgram::~ShaderProgram() { Release(); }
+ShaderProgram::~ShaderProgram() {
+    Release();
+}
 
 void ShaderProgram::Release() {
     if (id_ != 0) glDeleteProgram(id_);
     id_ = 0;
 }
 
-void ShaderProgram::Use() const { glUseProgram(id_); }
+void ShaderProgram::Use() const {
+    glUseProgram(id_);
+}
 
-int ShaderProgram::Uniform(const char* name) const { return glGetUniformLocation(id_, name); }
+int ShaderProgram::Uniform(const char* name) const {
+    return glGetUniformLocation(id_, name);
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] EmptyVertexArray
@@ -180,13 +193,17 @@ EmptyVertexArray& EmptyVertexArray::operator=(EmptyVertexArray&& other) noexcept
     return *this;
 }
 
-EmptyVertexArray::~EmptyVertexArray() { Release(); }
+EmptyVertexArray::~EmptyVertexArray() {
+    Release();
+}
 
 void EmptyVertexArray::Release() {
     if (id_ != 0) glDeleteVertexArrays(1, &id_);
     id_ = 0;
 }
 
-void EmptyVertexArray::Bind() const { glBindVertexArray(id_); }
+void EmptyVertexArray::Bind() const {
+    glBindVertexArray(id_);
+}
 
-}  // namespace actlab
+} // namespace actlab

@@ -37,7 +37,7 @@ private:
 
     unsigned id_ = 0;
     int width_ = 0, height_ = 0;
-    int smooth_ = -1;  // the filter last set: −1 none yet, 0 nearest, 1 linear
+    int smooth_ = -1; // the filter last set: −1 none yet, 0 nearest, 1 linear
 };
 
 class ShaderProgram {
@@ -45,8 +45,9 @@ public:
     // Compiles and links the two stages. On failure returns nullopt and sets `error` to which stage
     // failed and the driver's log ("fragment shader heatmap.frag does not compile: 0:12(3): error
     // ..."), so that a broken shader is a message, not a crash.
-    static std::optional<ShaderProgram> Build(std::string_view vertex_source, std::string_view fragment_source,
-                                              std::string_view name, std::string& error);
+    static std::optional<ShaderProgram> Build(std::string_view vertex_source,
+                                              std::string_view fragment_source, std::string_view name,
+                                              std::string& error);
 
     ShaderProgram(ShaderProgram&& other) noexcept;
     ShaderProgram& operator=(ShaderProgram&& other) noexcept;
@@ -86,4 +87,4 @@ private:
     unsigned id_ = 0;
 };
 
-}  // namespace actlab
+} // namespace actlab

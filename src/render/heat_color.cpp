@@ -16,12 +16,13 @@ Color Lerp(Color a, Color b, float t) {
     return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
 }
 
-}  // namespace
+} // namespace
 
 Color HeatColor(const NetworkColors& colors, float v, bool greyed) {
     if (!std::isfinite(v)) return {128, 128, 128, 255};
     const float t = std::clamp(v, -1.0f, 1.0f);
-    Color c = t >= 0.0f ? Lerp(colors.neutral, colors.positive, t) : Lerp(colors.neutral, colors.negative, -t);
+    Color c =
+        t >= 0.0f ? Lerp(colors.neutral, colors.positive, t) : Lerp(colors.neutral, colors.negative, -t);
     if (greyed) {
         const float y = 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b;
         const std::uint8_t g = static_cast<std::uint8_t>(std::lround(std::clamp(y, 0.0f, 255.0f)));
@@ -30,4 +31,4 @@ Color HeatColor(const NetworkColors& colors, float v, bool greyed) {
     return c;
 }
 
-}  // namespace actlab
+} // namespace actlab

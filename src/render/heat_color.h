@@ -12,4 +12,4 @@ namespace actlab {
 // halfway to mid grey: no hue left, little contrast.
 Color HeatColor(const NetworkColors& colors, float v, bool greyed = false);
 
-}  // namespace actlab
+} // namespace actlab

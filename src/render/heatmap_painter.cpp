@@ -14,18 +14,21 @@ namespace actlab {
 namespace {
 
 void SetColor(int location, Color c) {
-    glUniform4f(location, static_cast<float>(c.r), static_cast<float>(c.g), static_cast<float>(c.b), static_cast<float>(c.a));
+    glUniform4f(location, static_cast<float>(c.r), static_cast<float>(c.g), static_cast<float>(c.b),
+                static_cast<float>(c.a));
 }
 
-}  // namespace
+} // namespace
 
 std::optional<HeatmapPainter> HeatmapPainter::Create(std::string& error) {
     return CreateFromSources(shaders::HeatmapVertexShader, shaders::HeatmapFragmentShader, error);
 }
 
 std::optional<HeatmapPainter> HeatmapPainter::CreateFromSources(std::string_view vertex_source,
-                                                                std::string_view fragment_source, std::string& error) {
-    std::optional<ShaderProgram> program = ShaderProgram::Build(vertex_source, fragment_source, "heatmap", error);
+                                                                std::string_view fragment_source,
+                                                                std::string& error) {
+    std::optional<ShaderProgram> program =
+        ShaderProgram::Build(vertex_source, fragment_source, "heatmap", error);
     if (!program) return std::nullopt;
     return HeatmapPainter(std::move(*program), EmptyVertexArray::Create());
 }
@@ -61,8 +64,8 @@ void HeatmapPainter::Paint(Texture& values, const HeatmapPaint& paint) const {
     values.SetSmooth(paint.smooth);
     values.Bind(0);
     // Pixels to normalised device coordinates: x ↦ 2x/w − 1, y ↦ 1 − 2y/h (y grows downwards).
-    glUniform4f(u_rect_, 2.0f * paint.x0 / width - 1.0f, 1.0f - 2.0f * paint.y0 / height, 2.0f * paint.x1 / width - 1.0f,
-                1.0f - 2.0f * paint.y1 / height);
+    glUniform4f(u_rect_, 2.0f * paint.x0 / width - 1.0f, 1.0f - 2.0f * paint.y0 / height,
+                2.0f * paint.x1 / width - 1.0f, 1.0f - 2.0f * paint.y1 / height);
     glUniform1f(u_cells_, static_cast<float>(values.Width()));
     glUniform1i(u_values_, 0);
     SetColor(u_negative_, paint.colors.negative);
@@ -74,4 +77,4 @@ void HeatmapPainter::Paint(Texture& values, const HeatmapPaint& paint) const {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
-}  // namespace actlab
+} // namespace actlab

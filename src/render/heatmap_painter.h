@@ -18,9 +18,9 @@ struct HeatmapPaint {
     float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;
     int framebuffer_width = 0, framebuffer_height = 0;
     NetworkColors colors;
-    bool greyed = false;        // a dead neuron
-    bool smooth = true;         // interpolate values between cell centres (else flat cells)
-    float value_scale = 1.0f;   // the map is applied to scale · value + offset
+    bool greyed = false;      // a dead neuron
+    bool smooth = true;       // interpolate values between cell centres (else flat cells)
+    float value_scale = 1.0f; // the map is applied to scale · value + offset
     float value_offset = 0.0f;
 };
 
@@ -30,8 +30,8 @@ public:
     // with the driver's log) if they do not compile or link.
     static std::optional<HeatmapPainter> Create(std::string& error);
     // The same with other sources (tests of the error path).
-    static std::optional<HeatmapPainter> CreateFromSources(std::string_view vertex_source,
-                                                           std::string_view fragment_source, std::string& error);
+    static std::optional<HeatmapPainter>
+    CreateFromSources(std::string_view vertex_source, std::string_view fragment_source, std::string& error);
 
     // Draws `values` (cells × cells texels, row 0 at the top of the quad). Changes the program,
     // vertex array, texture unit 0, viewport and scissor, and restores none of them: a caller
@@ -47,4 +47,4 @@ private:
     int u_value_scale_ = -1, u_value_offset_ = -1, u_greyed_ = -1;
 };
 
-}  // namespace actlab
+} // namespace actlab

@@ -25,15 +25,22 @@ float ClampPixel(double value, float lo, float hi) {
 
 std::string Title(PlotQuantity quantity) {
     switch (quantity) {
-    case PlotQuantity::Value: return "f(x)";
-    case PlotQuantity::Derivative: return "f\u2032(x)";
-    case PlotQuantity::ValueAndDerivative: return "f(x) and f\u2032(x)";
+    case PlotQuantity::Value:
+        return "f(x)";
+    case PlotQuantity::Derivative:
+        return "f\u2032(x)";
+    case PlotQuantity::ValueAndDerivative:
+        return "f(x) and f\u2032(x)";
     }
     return "";
 }
 
-bool ShowsValue(PlotQuantity q) { return q != PlotQuantity::Derivative; }
-bool ShowsDerivative(PlotQuantity q) { return q != PlotQuantity::Value; }
+bool ShowsValue(PlotQuantity q) {
+    return q != PlotQuantity::Derivative;
+}
+bool ShowsDerivative(PlotQuantity q) {
+    return q != PlotQuantity::Value;
+}
 
 struct AxisTicks {
     Ticks ticks;
@@ -71,13 +78,16 @@ AxisTicks XTicks(Canvas& canvas, const PlotFrame& frame, float font_size) {
 AxisTicks YTicks(Canvas& canvas, double y_min, double y_max, float height, float font_size) {
     int max_count = std::max(3, static_cast<int>(height / (font_size * 2.4f)));
     AxisTicks axis = MakeTicks(canvas, y_min, y_max, max_count, font_size);
-    while (axis.ticks.values.size() < 3 && max_count < 12) axis = MakeTicks(canvas, y_min, y_max, ++max_count, font_size);
+    while (axis.ticks.values.size() < 3 && max_count < 12)
+        axis = MakeTicks(canvas, y_min, y_max, ++max_count, font_size);
     return axis;
 }
 
 // The gap between the data area and the top of the x tick labels: clear of the tick marks, and of
 // the lowest y tick label, which is centred on the bottom edge.
-float XTickLabelGap(const FigureStyle& style) { return std::max(7.0f * style.scale, style.font_size * 0.55f); }
+float XTickLabelGap(const FigureStyle& style) {
+    return std::max(7.0f * style.scale, style.font_size * 0.55f);
+}
 
 // A polyline in pixels from data samples, split where a value is not finite.
 std::vector<std::vector<Vec2>> ToPixelRuns(const PlotFrame& frame, std::span<const double> xs,
@@ -145,7 +155,8 @@ void DrawGrid(Canvas& canvas, const PlotFrame& frame, const AxisTicks& xt, const
 }
 
 // The shaded zero-gradient regions of the current function (their label is placed with the others).
-void DrawDeadZones(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve, const FigureTheme& theme) {
+void DrawDeadZones(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve,
+                   const FigureTheme& theme) {
     for (const Interval& region : curve.properties.zero_gradient_regions) {
         const double lo = std::max(region.lo, frame.x_min);
         const double hi = std::min(region.hi, frame.x_max);
@@ -163,13 +174,13 @@ void DrawAsymptoteLines(Canvas& canvas, const PlotFrame& frame, std::span<const 
         for (const HorizontalAsymptote& asymptote : curve.properties.asymptotes) {
             if (asymptote.y < frame.y_min || asymptote.y > frame.y_max) continue;
             const float py = frame.PixelY(asymptote.y);
-            canvas.Line({frame.area_min.x, py}, {frame.area_max.x, py}, WithAlpha(curve.color, 200), 1.5f * style.scale,
-                        7.0f * style.scale);
+            canvas.Line({frame.area_min.x, py}, {frame.area_max.x, py}, WithAlpha(curve.color, 200),
+                        1.5f * style.scale, 7.0f * style.scale);
         }
     }
 }
 
-}  // namespace
+} // namespace
 
 // The curve's f or f′ in pixels for this frame's mapping, mapped and simplified only when the mapping
 // changed since the last frame.
@@ -179,21 +190,23 @@ const CurvePixelRuns& PixelRuns(const PlotFrame& frame, const PlotCurveData& cur
     cache.mapped.clear();
     if (derivative) {
         for (const Polyline& piece : curve.samples.derivative) {
-            for (auto& run : ToPixelRuns(frame, piece.x, piece.y)) cache.mapped.push_back(std::move(run));
+            for (auto& run : ToPixelRuns(frame, piece.x, piece.y))
+                cache.mapped.push_back(std::move(run));
         }
     } else {
         cache.mapped = ToPixelRuns(frame, curve.samples.value.x, curve.samples.value.y);
     }
     cache.drawn.clear();
-    for (const auto& run : cache.mapped) cache.drawn.push_back(SimplifyPolyline(run, kCurveTolerancePixels));
+    for (const auto& run : cache.mapped)
+        cache.drawn.push_back(SimplifyPolyline(run, kCurveTolerancePixels));
     cache.mapping = frame.Mapping();
     return cache;
 }
 
 namespace {
 
-void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve, bool derivative, bool dashed,
-               const PlotSpec& spec, const FigureTheme& theme, const FigureStyle& style) {
+void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve, bool derivative,
+               bool dashed, const PlotSpec& spec, const FigureTheme& theme, const FigureStyle& style) {
     const float width = theme.line_width * style.scale;
     for (const auto& run : PixelRuns(frame, curve, derivative).drawn) {
         if (dashed) {
@@ -211,13 +224,14 @@ void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curv
             canvas.FilledCircle(p, radius, theme.marker_hole);
             canvas.Circle(p, radius, curve.color, 2.0f * style.scale);
         }
-        if (jump.closed_y) canvas.FilledCircle(frame.ToPixel(jump.x, *jump.closed_y), radius + 0.5f, curve.color);
+        if (jump.closed_y)
+            canvas.FilledCircle(frame.ToPixel(jump.x, *jump.closed_y), radius + 0.5f, curve.color);
     }
     (void)spec;
 }
 
-void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
-               const FigureTheme& theme, const FigureStyle& style) {
+void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec,
+               std::span<const PlotCurveData> curves, const FigureTheme& theme, const FigureStyle& style) {
     const double x = *spec.hover_x;
     const float px = frame.PixelX(x);
     canvas.Line({px, frame.area_min.y}, {px, frame.area_max.y}, theme.crosshair, 1.0f * style.scale);
@@ -225,8 +239,10 @@ void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std
         const double f = curve.output_scale * Evaluate(curve.activation, x);
         const double df = curve.output_scale * Derivative(curve.activation, x, spec.convention);
         const float r = 4.0f * style.scale;
-        if (ShowsValue(spec.quantity) && std::isfinite(f)) canvas.FilledCircle(frame.ToPixel(x, f), r, curve.color);
-        if (ShowsDerivative(spec.quantity) && std::isfinite(df)) canvas.FilledCircle(frame.ToPixel(x, df), r, curve.color);
+        if (ShowsValue(spec.quantity) && std::isfinite(f))
+            canvas.FilledCircle(frame.ToPixel(x, f), r, curve.color);
+        if (ShowsDerivative(spec.quantity) && std::isfinite(df))
+            canvas.FilledCircle(frame.ToPixel(x, df), r, curve.color);
     }
     if (!spec.hover_readout) return;
 
@@ -234,14 +250,16 @@ void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std
     lines.emplace_back("x = " + FormatReadout(x, 6), theme.text);
     for (const PlotCurveData& curve : curves) {
         const double s = curve.output_scale;
-        lines.emplace_back(curve.label + ":  f = " + FormatReadout(s * Evaluate(curve.activation, x), 6) +
-                               "   f\u2032 = " + FormatReadout(s * Derivative(curve.activation, x, spec.convention), 6),
-                           curve.color);
+        lines.emplace_back(
+            curve.label + ":  f = " + FormatReadout(s * Evaluate(curve.activation, x), 6) +
+                "   f\u2032 = " + FormatReadout(s * Derivative(curve.activation, x, spec.convention), 6),
+            curve.color);
     }
     const float pad = 8.0f * style.scale;
     const float line_height = style.font_size * 1.3f;
     float widest = 0.0f;
-    for (const auto& [text, color] : lines) widest = std::max(widest, canvas.MeasureText(text, style.font_size).x);
+    for (const auto& [text, color] : lines)
+        widest = std::max(widest, canvas.MeasureText(text, style.font_size).x);
     const float box_w = widest + pad * 2;
     const float box_h = line_height * static_cast<float>(lines.size()) + pad * 2;
     float left = px + pad * 2;
@@ -257,7 +275,7 @@ void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std
     }
 }
 
-}  // namespace
+} // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Geometry
@@ -302,7 +320,8 @@ PlotFrame LayoutPlot(Canvas& canvas, const PlotSpec& spec, Vec2 min, Vec2 max, c
     const float top = min.y + style.font_size * 1.5f + pad;
     // Tick labels, then the axis label "x" centred under them.
     const float bottom = max.y - XTickLabelGap(style) - style.font_size * 2.15f - pad * 0.75f;
-    const AxisTicks y_ticks = YTicks(canvas, spec.y_min, spec.y_max, std::max(bottom - top, 1.0f), style.font_size);
+    const AxisTicks y_ticks =
+        YTicks(canvas, spec.y_min, spec.y_max, std::max(bottom - top, 1.0f), style.font_size);
     const float left_margin = std::max(y_ticks.widest + pad * 1.5f, style.min_left_margin);
     frame.area_min = {min.x + left_margin, top};
     frame.area_max = {std::max(max.x - pad * 2, frame.area_min.x + 1.0f), std::max(bottom, top + 1.0f)};
@@ -327,12 +346,12 @@ std::vector<Vec2> SimplifyPolyline(std::span<const Vec2> points, float tolerance
             const double dx = static_cast<double>(points[i].x) - static_cast<double>(anchor.x);
             const double dy = static_cast<double>(points[i].y) - static_cast<double>(anchor.y);
             const double d = std::hypot(dx, dy);
-            if (d <= reach && !narrowed) break;  // within reach of the anchor itself
+            if (d <= reach && !narrowed) break; // within reach of the anchor itself
             const double ux = dx / d, uy = dy / d;
             const bool inside = !narrowed || (d > reach && cross(lo_x, lo_y, ux, uy) >= 0.0 &&
                                               cross(ux, uy, hi_x, hi_y) >= 0.0 && d >= farthest - reach);
             if (!inside && attempt == 0) {
-                kept.push_back(points[last]);  // the segment ends at the last point that fitted
+                kept.push_back(points[last]); // the segment ends at the last point that fitted
                 narrowed = false;
                 farthest = 0.0;
                 continue;
@@ -357,13 +376,15 @@ std::size_t SamplesForWidth(float pixel_width) {
 }
 
 std::vector<PlotCurveData> BuildCurves(std::span<const Activation> functions, double x_min, double x_max,
-                                       std::size_t samples, KinkConvention convention, const FigureTheme& theme) {
+                                       std::size_t samples, KinkConvention convention,
+                                       const FigureTheme& theme) {
     std::vector<PlotCurveData> curves;
     curves.reserve(functions.size());
     for (std::size_t i = 0; i < functions.size(); ++i) {
         const Activation& activation = functions[i];
         curves.push_back({activation, std::string(activation.info().display_name), PaletteColor(theme, i),
-                          SampleCurve(activation, x_min, x_max, samples, convention), ComputeProperties(activation)});
+                          SampleCurve(activation, x_min, x_max, samples, convention),
+                          ComputeProperties(activation)});
     }
     return curves;
 }
@@ -377,23 +398,26 @@ namespace {
 // Tick labels, axis label and title, each taken in `labels` (a tick label that would touch another
 // is left out); then the tick marks.
 void DrawAxes(Canvas& canvas, const PlotFrame& frame, PlotQuantity quantity, const AxisTicks& x_ticks,
-              const AxisTicks& y_ticks, const FigureTheme& theme, const FigureStyle& style, LabelLayout& labels) {
+              const AxisTicks& y_ticks, const FigureTheme& theme, const FigureStyle& style,
+              LabelLayout& labels) {
     const float pad = 8.0f * style.scale;
     const float tick = 5.0f * style.scale;
     const float font = style.font_size;
     const auto text = [&](Vec2 at, const std::string& label, Color color, float size, TextAlign align,
                           TextBaseline baseline) {
-        if (labels.TakeTextIfFree(at, label, size, align, baseline)) canvas.Text(at, label, color, size, align, baseline);
+        if (labels.TakeTextIfFree(at, label, size, align, baseline))
+            canvas.Text(at, label, color, size, align, baseline);
     };
-    text({frame.area_min.x, frame.outer_min.y + pad * 0.5f}, Title(quantity), theme.text, font * 1.1f, TextAlign::Left,
-         TextBaseline::Top);
+    text({frame.area_min.x, frame.outer_min.y + pad * 0.5f}, Title(quantity), theme.text, font * 1.1f,
+         TextAlign::Left, TextBaseline::Top);
     const float x_labels_top = frame.area_max.y + XTickLabelGap(style);
     text({(frame.area_min.x + frame.area_max.x) / 2, x_labels_top + font * 1.1f}, "x", theme.text, font,
          TextAlign::Center, TextBaseline::Top);
     for (std::size_t i = 0; i < x_ticks.ticks.values.size(); ++i) {
         const float px = frame.PixelX(x_ticks.ticks.values[i]);
         canvas.Line({px, frame.area_max.y}, {px, frame.area_max.y + tick}, theme.axis, 1.0f * style.scale);
-        text({px, x_labels_top}, x_ticks.labels[i], theme.dim_text, font, TextAlign::Center, TextBaseline::Top);
+        text({px, x_labels_top}, x_ticks.labels[i], theme.dim_text, font, TextAlign::Center,
+             TextBaseline::Top);
     }
     for (std::size_t i = 0; i < y_ticks.ticks.values.size(); ++i) {
         const float py = frame.PixelY(y_ticks.ticks.values[i]);
@@ -403,10 +427,10 @@ void DrawAxes(Canvas& canvas, const PlotFrame& frame, PlotQuantity quantity, con
     }
 }
 
-}  // namespace
+} // namespace
 
-void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
-              const FigureTheme& theme, const FigureStyle& style) {
+void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec,
+              std::span<const PlotCurveData> curves, const FigureTheme& theme, const FigureStyle& style) {
     if (theme.background.a > 0) canvas.FilledRect(frame.outer_min, frame.outer_max, theme.background);
     canvas.FilledRect(frame.area_min, frame.area_max, theme.plot_background);
 
@@ -418,14 +442,16 @@ void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std:
     canvas.PushClip(frame.area_min, frame.area_max);
     if (spec.overlays.dead_zone && !curves.empty()) DrawDeadZones(canvas, frame, curves.front(), theme);
     DrawGrid(canvas, frame, x_ticks, y_ticks, theme, style.scale);
-    if (spec.overlays.asymptotes && ShowsValue(spec.quantity)) DrawAsymptoteLines(canvas, frame, curves, style);
+    if (spec.overlays.asymptotes && ShowsValue(spec.quantity))
+        DrawAsymptoteLines(canvas, frame, curves, style);
     // The current function (the first) is drawn last, on top of those overlaid for comparison.
     // NOLINTNEXTLINE(modernize-loop-convert): the reverse order is the point; iterators say it plainly
     for (auto it = curves.rbegin(); it != curves.rend(); ++it) {
         const PlotCurveData& curve = *it;
         if (ShowsValue(spec.quantity)) DrawCurve(canvas, frame, curve, false, false, spec, theme, style);
         if (ShowsDerivative(spec.quantity)) {
-            DrawCurve(canvas, frame, curve, true, spec.quantity == PlotQuantity::ValueAndDerivative, spec, theme, style);
+            DrawCurve(canvas, frame, curve, true, spec.quantity == PlotQuantity::ValueAndDerivative, spec,
+                      theme, style);
         }
     }
     canvas.PopClip();
@@ -456,12 +482,17 @@ std::string AsymptoteLabel(const Activation& activation, const HorizontalAsympto
     std::string symbol;
     switch (activation.id) {
     case ActivationId::Elu:
-    case ActivationId::Celu: symbol = "\u2212\u03b1 = "; break;
-    case ActivationId::Selu: symbol = "\u2212\u03bb\u03b1 = "; break;
-    default: break;
+    case ActivationId::Celu:
+        symbol = "\u2212\u03b1 = ";
+        break;
+    case ActivationId::Selu:
+        symbol = "\u2212\u03bb\u03b1 = ";
+        break;
+    default:
+        break;
     }
     if (asymptote.at_positive_infinity) symbol.clear();
     return std::string(activation.info().display_name) + " \u2192 " + symbol + FormatReadout(asymptote.y, 5);
 }
 
-}  // namespace actlab
+} // namespace actlab

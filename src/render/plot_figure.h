@@ -28,9 +28,9 @@ namespace actlab {
 //-----------------------------------------------------------------------------
 
 enum class PlotQuantity {
-    Value,               // f
-    Derivative,          // f'
-    ValueAndDerivative   // both in one plot, f' dashed
+    Value,             // f
+    Derivative,        // f'
+    ValueAndDerivative // both in one plot, f' dashed
 };
 
 // Which data rectangle a plot's data area shows, and where: all that places a sample on screen.
@@ -42,19 +42,19 @@ struct PixelMapping {
 
 // A curve's samples in pixels for one mapping.
 struct CurvePixelRuns {
-    std::optional<PixelMapping> mapping;  // empty until first drawn
-    std::vector<std::vector<Vec2>> mapped;  // every sample, split where a value is not finite
-    std::vector<std::vector<Vec2>> drawn;   // the same runs simplified within kCurveTolerancePixels
+    std::optional<PixelMapping> mapping;   // empty until first drawn
+    std::vector<std::vector<Vec2>> mapped; // every sample, split where a value is not finite
+    std::vector<std::vector<Vec2>> drawn;  // the same runs simplified within kCurveTolerancePixels
 };
 
 // A function as plotted: derived data, recomputed only when the function or the x range changes.
 struct PlotCurveData {
     Activation activation;
-    std::string label;       // "Leaky ReLU"
+    std::string label; // "Leaky ReLU"
     Color color;
     SampledCurve samples;
     Properties properties;
-    double output_scale = 1.0;  // the curve is output_scale · f (a gated function's slice b·g(a))
+    double output_scale = 1.0; // the curve is output_scale · f (a gated function's slice b·g(a))
     // f and f′ in pixels, kept between frames until the view or the plot's size changes: an idle
     // frame then neither maps nor simplifies thousands of samples. Filled by DrawPlot.
     mutable CurvePixelRuns value_pixels{}, derivative_pixels{};
@@ -67,15 +67,15 @@ struct PlotSpec {
     KinkConvention convention = KinkConvention::PyTorch;
     Overlays overlays;
     std::span<const Probe> probes;
-    std::optional<double> hover_x;   // crosshair and dots on every curve
-    bool hover_readout = false;      // the box listing x, f(x), f'(x) of every curve
-    std::optional<std::pair<Vec2, Vec2>> selection;  // box zoom in progress, pixels
+    std::optional<double> hover_x;                  // crosshair and dots on every curve
+    bool hover_readout = false;                     // the box listing x, f(x), f'(x) of every curve
+    std::optional<std::pair<Vec2, Vec2>> selection; // box zoom in progress, pixels
 };
 
 struct FigureStyle {
-    float font_size = 17.0f;   // pixel height of tick labels and text
-    float scale = 1.0f;        // multiplies line widths, paddings, marker radii
-    float min_left_margin = 0.0f;  // linked plots share one left margin, so their x axes line up
+    float font_size = 17.0f;      // pixel height of tick labels and text
+    float scale = 1.0f;           // multiplies line widths, paddings, marker radii
+    float min_left_margin = 0.0f; // linked plots share one left margin, so their x axes line up
 };
 
 //-----------------------------------------------------------------------------
@@ -84,8 +84,8 @@ struct FigureStyle {
 
 // Where the data area lies inside the figure rectangle, and the data ↔ pixel mapping.
 struct PlotFrame {
-    Vec2 outer_min, outer_max;  // the whole plot, labels included
-    Vec2 area_min, area_max;    // the data area
+    Vec2 outer_min, outer_max; // the whole plot, labels included
+    Vec2 area_min, area_max;   // the data area
     double x_min = 0, x_max = 1, y_min = 0, y_max = 1;
 
     float PixelX(double x) const;
@@ -116,14 +116,15 @@ std::size_t SamplesForWidth(float pixel_width);
 
 // Builds the derived data of each function for the x range [x_min, x_max].
 std::vector<PlotCurveData> BuildCurves(std::span<const Activation> functions, double x_min, double x_max,
-                                       std::size_t samples, KinkConvention convention, const FigureTheme& theme);
+                                       std::size_t samples, KinkConvention convention,
+                                       const FigureTheme& theme);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Drawing
 //-----------------------------------------------------------------------------
 
-void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
-              const FigureTheme& theme, const FigureStyle& style);
+void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec,
+              std::span<const PlotCurveData> curves, const FigureTheme& theme, const FigureStyle& style);
 
 // "f(−4) = −0.04", or "Leaky ReLU(−4) = −0.04" when several functions are shown.
 std::string ProbeLabel(const Activation& activation, double x, bool derivative, KinkConvention convention,
@@ -132,4 +133,4 @@ std::string ProbeLabel(const Activation& activation, double x, bool derivative, 
 // "ELU → −α = −1", "sigmoid → 1": the label of a dashed asymptote.
 std::string AsymptoteLabel(const Activation& activation, const HorizontalAsymptote& asymptote);
 
-}  // namespace actlab
+} // namespace actlab

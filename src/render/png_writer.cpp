@@ -23,7 +23,8 @@ namespace {
 constexpr std::size_t kBands = 8;
 
 void AppendBigEndian(std::string& out, std::uint32_t value) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((value >> shift) & 0xffu));
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out.push_back(static_cast<char>((value >> shift) & 0xffu));
 }
 
 void AppendChunk(std::string& out, const char type[4], const std::string& data) {
@@ -32,13 +33,14 @@ void AppendChunk(std::string& out, const char type[4], const std::string& data) 
     out.append(type, 4);
     out += data;
     const auto* crc_bytes = reinterpret_cast<const Bytef*>(out.data() + start);
-    AppendBigEndian(out, static_cast<std::uint32_t>(crc32(0L, crc_bytes, static_cast<uInt>(out.size() - start))));
+    AppendBigEndian(out,
+                    static_cast<std::uint32_t>(crc32(0L, crc_bytes, static_cast<uInt>(out.size() - start))));
 }
 
 struct Band {
     std::size_t first_row = 0, rows = 0;
-    std::string deflated;      // raw deflate data, no zlib header
-    uLong adler = 1;           // of the filtered bytes
+    std::string deflated; // raw deflate data, no zlib header
+    uLong adler = 1;      // of the filtered bytes
     uLong filtered_size = 0;
     bool ok = false;
 };
@@ -48,7 +50,7 @@ struct Band {
 void CompressBand(Band& band, int width, std::span<const std::uint8_t> pixels, bool last) {
     const std::size_t row_bytes = static_cast<std::size_t>(width) * 4;
     std::vector<std::uint8_t> filtered(row_bytes + 1);
-    filtered[0] = 2;  // Up
+    filtered[0] = 2; // Up
     z_stream stream{};
     if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
     // Figures are mostly flat colour: a sixteenth of the raw size is usually plenty; grown if not.
@@ -63,7 +65,8 @@ void CompressBand(Band& band, int width, std::span<const std::uint8_t> pixels, b
             std::copy(row, row + row_bytes, filtered.begin() + 1);
         } else {
             const std::uint8_t* above = row - row_bytes;
-            for (std::size_t i = 0; i < row_bytes; ++i) filtered[1 + i] = static_cast<std::uint8_t>(row[i] - above[i]);
+            for (std::size_t i = 0; i < row_bytes; ++i)
+                filtered[1 + i] = static_cast<std::uint8_t>(row[i] - above[i]);
         }
         band.adler = adler32(band.adler, filtered.data(), static_cast<uInt>(filtered.size()));
         band.filtered_size += static_cast<uLong>(filtered.size());
@@ -83,7 +86,8 @@ void CompressBand(Band& band, int width, std::span<const std::uint8_t> pixels, b
                 ok = false;
                 break;
             }
-            if (flush == Z_FINISH ? result == Z_STREAM_END : stream.avail_in == 0 && stream.avail_out > 0) break;
+            if (flush == Z_FINISH ? result == Z_STREAM_END : stream.avail_in == 0 && stream.avail_out > 0)
+                break;
         }
     }
     band.ok = ok;
@@ -91,7 +95,7 @@ void CompressBand(Band& band, int width, std::span<const std::uint8_t> pixels, b
     deflateEnd(&stream);
 }
 
-}  // namespace
+} // namespace
 
 std::string EncodePng(int width, int height, std::span<const std::uint8_t> pixels) {
     if (width <= 0 || height <= 0) return "";
@@ -127,7 +131,8 @@ std::string EncodePng(int width, int height, std::span<const std::uint8_t> pixel
     std::string header;
     AppendBigEndian(header, static_cast<std::uint32_t>(width));
     AppendBigEndian(header, static_cast<std::uint32_t>(height));
-    header += std::string{'\x08', '\x06', '\0', '\0', '\0'};  // 8 bits, RGBA, deflate, adaptive filters, no interlace
+    header += std::string{'\x08', '\x06', '\0', '\0',
+                          '\0'}; // 8 bits, RGBA, deflate, adaptive filters, no interlace
     AppendChunk(png, "IHDR", header);
     AppendChunk(png, "IDAT", idat);
     AppendChunk(png, "IEND", "");
@@ -144,4 +149,4 @@ std::string WritePng(const std::string& path, int width, int height, std::span<c
     return WriteFileAtomically(path, encoded);
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -14,4 +14,4 @@ std::string EncodePng(int width, int height, std::span<const std::uint8_t> pixel
 // went wrong ("/x/y.png: cannot write (No such file or directory)").
 std::string WritePng(const std::string& path, int width, int height, std::span<const std::uint8_t> pixels);
 
-}  // namespace actlab
+} // namespace actlab

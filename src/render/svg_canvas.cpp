@@ -25,9 +25,11 @@ std::string Stroke(Color c, float thickness) {
     return Paint("stroke", c) + " stroke-width=\"" + SvgNumber(thickness) + "\" fill=\"none\"";
 }
 
-std::string Point(Vec2 p) { return SvgNumber(p.x) + ',' + SvgNumber(p.y); }
+std::string Point(Vec2 p) {
+    return SvgNumber(p.x) + ',' + SvgNumber(p.y);
+}
 
-}  // namespace
+} // namespace
 
 std::string SvgNumber(double value) {
     if (!std::isfinite(value)) return "0";
@@ -37,7 +39,8 @@ std::string SvgNumber(double value) {
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 3);
     std::string out(buffer, result.ptr);
-    while (out.back() == '0') out.pop_back();
+    while (out.back() == '0')
+        out.pop_back();
     if (out.back() == '.') out.pop_back();
     return out;
 }
@@ -47,11 +50,21 @@ std::string XmlEscape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
         default:
             // Control characters other than tab, newline and return are not allowed in XML 1.0.
             if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
@@ -86,14 +99,16 @@ void SvgCanvas::Polyline(std::span<const Vec2> points, Color color, float thickn
 void SvgCanvas::Line(Vec2 a, Vec2 b, Color color, float thickness, float dash_length) {
     if (color.a == 0) return;
     std::string element = "<path d=\"M" + Point(a) + " L" + Point(b) + "\"" + Stroke(color, thickness);
-    if (dash_length > 0.0f) element += " stroke-dasharray=\"" + SvgNumber(dash_length) + ',' + SvgNumber(dash_length) + '"';
+    if (dash_length > 0.0f)
+        element += " stroke-dasharray=\"" + SvgNumber(dash_length) + ',' + SvgNumber(dash_length) + '"';
     Append(element + "/>");
 }
 
 void SvgCanvas::FilledRect(Vec2 min, Vec2 max, Color color) {
     if (color.a == 0) return;
-    Append("<rect x=\"" + SvgNumber(min.x) + "\" y=\"" + SvgNumber(min.y) + "\" width=\"" + SvgNumber(max.x - min.x) +
-           "\" height=\"" + SvgNumber(max.y - min.y) + "\"" + Paint("fill", color) + "/>");
+    Append("<rect x=\"" + SvgNumber(min.x) + "\" y=\"" + SvgNumber(min.y) + "\" width=\"" +
+           SvgNumber(max.x - min.x) + "\" height=\"" + SvgNumber(max.y - min.y) + "\"" +
+           Paint("fill", color) + "/>");
 }
 
 void SvgCanvas::Rect(Vec2 min, Vec2 max, Color color, float thickness) {
@@ -102,20 +117,20 @@ void SvgCanvas::Rect(Vec2 min, Vec2 max, Color color, float thickness) {
     // the outline, so inset by half the stroke to cover the same pixels.
     const float inset = 0.5f * thickness;
     Append("<rect x=\"" + SvgNumber(min.x + inset) + "\" y=\"" + SvgNumber(min.y + inset) + "\" width=\"" +
-           SvgNumber(max.x - min.x - thickness) + "\" height=\"" + SvgNumber(max.y - min.y - thickness) + "\"" +
-           Stroke(color, thickness) + "/>");
+           SvgNumber(max.x - min.x - thickness) + "\" height=\"" + SvgNumber(max.y - min.y - thickness) +
+           "\"" + Stroke(color, thickness) + "/>");
 }
 
 void SvgCanvas::Circle(Vec2 center, float radius, Color color, float thickness) {
     if (color.a == 0) return;
-    Append("<circle cx=\"" + SvgNumber(center.x) + "\" cy=\"" + SvgNumber(center.y) + "\" r=\"" + SvgNumber(radius) + "\"" +
-           Stroke(color, thickness) + "/>");
+    Append("<circle cx=\"" + SvgNumber(center.x) + "\" cy=\"" + SvgNumber(center.y) + "\" r=\"" +
+           SvgNumber(radius) + "\"" + Stroke(color, thickness) + "/>");
 }
 
 void SvgCanvas::FilledCircle(Vec2 center, float radius, Color color) {
     if (color.a == 0) return;
-    Append("<circle cx=\"" + SvgNumber(center.x) + "\" cy=\"" + SvgNumber(center.y) + "\" r=\"" + SvgNumber(radius) + "\"" +
-           Paint("fill", color) + "/>");
+    Append("<circle cx=\"" + SvgNumber(center.x) + "\" cy=\"" + SvgNumber(center.y) + "\" r=\"" +
+           SvgNumber(radius) + "\"" + Paint("fill", color) + "/>");
 }
 
 void SvgCanvas::Text(Vec2 anchor, std::string_view utf8, Color color, float size, TextAlign align,
@@ -129,19 +144,23 @@ void SvgCanvas::Text(Vec2 anchor, std::string_view utf8, Color color, float size
     std::string x_attribute;
     const char* text_anchor = "start";
     if (align == TextAlign::Left) x_attribute = SvgNumber(top_left.x);
-    if (align == TextAlign::Center) x_attribute = SvgNumber(top_left.x + extent.x / 2), text_anchor = "middle";
+    if (align == TextAlign::Center)
+        x_attribute = SvgNumber(top_left.x + extent.x / 2), text_anchor = "middle";
     if (align == TextAlign::Right) x_attribute = SvgNumber(top_left.x + extent.x), text_anchor = "end";
     Append("<text x=\"" + x_attribute + "\" y=\"" + SvgNumber(baseline_y) + "\" font-size=\"" +
-           SvgNumber(metrics_.FontSizeFor(size)) + "\" text-anchor=\"" + text_anchor + "\"" + Paint("fill", color) + ">" +
-           XmlEscape(utf8) + "</text>");
+           SvgNumber(metrics_.FontSizeFor(size)) + "\" text-anchor=\"" + text_anchor + "\"" +
+           Paint("fill", color) + ">" + XmlEscape(utf8) + "</text>");
 }
 
-Vec2 SvgCanvas::MeasureText(std::string_view utf8, float size) { return metrics_.Measure(utf8, size); }
+Vec2 SvgCanvas::MeasureText(std::string_view utf8, float size) {
+    return metrics_.Measure(utf8, size);
+}
 
 void SvgCanvas::PushClip(Vec2 min, Vec2 max) {
     const std::string id = "clip" + std::to_string(next_clip_id_++);
     defs_ += "<clipPath id=\"" + id + "\"><rect x=\"" + SvgNumber(min.x) + "\" y=\"" + SvgNumber(min.y) +
-             "\" width=\"" + SvgNumber(max.x - min.x) + "\" height=\"" + SvgNumber(max.y - min.y) + "\"/></clipPath>\n";
+             "\" width=\"" + SvgNumber(max.x - min.x) + "\" height=\"" + SvgNumber(max.y - min.y) +
+             "\"/></clipPath>\n";
     Append("<g clip-path=\"url(#" + id + ")\">");
     ++open_groups_;
 }
@@ -153,15 +172,16 @@ void SvgCanvas::PopClip() {
 }
 
 std::string SvgCanvas::Finish() {
-    while (open_groups_ > 0) PopClip();
+    while (open_groups_ > 0)
+        PopClip();
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + SvgNumber(width_) + "\" height=\"" +
-           SvgNumber(height_) + "\" viewBox=\"0 0 " + SvgNumber(width_) + ' ' + SvgNumber(height_) + "\"" +
-           " font-family=\"DejaVu Sans, Verdana, sans-serif\">\n";
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + SvgNumber(width_) +
+           "\" height=\"" + SvgNumber(height_) + "\" viewBox=\"0 0 " + SvgNumber(width_) + ' ' +
+           SvgNumber(height_) + "\"" + " font-family=\"DejaVu Sans, Verdana, sans-serif\">\n";
     if (!defs_.empty()) out += "<defs>\n" + defs_ + "</defs>\n";
     out += body_;
     out += "</svg>\n";
     return out;
 }
 
-}  // namespace actlab
+} // namespace actlab

@@ -36,7 +36,7 @@ private:
 
     float width_, height_;
     const FontMetrics& metrics_;
-    std::string defs_;   // clip paths
+    std::string defs_; // clip paths
     std::string body_;
     int open_groups_ = 0;
     int next_clip_id_ = 0;
@@ -48,4 +48,4 @@ std::string SvgNumber(double value);
 // Escapes &, <, >, " and ' for XML text and attributes; drops bytes XML 1.0 forbids.
 std::string XmlEscape(std::string_view text);
 
-}  // namespace actlab
+} // namespace actlab

@@ -143,8 +143,7 @@ public:
         frame_->format = AV_PIX_FMT_YUV420P;
         frame_->width = size_.width;
         frame_->height = size_.height;
-        if (av_frame_get_buffer(frame_, 0) < 0)
-            return "out of memory";
+        if (av_frame_get_buffer(frame_, 0) < 0) return "out of memory";
         scaler_ =
             sws_getContext(size_.width, size_.height, AV_PIX_FMT_RGBA, size_.width, size_.height,
                            AV_PIX_FMT_YUV420P, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);

@@ -2,8 +2,8 @@
 // and Karniadakis 2019). Monte-Carlo estimate per depth with ±1 standard error, beside the closed form
 //   P(dead after H layers of width N) = 1 − (1 − 2⁻ᴺ)ᴴ      (one input, zero biases).
 #include "core/ticks.h"
-#include "render/figure_theme.h"
 #include "core/workspace.h"
+#include "render/figure_theme.h"
 #include "ui/layout_recorder.h"
 #include "ui/line_chart.h"
 #include "ui/panels.h"
@@ -23,10 +23,12 @@ namespace {
 void DrawControls(AppState& state, UiRuntime& runtime) {
     BornDeadPanelState& b = state.born_dead;
     SectionHeading("Deep narrow ReLU network", runtime.fonts.bold);
-    ClampedIntSlider("width N", b.width, 1, kMaxPanelBornDeadWidth, "Units per hidden layer (1 to 8). Each layer dies with probability 2⁻ᴺ.");
-    ClampedIntSlider("depth H", b.depth, 1, kMaxPanelBornDeadDepth, "Hidden layers (1 to 100); the plot shows every depth up to H.");
+    ClampedIntSlider("width N", b.width, 1, kMaxPanelBornDeadWidth,
+                     "Units per hidden layer (1 to 8). Each layer dies with probability 2⁻ᴺ.");
+    ClampedIntSlider("depth H", b.depth, 1, kMaxPanelBornDeadDepth,
+                     "Hidden layers (1 to 100); the plot shows every depth up to H.");
     ClampedIntSlider("trials", b.trials, 1, kMaxPanelBornDeadTrials,
-              "Random networks drawn. The standard error shrinks as 1/√trials.", true);
+                     "Random networks drawn. The standard error shrinks as 1/√trials.", true);
     int bias = static_cast<int>(b.bias);
     ImGui::TextUnformatted("biases");
     ImGui::SameLine();
@@ -62,10 +64,12 @@ void DrawSummary(const AppState& state, UiRuntime& runtime) {
     const std::size_t depth = runner.results().size();
     ImGui::Spacing();
     SectionHeading("At the deepest layer", runtime.fonts.bold);
-    ImGui::TextWrapped("H = %zu: measured %s \u00b1 %s (%zu dead of %d)", depth, FormatReadout(last.probability, 4).c_str(),
-                FormatReadout(last.std_error, 2).c_str(), last.dead_trials, state.born_dead.trials);
+    ImGui::TextWrapped("H = %zu: measured %s \u00b1 %s (%zu dead of %d)", depth,
+                       FormatReadout(last.probability, 4).c_str(), FormatReadout(last.std_error, 2).c_str(),
+                       last.dead_trials, state.born_dead.trials);
     if (last.closed_form) {
-        ImGui::Text("closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34 = %s", FormatReadout(*last.closed_form, 4).c_str());
+        ImGui::Text("closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34 = %s",
+                    FormatReadout(*last.closed_form, 4).c_str());
         if (last.std_error > 0.0) {
             const double z = (last.probability - *last.closed_form) / last.std_error;
             ImGui::Text("difference: %s standard errors", FormatReadout(z, 2).c_str());
@@ -78,8 +82,16 @@ void DrawSummary(const AppState& state, UiRuntime& runtime) {
 void DrawChart(const AppState& state, UiRuntime& runtime) {
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const BornDeadRunner& runner = runtime.theory.born_dead;
-    ChartSeries measured{"measured \u00b1 1 standard error", PaletteColor(theme, 0), {}, {}, {}, false, true, false};
-    ChartSeries closed{"closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34", PaletteColor(theme, 1), {}, {}, {}, true, false, true};
+    ChartSeries measured{
+        "measured \u00b1 1 standard error", PaletteColor(theme, 0), {}, {}, {}, false, true, false};
+    ChartSeries closed{"closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34",
+                       PaletteColor(theme, 1),
+                       {},
+                       {},
+                       {},
+                       true,
+                       false,
+                       true};
     for (std::size_t h = 0; h < runner.results().size(); ++h) {
         const BornDeadResult& r = runner.results()[h];
         const auto depth = static_cast<double>(h + 1);
@@ -102,11 +114,12 @@ void DrawChart(const AppState& state, UiRuntime& runtime) {
     options.x_max = static_cast<double>(std::max<std::size_t>(runner.results().size(), 1)) + 1.0;
     const bool stale = !runner.Current();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
-    LineChart("##born_dead", series, options, theme, runtime.fonts, runtime.Scale(state), ImGui::GetContentRegionAvail());
+    LineChart("##born_dead", series, options, theme, runtime.fonts, runtime.Scale(state),
+              ImGui::GetContentRegionAvail());
     if (stale) ImGui::PopStyleVar();
 }
 
-}  // namespace
+} // namespace
 
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
     runtime.theory.born_dead.Update(state.born_dead);
@@ -114,12 +127,15 @@ void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     if (!state.display.hide_controls) {
-        BeginRegionChild("##born_dead_controls", "born_dead.controls", {SideWidth(available.x, 360.0f * scale, 0.34f), available.y});
+        BeginRegionChild("##born_dead_controls", "born_dead.controls",
+                         {SideWidth(available.x, 360.0f * scale, 0.34f), available.y});
         DrawControls(state, runtime);
         DrawSummary(state, runtime);
         ImGui::Spacing();
-        HintText("With zero biases and one input, each layer of width N is entirely zero with probability 2⁻ᴺ, and a dead "
-                 "layer stays dead: the network dies with probability → 1 as it gets deeper (Lu, Shin, Su and Karniadakis "
+        HintText("With zero biases and one input, each layer of width N is entirely zero with probability "
+                 "2⁻ᴺ, and a dead "
+                 "layer stays dead: the network dies with probability → 1 as it gets deeper (Lu, Shin, Su "
+                 "and Karniadakis "
                  "2019). Wider layers postpone it; biases change it.");
         EndRegionChild();
         ImGui::SameLine();
@@ -130,4 +146,4 @@ void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
     EndRegionChild();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -27,13 +27,14 @@ void CachedGeometry::BeginRecording(const ImDrawList* draw) {
 void CachedGeometry::EndRecording(const ImDrawList* draw, std::uint64_t key) {
     valid_ = false;
     const int vertex_count = draw->VtxBuffer.Size - first_vertex_;
-    if (draw->CmdBuffer.Size != command_count_ || draw->_CmdHeader.VtxOffset != vertex_offset_ || vertex_count <= 0 ||
-        vertex_count > static_cast<int>(std::numeric_limits<ImDrawIdx>::max())) {
-        return;  // another draw command was started: the indices would not replay as recorded
+    if (draw->CmdBuffer.Size != command_count_ || draw->_CmdHeader.VtxOffset != vertex_offset_ ||
+        vertex_count <= 0 || vertex_count > static_cast<int>(std::numeric_limits<ImDrawIdx>::max())) {
+        return; // another draw command was started: the indices would not replay as recorded
     }
     vertices_.assign(draw->VtxBuffer.Data + first_vertex_, draw->VtxBuffer.Data + draw->VtxBuffer.Size);
     indices_.assign(draw->IdxBuffer.Data + first_index_, draw->IdxBuffer.Data + draw->IdxBuffer.Size);
-    for (ImDrawIdx& index : indices_) index = static_cast<ImDrawIdx>(index - base_index_);
+    for (ImDrawIdx& index : indices_)
+        index = static_cast<ImDrawIdx>(index - base_index_);
     key_ = key;
     valid_ = true;
     ++recordings_;
@@ -43,7 +44,7 @@ bool CachedGeometry::Replay(ImDrawList* draw, std::uint64_t key) {
     if (!valid_ || key != key_) return false;
     const int vertex_count = static_cast<int>(vertices_.size());
     const int index_count = static_cast<int>(indices_.size());
-    draw->PrimReserve(index_count, vertex_count);  // may start a new vertex offset: read the base after it
+    draw->PrimReserve(index_count, vertex_count); // may start a new vertex offset: read the base after it
     const unsigned int base = draw->_VtxCurrentIdx;
     std::memcpy(draw->_VtxWritePtr, vertices_.data(), vertices_.size() * sizeof(ImDrawVert));
     for (int i = 0; i < index_count; ++i) {
@@ -56,4 +57,4 @@ bool CachedGeometry::Replay(ImDrawList* draw, std::uint64_t key) {
     return true;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -15,10 +15,7 @@ namespace actlab::ui {
 class GeometryKey {
 public:
     GeometryKey& Add(const void* data, std::size_t bytes);
-    template <typename T>
-    GeometryKey& Add(const T& value) {
-        return Add(&value, sizeof value);
-    }
+    template <typename T> GeometryKey& Add(const T& value) { return Add(&value, sizeof value); }
     std::uint64_t value() const { return hash_; }
 
 private:
@@ -35,7 +32,7 @@ public:
     void BeginRecording(const ImDrawList* draw);
     void EndRecording(const ImDrawList* draw, std::uint64_t key);
 
-    std::size_t recordings() const { return recordings_; }  // kept recordings, for tests
+    std::size_t recordings() const { return recordings_; } // kept recordings, for tests
     std::size_t replays() const { return replays_; }
 
 private:
@@ -43,11 +40,11 @@ private:
     bool valid_ = false;
     std::uint64_t key_ = 0;
     std::vector<ImDrawVert> vertices_;
-    std::vector<ImDrawIdx> indices_;  // relative to the first recorded vertex
+    std::vector<ImDrawIdx> indices_; // relative to the first recorded vertex
     int command_count_ = 0;
     unsigned int vertex_offset_ = 0;
     int first_vertex_ = 0, first_index_ = 0;
     unsigned int base_index_ = 0;
 };
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -16,8 +16,8 @@
 namespace actlab::ui {
 
 namespace {
-constexpr std::size_t kZeroIndex = 0;  // the sample slider's lower end (SliderScalar takes pointers)
-}  // namespace
+constexpr std::size_t kZeroIndex = 0; // the sample slider's lower end (SliderScalar takes pointers)
+} // namespace
 
 void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
     if (ImGui::SmallButton("\u00d7 close (Esc)")) state.panels.chain_rule = false;
@@ -45,18 +45,21 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
     std::size_t sample = selection.sample;
     const std::size_t last = train.size() - 1;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    if (ReadableSlider("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu")) selection.sample = sample;
+    if (ReadableSlider("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu"))
+        selection.sample = sample;
     ItemTooltip("Which training sample the factors are computed for.");
     SameLineIfFits(ButtonWidth("First sample with a zero factor"));
     if (ImGui::Button("First sample with a zero factor")) session.RequestZeroFactorSample();
-    ItemTooltip("Jump to the first training sample on which a factor of this weight's gradient is 0 (a dead ReLU on the path).");
+    ItemTooltip("Jump to the first training sample on which a factor of this weight's gradient is 0 (a dead "
+                "ReLU on the path).");
 
     const Sample& s = train[selection.sample];
     const ChainRuleTrace trace = TraceWeight(network, selection.layer, selection.neuron, selection.input, s,
                                              state.network.learning_rate);
-    ImGui::TextWrapped("sample: x1 = %s, x2 = %s, y = %s;  output = %s, E = %s", FormatReadout(s.x1, 3).c_str(),
-                FormatReadout(s.x2, 3).c_str(), FormatReadout(s.y, 3).c_str(), FormatReadout(trace.y_hat, 4).c_str(),
-                FormatReadout(trace.loss, 4).c_str());
+    ImGui::TextWrapped("sample: x1 = %s, x2 = %s, y = %s;  output = %s, E = %s",
+                       FormatReadout(s.x1, 3).c_str(), FormatReadout(s.x2, 3).c_str(),
+                       FormatReadout(s.y, 3).c_str(), FormatReadout(trace.y_hat, 4).c_str(),
+                       FormatReadout(trace.loss, 4).c_str());
     ImGui::Spacing();
     ImGui::PushFont(runtime.fonts.large);
     ImGui::Text("\u2202E/\u2202%s", trace.weight_name.c_str());
@@ -64,7 +67,9 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
 
     const NetworkColors colors = FigureThemeFor(state.display.theme).network;
     const ImVec4 zero_color = ToImVec4(colors.dead);
-    if (ImGui::BeginTable("##factors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("##factors", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                              ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("factor", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("what it is");
@@ -95,7 +100,7 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
         const std::string value = FormatReadout(trace.factors[i].value, 3);
         if (i > 0) {
             // The product wraps between factors in a narrow pane rather than running off its edge.
-            std::string term = "\u00d7 ";  // appended, not "×" + …: GCC 12 warns falsely (-Wrestrict)
+            std::string term = "\u00d7 "; // appended, not "×" + …: GCC 12 warns falsely (-Wrestrict)
             term += value;
             SameLineIfFits(ImGui::CalcTextSize(term.c_str()).x);
             ImGui::TextUnformatted("\u00d7 ");
@@ -114,10 +119,11 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
         ErrorText("A factor is 0: this weight gets no gradient from this sample and does not move.");
     }
     ImGui::Spacing();
-    ImGui::TextWrapped("update: w \u2190 w \u2212 \u03b7\u00b7\u2202E/\u2202w = %s \u2212 %s \u00d7 %s = %s",
-                FormatReadout(trace.weight_before, 4).c_str(), FormatReadout(trace.learning_rate, 4).c_str(),
-                FormatReadout(trace.gradient, 4).c_str(), FormatReadout(trace.weight_after, 4).c_str());
+    ImGui::TextWrapped(
+        "update: w \u2190 w \u2212 \u03b7\u00b7\u2202E/\u2202w = %s \u2212 %s \u00d7 %s = %s",
+        FormatReadout(trace.weight_before, 4).c_str(), FormatReadout(trace.learning_rate, 4).c_str(),
+        FormatReadout(trace.gradient, 4).c_str(), FormatReadout(trace.weight_after, 4).c_str());
     HintText("One sample's update; a training step averages \u2202E/\u2202w over its batch.");
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

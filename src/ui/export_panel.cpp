@@ -19,12 +19,15 @@ constexpr double kToastSeconds = 4.0;
 
 // A row of radio buttons over an enum; `allowed(value)` greys out the ones that do not apply.
 template <typename Enum, typename Allowed>
-bool EnumRadios(const char* id, Enum& value, std::initializer_list<std::pair<Enum, const char*>> choices, Allowed allowed) {
+bool EnumRadios(const char* id, Enum& value, std::initializer_list<std::pair<Enum, const char*>> choices,
+                Allowed allowed) {
     bool changed = false;
     ImGui::PushID(id);
     bool first = true;
     for (const auto& [choice, label] : choices) {
-        if (!first) SameLineIfFits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x);
+        if (!first)
+            SameLineIfFits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(label).x +
+                           ImGui::GetStyle().ItemInnerSpacing.x);
         first = false;
         const bool enabled = allowed(choice);
         if (!enabled) ImGui::BeginDisabled();
@@ -53,9 +56,11 @@ void RefreshPath(const AppState& state, ExportUi& ui) {
 
 std::string SizeNote(const AppState& state, const ExportUi& ui) {
     const ExportRequest& c = ui.choice;
-    if (c.format == ExportFormat::Csv) return "x, then f and f\u2032 of each function shown (current parameters)";
-    if (c.format == ExportFormat::Svg) return "vector paths and text; " + std::to_string(kExportFigureWidth) + "\u00d7" +
-                                              std::to_string(kExportFigureHeight) + " units";
+    if (c.format == ExportFormat::Csv)
+        return "x, then f and f\u2032 of each function shown (current parameters)";
+    if (c.format == ExportFormat::Svg)
+        return "vector paths and text; " + std::to_string(kExportFigureWidth) + "\u00d7" +
+               std::to_string(kExportFigureHeight) + " units";
     int width = 0, height = 0;
     if (c.target == ExportTarget::PlotF || c.target == ExportTarget::PlotDerivative) {
         width = kExportFigureWidth * c.scale;
@@ -68,7 +73,8 @@ std::string SizeNote(const AppState& state, const ExportUi& ui) {
         return "the panel at " + std::to_string(c.scale) + "\u00d7 its size on screen, re-rendered";
     }
     (void)state;
-    return std::to_string(width) + " \u00d7 " + std::to_string(height) + " pixels, re-rendered (not upscaled)";
+    return std::to_string(width) + " \u00d7 " + std::to_string(height) +
+           " pixels, re-rendered (not upscaled)";
 }
 
 void Submit(AppState& state, ExportUi& ui) {
@@ -78,10 +84,10 @@ void Submit(AppState& state, ExportUi& ui) {
     // The next export gets a fresh default name (a new time); a failed one gets this path back.
     ui.path_buffer.clear();
     ui.path_edited = false;
-    state.panels.export_dialog = false;  // the window export must not show the dialog itself
+    state.panels.export_dialog = false; // the window export must not show the dialog itself
 }
 
-}  // namespace
+} // namespace
 
 void DrawExportPanel(AppState& state, UiRuntime& runtime) {
     ExportUi& ui = runtime.exporter;
@@ -98,12 +104,15 @@ void DrawExportPanel(AppState& state, UiRuntime& runtime) {
     if (!FormatAllowed(c.target, c.format)) c.format = ExportFormat::Png;
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2},
-                            ImGuiCond_Appearing, {0.5f, 0.5f});
+    ImGui::SetNextWindowPos(
+        {viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2},
+        ImGuiCond_Appearing, {0.5f, 0.5f});
     // Its width follows the UI scale every frame (Ctrl+= while it is open too), within the window;
     // its height fits its content.
-    ImGui::SetNextWindowSize({std::min(runtime.Scale(state) * 560.0f, viewport->WorkSize.x * 0.95f), 0.0f}, ImGuiCond_Always);
-    if (!ImGui::Begin("Export figure", &state.panels.export_dialog, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::SetNextWindowSize({std::min(runtime.Scale(state) * 560.0f, viewport->WorkSize.x * 0.95f), 0.0f},
+                             ImGuiCond_Always);
+    if (!ImGui::Begin("Export figure", &state.panels.export_dialog,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;
     }
@@ -118,9 +127,10 @@ void DrawExportPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.network) HintText("Open the mini network (N) to export its panel.");
 
     SectionHeading("Format", runtime.fonts.bold);
-    changed |= EnumRadios("##format", c.format,
-                          {{ExportFormat::Png, "PNG"}, {ExportFormat::Svg, "SVG (plots)"}, {ExportFormat::Csv, "CSV (plots)"}},
-                          [&](ExportFormat f) { return FormatAllowed(c.target, f); });
+    changed |= EnumRadios(
+        "##format", c.format,
+        {{ExportFormat::Png, "PNG"}, {ExportFormat::Svg, "SVG (plots)"}, {ExportFormat::Csv, "CSV (plots)"}},
+        [&](ExportFormat f) { return FormatAllowed(c.target, f); });
 
     if (c.format == ExportFormat::Png) {
         SectionHeading("Resolution", runtime.fonts.bold);
@@ -160,8 +170,10 @@ void DrawExportPanel(AppState& state, UiRuntime& runtime) {
         ErrorText("This file exists already.");
         if (ImGui::Button("Overwrite")) Submit(state, ui);
         ImGui::SameLine();
-        const std::filesystem::path free =
-            FreeExportPath(ui.path_buffer, [](const std::filesystem::path& p) { std::error_code e; return std::filesystem::exists(p, e); });
+        const std::filesystem::path free = FreeExportPath(ui.path_buffer, [](const std::filesystem::path& p) {
+            std::error_code e;
+            return std::filesystem::exists(p, e);
+        });
         const std::string label = "Save as " + free.filename().string();
         if (ImGui::Button(label.c_str())) {
             ui.path_buffer = free.string();
@@ -186,10 +198,12 @@ void DrawExportPanel(AppState& state, UiRuntime& runtime) {
 
 void DrawExportToast(UiRuntime& runtime) {
     const Toast& toast = runtime.exporter.toast;
-    if (toast.text.empty() || runtime.exporter.capturing || ImGui::GetTime() - toast.shown_at > kToastSeconds) return;
+    if (toast.text.empty() || runtime.exporter.capturing || ImGui::GetTime() - toast.shown_at > kToastSeconds)
+        return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float pad = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - pad, viewport->WorkPos.y + viewport->WorkSize.y - pad * 2.5f},
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - pad,
+                             viewport->WorkPos.y + viewport->WorkSize.y - pad * 2.5f},
                             ImGuiCond_Always, {1.0f, 1.0f});
     ImGui::SetNextWindowBgAlpha(0.92f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
@@ -207,4 +221,4 @@ void DrawExportToast(UiRuntime& runtime) {
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

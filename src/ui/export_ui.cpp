@@ -27,25 +27,32 @@ std::string ReadUserDirs(const std::filesystem::path& path) {
     return text;
 }
 
-}  // namespace
+} // namespace
 
 std::string ExportSubject(const AppState& state, ExportTarget target) {
     switch (target) {
-    case ExportTarget::Window: return "window";
-    case ExportTarget::Network: return "network";
+    case ExportTarget::Window:
+        return "window";
+    case ExportTarget::Network:
+        return "network";
     case ExportTarget::PlotF:
-    case ExportTarget::PlotDerivative: break;
+    case ExportTarget::PlotDerivative:
+        break;
     }
-    const ActivationId first = state.plots.selected.empty() ? ActivationId::Relu : state.plots.selected.front();
+    const ActivationId first =
+        state.plots.selected.empty() ? ActivationId::Relu : state.plots.selected.front();
     const std::string name(Activation::WithDefaults(first).info().name);
     return target == ExportTarget::PlotDerivative ? name + "_prime" : name;
 }
 
 const char* ExportExtension(ExportFormat format) {
     switch (format) {
-    case ExportFormat::Png: return "png";
-    case ExportFormat::Svg: return "svg";
-    case ExportFormat::Csv: return "csv";
+    case ExportFormat::Png:
+        return "png";
+    case ExportFormat::Svg:
+        return "svg";
+    case ExportFormat::Csv:
+        return "csv";
     }
     return "png";
 }
@@ -55,11 +62,13 @@ std::string DefaultExportPath(const AppState& state, ExportTarget target, Export
     std::string config = Environment("XDG_CONFIG_HOME");
     if (config.empty()) config = home + "/.config";
     const std::filesystem::path directory =
-        ExportDirectory(Environment("XDG_PICTURES_DIR"), ReadUserDirs(std::filesystem::path(config) / "user-dirs.dirs"), home);
+        ExportDirectory(Environment("XDG_PICTURES_DIR"),
+                        ReadUserDirs(std::filesystem::path(config) / "user-dirs.dirs"), home);
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm local{};
     localtime_r(&now, &local);
-    return (directory / DefaultExportFileName(ExportSubject(state, target), local, ExportExtension(format))).string();
+    return (directory / DefaultExportFileName(ExportSubject(state, target), local, ExportExtension(format)))
+        .string();
 }
 
 bool FormatAllowed(ExportTarget target, ExportFormat format) {
@@ -74,8 +83,9 @@ FigureSpec ExportFigureSpec(const AppState& state, const ExportRequest& request)
     if (request.target == ExportTarget::PlotDerivative) {
         spec.single_plot = PlotQuantity::Derivative;
     } else {
-        spec.single_plot = plots.layout == PlotLayout::Overlaid && plots.show_derivative ? PlotQuantity::ValueAndDerivative
-                                                                                         : PlotQuantity::Value;
+        spec.single_plot = plots.layout == PlotLayout::Overlaid && plots.show_derivative
+                               ? PlotQuantity::ValueAndDerivative
+                               : PlotQuantity::Value;
     }
     spec.x_range = std::pair{plots.view.x_min, plots.view.x_max};
     spec.y_range = std::pair{plots.view.y_min, plots.view.y_max};
@@ -87,9 +97,15 @@ FigureSpec ExportFigureSpec(const AppState& state, const ExportRequest& request)
     case ExportLook::AsShown:
         spec.theme = ExportThemeFor(state.display.theme);
         break;
-    case ExportLook::Light: spec.theme = ExportTheme::Light; break;
-    case ExportLook::Dark: spec.theme = ExportTheme::Dark; break;
-    case ExportLook::Transparent: spec.theme = ExportTheme::Transparent; break;
+    case ExportLook::Light:
+        spec.theme = ExportTheme::Light;
+        break;
+    case ExportLook::Dark:
+        spec.theme = ExportTheme::Dark;
+        break;
+    case ExportLook::Transparent:
+        spec.theme = ExportTheme::Transparent;
+        break;
     }
     spec.width = kExportFigureWidth;
     spec.height = kExportFigureHeight;
@@ -99,17 +115,21 @@ FigureSpec ExportFigureSpec(const AppState& state, const ExportRequest& request)
 
 Theme ExportWindowTheme(const AppState& state, ExportLook look) {
     switch (look) {
-    case ExportLook::AsShown: return state.display.theme;
-    case ExportLook::Dark: return Theme::Dark;
+    case ExportLook::AsShown:
+        return state.display.theme;
+    case ExportLook::Dark:
+        return Theme::Dark;
     case ExportLook::Light:
-    case ExportLook::Transparent: return Theme::Light;
+    case ExportLook::Transparent:
+        return Theme::Light;
     }
     return state.display.theme;
 }
 
 std::string ShortenHome(const std::string& path) {
     const std::string home = Environment("HOME");
-    if (home.size() > 1 && path.size() > home.size() && path.compare(0, home.size(), home) == 0 && path[home.size()] == '/') {
+    if (home.size() > 1 && path.size() > home.size() && path.compare(0, home.size(), home) == 0 &&
+        path[home.size()] == '/') {
         std::string shortened(1, '~');
         shortened.append(path, home.size());
         return shortened;
@@ -123,4 +143,4 @@ void ShowToast(ExportUi& ui, std::string text, bool error) {
     ui.toast.shown_at = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -16,12 +16,12 @@ enum class ExportFormat { Png, Svg, Csv };
 enum class ExportLook { AsShown, Light, Dark, Transparent };
 
 inline constexpr int kMaxExportScale = 4;
-inline constexpr int kExportFigureWidth = 1200, kExportFigureHeight = 750;  // a plot's logical size
+inline constexpr int kExportFigureWidth = 1200, kExportFigureHeight = 750; // a plot's logical size
 
 struct ExportRequest {
     ExportTarget target = ExportTarget::PlotF;
     ExportFormat format = ExportFormat::Png;
-    int scale = 1;  // 1–4: re-rendered at this many pixels per pixel
+    int scale = 1; // 1–4: re-rendered at this many pixels per pixel
     ExportLook look = ExportLook::Light;
     std::string path;
 };
@@ -29,7 +29,7 @@ struct ExportRequest {
 struct Toast {
     std::string text;
     bool error = false;
-    double shown_at = -1.0;  // ImGui time
+    double shown_at = -1.0; // ImGui time
 };
 
 struct ExportUi {
@@ -68,4 +68,4 @@ std::string ShortenHome(const std::string& path);
 // Shows `text` in the corner for a few seconds.
 void ShowToast(ExportUi& ui, std::string text, bool error);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -11,12 +11,12 @@ namespace {
 constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-// Latin (with Latin Extended-A: ŷ, and spacing modifier letters: the ˣ of eˣ), Greek (α β λ σ), general punctuation (′ –), super/subscripts
-// (⁰ ⁻), arrows (→), mathematical operators (∞ ≤ ≥ − ∑ √), geometric shapes (● ○ ■), modifier
-// letters for indices (ᴺ ᴴ ᵢ), letterlike symbols (ℓ) and the subscript ⱼ.
+// Latin (with Latin Extended-A: ŷ, and spacing modifier letters: the ˣ of eˣ), Greek (α β λ σ), general
+// punctuation (′ –), super/subscripts (⁰ ⁻), arrows (→), mathematical operators (∞ ≤ ≥ − ∑ √), geometric
+// shapes (● ○ ■), modifier letters for indices (ᴺ ᴴ ᵢ), letterlike symbols (ℓ) and the subscript ⱼ.
 constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x0100, 0x017F, 0x02B0, 0x02FF, 0x0370, 0x03FF, 0x1D2C, 0x1D6A, 0x2000, 0x206F, 0x2070, 0x209F,
-    0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2C7C, 0x2C7C, 0,
+    0x0020, 0x00FF, 0x0100, 0x017F, 0x02B0, 0x02FF, 0x0370, 0x03FF, 0x1D2C, 0x1D6A, 0x2000, 0x206F, 0x2070,
+    0x209F, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2C7C, 0x2C7C, 0,
 };
 
 ImFont* AddFont(ImGuiIO& io, const char* path, float size) {
@@ -27,7 +27,7 @@ ImFont* AddFont(ImGuiIO& io, const char* path, float size) {
     return io.Fonts->AddFontFromFileTTF(path, size, &config, kGlyphRanges);
 }
 
-}  // namespace
+} // namespace
 
 FontSet BuildFonts(ImGuiIO& io, float scale) {
     FontSet fonts;
@@ -38,10 +38,12 @@ FontSet BuildFonts(ImGuiIO& io, float scale) {
     if (std::filesystem::exists(kRegularFont, ec)) {
         fonts.body = AddFont(io, kRegularFont, fonts.body_size);
         fonts.large = AddFont(io, kRegularFont, std::round(fonts.body_size * 1.3f));
-        fonts.bold = std::filesystem::exists(kBoldFont, ec) ? AddFont(io, kBoldFont, fonts.body_size) : fonts.body;
+        fonts.bold =
+            std::filesystem::exists(kBoldFont, ec) ? AddFont(io, kBoldFont, fonts.body_size) : fonts.body;
     }
     if (fonts.body == nullptr) {
-        fonts.warning = std::string("font ") + kRegularFont + " not found (install fonts-dejavu-core); Greek letters will not show";
+        fonts.warning = std::string("font ") + kRegularFont +
+                        " not found (install fonts-dejavu-core); Greek letters will not show";
         ImFontConfig config;
         config.SizePixels = fonts.body_size;
         fonts.body = io.Fonts->AddFontDefault(&config);
@@ -53,4 +55,4 @@ FontSet BuildFonts(ImGuiIO& io, float scale) {
     return fonts;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

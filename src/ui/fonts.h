@@ -9,12 +9,12 @@
 namespace actlab::ui {
 
 struct FontSet {
-    ImFont* body = nullptr;    // widgets, tick labels
-    ImFont* large = nullptr;   // headings and plot titles
-    ImFont* bold = nullptr;    // property-card headings
-    float body_size = 17.0f;   // pixels
-    float built_for = 0.0f;    // the scale the atlas was built for
-    std::string warning;       // set when DejaVu was not found and ImGui's own font is used
+    ImFont* body = nullptr;  // widgets, tick labels
+    ImFont* large = nullptr; // headings and plot titles
+    ImFont* bold = nullptr;  // property-card headings
+    float body_size = 17.0f; // pixels
+    float built_for = 0.0f;  // the scale the atlas was built for
+    std::string warning;     // set when DejaVu was not found and ImGui's own font is used
 };
 
 inline constexpr float kBaseFontSize = 17.0f;
@@ -23,4 +23,4 @@ inline constexpr float kBaseFontSize = 17.0f;
 // be rebuilt afterwards (the platform layer does that).
 FontSet BuildFonts(ImGuiIO& io, float scale);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

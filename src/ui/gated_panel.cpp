@@ -19,11 +19,15 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::size_t kGatedHeatmapSlot = ~std::size_t{0} - 16;  // clear of the network's slots
+constexpr std::size_t kGatedHeatmapSlot = ~std::size_t{0} - 16; // clear of the network's slots
 
-ImU32 ToImU32(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+ImU32 ToImU32(Color c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
 
-std::string Number(double value) { return FormatReadout(value, 6); }
+std::string Number(double value) {
+    return FormatReadout(value, 6);
+}
 
 // Where a heatmap of the view sits, and the data ↔ pixel mapping of its square.
 struct HeatRect {
@@ -40,7 +44,8 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     ImGui::SetNextItemWidth(font * 6.5f);
     if (ImGui::BeginCombo("##gated_function", std::string(Info(g.function).display_name).c_str())) {
         for (const GatedInfo& info : GatedCatalogue()) {
-            if (ImGui::Selectable(std::string(info.display_name).c_str(), info.id == g.function) && info.id != g.function) {
+            if (ImGui::Selectable(std::string(info.display_name).c_str(), info.id == g.function) &&
+                info.id != g.function) {
                 g.function = info.id;
                 g.params = GatedFunction::WithDefaults(info.id).params;
             }
@@ -67,13 +72,16 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     SameLineIfFits(font * 14.0f);
     float slice = static_cast<float>(g.slice_b);
     ImGui::SetNextItemWidth(font * 8.0f);
-    if (ImGui::SliderFloat("b##gated_slice", &slice, static_cast<float>(g.b_min), static_cast<float>(g.b_max), "%.2f"))
+    if (ImGui::SliderFloat("b##gated_slice", &slice, static_cast<float>(g.b_min), static_cast<float>(g.b_max),
+                           "%.2f"))
         g.slice_b = slice;
-    ItemTooltip("The value input b of the slice f(·, b) = b·g(a), drawn dashed across the heatmaps and as a curve "
-                "in the f and f′ plots. At b = 1 SwiGLU is Swish, GLU is the sigmoid.");
+    ItemTooltip(
+        "The value input b of the slice f(·, b) = b·g(a), drawn dashed across the heatmaps and as a curve "
+        "in the f and f′ plots. At b = 1 SwiGLU is Swish, GLU is the sigmoid.");
     SameLineIfFits(font * 9.0f);
     ImGui::Checkbox("slice in plots", &g.show_slice);
-    ItemTooltip("Add the slice b·g(a) to the f and f′ plots of the main window, overlaid with the functions shown there.");
+    ItemTooltip("Add the slice b·g(a) to the f and f′ plots of the main window, overlaid with the functions "
+                "shown there.");
     ImGui::TextUnformatted(FormulaWithValues(function).c_str());
     ImGui::SameLine();
     HelpMarker(std::string(kGatedConvention).c_str());
@@ -119,17 +127,19 @@ void DrawAxisTicks(ImDrawList* draw, const FigureTheme& theme, const GatedLesson
 }
 
 // One heatmap with its title, contours, the slice line, ticks and colour bar; returns its square.
-HeatRect DrawHeat(AppState& state, UiRuntime& runtime, std::size_t k, ImVec2 origin, float side, bool b_ticks) {
+HeatRect DrawHeat(AppState& state, UiRuntime& runtime, std::size_t k, ImVec2 origin, float side,
+                  bool b_ticks) {
     const GatedLessonState& g = state.gated;
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const std::string title(GatedQuantityTitle(kGatedQuantities[k]));
-    draw->AddText({origin.x + (side - ImGui::CalcTextSize(title.c_str()).x) / 2, origin.y}, ToImU32(theme.text),
-                  title.c_str());
+    draw->AddText({origin.x + (side - ImGui::CalcTextSize(title.c_str()).x) / 2, origin.y},
+                  ToImU32(theme.text), title.c_str());
     const HeatRect r{{origin.x, origin.y + line}, {origin.x + side, origin.y + line + side}};
     const GatedViewCache& cache = runtime.gated;
-    const HeatmapGrid grid{cache.values[k].data(), GatedViewCache::kCells, kGatedHeatmapSlot + k, cache.generation};
+    const HeatmapGrid grid{cache.values[k].data(), GatedViewCache::kCells, kGatedHeatmapSlot + k,
+                           cache.generation};
     HeatmapStyle style;
     style.colors = theme.network;
     DrawHeatmap(runtime.heatmaps.get(), draw, grid, r.min, r.max, style);
@@ -139,7 +149,9 @@ HeatRect DrawHeat(AppState& state, UiRuntime& runtime, std::size_t k, ImVec2 ori
     for (const GatedViewCache::Contour& contour : cache.contours[k]) {
         const Color c = WithAlpha(theme.text, static_cast<std::uint8_t>(contour.level == 0.0 ? 210 : 90));
         // Grid row 0 is the top row here.
-        auto px = [&](Vec2 p) { return ImVec2{r.min.x + (p.x + 0.5f) / n * side, r.min.y + (p.y + 0.5f) / n * side}; };
+        auto px = [&](Vec2 p) {
+            return ImVec2{r.min.x + (p.x + 0.5f) / n * side, r.min.y + (p.y + 0.5f) / n * side};
+        };
         for (const auto& s : contour.segments)
             draw->AddLine(px(s[0]), px(s[1]), ToImU32(c), contour.level == 0.0 ? 2.0f : 1.0f);
     }
@@ -165,7 +177,8 @@ void DrawHoverReadout(const AppState& state, const HeatRect& r, ImVec2 mouse) {
     ImGui::BeginTooltip();
     ImGui::Text("a = %s   b = %s", Number(a).c_str(), Number(b).c_str());
     ImGui::Text("f = %s", Number(v.y).c_str());
-    ImGui::Text("\u2202f/\u2202a = %s   \u2202f/\u2202b = %s", Number(v.dy_da).c_str(), Number(v.dy_db).c_str());
+    ImGui::Text("\u2202f/\u2202a = %s   \u2202f/\u2202b = %s", Number(v.dy_da).c_str(),
+                Number(v.dy_db).c_str());
     ImGui::EndTooltip();
 }
 
@@ -174,12 +187,14 @@ void DrawHeatmaps(AppState& state, UiRuntime& runtime) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float tick_room = ImGui::CalcTextSize("\u22123.0").x + 8.0f;
-    const float gap = 2.0f * ImGui::GetFontSize();  // the edge tick labels of neighbours must not touch
+    const float gap = 2.0f * ImGui::GetFontSize(); // the edge tick labels of neighbours must not touch
     // Room below each square: a ticks, colour bar and its labels.
     const float below = 2.8f * line + 8.0f;
-    const float side = std::max(16.0f, std::min((avail.x - tick_room - 2.0f * gap) / 3.0f, avail.y - line - below));
+    const float side =
+        std::max(16.0f, std::min((avail.x - tick_room - 2.0f * gap) / 3.0f, avail.y - line - below));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##gated_heatmaps", {std::max(1.0f, avail.x), std::max(1.0f, line + side + below)});
+    ImGui::InvisibleButton("##gated_heatmaps",
+                           {std::max(1.0f, avail.x), std::max(1.0f, line + side + below)});
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (std::size_t k = 0; k < 3; ++k) {
@@ -190,12 +205,12 @@ void DrawHeatmaps(AppState& state, UiRuntime& runtime) {
     }
 }
 
-}  // namespace
+} // namespace
 
 void GatedViewCache::Update(const GatedLessonState& state) {
     if (key && *key == state) return;
     GatedLessonState sampled = state;
-    sampled.slice_b = 0.0;  // the slice does not change the heatmaps
+    sampled.slice_b = 0.0; // the slice does not change the heatmaps
     sampled.show_slice = false;
     if (key && *key == sampled) return;
     key = sampled;
@@ -239,12 +254,15 @@ const std::vector<PlotCurveData>& GatedViewCache::Slice(const SliceKey& new_key)
                         ComputeProperties(gate)};
     // b·g(a): every sample, jump and circle scaled by b; the gate's own overlays do not apply.
     curve.output_scale = b;
-    for (double& y : curve.samples.value.y) y *= b;
+    for (double& y : curve.samples.value.y)
+        y *= b;
     for (Polyline& part : curve.samples.derivative)
-        for (double& y : part.y) y *= b;
+        for (double& y : part.y)
+            y *= b;
     for (DerivativeJump& jump : curve.samples.jumps) {
         if (jump.closed_y) *jump.closed_y *= b;
-        for (double& y : jump.open_y) y *= b;
+        for (double& y : jump.open_y)
+            y *= b;
     }
     curve.properties.asymptotes.clear();
     curve.properties.derivative_maximum.reset();
@@ -257,11 +275,14 @@ void DrawGatedPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.gated) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     // The lower half of the window, so that the f plot above shows the slice b·g(a) next to the heatmaps.
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.05f, viewport->WorkPos.y + viewport->WorkSize.y * 0.45f},
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.05f,
+                             viewport->WorkPos.y + viewport->WorkSize.y * 0.45f},
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.9f, viewport->WorkSize.y * 0.53f}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.9f, viewport->WorkSize.y * 0.53f},
+                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f);
-    if (!ImGui::Begin("Gated functions f(a, b) = g(a)\u00b7b", &state.panels.gated, ImGuiWindowFlags_NoCollapse)) {
+    if (!ImGui::Begin("Gated functions f(a, b) = g(a)\u00b7b", &state.panels.gated,
+                      ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
@@ -270,4 +291,4 @@ void DrawGatedPanel(AppState& state, UiRuntime& runtime) {
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

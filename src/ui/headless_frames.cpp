@@ -43,4 +43,4 @@ void OpenEveryPanel(AppState& state) {
     state.network.selection.input = 0;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -20,4 +20,4 @@ void PrepareHeadlessFrame(const AppState& state, UiRuntime& runtime);
 // dialog. The bench's worst frame and the test that it is one.
 void OpenEveryPanel(AppState& state);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -5,7 +5,8 @@
 
 namespace actlab::ui {
 
-void DrawHeatmapMesh(ImDrawList* draw, const HeatmapGrid& grid, ImVec2 p0, ImVec2 p1, const HeatmapStyle& style) {
+void DrawHeatmapMesh(ImDrawList* draw, const HeatmapGrid& grid, ImVec2 p0, ImVec2 p1,
+                     const HeatmapStyle& style) {
     const std::size_t n = grid.n;
     if (n < 2 || grid.values == nullptr) return;
     const int vertices = static_cast<int>(n * n);
@@ -25,7 +26,9 @@ void DrawHeatmapMesh(ImDrawList* draw, const HeatmapGrid& grid, ImVec2 p0, ImVec
     }
     for (std::size_t r = 0; r + 1 < n; ++r) {
         for (std::size_t c = 0; c + 1 < n; ++c) {
-            const auto at = [&](std::size_t rr, std::size_t cc) { return static_cast<ImDrawIdx>(base + rr * n + cc); };
+            const auto at = [&](std::size_t rr, std::size_t cc) {
+                return static_cast<ImDrawIdx>(base + rr * n + cc);
+            };
             draw->PrimWriteIdx(at(r, c));
             draw->PrimWriteIdx(at(r, c + 1));
             draw->PrimWriteIdx(at(r + 1, c + 1));
@@ -38,8 +41,10 @@ void DrawHeatmapMesh(ImDrawList* draw, const HeatmapGrid& grid, ImVec2 p0, ImVec
 
 void DrawHeatmap(HeatmapRenderer* renderer, ImDrawList* draw, const HeatmapGrid& grid, ImVec2 p0, ImVec2 p1,
                  const HeatmapStyle& style) {
-    if (renderer) renderer->Draw(draw, grid, p0, p1, style);
-    else DrawHeatmapMesh(draw, grid, p0, p1, style);
+    if (renderer)
+        renderer->Draw(draw, grid, p0, p1, style);
+    else
+        DrawHeatmapMesh(draw, grid, p0, p1, style);
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

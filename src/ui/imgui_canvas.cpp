@@ -10,13 +10,19 @@ namespace actlab::ui {
 
 namespace {
 
-ImU32 ToImU32(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
-ImVec2 ToImVec2(Vec2 v) { return {v.x, v.y}; }
+ImU32 ToImU32(Color c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
+ImVec2 ToImVec2(Vec2 v) {
+    return {v.x, v.y};
+}
 
 // Circles look round at every radius when the segment count grows with it.
-int SegmentsFor(float radius) { return std::max(12, static_cast<int>(radius * 2.5f)); }
+int SegmentsFor(float radius) {
+    return std::max(12, static_cast<int>(radius * 2.5f));
+}
 
-}  // namespace
+} // namespace
 
 void ImGuiCanvas::Polyline(std::span<const Vec2> points, Color color, float thickness) {
     if (points.size() < 2) return;
@@ -36,7 +42,8 @@ void ImGuiCanvas::Line(Vec2 a, Vec2 b, Color color, float thickness, float dash_
     const float dx = (b.x - a.x) / length, dy = (b.y - a.y) / length;
     for (float t = 0.0f; t < length; t += 2.0f * dash_length) {
         const float end = std::min(t + dash_length, length);
-        draw_list_->AddLine({a.x + dx * t, a.y + dy * t}, {a.x + dx * end, a.y + dy * end}, ToImU32(color), thickness);
+        draw_list_->AddLine({a.x + dx * t, a.y + dy * t}, {a.x + dx * end, a.y + dy * end}, ToImU32(color),
+                            thickness);
     }
 }
 
@@ -69,17 +76,22 @@ void ImGuiCanvas::Text(Vec2 anchor, std::string_view utf8, Color color, float si
 }
 
 Vec2 ImGuiCanvas::MeasureText(std::string_view utf8, float size) {
-    const ImVec2 extent = FontFor(size)->CalcTextSizeA(size, 1e9f, 0.0f, utf8.data(), utf8.data() + utf8.size());
+    const ImVec2 extent =
+        FontFor(size)->CalcTextSizeA(size, 1e9f, 0.0f, utf8.data(), utf8.data() + utf8.size());
     return {extent.x, extent.y};
 }
 
-void ImGuiCanvas::PushClip(Vec2 min, Vec2 max) { draw_list_->PushClipRect(ToImVec2(min), ToImVec2(max), true); }
+void ImGuiCanvas::PushClip(Vec2 min, Vec2 max) {
+    draw_list_->PushClipRect(ToImVec2(min), ToImVec2(max), true);
+}
 
-void ImGuiCanvas::PopClip() { draw_list_->PopClipRect(); }
+void ImGuiCanvas::PopClip() {
+    draw_list_->PopClipRect();
+}
 
 ImFont* ImGuiCanvas::FontFor(float size) const {
     // Each font is rasterised at one size; the nearest one not smaller than asked stays sharp.
     return size > fonts_.body_size * 1.05f ? fonts_.large : fonts_.body;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -32,4 +32,4 @@ private:
     const FontSet& fonts_;
 };
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -3,8 +3,8 @@
 #include "ui/line_chart.h"
 
 #include "core/ticks.h"
-#include "render/plot_figure.h"
 #include "render/label_layout.h"
+#include "render/plot_figure.h"
 #include "ui/imgui_canvas.h"
 
 #include <algorithm>
@@ -22,7 +22,7 @@ constexpr float kChartTolerancePixels = 0.25f;
 
 // Pixel ↔ data mapping of one axis; on a log axis the data coordinate is log10 of the value.
 struct Axis {
-    double lo, hi;        // in axis coordinates (log10 for a log axis)
+    double lo, hi; // in axis coordinates (log10 for a log axis)
     float pixel_lo, pixel_hi;
     bool log_scale;
 
@@ -33,7 +33,8 @@ struct Axis {
         }
         if (!std::isfinite(value)) return std::nullopt;
         const double t = (value - lo) / (hi - lo);
-        return static_cast<float>(static_cast<double>(pixel_lo) + t * static_cast<double>(pixel_hi - pixel_lo));
+        return static_cast<float>(static_cast<double>(pixel_lo) +
+                                  t * static_cast<double>(pixel_hi - pixel_lo));
     }
 };
 
@@ -41,12 +42,13 @@ std::string Superscript(int value) {
     static constexpr const char* kDigits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
                                               "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
     std::string text = value < 0 ? "\u207b" : "";
-    for (char c : std::to_string(value < 0 ? -value : value)) text += kDigits[c - '0'];
+    for (char c : std::to_string(value < 0 ? -value : value))
+        text += kDigits[c - '0'];
     return text;
 }
 
 struct TickMark {
-    double at;  // axis coordinate
+    double at; // axis coordinate
     std::string label;
 };
 
@@ -56,7 +58,8 @@ std::vector<TickMark> AxisTicks(const Axis& axis, int max_count) {
         // Every decade, or every second, fifth … so that at most max_count are labelled.
         const int first = static_cast<int>(std::ceil(axis.lo - 1e-9));
         const int last = static_cast<int>(std::floor(axis.hi + 1e-9));
-        const int stride = std::max(1, static_cast<int>(std::ceil(static_cast<double>(last - first + 1) / max_count)));
+        const int stride =
+            std::max(1, static_cast<int>(std::ceil(static_cast<double>(last - first + 1) / max_count)));
         for (int k = first; k <= last; ++k) {
             if (k % stride == 0) ticks.push_back({static_cast<double>(k), DecadeLabel(k)});
             // Over one or two decades, 2·10ᵏ and 5·10ᵏ too, or the axis would have two labels.
@@ -70,13 +73,15 @@ std::vector<TickMark> AxisTicks(const Axis& axis, int max_count) {
         return ticks;
     }
     const Ticks nice = NiceTicks(axis.lo, axis.hi, max_count);
-    for (double v : nice.values) ticks.push_back({v, FormatTick(v, nice.step)});
+    for (double v : nice.values)
+        ticks.push_back({v, FormatTick(v, nice.step)});
     return ticks;
 }
 
 std::vector<double> AllX(const std::vector<ChartSeries>& series) {
     std::vector<double> values;
-    for (const ChartSeries& s : series) values.insert(values.end(), s.x.begin(), s.x.end());
+    for (const ChartSeries& s : series)
+        values.insert(values.end(), s.x.begin(), s.x.end());
     return values;
 }
 
@@ -98,11 +103,11 @@ std::vector<double> AllY(const std::vector<ChartSeries>& series) {
 // The labelled series, each with the width its legend entry takes in a row (swatch, label, gaps).
 struct LegendEntries {
     std::vector<std::pair<const ChartSeries*, float>> entries;
-    float widest_label = 0.0f, total = 0.0f;  // all entries side by side
+    float widest_label = 0.0f, total = 0.0f; // all entries side by side
 };
 
-LegendEntries MeasureLegend(Canvas& canvas, const std::vector<ChartSeries>& series, float font_size, float swatch,
-                            float pad) {
+LegendEntries MeasureLegend(Canvas& canvas, const std::vector<ChartSeries>& series, float font_size,
+                            float swatch, float pad) {
     LegendEntries m;
     for (const ChartSeries& s : series) {
         if (s.label.empty()) continue;
@@ -115,8 +120,8 @@ LegendEntries MeasureLegend(Canvas& canvas, const std::vector<ChartSeries>& seri
 }
 
 // One entry: the series' swatch from `left`, its label after it, vertically centred on left.y.
-void DrawLegendEntry(Canvas& canvas, const ChartSeries& s, Vec2 left, const FigureTheme& theme, float font_size,
-                     float swatch, float pad, float scale) {
+void DrawLegendEntry(Canvas& canvas, const ChartSeries& s, Vec2 left, const FigureTheme& theme,
+                     float font_size, float swatch, float pad, float scale) {
     const Vec2 a = left, b{left.x + swatch, left.y};
     if (s.line) canvas.Line(a, b, s.color, 2.5f * scale, s.dashed ? 4.0f * scale : 0.0f);
     if (s.markers || !s.line) canvas.FilledCircle({(a.x + b.x) / 2, left.y}, 3.5f * scale, s.color);
@@ -125,9 +130,9 @@ void DrawLegendEntry(Canvas& canvas, const ChartSeries& s, Vec2 left, const Figu
 
 // The legend in a box in the corner of the data area that the fewest drawn segments and points
 // cross (top right on a tie), for charts whose title row has no room for it.
-void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series, const std::vector<std::vector<Vec2>>& lines,
-                   const std::vector<Vec2>& points, const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size,
-                   float scale) {
+void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series,
+                   const std::vector<std::vector<Vec2>>& lines, const std::vector<Vec2>& points,
+                   const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size, float scale) {
     const float pad = 6.0f * scale, swatch = 18.0f * scale, row = font_size * 1.25f;
     const LegendEntries m = MeasureLegend(canvas, series, font_size, swatch, pad);
     if (m.entries.empty()) return;
@@ -136,12 +141,14 @@ void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series, const
     Vec2 min, max;
     std::size_t fewest = static_cast<std::size_t>(-1);
     for (const auto& [right, top] : {std::pair{true, true}, {false, true}, {true, false}, {false, false}}) {
-        const Vec2 corner_min{right ? box_max.x - pad - width : box_min.x + pad, top ? box_min.y + pad : box_max.y - pad - height};
+        const Vec2 corner_min{right ? box_max.x - pad - width : box_min.x + pad,
+                              top ? box_min.y + pad : box_max.y - pad - height};
         const Vec2 corner_max{corner_min.x + width, corner_min.y + height};
         const Vec2 lo{corner_min.x - pad, corner_min.y - pad}, hi{corner_max.x + pad, corner_max.y + pad};
         std::size_t covered = 0;
         for (const auto& line : lines) {
-            for (std::size_t i = 1; i < line.size(); ++i) covered += SegmentCrossesRect(line[i - 1], line[i], lo, hi) ? 1u : 0u;
+            for (std::size_t i = 1; i < line.size(); ++i)
+                covered += SegmentCrossesRect(line[i - 1], line[i], lo, hi) ? 1u : 0u;
         }
         covered += static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [&](Vec2 p) {
             return p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y;
@@ -162,7 +169,7 @@ void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series, const
     }
 }
 
-}  // namespace
+} // namespace
 
 // Liang–Barsky clipping of the segment against the rectangle.
 bool SegmentCrossesRect(Vec2 a, Vec2 b, Vec2 lo, Vec2 hi) {
@@ -184,7 +191,8 @@ bool SegmentCrossesRect(Vec2 a, Vec2 b, Vec2 lo, Vec2 hi) {
 }
 
 std::string DecadeLabel(int exponent) {
-    if (exponent >= -2 && exponent <= 2) return FormatTick(std::pow(10.0, exponent), std::pow(10.0, exponent));
+    if (exponent >= -2 && exponent <= 2)
+        return FormatTick(std::pow(10.0, exponent), std::pow(10.0, exponent));
     return "10" + Superscript(exponent);
 }
 
@@ -196,7 +204,7 @@ AxisRange FitAxis(const std::vector<double>& values, bool log_scale) {
         lo = std::min(lo, a);
         hi = std::max(hi, a);
     }
-    if (!std::isfinite(lo)) return {0.0, 1.0};  // nothing to show: one decade or [0, 1]
+    if (!std::isfinite(lo)) return {0.0, 1.0}; // nothing to show: one decade or [0, 1]
     if (log_scale) {
         // Whole decades, at least one.
         lo = std::floor(lo);
@@ -257,12 +265,14 @@ float DrawTitleAndLegend(const ChartFrame& f, LabelLayout& labels, const std::ve
     legend_outside = false;
     float top = f.origin.y;
     if (options.title.empty()) return top;
-    if (const auto box = labels.TakeTextIfFree({f.origin.x, top}, options.title, f.font, TextAlign::Left, TextBaseline::Top)) {
+    if (const auto box = labels.TakeTextIfFree({f.origin.x, top}, options.title, f.font, TextAlign::Left,
+                                               TextBaseline::Top)) {
         f.canvas.Text(box->min, options.title, f.theme.text, f.font);
     }
     const float title_height = f.font * 1.4f;
-    const float swatch = 12.0f * f.scale;  // shorter than in the box: entries share a row
-    const LegendEntries legend = options.legend ? MeasureLegend(f.canvas, series, f.font, swatch, f.pad) : LegendEntries{};
+    const float swatch = 12.0f * f.scale; // shorter than in the box: entries share a row
+    const LegendEntries legend =
+        options.legend ? MeasureLegend(f.canvas, series, f.font, swatch, f.pad) : LegendEntries{};
     if (legend.entries.empty()) return top + title_height;
     const float title_width = f.canvas.MeasureText(options.title, f.font).x;
     const float row_height = f.font * 1.3f;
@@ -285,8 +295,9 @@ float DrawTitleAndLegend(const ChartFrame& f, LabelLayout& labels, const std::ve
             left += entry.second;
         }
         const float rows_bottom = y + row_height / 2;
-        const float data_left = f.origin.y + f.size.y - rows_bottom - f.font * (options.x_label.empty() ? 2.1f : 3.4f);
-        if (data_left < f.font * 3.0f) return top + title_height;  // the box in the data area instead
+        const float data_left =
+            f.origin.y + f.size.y - rows_bottom - f.font * (options.x_label.empty() ? 2.1f : 3.4f);
+        if (data_left < f.font * 3.0f) return top + title_height; // the box in the data area instead
         top = rows_bottom - title_height;
     }
     legend_outside = true;
@@ -294,7 +305,8 @@ float DrawTitleAndLegend(const ChartFrame& f, LabelLayout& labels, const std::ve
     for (std::size_t k = 0; k < at.size(); ++k) {
         DrawLegendEntry(f.canvas, *legend.entries[k].first, at[k], f.theme, f.font, swatch, f.pad, f.scale);
         lo = {std::min(lo.x, at[k].x), std::min(lo.y, at[k].y - row_height / 2)};
-        hi = {std::max(hi.x, at[k].x + legend.entries[k].second - 2 * f.pad), std::max(hi.y, at[k].y + row_height / 2)};
+        hi = {std::max(hi.x, at[k].x + legend.entries[k].second - 2 * f.pad),
+              std::max(hi.y, at[k].y + row_height / 2)};
     }
     labels.Take({lo, hi}, "legend");
     return top + title_height;
@@ -304,23 +316,28 @@ float DrawTitleAndLegend(const ChartFrame& f, LabelLayout& labels, const std::ve
 std::vector<TickMark> AtLeastThreeTicks(const Axis& axis, float length, float spacing, int most) {
     int count = std::clamp(static_cast<int>(length / spacing), 3, most);
     std::vector<TickMark> ticks = AxisTicks(axis, count);
-    while (ticks.size() < 3 && count < most) ticks = AxisTicks(axis, ++count);
+    while (ticks.size() < 3 && count < most)
+        ticks = AxisTicks(axis, ++count);
     return ticks;
 }
 
 float AxisPixel(const Axis& axis, double a) {
     return static_cast<float>(static_cast<double>(axis.pixel_lo) +
-                              (a - axis.lo) / (axis.hi - axis.lo) * static_cast<double>(axis.pixel_hi - axis.pixel_lo));
+                              (a - axis.lo) / (axis.hi - axis.lo) *
+                                  static_cast<double>(axis.pixel_hi - axis.pixel_lo));
 }
 
 // Grid lines, tick labels (each taken in `labels`; one that would touch another is left out) and
 // the x axis label.
 void DrawChartAxes(const ChartFrame& f, LabelLayout& labels, const Axis& x_axis, const Axis& y_axis,
-                   const std::vector<TickMark>& x_ticks, const std::vector<TickMark>& y_ticks, const ChartOptions& options) {
+                   const std::vector<TickMark>& x_ticks, const std::vector<TickMark>& y_ticks,
+                   const ChartOptions& options) {
     const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
     f.canvas.FilledRect(box_min, box_max, f.theme.plot_background);
-    const auto text = [&](Vec2 at, const std::string& label, Color color, TextAlign align, TextBaseline baseline) {
-        if (labels.TakeTextIfFree(at, label, f.font, align, baseline)) f.canvas.Text(at, label, color, f.font, align, baseline);
+    const auto text = [&](Vec2 at, const std::string& label, Color color, TextAlign align,
+                          TextBaseline baseline) {
+        if (labels.TakeTextIfFree(at, label, f.font, align, baseline))
+            f.canvas.Text(at, label, color, f.font, align, baseline);
     };
     for (const TickMark& t : y_ticks) {
         const float y = AxisPixel(y_axis, t.at);
@@ -332,19 +349,20 @@ void DrawChartAxes(const ChartFrame& f, LabelLayout& labels, const Axis& x_axis,
         f.canvas.Line({x, box_min.y}, {x, box_max.y}, f.theme.grid, 1.0f);
         // The last tick's label stays inside the chart rather than being cut at its right edge.
         const float half = f.canvas.MeasureText(t.label, f.font).x / 2;
-        text({std::min(x, f.origin.x + f.size.x - half), box_max.y + f.pad * 0.5f}, t.label, f.theme.text, TextAlign::Center,
-             TextBaseline::Top);
+        text({std::min(x, f.origin.x + f.size.x - half), box_max.y + f.pad * 0.5f}, t.label, f.theme.text,
+             TextAlign::Center, TextBaseline::Top);
     }
     if (!options.x_label.empty()) {
-        text({(box_min.x + box_max.x) / 2, f.origin.y + f.size.y}, options.x_label, f.theme.dim_text, TextAlign::Center,
-             TextBaseline::Bottom);
+        text({(box_min.x + box_max.x) / 2, f.origin.y + f.size.y}, options.x_label, f.theme.dim_text,
+             TextAlign::Center, TextBaseline::Bottom);
     }
 }
 
 // The series (lines, markers, error bars) and reference lines; collects what was drawn in pixels
 // for the legend box's placement.
 void DrawChartSeries(const ChartFrame& f, const std::vector<ChartSeries>& series, const ChartOptions& options,
-                     const Axis& x_axis, const Axis& y_axis, std::vector<std::vector<Vec2>>& lines, std::vector<Vec2>& points) {
+                     const Axis& x_axis, const Axis& y_axis, std::vector<std::vector<Vec2>>& lines,
+                     std::vector<Vec2>& points) {
     const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
     const float scale = f.scale;
     for (double reference : options.y_references) {
@@ -358,7 +376,8 @@ void DrawChartSeries(const ChartFrame& f, const std::vector<ChartSeries>& series
         const auto flush = [&] {
             if (s.line && run.size() >= 2) {
                 if (s.dashed) {
-                    for (std::size_t i = 1; i < run.size(); ++i) f.canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
+                    for (std::size_t i = 1; i < run.size(); ++i)
+                        f.canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
                     lines.push_back(run);
                 } else {
                     lines.push_back(SimplifyPolyline(run, kChartTolerancePixels));
@@ -394,8 +413,9 @@ void DrawChartSeries(const ChartFrame& f, const std::vector<ChartSeries>& series
 // Hover: a vertical line at the mouse and the values of every series at the nearest data x.
 void DrawChartHover(const ChartFrame& f, const std::vector<ChartSeries>& series, const ChartOptions& options,
                     const Axis& x_axis, const Axis& y_axis, ImVec2 mouse) {
-    const double x_at = x_axis.lo + static_cast<double>((mouse.x - x_axis.pixel_lo) / (x_axis.pixel_hi - x_axis.pixel_lo)) *
-                                        (x_axis.hi - x_axis.lo);
+    const double x_at =
+        x_axis.lo + static_cast<double>((mouse.x - x_axis.pixel_lo) / (x_axis.pixel_hi - x_axis.pixel_lo)) *
+                        (x_axis.hi - x_axis.lo);
     std::string readout;
     for (const ChartSeries& s : series) {
         const std::size_t n = std::min(s.x.size(), s.y.size());
@@ -414,23 +434,26 @@ void DrawChartHover(const ChartFrame& f, const std::vector<ChartSeries>& series,
     if (!readout.empty()) ImGui::SetTooltip("%s", readout.c_str());
 }
 
-}  // namespace
+} // namespace
 
 AxisRange ChartYRange(const std::vector<ChartSeries>& series, const ChartOptions& options) {
     const Axis y = ResolveAxes(series, options).second;
     return {y.lo, y.hi};
 }
 
-std::vector<double> ChartTickPositions(AxisRange range, bool log_scale, float length, float spacing, int most) {
+std::vector<double> ChartTickPositions(AxisRange range, bool log_scale, float length, float spacing,
+                                       int most) {
     std::vector<double> positions;
-    for (const TickMark& t : AtLeastThreeTicks({range.lo, range.hi, 0, 0, log_scale}, length, spacing, most)) {
+    for (const TickMark& t :
+         AtLeastThreeTicks({range.lo, range.hi, 0, 0, log_scale}, length, spacing, most)) {
         positions.push_back(t.at);
     }
     return positions;
 }
 
 float SharedChartLeftMargin(const FontSet& fonts, float scale) {
-    return ImGui::CalcTextSize("10\u207b\u00b9\u2070").x * fonts.body_size / ImGui::GetFontSize() + 12.0f * scale;
+    return ImGui::CalcTextSize("10\u207b\u00b9\u2070").x * fonts.body_size / ImGui::GetFontSize() +
+           12.0f * scale;
 }
 
 bool LineChart(const char* id, const std::vector<ChartSeries>& series, const ChartOptions& options,
@@ -442,7 +465,8 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     ImGui::InvisibleButton("##chart", size);
     const bool item_hovered = ImGui::IsItemHovered();
     ImGuiCanvas canvas(ImGui::GetWindowDrawList(), fonts);
-    const ChartFrame f{canvas, theme, fonts.body_size, scale, 6.0f * scale, {origin.x, origin.y}, {size.x, size.y}};
+    const ChartFrame f{canvas,          theme, fonts.body_size, scale, 6.0f * scale, {origin.x, origin.y},
+                       {size.x, size.y}};
     LabelLayout labels(canvas);
     // Nothing (a long title, a tick label) spills into a neighbouring chart.
     canvas.PushClip(f.origin, {origin.x + size.x, origin.y + size.y});
@@ -452,30 +476,34 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     bool legend_outside = false;
     float top = DrawTitleAndLegend(f, labels, series, options, legend_outside);
     if (!options.y_label.empty()) {
-        if (labels.TakeTextIfFree({origin.x, top}, options.y_label, f.font, TextAlign::Left, TextBaseline::Top)) {
+        if (labels.TakeTextIfFree({origin.x, top}, options.y_label, f.font, TextAlign::Left,
+                                  TextBaseline::Top)) {
             canvas.Text({origin.x, top}, options.y_label, theme.dim_text, f.font);
         }
         top += f.font * 1.3f;
     }
     y_axis.pixel_lo = origin.y + size.y - f.font * (options.x_label.empty() ? 1.6f : 2.9f);
     y_axis.pixel_hi = top + f.font * 0.5f;
-    const std::vector<TickMark> y_ticks = AtLeastThreeTicks(y_axis, y_axis.pixel_lo - y_axis.pixel_hi, f.font * 2.2f, 10);
+    const std::vector<TickMark> y_ticks =
+        AtLeastThreeTicks(y_axis, y_axis.pixel_lo - y_axis.pixel_hi, f.font * 2.2f, 10);
     float label_width = 0.0f;
-    for (const TickMark& t : y_ticks) label_width = std::max(label_width, canvas.MeasureText(t.label, f.font).x);
+    for (const TickMark& t : y_ticks)
+        label_width = std::max(label_width, canvas.MeasureText(t.label, f.font).x);
     // Charts of one view pass the same left margin, so their left edges and x ticks line up.
     x_axis.pixel_lo = origin.x + std::max(label_width + 2 * f.pad, options.min_left_margin);
     x_axis.pixel_hi = origin.x + size.x - f.pad;
-    const std::vector<TickMark> x_ticks = AtLeastThreeTicks(x_axis, x_axis.pixel_hi - x_axis.pixel_lo, f.font * 4.5f, 12);
+    const std::vector<TickMark> x_ticks =
+        AtLeastThreeTicks(x_axis, x_axis.pixel_hi - x_axis.pixel_lo, f.font * 4.5f, 12);
     DrawChartAxes(f, labels, x_axis, y_axis, x_ticks, y_ticks, options);
 
     const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
     canvas.PushClip(box_min, box_max);
-    std::vector<Vec2> points;              // the marked points in pixels, for the legend's placement
-    std::vector<std::vector<Vec2>> lines;  // the polylines as drawn, for the same
+    std::vector<Vec2> points;             // the marked points in pixels, for the legend's placement
+    std::vector<std::vector<Vec2>> lines; // the polylines as drawn, for the same
     DrawChartSeries(f, series, options, x_axis, y_axis, lines, points);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool hovered = item_hovered && mouse.x >= box_min.x && mouse.x <= box_max.x && mouse.y >= box_min.y &&
-                         mouse.y <= box_max.y;
+    const bool hovered = item_hovered && mouse.x >= box_min.x && mouse.x <= box_max.x &&
+                         mouse.y >= box_min.y && mouse.y <= box_max.y;
     if (hovered) DrawChartHover(f, series, options, x_axis, y_axis, mouse);
     canvas.PopClip();
     canvas.Rect(box_min, box_max, theme.frame, 1.0f);
@@ -487,4 +515,4 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
     return hovered;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

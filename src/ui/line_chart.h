@@ -16,25 +16,25 @@
 namespace actlab::ui {
 
 struct ChartSeries {
-    std::string label;           // in the legend and the hover readout; "" leaves it out of the legend
+    std::string label; // in the legend and the hover readout; "" leaves it out of the legend
     Color color;
-    std::vector<double> x, y;    // same length; non-finite points (and y ≤ 0 on a log axis) break the line
-    std::vector<double> error;   // ±error bars at each point, or empty
-    bool line = true;            // connect the points
-    bool markers = false;        // a dot at each point
+    std::vector<double> x, y;  // same length; non-finite points (and y ≤ 0 on a log axis) break the line
+    std::vector<double> error; // ±error bars at each point, or empty
+    bool line = true;          // connect the points
+    bool markers = false;      // a dot at each point
     bool dashed = false;
 };
 
 struct ChartOptions {
-    std::string title;                    // above the chart, in the bold font; "" for none
+    std::string title; // above the chart, in the bold font; "" for none
     std::string x_label, y_label;
-    bool log_y = false;                   // decades 10ᵏ; only positive values are drawn
-    std::optional<double> x_min, x_max;   // fixed ends; otherwise fitted to the data
+    bool log_y = false;                 // decades 10ᵏ; only positive values are drawn
+    std::optional<double> x_min, x_max; // fixed ends; otherwise fitted to the data
     std::optional<double> y_min, y_max;
-    std::vector<double> y_references;     // horizontal dashed lines (the target variance 1)
-    double min_y_span = 0.0;              // a fitted linear y range spans at least this (noise around 0 stays flat)
-    bool include_zero = false;            // a fitted linear y range reaches 0 (losses: a gap reads at its true size)
-    float min_left_margin = 0.0f;         // pixels left of the data area; charts of one view share one
+    std::vector<double> y_references; // horizontal dashed lines (the target variance 1)
+    double min_y_span = 0.0;      // a fitted linear y range spans at least this (noise around 0 stays flat)
+    bool include_zero = false;    // a fitted linear y range reaches 0 (losses: a gap reads at its true size)
+    float min_left_margin = 0.0f; // pixels left of the data area; charts of one view share one
     bool legend = true;
 };
 
@@ -60,7 +60,8 @@ AxisRange ChartYRange(const std::vector<ChartSeries>& series, const ChartOptions
 
 // The tick positions (axis coordinates) on an axis `length` pixels long, about `spacing` apart, never
 // more than `most` and at least three where the range allows. Exposed for tests.
-std::vector<double> ChartTickPositions(AxisRange range, bool log_scale, float length, float spacing, int most);
+std::vector<double> ChartTickPositions(AxisRange range, bool log_scale, float length, float spacing,
+                                       int most);
 
 // Whether the segment a–b passes through the rectangle [lo, hi] (its edges included): the legend's
 // box avoids the corners that lines cross. Exposed for tests.
@@ -69,4 +70,4 @@ bool SegmentCrossesRect(Vec2 a, Vec2 b, Vec2 lo, Vec2 hi);
 // A decade label: 0.01, 0.1, 1, 10, 100 as numbers, beyond that 10⁻⁵, 10⁶.
 std::string DecadeLabel(int exponent);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

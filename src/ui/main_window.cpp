@@ -40,9 +40,10 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (ImGui::BeginMenu("View")) {
         for (std::size_t i = 0; i < kWorkspaceViewCount; ++i) {
             const auto view = static_cast<WorkspaceView>(i);
-            std::string key = "F";  // appended, not "F" + …: GCC 12 warns falsely (-Wrestrict)
+            std::string key = "F"; // appended, not "F" + …: GCC 12 warns falsely (-Wrestrict)
             key += std::to_string(i + 2);
-            if (ImGui::MenuItem(std::string(WorkspaceViewLabel(view)).c_str(), key.c_str(), state.workspace.view == view)) {
+            if (ImGui::MenuItem(std::string(WorkspaceViewLabel(view)).c_str(), key.c_str(),
+                                state.workspace.view == view)) {
                 ShowView(state, view);
             }
         }
@@ -56,10 +57,12 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
         ImGui::MenuItem("Hide controls", "H", &state.display.hide_controls);
-        if (ImGui::MenuItem("Full screen", "F11", &state.display.fullscreen)) runtime.fullscreen_changed = true;
+        if (ImGui::MenuItem("Full screen", "F11", &state.display.fullscreen))
+            runtime.fullscreen_changed = true;
         ImGui::Separator();
         for (Theme theme : {Theme::Dark, Theme::Light, Theme::Projector}) {
-            if (ImGui::MenuItem(ThemeLabel(theme), nullptr, state.display.theme == theme)) state.display.theme = theme;
+            if (ImGui::MenuItem(ThemeLabel(theme), nullptr, state.display.theme == theme))
+                state.display.theme = theme;
         }
         ImGui::Separator();
         float scale = state.display.ui_scale;
@@ -79,7 +82,8 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
 void DrawStatusLine(UiRuntime& runtime) {
     const StatusMessage& status = runtime.status;
     if (status.text.empty() || ImGui::GetTime() - status.shown_at > kStatusSeconds) {
-        ImGui::TextDisabled("F1: shortcuts   F2\u2013F6: views   H: hide controls   D: derivative   R: reset view");
+        ImGui::TextDisabled(
+            "F1: shortcuts   F2\u2013F6: views   H: hide controls   D: derivative   R: reset view");
         return;
     }
     if (status.kind == MessageKind::Error) {
@@ -98,7 +102,8 @@ void DrawViewTabs(AppState& state) {
         label += "  F";
         label += std::to_string(i + 2);
         if (i > 0) SameLineIfFits(ButtonWidth(label.c_str()));
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_TabHovered));
         if (ImGui::Button(label.c_str())) ShowView(state, view);
         ImGui::PopStyleColor(2);
@@ -107,15 +112,25 @@ void DrawViewTabs(AppState& state) {
 
 void DrawCurrentView(AppState& state, UiRuntime& runtime) {
     switch (state.workspace.view) {
-    case WorkspaceView::Functions: DrawFunctionsView(state, runtime); break;
-    case WorkspaceView::Network: DrawNetworkPanel(state, runtime); break;
-    case WorkspaceView::Softmax: DrawSoftmaxPanel(state, runtime); break;
-    case WorkspaceView::Propagation: DrawPropagationPanel(state, runtime); break;
-    case WorkspaceView::BornDead: DrawBornDeadPanel(state, runtime); break;
+    case WorkspaceView::Functions:
+        DrawFunctionsView(state, runtime);
+        break;
+    case WorkspaceView::Network:
+        DrawNetworkPanel(state, runtime);
+        break;
+    case WorkspaceView::Softmax:
+        DrawSoftmaxPanel(state, runtime);
+        break;
+    case WorkspaceView::Propagation:
+        DrawPropagationPanel(state, runtime);
+        break;
+    case WorkspaceView::BornDead:
+        DrawBornDeadPanel(state, runtime);
+        break;
     }
 }
 
-}  // namespace
+} // namespace
 
 void FollowView(AppState& state, UiRuntime& runtime) {
     WorkspaceView view = state.workspace.view;
@@ -124,10 +139,11 @@ void FollowView(AppState& state, UiRuntime& runtime) {
     if (!runtime.synced_view) runtime.synced_view = view;
     if (runtime.synced_view == view) {
         const PanelVisibility& p = state.panels;
-        const std::array<std::pair<bool, WorkspaceView>, 4> flags{{{p.network, WorkspaceView::Network},
-                                                                   {p.softmax, WorkspaceView::Softmax},
-                                                                   {p.propagation, WorkspaceView::Propagation},
-                                                                   {p.born_dead, WorkspaceView::BornDead}}};
+        const std::array<std::pair<bool, WorkspaceView>, 4> flags{
+            {{p.network, WorkspaceView::Network},
+             {p.softmax, WorkspaceView::Softmax},
+             {p.propagation, WorkspaceView::Propagation},
+             {p.born_dead, WorkspaceView::BornDead}}};
         bool current_open = view == WorkspaceView::Functions;
         for (const auto& [open, v] : flags) {
             if (v == view) current_open = open;
@@ -165,7 +181,8 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     const float view_top = ImGui::GetCursorScreenPos().y;
 
     // The status line's row: one text line and the window's bottom padding, so it is never cut.
-    const float status_height = controls ? ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    const float status_height =
+        controls ? ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y : 0.0f;
     const ImVec2 available = ImGui::GetContentRegionAvail();
     ImGui::BeginChild("##view", {available.x, std::max(available.y - status_height, 1.0f)}, false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -187,4 +204,4 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawSceneDialogs(state, runtime);
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

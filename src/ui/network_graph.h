@@ -20,4 +20,4 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size);
 // The output heatmap with the training points (filled) and test points (hollow), `side` pixels.
 void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -14,12 +14,13 @@
 
 namespace actlab::ui {
 
-inline constexpr std::size_t kNeuronGrid = 32;  // heatmap cells per side for every node
-inline constexpr std::size_t kOutputGrid = 64;  // the large decision surface (smoothly shaded between cells)
+inline constexpr std::size_t kNeuronGrid = 32; // heatmap cells per side for every node
+inline constexpr std::size_t kOutputGrid = 64; // the large decision surface (smoothly shaded between cells)
 inline constexpr double kPlaneLo = -kPlaneHalfWidth, kPlaneHi = kPlaneHalfWidth;
-inline constexpr double kDefaultTrainingBudgetSeconds = 0.011;  // per frame: what a 60 fps frame leaves (GPU heatmaps)
-inline constexpr int kHeatmapEveryFrames = 4;                 // while training, heatmaps refresh this often
-inline constexpr int kObserveEveryFrames = 6;                 // and statistics and chart rows this often
+inline constexpr double kDefaultTrainingBudgetSeconds =
+    0.011;                                    // per frame: what a 60 fps frame leaves (GPU heatmaps)
+inline constexpr int kHeatmapEveryFrames = 4; // while training, heatmaps refresh this often
+inline constexpr int kObserveEveryFrames = 6; // and statistics and chart rows this often
 
 class NetworkSession {
 public:
@@ -41,7 +42,7 @@ public:
     bool ready() const { return trainer_ != nullptr; }
     const Trainer& trainer() const { return *trainer_; }
     const NetworkStats& stats() const { return trainer_->stats(); }
-    const std::string& error() const { return error_; }  // why the lesson could not be built
+    const std::string& error() const { return error_; } // why the lesson could not be built
 
     // Heatmaps in EvaluateGrid's node order (inputs, hidden neurons, output), kNeuronGrid² floats
     // per node (each cell the mean of the 2 × 2 kOutputGrid cells it covers); and the output alone
@@ -107,4 +108,4 @@ void ApplyLessonPreset(NetworkLessonState& lesson, LessonPreset preset);
 // The lesson's hidden activations, one per hidden layer (missing ones ReLU, extra ones dropped).
 void NormaliseLesson(NetworkLessonState& lesson);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -6,28 +6,29 @@
 
 namespace actlab::ui {
 
-void DrawSidebarPanel(AppState& state, UiRuntime& runtime);      // the catalogue, grouped; overlay selection
-void DrawPlotPanel(AppState& state, UiRuntime& runtime);         // toolbar and the f / f' plots
-void DrawPlotToolbar(AppState& state);                            // layout, f′, kinks, overlays, reset
-void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 size);  // f and f′ (beside or stacked)
-void DrawFunctionsView(AppState& state, UiRuntime& runtime);     // the Functions view, by window width
-void DrawFunctionsDrawers(AppState& state, UiRuntime& runtime, float top);  // its catalogue, probes, card
-void OpenCardDrawer(UiRuntime& runtime);                          // I: the property card as a drawer
-void DrawParametersPanel(AppState& state, UiRuntime& runtime);   // sliders, resets, probes
-void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property card
-void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
-void DrawAboutPanel(UiRuntime& runtime);                         // Help → About: version, licence
+void DrawSidebarPanel(AppState& state, UiRuntime& runtime); // the catalogue, grouped; overlay selection
+void DrawPlotPanel(AppState& state, UiRuntime& runtime);    // toolbar and the f / f' plots
+void DrawPlotToolbar(AppState& state);                      // layout, f′, kinks, overlays, reset
+void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 size); // f and f′ (beside or stacked)
+void DrawFunctionsView(AppState& state, UiRuntime& runtime); // the Functions view, by window width
+void DrawFunctionsDrawers(AppState& state, UiRuntime& runtime, float top); // its catalogue, probes, card
+void OpenCardDrawer(UiRuntime& runtime);                                   // I: the property card as a drawer
+void DrawParametersPanel(AppState& state, UiRuntime& runtime);             // sliders, resets, probes
+void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);             // the property card
+void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);              // F1: every shortcut
+void DrawAboutPanel(UiRuntime& runtime);                                   // Help → About: version, licence
 // The lesson views fill the rest of the main window (below the tabs); their controls collapse into a
 // drawer when the window is narrow.
-void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini network: train, graph, charts
-void DrawNetworkDrawers(AppState& state, UiRuntime& runtime, float top);  // its controls when not wide
-void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
-void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
+void DrawNetworkPanel(AppState& state, UiRuntime& runtime); // the mini network: train, graph, charts
+void DrawNetworkDrawers(AppState& state, UiRuntime& runtime, float top); // its controls when not wide
+void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);     // logits → probabilities, formula, Jacobian
+void DrawPropagationPanel(AppState& state, UiRuntime& runtime); // per-layer statistics, the SELU moment map
 void DrawPropagationDrawers(AppState& state, UiRuntime& runtime, float top);
-void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);     // P(deep narrow ReLU net is dead) vs depth
-void DrawGatedPanel(AppState& state, UiRuntime& runtime);        // f(a, b) = g(a)·b: three heatmaps, hover, b slice
-void DrawExportPanel(AppState& state, UiRuntime& runtime);       // export a plot, the window or the network as PNG/SVG/CSV
-void DrawExportToast(UiRuntime& runtime);                        // where the last export went, for a few seconds
+void DrawBornDeadPanel(AppState& state, UiRuntime& runtime); // P(deep narrow ReLU net is dead) vs depth
+void DrawGatedPanel(AppState& state, UiRuntime& runtime); // f(a, b) = g(a)·b: three heatmaps, hover, b slice
+void DrawExportPanel(AppState& state,
+                     UiRuntime& runtime); // export a plot, the window or the network as PNG/SVG/CSV
+void DrawExportToast(UiRuntime& runtime); // where the last export went, for a few seconds
 
 // The whole window: menu bar, view tabs, the current view, status line. Handles shortcuts first.
 void DrawMainWindow(AppState& state, UiRuntime& runtime);
@@ -53,4 +54,4 @@ std::string CommitParameter(AppState& state, ActivationId id, std::size_t index,
 // Fits the view to the selected functions (the R key, double-click, the toolbar button).
 void ResetView(AppState& state);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -23,9 +23,10 @@ void ParameterSlider(AppState& state, UiRuntime& runtime, ActivationId id, std::
     const std::string label = std::string(spec.symbol) + "##" + std::string(spec.name);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6.5f);
     const bool changed = ReadableSlider(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min,
-                                             &spec.slider_max, "%.5g", ImGuiSliderFlags_None);
+                                        &spec.slider_max, "%.5g", ImGuiSliderFlags_None);
     ItemTooltip((std::string(spec.help) + "\n\nCtrl+click to type an exact value.").c_str());
-    if (changed && edited != values[index]) runtime.parameter_error = CommitParameter(state, id, index, edited);
+    if (changed && edited != values[index])
+        runtime.parameter_error = CommitParameter(state, id, index, edited);
     ImGui::SameLine();
     const bool is_selu = id == ActivationId::Selu;
     const char* reset_label = is_selu ? "canonical" : "reset";
@@ -53,7 +54,8 @@ void DrawProbeList(AppState& state) {
         }
         ImGui::SameLine();
         ImGui::TextUnformatted(
-            ProbeLabel(activation, probes[i].x, probes[i].on_derivative, state.plots.convention, several).c_str());
+            ProbeLabel(activation, probes[i].x, probes[i].on_derivative, state.plots.convention, several)
+                .c_str());
         ImGui::PopID();
     }
     if (ImGui::SmallButton("Clear probes")) probes.clear();
@@ -75,7 +77,7 @@ void DrawProbeInput(AppState& state, UiRuntime& runtime) {
     }
 }
 
-}  // namespace
+} // namespace
 
 std::string CommitParameter(AppState& state, ActivationId id, std::size_t index, double value) {
     Activation activation = state.ActivationOf(id);
@@ -101,7 +103,8 @@ void DrawParametersPanel(AppState& state, UiRuntime& runtime) {
             ImGui::SameLine();
             ImGui::TextDisabled("(learned in a network)");
         }
-        for (std::size_t p = 0; p < info.params.size(); ++p) ParameterSlider(state, runtime, id, p);
+        for (std::size_t p = 0; p < info.params.size(); ++p)
+            ParameterSlider(state, runtime, id, p);
         ImGui::PopID();
     }
     if (!any) HintText("The selected functions have no parameters.");
@@ -113,4 +116,4 @@ void DrawParametersPanel(AppState& state, UiRuntime& runtime) {
     DrawProbeList(state);
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -24,12 +24,14 @@ void DrawPlotToolbar(AppState& state) {
     if (ImGui::BeginCombo("##kink", current.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (std::size_t i = 0; i < kKinkConventionCount; ++i) {
             const auto c = static_cast<KinkConvention>(i);
-            if (ImGui::Selectable(std::string(KinkConventionLabel(c)).c_str(), c == plots.convention)) plots.convention = c;
+            if (ImGui::Selectable(std::string(KinkConventionLabel(c)).c_str(), c == plots.convention))
+                plots.convention = c;
         }
         ImGui::EndCombo();
     }
-    ItemTooltip("Where f\u2032 jumps (ReLU at 0) it is not defined. Frameworks pick a value: PyTorch's autograd "
-                "uses ReLU\u2032(0) = 0. The closed circle shows the value used, open circles the limits.");
+    ItemTooltip(
+        "Where f\u2032 jumps (ReLU at 0) it is not defined. Frameworks pick a value: PyTorch's autograd "
+        "uses ReLU\u2032(0) = 0. The closed circle shows the value used, open circles the limits.");
     SameLineIfFits(ButtonWidth("Overlays"));
     if (ImGui::Button("Overlays")) ImGui::OpenPopup("##overlays");
     if (ImGui::BeginPopup("##overlays")) {
@@ -39,7 +41,8 @@ void DrawPlotToolbar(AppState& state) {
         if (ImGui::Combo("##layout", &layout, "f, f\u2032 linked\0f, f\u2032 overlaid\0")) {
             plots.layout = layout == 0 ? PlotLayout::Linked : PlotLayout::Overlaid;
         }
-        ItemTooltip("Linked: f and f\u2032 in two plots sharing one x range. Overlaid: both in one plot, f\u2032 dashed.");
+        ItemTooltip("Linked: f and f\u2032 in two plots sharing one x range. Overlaid: both in one plot, "
+                    "f\u2032 dashed.");
         ImGui::Checkbox("Asymptotes", &plots.overlays.asymptotes);
         ImGui::Checkbox("Dead zone (f\u2032 = 0)", &plots.overlays.dead_zone);
         ImGui::Checkbox("Maximum of f\u2032", &plots.overlays.derivative_maximum);
@@ -54,8 +57,9 @@ void DrawPlotToolbar(AppState& state) {
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ButtonWidth("(?)") > right_edge) return;
     ImGui::SameLine();
-    HelpMarker("Drag: pan. Wheel: zoom around the cursor (Shift: x only, Ctrl: y only). Right-drag: box zoom. "
-               "Double-click: reset. Click: pin a probe point. Right-click a probe: remove it.");
+    HelpMarker(
+        "Drag: pan. Wheel: zoom around the cursor (Shift: x only, Ctrl: y only). Right-drag: box zoom. "
+        "Double-click: reset. Click: pin a probe point. Right-click a probe: remove it.");
 }
 
 namespace {
@@ -70,11 +74,12 @@ void HandleEvents(AppState& state, const PlotEvents& events, bool derivative_plo
         state.plots.probes.push_back({state.plots.selected.front(), x == 0.0 ? 0.0 : x, derivative_plot});
     }
     if (events.remove_probe && *events.remove_probe < state.plots.probes.size()) {
-        state.plots.probes.erase(state.plots.probes.begin() + static_cast<std::ptrdiff_t>(*events.remove_probe));
+        state.plots.probes.erase(state.plots.probes.begin() +
+                                 static_cast<std::ptrdiff_t>(*events.remove_probe));
     }
 }
 
-}  // namespace
+} // namespace
 
 void ResetView(AppState& state) {
     const std::vector<Activation> functions = SelectedActivations(state);
@@ -102,16 +107,18 @@ void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
     if (linked && beside) plot_size.x = (available.x - gap.x) / 2;
     if (linked && !beside) plot_size.y = (available.y - gap.y) / 2;
 
-    CurveCache::Key key{SelectedActivations(state), plots.view.x_min, plots.view.x_max,
+    CurveCache::Key key{SelectedActivations(state),   plots.view.x_min, plots.view.x_max,
                         SamplesForWidth(plot_size.x), plots.convention, state.display.theme};
     const std::vector<PlotCurveData>& selected_curves = runtime.curves.Get(key);
     // With the gated view open, its slice b·g(a) joins the curves as one more.
     std::vector<PlotCurveData> with_slice;
     if (state.panels.gated && state.gated.show_slice) {
-        const GatedViewCache::SliceKey slice_key{state.gated,      key.x_min, key.x_max, key.samples,
-                                                 key.convention,   key.theme, selected_curves.size()};
+        const GatedViewCache::SliceKey slice_key{state.gated,           key.x_min,      key.x_max,
+                                                 key.samples,           key.convention, key.theme,
+                                                 selected_curves.size()};
         with_slice = selected_curves;
-        for (const PlotCurveData& slice : runtime.gated.Slice(slice_key)) with_slice.push_back(slice);
+        for (const PlotCurveData& slice : runtime.gated.Slice(slice_key))
+            with_slice.push_back(slice);
     }
     const std::vector<PlotCurveData>& curves = with_slice.empty() ? selected_curves : with_slice;
 
@@ -143,4 +150,4 @@ void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
     EndRegionAtCursor();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -47,7 +47,7 @@ std::optional<std::size_t> ProbeNear(const PlotFrame& frame, const PlotSpec& spe
     return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 void ZoomRange(double& lo, double& hi, double center, double factor) {
     const double span = std::clamp((hi - lo) * factor, kMinSpan, kMaxSpan);
@@ -56,8 +56,8 @@ void ZoomRange(double& lo, double& hi, double center, double factor) {
     hi = lo + span;
 }
 
-bool BeginPlot(PlotContext& context, const char* id, ImVec2 size, const FontSet& fonts, const FigureTheme& theme,
-               const FigureStyle& style) {
+bool BeginPlot(PlotContext& context, const char* id, ImVec2 size, const FontSet& fonts,
+               const FigureTheme& theme, const FigureStyle& style) {
     auto& b = context.building;
     IM_ASSERT(!b.active && "EndPlot was not called");
     const ImVec2 available = ImGui::GetContentRegionAvail();
@@ -77,7 +77,8 @@ bool BeginPlot(PlotContext& context, const char* id, ImVec2 size, const FontSet&
     return true;
 }
 
-void SetupAxes(PlotContext& context, double* x_min, double* x_max, double* y_min, double* y_max, bool equal_aspect) {
+void SetupAxes(PlotContext& context, double* x_min, double* x_max, double* y_min, double* y_max,
+               bool equal_aspect) {
     auto& b = context.building;
     b.x_min = x_min;
     b.x_max = x_max;
@@ -159,7 +160,8 @@ PlotEvents EndPlot(PlotContext& context) {
         }
         interaction.panning = false;
     }
-    if (interaction.click_pending && ImGui::GetTime() - interaction.click_time > static_cast<double>(io.MouseDoubleClickTime)) {
+    if (interaction.click_pending &&
+        ImGui::GetTime() - interaction.click_time > static_cast<double>(io.MouseDoubleClickTime)) {
         interaction.click_pending = false;
         events.pin_x = interaction.click_x;
     }
@@ -170,7 +172,8 @@ PlotEvents EndPlot(PlotContext& context) {
     }
     if (interaction.boxing) {
         if (ImGui::IsMouseDown(ImGuiMouseButton_Right)) {
-            spec.selection = std::make_pair(Vec2{interaction.box_start.x, interaction.box_start.y}, Vec2{mouse.x, mouse.y});
+            spec.selection = std::make_pair(Vec2{interaction.box_start.x, interaction.box_start.y},
+                                            Vec2{mouse.x, mouse.y});
         } else {
             interaction.boxing = false;
             const float w = std::abs(mouse.x - interaction.box_start.x);
@@ -209,4 +212,4 @@ PlotEvents EndPlot(PlotContext& context) {
     return events;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -22,10 +22,10 @@ struct FontSet;
 struct PlotEvents {
     bool hovered = false;
     std::optional<double> hover_x;
-    std::optional<double> pin_x;                 // a click (not a drag, not a double-click)
-    std::optional<std::size_t> remove_probe;     // index into the probes given to SetupOverlays
-    bool reset_requested = false;                // double-click
-    bool view_changed = false;                   // panned or zoomed this frame
+    std::optional<double> pin_x;             // a click (not a drag, not a double-click)
+    std::optional<std::size_t> remove_probe; // index into the probes given to SetupOverlays
+    bool reset_requested = false;            // double-click
+    bool view_changed = false;               // panned or zoomed this frame
 };
 
 // Interaction state of one plot, kept between frames.
@@ -33,18 +33,18 @@ struct PlotInteraction {
     bool panning = false;
     bool boxing = false;
     ImVec2 box_start{};
-    bool click_pending = false;     // waiting to see whether a second click makes it a double-click
+    bool click_pending = false; // waiting to see whether a second click makes it a double-click
     double click_time = 0.0;
     double click_x = 0.0;
 };
 
 struct PlotContext {
     std::unordered_map<ImGuiID, PlotInteraction> interactions;
-    std::optional<double> shared_hover_x;  // linked crosshair across plots; reset each frame
-    float left_margin_previous = 0.0f;     // the widest left margin of last frame's plots …
-    float left_margin_current = 0.0f;      // … and of this frame's: linked plots line up their x axes
-    std::string hovered_previous;          // the id of the plot under the mouse last frame (Ctrl+C copies it) …
-    std::string hovered_current;           // … and this frame
+    std::optional<double> shared_hover_x; // linked crosshair across plots; reset each frame
+    float left_margin_previous = 0.0f;    // the widest left margin of last frame's plots …
+    float left_margin_current = 0.0f;     // … and of this frame's: linked plots line up their x axes
+    std::string hovered_previous; // the id of the plot under the mouse last frame (Ctrl+C copies it) …
+    std::string hovered_current;  // … and this frame
 
     // Call once a frame before the first plot.
     void NewFrame() {
@@ -75,9 +75,10 @@ struct PlotContext {
 
 // Starts a plot of `size` (negative components: fill the remaining space). False when clipped away;
 // EndPlot must be called only when it returned true.
-bool BeginPlot(PlotContext& context, const char* id, ImVec2 size, const FontSet& fonts, const FigureTheme& theme,
-               const FigureStyle& style);
-void SetupAxes(PlotContext& context, double* x_min, double* x_max, double* y_min, double* y_max, bool equal_aspect);
+bool BeginPlot(PlotContext& context, const char* id, ImVec2 size, const FontSet& fonts,
+               const FigureTheme& theme, const FigureStyle& style);
+void SetupAxes(PlotContext& context, double* x_min, double* x_max, double* y_min, double* y_max,
+               bool equal_aspect);
 void SetupOverlays(PlotContext& context, const Overlays& overlays, std::span<const Probe> probes,
                    KinkConvention convention, bool hover_readout);
 void PlotCurves(PlotContext& context, PlotQuantity quantity, std::span<const PlotCurveData> curves);
@@ -86,4 +87,4 @@ PlotEvents EndPlot(PlotContext& context);
 // Zooms [lo, hi] by `factor` (< 1 zooms in) around `center`, within sane limits.
 void ZoomRange(double& lo, double& hi, double center, double factor);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

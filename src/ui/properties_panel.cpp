@@ -56,7 +56,7 @@ std::string KinkText(const Kink& kink, KinkConvention convention) {
            std::string(KinkConventionLabel(convention)) + ")";
 }
 
-}  // namespace
+} // namespace
 
 void DrawPropertiesPanel(AppState& state, UiRuntime& runtime) {
     if (state.plots.selected.empty()) return;
@@ -80,9 +80,13 @@ void DrawPropertiesPanel(AppState& state, UiRuntime& runtime) {
 
     // Side by side while the value column keeps room for a number like "[−0.169971, ∞)".
     const float name_width = ImGui::GetFontSize() * 7.5f;
-    const bool stacked = ImGui::GetContentRegionAvail().x < name_width + ImGui::CalcTextSize("[\u22120.169971, \u221e)").x;
-    const auto row = [stacked](const char* name, const std::string& value) { PropertyRow(name, value, stacked); };
-    if (ImGui::BeginTable("##properties", stacked ? 1 : 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    const bool stacked =
+        ImGui::GetContentRegionAvail().x < name_width + ImGui::CalcTextSize("[\u22120.169971, \u221e)").x;
+    const auto row = [stacked](const char* name, const std::string& value) {
+        PropertyRow(name, value, stacked);
+    };
+    if (ImGui::BeginTable("##properties", stacked ? 1 : 2,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         if (!stacked) {
             ImGui::TableSetupColumn("property", ImGuiTableColumnFlags_WidthFixed, name_width);
             ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -93,19 +97,21 @@ void DrawPropertiesPanel(AppState& state, UiRuntime& runtime) {
         row("Zero-centred", properties.ZeroCentredText());
         row("Monotonic", properties.monotonic ? "yes" : "no");
         if (properties.minimum) {
-            row("Minimum", "f(" + FormatReadout(properties.minimum->x, 6) + ") = " + FormatReadout(properties.minimum->y, 6));
+            row("Minimum", "f(" + FormatReadout(properties.minimum->x, 6) +
+                               ") = " + FormatReadout(properties.minimum->y, 6));
         }
         row("Smoothness", properties.SmoothnessText());
         row("Saturation", properties.SaturationText());
         if (properties.derivative_maximum) {
-            row("Max of f\u2032", FormatReadout(properties.derivative_maximum->y, 6) + " at x = " +
-                                      FormatReadout(properties.derivative_maximum->x, 6));
+            row("Max of f\u2032", FormatReadout(properties.derivative_maximum->y, 6) +
+                                      " at x = " + FormatReadout(properties.derivative_maximum->x, 6));
         }
-        for (const Kink& kink : Kinks(activation)) row("Kink", KinkText(kink, state.plots.convention));
+        for (const Kink& kink : Kinks(activation))
+            row("Kink", KinkText(kink, state.plots.convention));
         row("Dying risk", properties.dying_risk.empty() ? "none" : properties.dying_risk);
         row("Typical use", properties.typical_use);
         ImGui::EndTable();
     }
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

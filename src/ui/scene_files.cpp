@@ -22,7 +22,9 @@ void SetPathField(SceneFiles& files, const std::string& path) {
     std::memcpy(files.path_field.data(), path.data(), std::min(path.size(), files.path_field.size() - 1));
 }
 
-std::string PathField(const SceneFiles& files) { return std::string(files.path_field.data()); }
+std::string PathField(const SceneFiles& files) {
+    return std::string(files.path_field.data());
+}
 
 // "~/x.json" → "$HOME/x.json": the field is typed by hand, as a shell would take it.
 std::string ExpandHome(const std::string& path) {
@@ -40,8 +42,8 @@ const std::vector<std::string>& PresetTitles(SceneFiles& files) {
     if (files.preset_titles.empty()) {
         for (const EmbeddedPreset& preset : EmbeddedPresets()) {
             const SceneParseResult parsed = ParseScene(preset.text, preset.name);
-            files.preset_titles.push_back(parsed.ok() && !parsed.scene.title.empty() ? parsed.scene.title
-                                                                                     : std::string(preset.name));
+            files.preset_titles.push_back(
+                parsed.ok() && !parsed.scene.title.empty() ? parsed.scene.title : std::string(preset.name));
         }
     }
     return files.preset_titles;
@@ -65,8 +67,8 @@ void Load(const std::string& path, AppState& state, UiRuntime& runtime) {
     if (parsed.warnings.empty()) {
         runtime.Say("Opened " + path);
     } else {
-        runtime.Say("Opened " + path + " (" + std::to_string(parsed.warnings.size()) + " field(s) skipped: " +
-                        parsed.warnings.front() + ")",
+        runtime.Say("Opened " + path + " (" + std::to_string(parsed.warnings.size()) +
+                        " field(s) skipped: " + parsed.warnings.front() + ")",
                     MessageKind::Error);
     }
 }
@@ -87,7 +89,7 @@ void Save(const std::string& path, const AppState& state, UiRuntime& runtime) {
     runtime.Say("Saved " + path);
 }
 
-}  // namespace
+} // namespace
 
 void AddRecentScene(std::vector<std::string>& recent, const std::string& path) {
     std::vector<std::string> updated{path};
@@ -121,7 +123,7 @@ void ApplyScene(Scene scene, AppState& state, UiRuntime& runtime, bool keep_disp
     if (scene.trained) {
         runtime.network.RequestRestore(std::move(*scene.trained), scene.training_step);
     } else {
-        runtime.network.RequestReset();  // fresh weights from the lesson's seed, as the scene describes
+        runtime.network.RequestReset(); // fresh weights from the lesson's seed, as the scene describes
     }
     runtime.parameter_error.clear();
 }
@@ -207,12 +209,14 @@ void DrawSceneDialogs(const AppState& state, UiRuntime& runtime) {
         const ImGuiViewport* viewport = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
         ImGui::SetNextWindowSize({std::min(640.0f * scale, viewport->WorkSize.x * 0.9f), 0.0f});
-        if (!ImGui::BeginPopupModal(open ? kOpenTitle : kSaveTitle, nullptr, ImGuiWindowFlags_NoSavedSettings)) continue;
+        if (!ImGui::BeginPopupModal(open ? kOpenTitle : kSaveTitle, nullptr,
+                                    ImGuiWindowFlags_NoSavedSettings))
+            continue;
         ImGui::TextUnformatted(open ? "Scene file to open:" : "Save the lesson as:");
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool entered = ImGui::InputText("##scene_path", files.path_field.data(), files.path_field.size(),
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+        const bool entered = ImGui::InputText("##scene_path", files.path_field.data(),
+                                              files.path_field.size(), ImGuiInputTextFlags_EnterReturnsTrue);
         if (ImGui::IsItemEdited()) files.confirm_overwrite = false;
         const std::string path = PathField(files);
         if (!files.dialog_error.empty()) ErrorText(files.dialog_error.c_str());
@@ -229,12 +233,13 @@ void DrawSceneDialogs(const AppState& state, UiRuntime& runtime) {
             } else if (go && open) {
                 files.load_request = path;
             } else if (go && FileExists(ExpandHome(path))) {
-                files.confirm_overwrite = true;  // never overwrite silently
+                files.confirm_overwrite = true; // never overwrite silently
             } else if (go) {
                 files.save_request = path;
             }
             ImGui::SameLine();
-            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close = true;
+            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+                close = true;
         }
         // A finished load or save closes the dialog (the request handler clears `dialog`).
         if (close || files.dialog != kind) {
@@ -245,4 +250,4 @@ void DrawSceneDialogs(const AppState& state, UiRuntime& runtime) {
     }
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

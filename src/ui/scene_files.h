@@ -21,17 +21,17 @@ inline constexpr std::size_t kMaxRecentScenes = 8;
 enum class SceneDialog { None, Open, Save };
 
 struct SceneFiles {
-    std::string last_path;            // the scene last opened or saved
-    std::string title;                // the title of the scene last opened (kept when saving)
-    std::vector<std::string> recent;  // most recent first, up to kMaxRecentScenes (settings.json)
-    SceneDialog requested_dialog = SceneDialog::None;  // menu or Ctrl+O / Ctrl+S: open this dialog
-    SceneDialog dialog = SceneDialog::None;            // the dialog being shown
+    std::string last_path;           // the scene last opened or saved
+    std::string title;               // the title of the scene last opened (kept when saving)
+    std::vector<std::string> recent; // most recent first, up to kMaxRecentScenes (settings.json)
+    SceneDialog requested_dialog = SceneDialog::None; // menu or Ctrl+O / Ctrl+S: open this dialog
+    SceneDialog dialog = SceneDialog::None;           // the dialog being shown
     std::array<char, 1024> path_field{};
-    std::string dialog_error;          // shown in the dialog; the state is untouched
-    bool confirm_overwrite = false;    // the save dialog asks before replacing a file
-    std::optional<std::string> load_request, save_request;  // carried out at the next frame
-    std::optional<std::size_t> preset_request;              // an index into EmbeddedPresets()
-    std::vector<std::string> preset_titles;                 // read from the presets on first use
+    std::string dialog_error;                              // shown in the dialog; the state is untouched
+    bool confirm_overwrite = false;                        // the save dialog asks before replacing a file
+    std::optional<std::string> load_request, save_request; // carried out at the next frame
+    std::optional<std::size_t> preset_request;             // an index into EmbeddedPresets()
+    std::vector<std::string> preset_titles;                // read from the presets on first use
 };
 
 // Puts `path` first in `recent`, without duplicates, keeping at most kMaxRecentScenes.
@@ -57,4 +57,4 @@ void DrawLessonPresetsMenu(UiRuntime& runtime);
 // The open and save dialogs (modal popups), drawn every frame at the top level.
 void DrawSceneDialogs(const AppState& state, UiRuntime& runtime);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -40,11 +40,15 @@ constexpr std::array<Shortcut, 21> kShortcuts{{
 
 constexpr std::array<float, 6> kScales{1.0f, 1.25f, 1.5f, 2.0f, 2.5f, 3.0f};
 
-bool Pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+bool Pressed(int key) {
+    return ImGui::IsKeyPressed(key, false);
+}
 
-}  // namespace
+} // namespace
 
-std::span<const Shortcut> AllShortcuts() { return kShortcuts; }
+std::span<const Shortcut> AllShortcuts() {
+    return kShortcuts;
+}
 
 float NextUiScale(float scale, int direction) {
     if (direction > 0) {
@@ -53,7 +57,8 @@ float NextUiScale(float scale, int direction) {
         }
         return kScales.back();
     }
-    const auto smaller = std::find_if(kScales.rbegin(), kScales.rend(), [&](float s) { return s < scale - 1e-3f; });
+    const auto smaller =
+        std::find_if(kScales.rbegin(), kScales.rend(), [&](float s) { return s < scale - 1e-3f; });
     return smaller != kScales.rend() ? *smaller : kScales.front();
 }
 
@@ -63,10 +68,12 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (io.KeyCtrl) {
         if (Pressed('Q')) runtime.quit_requested = true;
         if (io.KeyShift && Pressed('S')) state.panels.export_dialog = true;
-        if (Pressed('C')) RequestCopy(runtime, io.KeyShift ? ExportTarget::Window : CopyTargetUnderMouse(state, runtime));
+        if (Pressed('C'))
+            RequestCopy(runtime, io.KeyShift ? ExportTarget::Window : CopyTargetUnderMouse(state, runtime));
         if (Pressed('O')) runtime.scenes.requested_dialog = SceneDialog::Open;
         if (Pressed('S') && !io.KeyShift) runtime.scenes.requested_dialog = SceneDialog::Save;
-        if (Pressed(key::kEqual) || Pressed(key::kKeypadAdd)) state.display.ui_scale = NextUiScale(state.display.ui_scale, +1);
+        if (Pressed(key::kEqual) || Pressed(key::kKeypadAdd))
+            state.display.ui_scale = NextUiScale(state.display.ui_scale, +1);
         if (Pressed(key::kMinus) || Pressed(key::kKeypadSubtract)) {
             state.display.ui_scale = NextUiScale(state.display.ui_scale, -1);
         }
@@ -85,9 +92,11 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (Pressed('D')) state.plots.show_derivative = !state.plots.show_derivative;
     if (Pressed('R')) ResetView(state);
     if (Pressed('H')) state.display.hide_controls = !state.display.hide_controls;
-    if (Pressed('T')) state.display.theme = static_cast<Theme>((static_cast<int>(state.display.theme) + 1) % 3);
+    if (Pressed('T'))
+        state.display.theme = static_cast<Theme>((static_cast<int>(state.display.theme) + 1) % 3);
     if (Pressed('N')) {
-        ShowView(state, state.workspace.view == WorkspaceView::Network ? WorkspaceView::Functions : WorkspaceView::Network);
+        ShowView(state, state.workspace.view == WorkspaceView::Network ? WorkspaceView::Functions
+                                                                       : WorkspaceView::Network);
     }
     if (Pressed(key::kSpace) && state.panels.network) state.network.playing = !state.network.playing;
     if (Pressed(key::kF1)) state.panels.shortcuts = !state.panels.shortcuts;
@@ -117,4 +126,4 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     }
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -11,14 +11,14 @@ namespace key {
 inline constexpr int kSpace = 32;
 inline constexpr int kEscape = 256;
 inline constexpr int kF1 = 290;
-inline constexpr int kF2 = 291;  // F2 … F6 are consecutive codes: the views
+inline constexpr int kF2 = 291; // F2 … F6 are consecutive codes: the views
 inline constexpr int kF11 = 300;
 inline constexpr int kF12 = 301;
 inline constexpr int kMinus = 45;
 inline constexpr int kEqual = 61;
 inline constexpr int kKeypadSubtract = 333;
 inline constexpr int kKeypadAdd = 334;
-}  // namespace key
+} // namespace key
 
 struct Shortcut {
     const char* keys;
@@ -34,4 +34,4 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime);
 // Lecture-mode scale steps: 1, 1.25, 1.5, 2, 2.5, 3.
 float NextUiScale(float scale, int direction);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

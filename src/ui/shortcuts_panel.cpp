@@ -9,8 +9,9 @@ namespace actlab::ui {
 void DrawShortcutsPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.shortcuts) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2},
-                            ImGuiCond_Appearing, {0.5f, 0.5f});
+    ImGui::SetNextWindowPos(
+        {viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2},
+        ImGuiCond_Appearing, {0.5f, 0.5f});
     if (!ImGui::Begin("Keyboard shortcuts", &state.panels.shortcuts,
                       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
@@ -34,4 +35,4 @@ void DrawShortcutsPanel(AppState& state, UiRuntime& runtime) {
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -29,7 +29,7 @@ void ToggleOverlay(AppState& state, ActivationId id) {
     const auto found = std::find(selected.begin(), selected.end(), id);
     if (found == selected.end()) {
         selected.push_back(id);
-    } else if (selected.size() > 1) {  // one function always stays on screen
+    } else if (selected.size() > 1) { // one function always stays on screen
         selected.erase(found);
         std::erase_if(state.plots.probes, [id](const Probe& p) { return p.function == id; });
     }
@@ -39,7 +39,8 @@ namespace {
 
 // "5  Hard sigmoid": the key first, so that the shortcut shows however the name is laid out.
 std::string EntryLabel(std::size_t index, const ActivationInfo& info) {
-    return (index < 9 ? std::to_string(index + 1) + "  " : std::string("    ")) + std::string(info.display_name);
+    return (index < 9 ? std::to_string(index + 1) + "  " : std::string("    ")) +
+           std::string(info.display_name);
 }
 
 // The label as it fits `width`: whole, or broken onto a second line at the last space that lets the
@@ -47,7 +48,8 @@ std::string EntryLabel(std::size_t index, const ActivationInfo& info) {
 std::string WrappedEntryLabel(const std::string& label, float width) {
     if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
     const std::size_t name_start = label.find_first_not_of(' ', label.find(' '));
-    for (std::size_t space = label.rfind(' '); space != std::string::npos && space > name_start; space = label.rfind(' ', space - 1)) {
+    for (std::size_t space = label.rfind(' '); space != std::string::npos && space > name_start;
+         space = label.rfind(' ', space - 1)) {
         if (ImGui::CalcTextSize(label.substr(0, space).c_str()).x <= width) {
             return label.substr(0, space) + "\n" + std::string(name_start, ' ') + label.substr(space + 1);
         }
@@ -55,7 +57,7 @@ std::string WrappedEntryLabel(const std::string& label, float width) {
     return label;
 }
 
-}  // namespace
+} // namespace
 
 float SidebarNaturalWidth() {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -66,7 +68,8 @@ float SidebarNaturalWidth() {
     }
     // Checkbox, colour swatch, the gaps between them, the window's padding and a scroll bar.
     const float checkbox = ImGui::GetFrameHeight(), swatch = ImGui::GetTextLineHeight() * 0.8f;
-    return widest + checkbox + swatch + style.ItemSpacing.x * 2 + style.WindowPadding.x * 2 + style.ScrollbarSize;
+    return widest + checkbox + swatch + style.ItemSpacing.x * 2 + style.WindowPadding.x * 2 +
+           style.ScrollbarSize;
 }
 
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime) {
@@ -101,4 +104,4 @@ void DrawSidebarPanel(AppState& state, UiRuntime& runtime) {
     }
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -39,17 +39,21 @@ void ProjectorColors(ImGuiStyle& style) {
     style.ChildBorderSize = 1.0f;
 }
 
-}  // namespace
+} // namespace
 
 void ApplyTheme(Theme theme, float scale) {
     ImGuiStyle style;
     switch (theme) {
-    case Theme::Dark: ImGui::StyleColorsDark(&style); break;
+    case Theme::Dark:
+        ImGui::StyleColorsDark(&style);
+        break;
     case Theme::Light:
         ImGui::StyleColorsLight(&style);
         style.FrameBorderSize = 1.0f;
         break;
-    case Theme::Projector: ProjectorColors(style); break;
+    case Theme::Projector:
+        ProjectorColors(style);
+        break;
     }
     style.WindowRounding = 4.0f;
     style.ChildRounding = 4.0f;
@@ -67,11 +71,14 @@ void ApplyTheme(Theme theme, float scale) {
 
 const char* ThemeLabel(Theme theme) {
     switch (theme) {
-    case Theme::Dark: return "Dark";
-    case Theme::Light: return "Light";
-    case Theme::Projector: return "Projector (high contrast)";
+    case Theme::Dark:
+        return "Dark";
+    case Theme::Light:
+        return "Light";
+    case Theme::Projector:
+        return "Projector (high contrast)";
     }
     return "Dark";
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

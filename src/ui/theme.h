@@ -8,6 +8,6 @@ namespace actlab::ui {
 // Replaces the current ImGui style with `theme` at `scale` (sizes, paddings, rounding).
 void ApplyTheme(Theme theme, float scale);
 
-const char* ThemeLabel(Theme theme);  // "Dark", "Light", "Projector (high contrast)"
+const char* ThemeLabel(Theme theme); // "Dark", "Light", "Projector (high contrast)"
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

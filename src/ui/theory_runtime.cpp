@@ -44,8 +44,8 @@ PropagationConfig PropagationConfigFor(const PropagationPanelState& state) {
 
 void PropagationRunner::Update(const PropagationPanelState& state) {
     const PropagationConfig config = PropagationConfigFor(state);
-    inputs_ = {config.activation, config.init.scheme, config.init.stddev, config.depth, config.width,
-               config.samples,    config.seed};
+    inputs_ = {config.activation, config.init.scheme, config.init.stddev, config.depth,
+               config.width,      config.samples,     config.seed};
     if (auto finished = job_.TakeIfDone()) {
         // An empty result is a cancelled run.
         if (!finished->empty()) {
@@ -79,7 +79,8 @@ const SeluMapResults& SeluMapCache::Get(const PropagationPanelState& state) {
         params.lambda = state.params[0];
         params.alpha = state.params[1];
     }
-    const auto key = std::make_tuple(params.lambda, params.alpha, state.map_mean, state.map_var, state.map_steps);
+    const auto key =
+        std::make_tuple(params.lambda, params.alpha, state.map_mean, state.map_var, state.map_steps);
     if (key_ == key) return results_;
     key_ = key;
     results_ = SeluMapResults{};
@@ -93,7 +94,8 @@ const SeluMapResults& SeluMapCache::Get(const PropagationPanelState& state) {
     if (!results_.error.empty()) return results_;
     results_.trajectory = SeluMapTrajectory(params, start, static_cast<std::size_t>(state.map_steps));
     results_.fixed_point = SeluFixedPoint(params);
-    if (results_.fixed_point) results_.jacobian_norm = SpectralNorm(SeluMapJacobian(params, *results_.fixed_point));
+    if (results_.fixed_point)
+        results_.jacobian_norm = SpectralNorm(SeluMapJacobian(params, *results_.fixed_point));
     return results_;
 }
 
@@ -109,17 +111,21 @@ BornDeadConfig BornDeadConfigFor(const BornDeadPanelState& state) {
 }
 
 std::string ValidateBornDeadPanel(const BornDeadPanelState& state) {
-    if (state.width < 1 || state.width > kMaxPanelBornDeadWidth) return "width must be 1 to " + std::to_string(kMaxPanelBornDeadWidth);
-    if (state.depth < 1 || state.depth > kMaxPanelBornDeadDepth) return "depth must be 1 to " + std::to_string(kMaxPanelBornDeadDepth);
+    if (state.width < 1 || state.width > kMaxPanelBornDeadWidth)
+        return "width must be 1 to " + std::to_string(kMaxPanelBornDeadWidth);
+    if (state.depth < 1 || state.depth > kMaxPanelBornDeadDepth)
+        return "depth must be 1 to " + std::to_string(kMaxPanelBornDeadDepth);
     if (state.trials < 1 || state.trials > kMaxPanelBornDeadTrials) {
         return "trials must be 1 to " + std::to_string(kMaxPanelBornDeadTrials);
     }
     const BornDeadConfig config = BornDeadConfigFor(state);
-    const double inputs = config.domain == BornDeadDomain::Grid ? static_cast<double>(kBornDeadGridPoints) : 1.0;
+    const double inputs =
+        config.domain == BornDeadDomain::Grid ? static_cast<double>(kBornDeadGridPoints) : 1.0;
     const double work = static_cast<double>(config.trials) * static_cast<double>(config.depth) *
                         static_cast<double>(config.width * config.width) * inputs;
     if (work > kMaxPanelBornDeadWork) {
-        return "too much work for the window (trials × depth × width² × inputs > 10⁸): use fewer trials, or the "
+        return "too much work for the window (trials × depth × width² × inputs > 10⁸): use fewer trials, or "
+               "the "
                "command line";
     }
     return ValidateBornDeadConfig(config);
@@ -139,4 +145,4 @@ void BornDeadRunner::Update(const BornDeadPanelState& state) {
     job_.Start([config](JobControl&) { return SimulateBornDeadByDepth(config); });
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -25,9 +25,9 @@ namespace actlab::ui {
 //-----------------------------------------------------------------------------
 
 struct SoftmaxResults {
-    std::string error;                   // why the input is refused; then nothing else is set
-    std::vector<double> probabilities;   // pᵢ
-    Matrix jacobian;                     // ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)/T
+    std::string error;                 // why the input is refused; then nothing else is set
+    std::vector<double> probabilities; // pᵢ
+    Matrix jacobian;                   // ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)/T
     // The stable evaluation shown as the formula: m = max zⱼ, eᵢ = e^{(zᵢ − m)/T}, pᵢ = eᵢ / Σⱼ eⱼ.
     double max_logit = 0.0;
     std::vector<double> shifted_exponentials;
@@ -40,7 +40,7 @@ public:
     std::size_t computations() const { return computations_; }
 
 private:
-    std::optional<std::pair<std::vector<double>, double>> key_;  // logits, temperature
+    std::optional<std::pair<std::vector<double>, double>> key_; // logits, temperature
     SoftmaxResults results_;
     std::size_t computations_ = 0;
 };
@@ -60,9 +60,9 @@ public:
 
     bool Running() const { return job_.Busy(); }
     double Progress() const { return job_.Progress(); }
-    const std::string& error() const { return error_; }        // the inputs are refused (nothing runs)
+    const std::string& error() const { return error_; } // the inputs are refused (nothing runs)
     const std::vector<LayerStatistics>& results() const { return results_; }
-    bool Current() const { return shown_.has_value() && inputs_ == *shown_; }  // results are for the inputs
+    bool Current() const { return shown_.has_value() && inputs_ == *shown_; } // results are for the inputs
     std::size_t runs_started() const { return runs_started_; }
 
     // The inputs as the core sees them; equal inputs give equal results.
@@ -87,9 +87,9 @@ private:
 struct SeluMapResults {
     SeluMapParams params;
     std::string error;
-    std::vector<SeluMoments> trajectory;   // the start and each step
+    std::vector<SeluMoments> trajectory; // the start and each step
     std::optional<SeluMoments> fixed_point;
-    double jacobian_norm = 0.0;            // spectral norm of ∂(μ̃, ν̃)/∂(μ, ν) at the fixed point
+    double jacobian_norm = 0.0; // spectral norm of ∂(μ̃, ν̃)/∂(μ, ν) at the fixed point
 };
 
 // The map uses the panel's λ and α when its activation is SELU, the canonical constants otherwise.
@@ -98,7 +98,7 @@ public:
     const SeluMapResults& Get(const PropagationPanelState& state);
 
 private:
-    std::optional<std::tuple<double, double, double, double, int>> key_;  // λ, α, μ₀, ν₀, steps
+    std::optional<std::tuple<double, double, double, double, int>> key_; // λ, α, μ₀, ν₀, steps
     SeluMapResults results_;
 };
 
@@ -121,7 +121,7 @@ public:
 
     bool Running() const { return job_.Busy(); }
     const std::string& error() const { return error_; }
-    const std::vector<BornDeadResult>& results() const { return results_; }  // element h − 1: depth h
+    const std::vector<BornDeadResult>& results() const { return results_; } // element h − 1: depth h
     bool Current() const { return shown_.has_value() && inputs_ == *shown_; }
 
 private:
@@ -137,8 +137,8 @@ struct TheoryRuntime {
     PropagationRunner propagation;
     SeluMapCache selu_map;
     BornDeadRunner born_dead;
-    std::string softmax_message;      // the last refused typed logit or temperature
-    std::string propagation_message;  // the last refused parameter of the propagation panel
+    std::string softmax_message;     // the last refused typed logit or temperature
+    std::string propagation_message; // the last refused parameter of the propagation panel
 };
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

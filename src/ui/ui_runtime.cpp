@@ -63,8 +63,9 @@ void UiRuntime::Say(std::string text, MessageKind kind) {
 
 std::vector<Activation> SelectedActivations(const AppState& state) {
     std::vector<Activation> functions;
-    for (ActivationId id : state.plots.selected) functions.push_back(state.ActivationOf(id));
+    for (ActivationId id : state.plots.selected)
+        functions.push_back(state.ActivationOf(id));
     return functions;
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

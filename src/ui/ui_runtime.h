@@ -38,7 +38,7 @@ public:
 
     const std::vector<PlotCurveData>& Get(const Key& key);
     std::size_t rebuilds() const { return rebuilds_; }
-    const Key& key() const { return key_; }  // of the curves last returned
+    const Key& key() const { return key_; } // of the curves last returned
 
 private:
     Key key_;
@@ -62,11 +62,11 @@ private:
 struct GatedViewCache {
     static constexpr std::size_t kCells = 96;
     std::optional<GatedLessonState> key;
-    std::array<std::vector<float>, 3> values;  // kCells × kCells each
+    std::array<std::vector<float>, 3> values; // kCells × kCells each
     std::array<double, 3> color_scale{1.0, 1.0, 1.0};
     struct Contour {
-        double level;                             // of the scaled values, in (−1, 1)
-        std::vector<std::array<Vec2, 2>> segments;  // in grid coordinates, row 0 at the top
+        double level;                              // of the scaled values, in (−1, 1)
+        std::vector<std::array<Vec2, 2>> segments; // in grid coordinates, row 0 at the top
     };
     std::array<std::vector<Contour>, 3> contours;
     std::size_t generation = 0;
@@ -81,9 +81,9 @@ struct GatedViewCache {
         bool operator==(const SliceKey&) const = default;
     };
     std::optional<SliceKey> slice_key;
-    std::vector<PlotCurveData> slice;  // empty or one curve
+    std::vector<PlotCurveData> slice; // empty or one curve
 
-    void Update(const GatedLessonState& state);  // the heatmaps
+    void Update(const GatedLessonState& state); // the heatmaps
     const std::vector<PlotCurveData>& Slice(const SliceKey& key);
 };
 
@@ -92,35 +92,35 @@ enum class MessageKind { Info, Error };
 struct StatusMessage {
     std::string text;
     MessageKind kind = MessageKind::Info;
-    double shown_at = -1.0;  // ImGui time
+    double shown_at = -1.0; // ImGui time
 };
 
 struct UiRuntime {
     FontSet fonts;
-    float content_scale = 1.0f;     // the monitor's, multiplied into the UI scale
+    float content_scale = 1.0f; // the monitor's, multiplied into the UI scale
     PlotContext plots;
     CurveCache curves;
     PropertyCache card;
     StatusMessage status;
-    NetworkSession network;         // the mini network's trainer, statistics and heatmaps
-    std::unique_ptr<HeatmapRenderer> heatmaps;  // GPU heatmaps in the window; null: CPU meshes
-    CachedGeometry surface_points;  // the decision surface's data points, while they stay put
-    double training_budget_seconds = kDefaultTrainingBudgetSeconds;  // training time per frame
-    std::string parameter_error;    // the last refused typed value, shown under the sliders
-    double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
-    TheoryRuntime theory;           // softmax, propagation and born-dead results
-    ExportUi exporter;              // the export dialog's choices, its request and the toast
-    AnimationExportUi animation;    // the Export animation dialog, its request and progress
-    SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
-    bool about_open = false;        // Help → About
-    GatedViewCache gated;           // the gated view's heatmaps and its slice curve
+    NetworkSession network;                    // the mini network's trainer, statistics and heatmaps
+    std::unique_ptr<HeatmapRenderer> heatmaps; // GPU heatmaps in the window; null: CPU meshes
+    CachedGeometry surface_points;             // the decision surface's data points, while they stay put
+    double training_budget_seconds = kDefaultTrainingBudgetSeconds; // training time per frame
+    std::string parameter_error; // the last refused typed value, shown under the sliders
+    double probe_input_x = -4.0; // the x typed for "Pin f(x)"
+    TheoryRuntime theory;        // softmax, propagation and born-dead results
+    ExportUi exporter;           // the export dialog's choices, its request and the toast
+    AnimationExportUi animation; // the Export animation dialog, its request and progress
+    SceneFiles scenes;           // open/save dialogs, recent scenes, preset requests
+    bool about_open = false;     // Help → About
+    GatedViewCache gated;        // the gated view's heatmaps and its slice curve
     bool quit_requested = false;
     bool fullscreen_changed = false;
-    std::optional<WorkspaceView> synced_view;  // the view the panel flags were last brought in step with
-    LayoutRecorder layout;          // where regions and labels landed (--layout-report)
-    std::string drawer_request;     // a drawer a button asked for this frame (ui/drawer.h)
-    bool softmax_jacobian = false;  // the softmax view shows the Jacobian instead of the formula
-    float functions_strip_height = 0.0f;  // the Functions view's slider strip, as tall as last frame's rows
+    std::optional<WorkspaceView> synced_view; // the view the panel flags were last brought in step with
+    LayoutRecorder layout;                    // where regions and labels landed (--layout-report)
+    std::string drawer_request;               // a drawer a button asked for this frame (ui/drawer.h)
+    bool softmax_jacobian = false;            // the softmax view shows the Jacobian instead of the formula
+    float functions_strip_height = 0.0f; // the Functions view's slider strip, as tall as last frame's rows
 
     float Scale(const AppState& state) const { return state.display.ui_scale * content_scale; }
     void Say(std::string text, MessageKind kind = MessageKind::Info);
@@ -129,4 +129,4 @@ struct UiRuntime {
 // The functions selected for overlay, with their current parameters, current one first.
 std::vector<Activation> SelectedActivations(const AppState& state);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

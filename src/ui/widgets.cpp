@@ -10,8 +10,8 @@
 namespace actlab::ui {
 
 ImVec4 ToImVec4(Color c) {
-    return {static_cast<float>(c.r) / 255.0f, static_cast<float>(c.g) / 255.0f, static_cast<float>(c.b) / 255.0f,
-            static_cast<float>(c.a) / 255.0f};
+    return {static_cast<float>(c.r) / 255.0f, static_cast<float>(c.g) / 255.0f,
+            static_cast<float>(c.b) / 255.0f, static_cast<float>(c.a) / 255.0f};
 }
 
 void ItemTooltip(const char* text) {
@@ -72,15 +72,22 @@ namespace {
 
 double AsDouble(ImGuiDataType type, const void* value) {
     switch (type) {
-    case ImGuiDataType_Float: return static_cast<double>(*static_cast<const float*>(value));
-    case ImGuiDataType_Double: return *static_cast<const double*>(value);
-    case ImGuiDataType_S32: return *static_cast<const int*>(value);
-    case ImGuiDataType_U64: return static_cast<double>(*static_cast<const std::uint64_t*>(value));
-    default: return 0.0;
+    case ImGuiDataType_Float:
+        return static_cast<double>(*static_cast<const float*>(value));
+    case ImGuiDataType_Double:
+        return *static_cast<const double*>(value);
+    case ImGuiDataType_S32:
+        return *static_cast<const int*>(value);
+    case ImGuiDataType_U64:
+        return static_cast<double>(*static_cast<const std::uint64_t*>(value));
+    default:
+        return 0.0;
     }
 }
 
-bool IsInteger(ImGuiDataType type) { return type != ImGuiDataType_Float && type != ImGuiDataType_Double; }
+bool IsInteger(ImGuiDataType type) {
+    return type != ImGuiDataType_Float && type != ImGuiDataType_Double;
+}
 
 // Where along the frame the grab sits, 0 to 1 (logarithmic sliders on a positive range as ImGui maps them).
 float GrabFraction(double value, double lo, double hi, bool logarithmic) {
@@ -96,11 +103,12 @@ float ValueTextLeft(float left, float right, float text_width, float grab_lo, fl
     const float centred = (left + right - text_width) / 2;
     const auto clear = [&](float x) { return x + text_width <= grab_lo || x >= grab_hi; };
     if (clear(centred)) return centred;
-    const float far_end = (grab_lo + grab_hi) / 2 > (left + right) / 2 ? left + pad : right - pad - text_width;
+    const float far_end =
+        (grab_lo + grab_hi) / 2 > (left + right) / 2 ? left + pad : right - pad - text_width;
     return clear(far_end) ? far_end : centred;
 }
 
-}  // namespace
+} // namespace
 
 bool ReadableSlider(const char* label, ImGuiDataType type, void* value, const void* lo, const void* hi,
                     const char* format, ImGuiSliderFlags flags) {
@@ -117,8 +125,8 @@ bool ReadableSlider(const char* label, ImGuiDataType type, void* value, const vo
     ImDrawList* draw_list = ImGui::GetWindowDrawList();
     const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
     if (const char* visible_end = ImGui::FindRenderedTextEnd(label); visible_end != label && !typing) {
-        draw_list->AddText({frame_max.x + style.ItemInnerSpacing.x, frame_min.y + style.FramePadding.y}, text_color, label,
-                           visible_end);
+        draw_list->AddText({frame_max.x + style.ItemInnerSpacing.x, frame_min.y + style.FramePadding.y},
+                           text_color, label, visible_end);
     }
     if (typing) return changed;
     char text[64];
@@ -130,9 +138,10 @@ bool ReadableSlider(const char* label, ImGuiDataType type, void* value, const vo
     if (IsInteger(type) && v_hi >= v_lo) grab = std::max(inner / static_cast<float>(v_hi - v_lo + 1.0), grab);
     grab = std::min(grab, inner);
     const bool logarithmic = (flags & ImGuiSliderFlags_Logarithmic) != 0;
-    const float grab_lo =
-        frame_min.x + style.FramePadding.x + GrabFraction(AsDouble(type, value), v_lo, v_hi, logarithmic) * (inner - grab);
-    const float left = ValueTextLeft(frame_min.x, frame_max.x, text_width, grab_lo, grab_lo + grab, style.FramePadding.x);
+    const float grab_lo = frame_min.x + style.FramePadding.x +
+                          GrabFraction(AsDouble(type, value), v_lo, v_hi, logarithmic) * (inner - grab);
+    const float left =
+        ValueTextLeft(frame_min.x, frame_max.x, text_width, grab_lo, grab_lo + grab, style.FramePadding.x);
     draw_list->AddText({left, frame_min.y + style.FramePadding.y}, text_color, text);
     return changed;
 }
@@ -155,7 +164,8 @@ std::string FitText(const std::string& text, float max_width) {
     std::string cut = text;
     while (!cut.empty()) {
         // Drop the last whole character: its UTF-8 continuation bytes, then its lead byte.
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0u) == 0x80u) cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0u) == 0x80u)
+            cut.pop_back();
         if (!cut.empty()) cut.pop_back();
         std::string candidate = cut + "\u2026";
         if (!cut.empty() && ImGui::CalcTextSize(candidate.c_str()).x <= max_width) return candidate;
@@ -163,4 +173,4 @@ std::string FitText(const std::string& text, float max_width) {
     return "";
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -48,6 +48,7 @@ bool ReadableSlider(const char* label, ImGuiDataType type, void* value, const vo
 
 // An integer slider whose value stays in [lo, hi] even when a value is typed (Ctrl+click), with a
 // teaching tooltip. Returns true when the value changed.
-bool ClampedIntSlider(const char* label, int& value, int lo, int hi, const char* help, bool logarithmic = false);
+bool ClampedIntSlider(const char* label, int& value, int lo, int hi, const char* help,
+                      bool logarithmic = false);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -23,7 +23,8 @@ ACTLAB_FUZZ_TARGET(number) {
     }
     if (const auto list = ParseNumberList(text)) {
         fuzz::Check(!list.value.empty());
-        for (double value : list.value) fuzz::Check(std::isfinite(value));
+        for (double value : list.value)
+            fuzz::Check(std::isfinite(value));
     }
     (void)ParseNumberList(text, true);
     if (const auto pair = ParseNameValue(text)) fuzz::Check(!pair.value.name.empty());

@@ -22,7 +22,8 @@ ACTLAB_FUZZ_TARGET(param) {
     const std::vector<std::string> params(lines.begin() + 1, lines.end());
     Activation activation;
     if (!cli::ParseFunctionWithParams(lines.front(), params, activation).empty()) return 0;
-    for (double value : activation.params) fuzz::Check(std::isfinite(value));
+    for (double value : activation.params)
+        fuzz::Check(std::isfinite(value));
     fuzz::Check(ValidateParams(activation).empty());
     return 0;
 }

@@ -13,4 +13,4 @@ bool RegisterFuzzTarget(const char* name, FuzzEntry entry) {
     return true;
 }
 
-}  // namespace actlab::fuzz
+} // namespace actlab::fuzz

@@ -10,4 +10,4 @@ namespace actlab::fuzz {
 
 std::map<std::string, FuzzEntry>& Registry();
 
-}  // namespace actlab::fuzz
+} // namespace actlab::fuzz

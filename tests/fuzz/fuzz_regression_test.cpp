@@ -41,7 +41,8 @@ TEST_P(FuzzRegression, EverySeedAndSavedCrashRunsCleanly) {
     const auto seeds = FilesIn(root / "corpus" / name);
     EXPECT_FALSE(seeds.empty()) << "tests/fuzz/corpus/" << name << " has no seed";
     auto inputs = seeds;
-    for (const auto& path : FilesIn(root / "regressions" / name)) inputs.push_back(path);
+    for (const auto& path : FilesIn(root / "regressions" / name))
+        inputs.push_back(path);
     for (const auto& path : inputs) {
         SCOPED_TRACE(path.string());
         const std::string bytes = ReadBytes(path);
@@ -51,7 +52,7 @@ TEST_P(FuzzRegression, EverySeedAndSavedCrashRunsCleanly) {
 
 std::vector<std::string> TargetNames() {
     std::vector<std::string> names;
-    std::string list = ACTLAB_FUZZ_TARGET_NAMES;  // "a,b,c" from tests/fuzz/targets.cmake
+    std::string list = ACTLAB_FUZZ_TARGET_NAMES; // "a,b,c" from tests/fuzz/targets.cmake
     std::size_t start = 0;
     while (start <= list.size()) {
         const std::size_t end = std::min(list.find(',', start), list.size());
@@ -62,7 +63,9 @@ std::vector<std::string> TargetNames() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegression, testing::ValuesIn(TargetNames()),
-                         [](const testing::TestParamInfo<std::string>& param_info) { return param_info.param; });
+                         [](const testing::TestParamInfo<std::string>& param_info) {
+                             return param_info.param;
+                         });
 
-}  // namespace
-}  // namespace actlab::fuzz
+} // namespace
+} // namespace actlab::fuzz

@@ -24,7 +24,7 @@ inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
 }
 
-}  // namespace actlab::fuzz
+} // namespace actlab::fuzz
 
 #define ACTLAB_FUZZ_ENTRY_NAME(NAME) ActlabFuzz_##NAME
 #ifdef ACTLAB_FUZZ_MAIN
