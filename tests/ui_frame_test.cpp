@@ -20,6 +20,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cfloat>
 #include <chrono>
 #include <filesystem>
 #include <unistd.h>
@@ -46,9 +47,7 @@ protected:
 
     void Frame() {
         if (runtime_.fonts.built_for != runtime_.Scale(state_)) Rebuild();
-        ImGui::NewFrame();
-        DrawMainWindow(state_, runtime_);
-        ImGui::Render();
+        ui::RunFrame(state_, runtime_);
         ASSERT_GT(ImGui::GetDrawData()->TotalVtxCount, 0);
     }
 
@@ -252,7 +251,7 @@ TEST_F(UiFrameTest, TheoryPanelsRenderInEveryThemeAtScaleOneAndThree) {
         }
     }
     EXPECT_TRUE(FramesUntil([&] {
-        return runtime_.theory.propagation.Current() && runtime_.theory.born_dead.Current();
+        return runtime_.session.theory.propagation.Current() && runtime_.session.theory.born_dead.Current();
     }));
     Frames(2);  // with the results drawn
     state_.display.hide_controls = true;
@@ -325,7 +324,7 @@ TEST(ExportFigureSpec, PlotExportsDrawTheViewAndFunctionsAsShown) {
 TEST_F(UiFrameTest, SoftmaxPanelShowsTheLectureExampleCorrectly) {
     state_.panels.softmax = true;
     Frames(3);
-    const SoftmaxResults& r = runtime_.theory.softmax.Get(state_.softmax);
+    const SoftmaxResults& r = runtime_.session.theory.softmax.Get(state_.softmax);
     ASSERT_TRUE(r.error.empty()) << r.error;
     ASSERT_EQ(r.probabilities.size(), 4u);
     // pᵢ = 1 / Σⱼ e^{zⱼ − zᵢ}, computed here independently in long double.
@@ -339,9 +338,9 @@ TEST_F(UiFrameTest, SoftmaxPanelShowsTheLectureExampleCorrectly) {
     EXPECT_GT(r.probabilities[3], r.probabilities[2]) << "Tiger, the largest logit, gets the largest probability";
     EXPECT_NEAR(std::accumulate(r.probabilities.begin(), r.probabilities.end(), 0.0), 1.0, 1e-15);
     for (const auto& row : r.jacobian) EXPECT_NEAR(std::accumulate(row.begin(), row.end(), 0.0), 0.0, 1e-15);
-    const std::size_t computed = runtime_.theory.softmax.computations();
+    const std::size_t computed = runtime_.session.theory.softmax.computations();
     Frames(10);
-    EXPECT_EQ(runtime_.theory.softmax.computations(), computed) << "idle frames reuse the results";
+    EXPECT_EQ(runtime_.session.theory.softmax.computations(), computed) << "idle frames reuse the results";
 }
 
 TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
@@ -351,7 +350,7 @@ TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
     state_.softmax.class_names = {"a", "b", "c"};
     state_.softmax.temperature = 0.5;
     Frames(2);
-    const SoftmaxResults& half = runtime_.theory.softmax.Get(state_.softmax);
+    const SoftmaxResults& half = runtime_.session.theory.softmax.Get(state_.softmax);
     ASSERT_EQ(half.probabilities.size(), 3u);
     EXPECT_NEAR(half.probabilities[0], 0.0158762, 5e-8);
     EXPECT_NEAR(half.probabilities[1], 0.1173104, 5e-8);
@@ -364,7 +363,7 @@ TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
     state_.softmax.logits = {1e4, -1e4, 0};
     state_.softmax.temperature = 1.0;
     Frames(2);
-    const SoftmaxResults& big = runtime_.theory.softmax.Get(state_.softmax);
+    const SoftmaxResults& big = runtime_.session.theory.softmax.Get(state_.softmax);
     ASSERT_TRUE(big.error.empty());
     EXPECT_EQ(big.probabilities[0], 1.0);
     EXPECT_EQ(big.probabilities[1], 0.0);
@@ -376,14 +375,14 @@ TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
     for (double bad : {0.0, -1.0, std::nan("")}) {
         state_.softmax.temperature = bad;
         Frames(2);
-        EXPECT_FALSE(runtime_.theory.softmax.Get(state_.softmax).error.empty()) << bad;
+        EXPECT_FALSE(runtime_.session.theory.softmax.Get(state_.softmax).error.empty()) << bad;
     }
     state_.softmax.temperature = 2.0;
     // Removing a class through the state; the names follow the logits.
     state_.softmax.logits = {0.0};
     Frames(2);
     EXPECT_EQ(state_.softmax.class_names.size(), 1u);
-    EXPECT_EQ(runtime_.theory.softmax.Get(state_.softmax).probabilities, std::vector<double>{1.0});
+    EXPECT_EQ(runtime_.session.theory.softmax.Get(state_.softmax).probabilities, std::vector<double>{1.0});
 }
 
 TEST_F(UiFrameTest, PropagationPanelRunsOffTheFrameAndMatchesTheCore) {
@@ -392,31 +391,31 @@ TEST_F(UiFrameTest, PropagationPanelRunsOffTheFrameAndMatchesTheCore) {
     state_.propagation.width = 200;
     state_.propagation.samples = 50;
     Frames(1);
-    EXPECT_TRUE(runtime_.theory.propagation.Running()) << "the first frame starts the run and returns";
+    EXPECT_TRUE(runtime_.session.theory.propagation.Running()) << "the first frame starts the run and returns";
     // A changed setting while it runs: the run is cancelled and a new one started for the new inputs.
     state_.propagation.depth = 12;
     state_.propagation.init = PropagationInit::He;
     state_.propagation.activation = ActivationId::Relu;
     state_.propagation.params = Activation::WithDefaults(ActivationId::Relu).params;
-    ASSERT_TRUE(FramesUntil([&] { return runtime_.theory.propagation.Current(); }));
-    EXPECT_GE(runtime_.theory.propagation.runs_started(), 2u);
-    const std::vector<LayerStatistics> expected = SimulatePropagation(PropagationConfigFor(state_.propagation));
-    const std::vector<LayerStatistics>& shown = runtime_.theory.propagation.results();
+    ASSERT_TRUE(FramesUntil([&] { return runtime_.session.theory.propagation.Current(); }));
+    EXPECT_GE(runtime_.session.theory.propagation.runs_started(), 2u);
+    const std::vector<LayerStatistics> expected = SimulatePropagation(session::PropagationConfigFor(state_.propagation));
+    const std::vector<LayerStatistics>& shown = runtime_.session.theory.propagation.results();
     ASSERT_EQ(shown.size(), 13u);
     for (std::size_t l = 0; l < shown.size(); ++l) {
         EXPECT_EQ(shown[l].mean, expected[l].mean) << l;
         EXPECT_EQ(shown[l].variance, expected[l].variance) << l;
         EXPECT_EQ(shown[l].grad_norm, expected[l].grad_norm) << l;
     }
-    const std::size_t runs = runtime_.theory.propagation.runs_started();
+    const std::size_t runs = runtime_.session.theory.propagation.runs_started();
     Frames(10);
-    EXPECT_EQ(runtime_.theory.propagation.runs_started(), runs) << "idle frames start nothing";
+    EXPECT_EQ(runtime_.session.theory.propagation.runs_started(), runs) << "idle frames start nothing";
     // Out-of-domain parameters are refused, nothing runs.
     state_.propagation.activation = ActivationId::Elu;
     state_.propagation.params = {-1.0, 0.0};
     Frames(2);
-    EXPECT_FALSE(runtime_.theory.propagation.error().empty());
-    EXPECT_FALSE(runtime_.theory.propagation.Running());
+    EXPECT_FALSE(runtime_.session.theory.propagation.error().empty());
+    EXPECT_FALSE(runtime_.session.theory.propagation.Running());
 }
 
 TEST_F(UiFrameTest, SeluMapConvergesToZeroOneWithTheCanonicalConstants) {
@@ -427,7 +426,7 @@ TEST_F(UiFrameTest, SeluMapConvergesToZeroOneWithTheCanonicalConstants) {
     state_.propagation.map_var = 3.0;
     state_.propagation.map_steps = 100;
     Frames(2);
-    const SeluMapResults& map = runtime_.theory.selu_map.Get(state_.propagation);
+    const SeluMapResults& map = runtime_.session.theory.selu_map.Get(state_.propagation);
     ASSERT_TRUE(map.error.empty()) << map.error;
     ASSERT_TRUE(map.fixed_point.has_value());
     EXPECT_NEAR(map.fixed_point->mean, 0.0, 1e-9);
@@ -439,7 +438,7 @@ TEST_F(UiFrameTest, SeluMapConvergesToZeroOneWithTheCanonicalConstants) {
     // Other constants move the fixed point away from (0, 1).
     state_.propagation.params[0] = 1.2;
     Frames(2);
-    const SeluMapResults& other = runtime_.theory.selu_map.Get(state_.propagation);
+    const SeluMapResults& other = runtime_.session.theory.selu_map.Get(state_.propagation);
     ASSERT_TRUE(other.fixed_point.has_value());
     EXPECT_GT(std::abs(other.fixed_point->variance - 1.0), 0.05);
 }
@@ -449,9 +448,9 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
     state_.born_dead.width = 3;
     state_.born_dead.depth = 20;
     state_.born_dead.trials = 4000;
-    ASSERT_TRUE(FramesUntil([&] { return runtime_.theory.born_dead.Current(); }));
-    const std::vector<BornDeadResult>& shown = runtime_.theory.born_dead.results();
-    const std::vector<BornDeadResult> expected = SimulateBornDeadByDepth(BornDeadConfigFor(state_.born_dead));
+    ASSERT_TRUE(FramesUntil([&] { return runtime_.session.theory.born_dead.Current(); }));
+    const std::vector<BornDeadResult>& shown = runtime_.session.theory.born_dead.results();
+    const std::vector<BornDeadResult> expected = SimulateBornDeadByDepth(session::BornDeadConfigFor(state_.born_dead));
     ASSERT_EQ(shown.size(), 20u);
     for (std::size_t h = 0; h < shown.size(); ++h) {
         EXPECT_EQ(shown[h].dead_trials, expected[h].dead_trials) << h;
@@ -464,8 +463,8 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
     state_.born_dead.depth = 100;
     state_.born_dead.trials = 100000;
     Frames(2);
-    EXPECT_NE(runtime_.theory.born_dead.error().find("too much work"), std::string::npos);
-    EXPECT_FALSE(runtime_.theory.born_dead.Running());
+    EXPECT_NE(runtime_.session.theory.born_dead.error().find("too much work"), std::string::npos);
+    EXPECT_FALSE(runtime_.session.theory.born_dead.Running());
 }
 
 TEST_F(UiFrameTest, FitTextShortensAtCharacterBoundariesWithAnEllipsis) {
@@ -550,18 +549,18 @@ TEST_F(UiFrameTest, EveryPanelFrameDrawsEveryPanelWithTrainingRunning) {
         }
         EXPECT_EQ(active, 1) << column;
     }
-    EXPECT_EQ(runtime_.network.samples_trained(), 10u * 5u * state_.network.batch_size) << "training ran every frame";
-    EXPECT_GT(runtime_.network.last_training_seconds(), 0.0);
-    EXPECT_GT(runtime_.network.heatmap_updates(), 1u) << "the heatmaps follow the training";
+    EXPECT_EQ(runtime_.session.network.samples_trained(), 10u * 5u * state_.network.batch_size) << "training ran every frame";
+    EXPECT_GT(runtime_.session.network.last_training_seconds(), 0.0);
+    EXPECT_GT(runtime_.session.network.heatmap_updates(), 1u) << "the heatmaps follow the training";
     EXPECT_TRUE(state_.network.selection.valid) << "the chain-rule inspector has a weight to trace";
     state_.network.playing = false;
     Frame();
-    EXPECT_EQ(runtime_.network.last_training_seconds(), 0.0) << "paused: no training slice";
+    EXPECT_EQ(runtime_.session.network.last_training_seconds(), 0.0) << "paused: no training slice";
 }
 }  // namespace
 }  // namespace actlab::ui
 
-// The mini-network lesson in headless frames: the panel computes and draws from runtime_.network.
+// The mini-network lesson in headless frames: the panel computes and draws from runtime_.session.network.
 namespace actlab::ui {
 namespace {
 
@@ -575,26 +574,26 @@ protected:
 
 TEST_F(NetworkPanelTest, PlayStepResetAndEveryThemeAndScaleRender) {
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
-    EXPECT_EQ(runtime_.network.trainer().step(), 0u) << "opening the panel does not train";
-    EXPECT_EQ(runtime_.network.node_grid().size(), NodeCount(runtime_.network.trainer().network()) * kNeuronGrid * kNeuronGrid);
+    ASSERT_TRUE(runtime_.session.network.ready()) << runtime_.session.network.error();
+    EXPECT_EQ(runtime_.session.network.trainer().step(), 0u) << "opening the panel does not train";
+    EXPECT_EQ(runtime_.session.network.node_grid().size(), NodeCount(runtime_.session.network.trainer().network()) * kNeuronGrid * kNeuronGrid);
 
     state_.network.playing = true;
     Frames(20);
-    const std::size_t played = runtime_.network.trainer().step();
+    const std::size_t played = runtime_.session.network.trainer().step();
     EXPECT_GT(played, 0u);
-    EXPECT_FALSE(runtime_.network.trainer().history().train_loss.empty()) << "chart rows while playing";
+    EXPECT_FALSE(runtime_.session.network.trainer().history().train_loss.empty()) << "chart rows while playing";
 
     state_.network.playing = false;
     Frames(1);
-    const std::size_t paused_at = runtime_.network.trainer().step();
-    runtime_.network.RequestStep();
+    const std::size_t paused_at = runtime_.session.network.trainer().step();
+    runtime_.session.network.RequestStep();
     Frames(1);
-    EXPECT_EQ(runtime_.network.trainer().step(), paused_at + 1) << "Step is exactly one update";
+    EXPECT_EQ(runtime_.session.network.trainer().step(), paused_at + 1) << "Step is exactly one update";
 
-    runtime_.network.RequestReset();
+    runtime_.session.network.RequestReset();
     Frames(1);
-    EXPECT_EQ(runtime_.network.trainer().step(), 0u);
+    EXPECT_EQ(runtime_.session.network.trainer().step(), 0u);
 
     state_.panels.chain_rule = true;
     state_.network.selection = {true, 0, 0, 0, 3};
@@ -670,7 +669,7 @@ TEST_F(UiFrameTest, CachedGeometryReplaysExactlyWhatWasDrawnAndOnlyUnderItsKey) 
 
 TEST_F(NetworkPanelTest, TheSurfacesDataPointsAreReplayedUntilTheDataOrTheLayoutChanges) {
     Frames(3);
-    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
+    ASSERT_TRUE(runtime_.session.network.ready()) << runtime_.session.network.error();
     const std::size_t recordings = runtime_.surface_points.recordings();
     EXPECT_GE(recordings, 1u);
     const std::size_t replays = runtime_.surface_points.replays();
@@ -692,15 +691,15 @@ TEST_F(NetworkPanelTest, TheSurfacesDataPointsAreReplayedUntilTheDataOrTheLayout
 
 TEST_F(NetworkPanelTest, NodeHeatmapsAreTheFineGridAveragedAndTheOutputIsTheFineGrid) {
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
-    const Network& network = runtime_.network.trainer().network();
+    ASSERT_TRUE(runtime_.session.network.ready()) << runtime_.session.network.error();
+    const Network& network = runtime_.session.network.trainer().network();
     std::vector<float> fine;
     EvaluateGrid(network, kOutputGrid, kPlaneLo, kPlaneHi, fine);
     const std::size_t cells = kOutputGrid * kOutputGrid, coarse = kNeuronGrid * kNeuronGrid;
     const std::size_t nodes = NodeCount(network);
-    ASSERT_EQ(runtime_.network.output_grid().size(), cells);
-    for (std::size_t i = 0; i < cells; ++i) ASSERT_EQ(runtime_.network.output_grid()[i], fine[(nodes - 1) * cells + i]);
-    const std::vector<float>& nodes_grid = runtime_.network.node_grid();
+    ASSERT_EQ(runtime_.session.network.output_grid().size(), cells);
+    for (std::size_t i = 0; i < cells; ++i) ASSERT_EQ(runtime_.session.network.output_grid()[i], fine[(nodes - 1) * cells + i]);
+    const std::vector<float>& nodes_grid = runtime_.session.network.node_grid();
     ASSERT_EQ(nodes_grid.size(), nodes * coarse);
     for (std::size_t node = 0; node < nodes; ++node) {
         for (std::size_t r = 0; r < kNeuronGrid; r += 7) {
@@ -720,16 +719,16 @@ TEST_F(NetworkPanelTest, NodeHeatmapsAreTheFineGridAveragedAndTheOutputIsTheFine
 TEST_F(NetworkPanelTest, ANegativeBiasKillsReluAndSwitchingToLeakyReluRevivesThem) {
     state_.network.bias_init = -5.0;
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready());
-    const NetworkStats& born = runtime_.network.stats();
+    ASSERT_TRUE(runtime_.session.network.ready());
+    const NetworkStats& born = runtime_.session.network.stats();
     EXPECT_GT(born.dead_count * 2, born.hidden_neurons) << "the counter shows more than half dead";
 
     // Changing the activation keeps the weights: with Leaky ReLU no neuron has f′(z) = 0 anywhere.
-    const Network before = runtime_.network.trainer().network();
+    const Network before = runtime_.session.network.trainer().network();
     for (Activation& activation : state_.network.activations) activation = Activation::WithDefaults(ActivationId::LeakyRelu);
     Frames(2);
-    EXPECT_EQ(runtime_.network.trainer().network().layers[0].weights, before.layers[0].weights);
-    EXPECT_EQ(runtime_.network.stats().dead_count, 0u);
+    EXPECT_EQ(runtime_.session.network.trainer().network().layers[0].weights, before.layers[0].weights);
+    EXPECT_EQ(runtime_.session.network.stats().dead_count, 0u);
 }
 
 TEST_F(NetworkPanelTest, AHighLearningRateKillsReluDuringTraining) {
@@ -750,9 +749,9 @@ TEST_F(NetworkPanelTest, AHighLearningRateKillsReluDuringTraining) {
     Frames(31);
     state_.network.playing = false;
     Frames(1);
-    ASSERT_TRUE(runtime_.network.ready());
-    const NetworkStats& stats = runtime_.network.stats();
-    EXPECT_FALSE(runtime_.network.trainer().diverged());
+    ASSERT_TRUE(runtime_.session.network.ready());
+    const NetworkStats& stats = runtime_.session.network.stats();
+    EXPECT_FALSE(runtime_.session.network.trainer().diverged());
     EXPECT_GT(stats.dead_count * 2, stats.hidden_neurons) << "dead " << stats.dead_count << "/" << stats.hidden_neurons;
 }
 
@@ -762,16 +761,16 @@ TEST_F(NetworkPanelTest, DivergencePausesWithTheMessageAndResetRecovers) {
     state_.network.learning_rate = 50.0;
     state_.network.playing = true;
     Frames(30);
-    ASSERT_TRUE(runtime_.network.trainer().diverged());
+    ASSERT_TRUE(runtime_.session.network.trainer().diverged());
     EXPECT_FALSE(state_.network.playing) << "divergence pauses";
-    EXPECT_NE(runtime_.network.trainer().divergence().find("diverged"), std::string::npos);
+    EXPECT_NE(runtime_.session.network.trainer().divergence().find("diverged"), std::string::npos);
     state_.network.learning_rate = 0.01;
-    runtime_.network.RequestReset();
+    runtime_.session.network.RequestReset();
     Frames(1);
-    EXPECT_FALSE(runtime_.network.trainer().diverged());
+    EXPECT_FALSE(runtime_.session.network.trainer().diverged());
     state_.network.playing = true;
     Frames(5);
-    EXPECT_GT(runtime_.network.trainer().step(), 0u);
+    EXPECT_GT(runtime_.session.network.trainer().step(), 0u);
 }
 
 TEST_F(NetworkPanelTest, LayersAndShapesRebuildTheNetwork) {
@@ -779,19 +778,19 @@ TEST_F(NetworkPanelTest, LayersAndShapesRebuildTheNetwork) {
     state_.network.hidden = {8, 8, 8, 8, 8, 8};
     state_.network.activations.assign(6, Activation::WithDefaults(ActivationId::Sigmoid));
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready());
-    EXPECT_EQ(runtime_.network.trainer().network().HiddenLayerCount(), 6u);
+    ASSERT_TRUE(runtime_.session.network.ready());
+    EXPECT_EQ(runtime_.session.network.trainer().network().HiddenLayerCount(), 6u);
     state_.network.hidden.clear();
     state_.network.activations.clear();
     state_.network.dataset = DatasetKind::Chain;
     Frames(2);
-    EXPECT_EQ(runtime_.network.trainer().network().inputs.size(), 1u) << "the chain dataset has one input";
+    EXPECT_EQ(runtime_.session.network.trainer().network().inputs.size(), 1u) << "the chain dataset has one input";
     state_.network.hidden = {1, 1, 1};
     state_.network.activations.assign(3, Activation::WithDefaults(ActivationId::Prelu));
     state_.network.output = ActivationId::Sigmoid;
     state_.network.playing = true;
     Frames(5);
-    EXPECT_GT(runtime_.network.trainer().step(), 0u);
+    EXPECT_GT(runtime_.session.network.trainer().step(), 0u);
 }
 
 TEST_F(NetworkPanelTest, ClickingAnEdgeSelectsItForTheChainRule) {
@@ -818,31 +817,91 @@ TEST_F(NetworkPanelTest, ClickingAnEdgeSelectsItForTheChainRule) {
     Frames(2);
 }
 
+// The session runs whatever the views show: hiding the network view is not pausing.
+TEST_F(NetworkPanelTest, HidingTheNetworkViewKeepsTrainingStepping) {
+    runtime_.training_budget_seconds = 10.0;  // exactly steps_per_frame steps per frame
+    state_.network.steps_per_frame = 3;
+    state_.network.playing = true;
+    Frames(2);
+    ASSERT_TRUE(runtime_.session.network.ready());
+    const std::size_t shown = runtime_.session.network.trainer().step();
+    EXPECT_EQ(shown, 6u);
+    state_.panels.network = false;
+    Frames(4);
+    EXPECT_EQ(ImGui::FindWindowByName("Mini network")->Active, false) << "the view is hidden";
+    EXPECT_EQ(runtime_.session.network.trainer().step(), shown + 12) << "and training went on every frame";
+    state_.network.playing = false;  // pausing is explicit
+    Frames(2);
+    EXPECT_EQ(runtime_.session.network.trainer().step(), shown + 12);
+}
+
+// One session update per frame, with every view open or none.
+TEST_F(UiFrameTest, TheSessionIsUpdatedOncePerFrame) {
+    Frames(3);
+    EXPECT_EQ(runtime_.session.updates(), 3u);
+    OpenEveryPanel(state_);
+    state_.propagation.samples = 10;
+    state_.born_dead.trials = 200;
+    state_.network.playing = true;
+    state_.network.steps_per_frame = 1;
+    runtime_.training_budget_seconds = 10.0;
+    Frames(5);
+    EXPECT_EQ(runtime_.session.updates(), 8u);
+    EXPECT_EQ(runtime_.session.network.trainer().step(), 5u) << "one training slice per frame";
+    EXPECT_EQ(runtime_.session.theory.propagation.runs_started(), 1u);
+}
+
+// Hovering an edge shows its full-batch gradient, computed by the session once per hovered weight
+// and network, not in every frame the tooltip is drawn.
+TEST_F(NetworkPanelTest, AHoveredEdgesGradientIsComputedOncePerChange) {
+    state_.network.hidden = {1};
+    state_.network.activations = {Activation::WithDefaults(ActivationId::Relu)};
+    Frames(3);
+    ImGuiIO& io = ImGui::GetIO();
+    bool found = false;
+    for (float x = 750.0f; x < 1000.0f && !found; x += 80.0f) {
+        for (float y = 150.0f; y < 1000.0f && !found; y += 4.0f) {
+            io.MousePos = {x, y};
+            Frames(2);
+            found = runtime_.session.network.hovered_gradient().has_value();
+        }
+    }
+    ASSERT_TRUE(found) << "no edge found under the pointer";
+    const std::size_t computed = runtime_.session.network.gradient_computations();
+    Frames(20);
+    EXPECT_EQ(runtime_.session.network.gradient_computations(), computed) << "a still network, the same edge";
+    EXPECT_TRUE(runtime_.session.network.hovered_gradient().has_value());
+    runtime_.session.network.RequestStep();
+    Frames(3);
+    EXPECT_EQ(runtime_.session.network.gradient_computations(), computed + 1) << "one step: one new gradient";
+    io.MousePos = {-FLT_MAX, -FLT_MAX};
+    Frames(2);
+    EXPECT_FALSE(runtime_.session.network.hovered_gradient().has_value()) << "the pointer left";
+}
+
 }  // namespace
 }  // namespace actlab::ui
 
 namespace actlab::ui {
 namespace {
 
-TEST_F(NetworkPanelTest, LessonPresetsShowWhatTheyPromise) {
-    runtime_.training_budget_seconds = 10.0;  // exactly steps_per_frame steps per frame
-    ApplyLessonPreset(state_.network, LessonPreset::DyingReluBias);
-    Frames(2);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "born dead";
-
-    ApplyLessonPreset(state_.network, LessonPreset::DyingReluLearningRate);
-    Frames(1);
-    EXPECT_LT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "mostly alive before training";
-    state_.network.playing = true;
-    Frames(31);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "killed by training";
-
-    // Six sigmoid layers: the first layer's gradient norm is far below the output layer's.
-    ApplyLessonPreset(state_.network, LessonPreset::VanishingGradients);
-    Frames(2);
-    const NetworkStats& stats = runtime_.network.stats();
-    ASSERT_EQ(stats.layers.size(), 7u);
-    EXPECT_LT(stats.layers[0].gradient_norm * 100.0, stats.layers.back().gradient_norm);
+// One list of lessons: the Lessons menu lists every shipped preset, the network view's "Load a
+// lesson…" those among them that open the network, and choosing one applies that preset.
+TEST_F(NetworkPanelTest, TheNetworkViewListsTheShippedPresetsThatOpenTheNetwork) {
+    const std::vector<LessonEntry>& lessons = LessonEntries(runtime_.scenes);
+    const auto presets = EmbeddedPresets();
+    ASSERT_EQ(lessons.size(), presets.size());
+    std::vector<std::string> network_lessons;
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+        const SceneParseResult parsed = ParseScene(presets[i].text, presets[i].name);
+        ASSERT_TRUE(parsed.ok()) << parsed.error;
+        EXPECT_EQ(lessons[i].title, parsed.scene.title);
+        EXPECT_EQ(lessons[i].network, parsed.scene.state.panels.network) << presets[i].name;
+        if (lessons[i].network) network_lessons.push_back(std::string(presets[i].name));
+    }
+    std::sort(network_lessons.begin(), network_lessons.end());
+    EXPECT_EQ(network_lessons,
+              (std::vector<std::string>{"dying-relu-bias", "dying-relu-learning-rate", "vanishing-gradients"}));
 }
 
 }  // namespace
@@ -893,9 +952,9 @@ TEST_F(SceneDialogTest, SaveThenOpenRestoresTheLessonAndItsWeights) {
     Frames(10);
     state_.network.playing = false;
     Frames(2);
-    const std::size_t step = runtime_.network.trainer().step();
+    const std::size_t step = runtime_.session.network.trainer().step();
     ASSERT_GT(step, 0u);
-    const Network trained = runtime_.network.trainer().network();
+    const Network trained = runtime_.session.network.trainer().network();
     const std::string path = (dir_ / "lesson.json").string();
 
     OpenDialog('S', path);
@@ -925,9 +984,9 @@ TEST_F(SceneDialogTest, SaveThenOpenRestoresTheLessonAndItsWeights) {
     PressKey(kEnterKey);
     Frames(2);
     EXPECT_EQ(state_.plots.selected, (std::vector<ActivationId>{ActivationId::Gelu, ActivationId::Relu}));
-    ASSERT_TRUE(runtime_.network.ready());
-    EXPECT_EQ(runtime_.network.trainer().step(), step) << "the step count comes back";
-    EXPECT_EQ(NetworkToJson(runtime_.network.trainer().network()), NetworkToJson(trained)) << "the weights come back";
+    ASSERT_TRUE(runtime_.session.network.ready());
+    EXPECT_EQ(runtime_.session.network.trainer().step(), step) << "the step count comes back";
+    EXPECT_EQ(NetworkToJson(runtime_.session.network.trainer().network()), NetworkToJson(trained)) << "the weights come back";
     // Saved again at once: byte for byte the same file.
     EXPECT_EQ(SceneToJson(CurrentScene(state_, runtime_)), first_save);
 }
@@ -1001,18 +1060,18 @@ TEST_F(SceneDialogTest, PresetsAreReadyLessons) {
     }
     runtime_.scenes.preset_request = PresetIndex("dying-relu-bias");
     Frames(2);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "born dead";
+    EXPECT_GT(runtime_.session.network.stats().dead_count * 2, runtime_.session.network.stats().hidden_neurons) << "born dead";
 
     runtime_.scenes.preset_request = PresetIndex("dying-relu-learning-rate");
     Frames(1);
-    EXPECT_LT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "alive at first";
+    EXPECT_LT(runtime_.session.network.stats().dead_count * 2, runtime_.session.network.stats().hidden_neurons) << "alive at first";
     EXPECT_TRUE(state_.network.playing);
     Frames(31);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons) << "killed by training";
+    EXPECT_GT(runtime_.session.network.stats().dead_count * 2, runtime_.session.network.stats().hidden_neurons) << "killed by training";
 
     runtime_.scenes.preset_request = PresetIndex("vanishing-gradients");
     Frames(2);
-    const NetworkStats& stats = runtime_.network.stats();
+    const NetworkStats& stats = runtime_.session.network.stats();
     ASSERT_EQ(stats.layers.size(), 7u);
     EXPECT_LT(stats.layers[0].gradient_norm * 100.0, stats.layers.back().gradient_norm);
 

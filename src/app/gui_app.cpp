@@ -172,7 +172,7 @@ void RestoreLastSession(const std::filesystem::path& path, const AppState& state
     SceneParseResult session = ReadSceneFile(path.string());
     if (!session.ok() || !session.scene.trained || !(session.scene.state.network == state.network)) return;
     runtime.scenes.title = session.scene.title;
-    runtime.network.RequestRestore(std::move(*session.scene.trained), session.scene.training_step);
+    runtime.session.network.RequestRestore(std::move(*session.scene.trained), session.scene.training_step);
 }
 
 // --stress-resize N, a test of the frame path at hostile sizes: after a few normal frames (the panels
@@ -335,7 +335,7 @@ int RunGui(const GuiOptions& options) {
     if (scene) {
         runtime.scenes.title = scene->title;
         if (options.scene.rfind("preset:", 0) != 0) runtime.scenes.last_path = options.scene;
-        if (scene->trained) runtime.network.RequestRestore(std::move(*scene->trained), scene->training_step);
+        if (scene->trained) runtime.session.network.RequestRestore(std::move(*scene->trained), scene->training_step);
     } else if (!session_path.empty()) {
         RestoreLastSession(session_path, state, runtime);
     }
@@ -374,9 +374,7 @@ int RunGui(const GuiOptions& options) {
         }
         // A screenshot shows the state, not wherever the pointer happens to rest over the window.
         if (screenshot_mode) io.MousePos = {-FLT_MAX, -FLT_MAX};
-        ImGui::NewFrame();
-        ui::DrawMainWindow(state, runtime);
-        ImGui::Render();
+        ui::RunFrame(state, runtime);
         platform->Render(FigureThemeFor(state.display.theme).background);
         platform->CheckGlErrors("frame " + std::to_string(++frames_drawn));
         if (screenshot_mode && stress.Done() && ++frame >= options.frames) {

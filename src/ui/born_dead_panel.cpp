@@ -45,7 +45,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     int seed = b.seed;
     if (ImGui::InputInt("seed", &seed)) b.seed = std::max(seed, 0);
 
-    const BornDeadRunner& runner = runtime.theory.born_dead;
+    const BornDeadRunner& runner = runtime.session.theory.born_dead;
     if (!runner.error().empty()) {
         ErrorText(("Cannot run: " + runner.error()).c_str());
     } else if (runner.Running()) {
@@ -54,7 +54,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
 }
 
 void DrawSummary(const AppState& state, UiRuntime& runtime) {
-    const BornDeadRunner& runner = runtime.theory.born_dead;
+    const BornDeadRunner& runner = runtime.session.theory.born_dead;
     if (runner.results().empty()) return;
     const BornDeadResult& last = runner.results().back();
     const std::size_t depth = runner.results().size();
@@ -75,7 +75,7 @@ void DrawSummary(const AppState& state, UiRuntime& runtime) {
 
 void DrawChart(const AppState& state, UiRuntime& runtime) {
     const FigureTheme theme = FigureThemeFor(state.display.theme);
-    const BornDeadRunner& runner = runtime.theory.born_dead;
+    const BornDeadRunner& runner = runtime.session.theory.born_dead;
     ChartSeries measured{"measured \u00b1 1 standard error", PaletteColor(theme, 0), {}, {}, {}, false, true, false};
     ChartSeries closed{"closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34", PaletteColor(theme, 1), {}, {}, {}, true, false, true};
     for (std::size_t h = 0; h < runner.results().size(); ++h) {
@@ -118,7 +118,6 @@ void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
         ImGui::End();
         return;
     }
-    runtime.theory.born_dead.Update(state.born_dead);
     const float scale = runtime.Scale(state);
     ImGui::BeginChild("##born_dead_controls", {std::min(360.0f * scale, ImGui::GetContentRegionAvail().x * 0.4f), 0.0f}, false);
     DrawControls(state, runtime);
@@ -130,7 +129,6 @@ void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##born_dead_chart", {0.0f, 0.0f}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    runtime.theory.born_dead.Update(state.born_dead);
     DrawChart(state, runtime);
     ImGui::EndChild();
     ImGui::End();

@@ -34,7 +34,7 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
         ImGui::End();
         return;
     }
-    NetworkSession& session = runtime.network;
+    NetworkSession& session = runtime.session.network;
     WeightSelection& selection = state.network.selection;
     if (!state.panels.network || !session.ready()) {
         HintText("Open the mini network (View menu) and click an edge to inspect its weight.");

@@ -83,7 +83,6 @@ void DrawStatusLine(UiRuntime& runtime) {
 
 void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     HandleShortcuts(state, runtime);
-    ProcessSceneRequests(state, runtime);
     // Typed values and loaded settings are checked elsewhere; this keeps the window sane regardless.
     state.display.ui_scale = std::clamp(state.display.ui_scale, 1.0f, 3.0f);
     if (state.plots.selected.empty()) state.plots.selected = {ActivationId::Relu};
@@ -134,6 +133,15 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);
+}
+
+void RunFrame(AppState& state, UiRuntime& runtime) {
+    // The last frame's requests first (open, save, a lesson), so the session runs what they load.
+    ProcessSceneRequests(state, runtime);
+    runtime.session.Update(state, runtime.training_budget_seconds);
+    ImGui::NewFrame();
+    DrawMainWindow(state, runtime);
+    ImGui::Render();
 }
 
 }  // namespace actlab::ui

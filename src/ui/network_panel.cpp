@@ -33,7 +33,7 @@ bool SliderSize(const char* label, std::size_t* value, std::size_t lo, std::size
 
 void DrawToolbar(AppState& state, UiRuntime& runtime) {
     NetworkLessonState& lesson = state.network;
-    NetworkSession& session = runtime.network;
+    NetworkSession& session = runtime.session.network;
     const bool diverged = session.ready() && session.trainer().diverged();
     ImGui::BeginDisabled(diverged || !session.ready());
     if (ImGui::Button(lesson.playing ? "Pause" : "Play", {ButtonWidth("Pause"), 0})) lesson.playing = !lesson.playing;
@@ -90,13 +90,17 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
 void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     ImGui::SetNextItemWidth(-FLT_MIN);  // no label: the column's full width, so the text is never cut
     if (ImGui::BeginCombo("##lesson", "Load a lesson\u2026")) {
-        for (int p = 0; p < static_cast<int>(LessonPreset::Count); ++p) {
-            const auto preset = static_cast<LessonPreset>(p);
-            if (ImGui::Selectable(LessonPresetLabel(preset))) ApplyLessonPreset(lesson, preset);
+        // The lessons of the Lessons menu that are about the network: one list, the shipped presets.
+        const std::vector<LessonEntry>& lessons = LessonEntries(runtime.scenes);
+        for (std::size_t i = 0; i < lessons.size(); ++i) {
+            if (!lessons[i].network) continue;
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(lessons[i].title.c_str())) runtime.scenes.preset_request = i;
+            ImGui::PopID();
         }
         ImGui::EndCombo();
     }
-    ItemTooltip("Sets the network, data and training for one of the lecture's lessons; press Play.");
+    ItemTooltip("Opens one of the lecture's lessons (as in the Lessons menu): network, data and training.");
     SectionHeading("Data", runtime.fonts.bold);
     const std::string current(DatasetName(lesson.dataset));
     if (ImGui::BeginCombo("dataset", current.c_str())) {
@@ -212,7 +216,7 @@ ChartSeries Series(std::string label, Color color, const std::vector<double>& x,
 
 // Three charts one under the other, each `chart_height` tall (0: their usual height).
 void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
-    const TrainingHistory& history = runtime.network.trainer().history();
+    const TrainingHistory& history = runtime.session.network.trainer().history();
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
     const float usual = std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f);
@@ -245,8 +249,7 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
 }  // namespace
 
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.panels.network) return;
-    runtime.network.Update(state.network, runtime.training_budget_seconds);
+    if (!state.panels.network) return;  // the session trains on regardless: hiding is not pausing
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.02f, viewport->WorkPos.y + viewport->WorkSize.y * 0.04f},
@@ -259,7 +262,7 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     }
     const float scale = runtime.Scale(state);
     DrawToolbar(state, runtime);
-    if (!runtime.network.error().empty()) ErrorText(runtime.network.error().c_str());
+    if (!runtime.session.network.error().empty()) ErrorText(runtime.session.network.error().c_str());
     ImGui::Separator();
 
     const float height = ImGui::GetContentRegionAvail().y;
@@ -285,7 +288,7 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
 
     const auto graph = [&](ImVec2 size) {
         ImGui::BeginChild("##graph_area", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        if (runtime.network.ready()) {
+        if (runtime.session.network.ready()) {
             ImGui::TextDisabled("How to read the graph");
             ImGui::SameLine();
             HelpMarker("Each square: that neuron's output over the plane [\u22126, 6]\u00b2 (blue positive, orange negative). "
@@ -312,7 +315,7 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     graph({middle, height});
     ImGui::SameLine();
     ImGui::BeginChild("##right_area", {right, height}, false);
-    if (runtime.network.ready()) {
+    if (runtime.session.network.ready()) {
         surface_heading();
         const float side = std::min(ImGui::GetContentRegionAvail().x - 4.0f * scale, height * 0.5f);
         DrawDecisionSurface(state, runtime, side);

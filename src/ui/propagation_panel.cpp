@@ -91,7 +91,7 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
     int seed = p.seed;
     if (ImGui::InputInt("seed", &seed)) p.seed = std::max(seed, 0);
 
-    const PropagationRunner& runner = runtime.theory.propagation;
+    const PropagationRunner& runner = runtime.session.theory.propagation;
     if (!runner.error().empty()) {
         ErrorText(("Cannot run: " + runner.error()).c_str());
     } else if (runner.Running()) {
@@ -146,7 +146,7 @@ void DrawMapControls(AppState& state, UiRuntime& runtime, const SeluMapResults& 
 void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) {
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
-    const PropagationRunner& runner = runtime.theory.propagation;
+    const PropagationRunner& runner = runtime.session.theory.propagation;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // Two columns when each chart gets a readable width; in lecture mode on a small screen, one
@@ -231,14 +231,12 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
         ImGui::End();
         return;
     }
-    // Start, cancel or collect the simulation before drawing, so this frame shows the newest results.
-    runtime.theory.propagation.Update(state.propagation);
-    const SeluMapResults& map = runtime.theory.selu_map.Get(state.propagation);
+    const SeluMapResults& map = runtime.session.theory.selu_map.Get(state.propagation);
     const float scale = runtime.Scale(state);
     const float controls_width = std::min(360.0f * scale, ImGui::GetContentRegionAvail().x * 0.38f);
     ImGui::BeginChild("##propagation_controls", {controls_width, 0.0f}, false);
     SectionHeading("Random deep network", runtime.fonts.bold);
-    DrawNetworkControls(state, runtime, runtime.theory.propagation_message);
+    DrawNetworkControls(state, runtime, runtime.propagation_message);
     ImGui::Spacing();
     HintText("SELU with the canonical λ, α and LeCun weights keeps mean ≈ 0, variance ≈ 1 at every depth; other λ, α "
              "drift. ReLU keeps its scale with He and shrinks with LeCun. Sigmoid and tanh gradients vanish towards "
@@ -248,9 +246,7 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##propagation_charts", {0.0f, 0.0f}, false);
-    // The settings may have changed in the controls: pick that up this frame (it never waits).
-    runtime.theory.propagation.Update(state.propagation);
-    DrawCharts(state, runtime, runtime.theory.selu_map.Get(state.propagation));
+    DrawCharts(state, runtime, runtime.session.theory.selu_map.Get(state.propagation));
     ImGui::EndChild();
     ImGui::End();
 }

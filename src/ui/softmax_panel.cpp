@@ -80,9 +80,9 @@ void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& r
         if (ImGui::InputDouble("##logit", &logit, 0.0, 0.0, "%.6g")) {
             if (std::isfinite(logit)) {
                 softmax.logits[i] = logit;
-                runtime.theory.softmax_message.clear();
+                runtime.softmax_message.clear();
             } else {
-                runtime.theory.softmax_message = "Refused: a logit must be a finite number.";
+                runtime.softmax_message = "Refused: a logit must be a finite number.";
             }
         }
         ItemTooltip("The class score zᵢ (the network's output before softmax). Any finite number: the maximum is "
@@ -124,7 +124,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     SameLineIfFits(ButtonWidth("Lecture example"));
     if (ImGui::Button("Lecture example")) {
         softmax = SoftmaxPanelState{};
-        runtime.theory.softmax_message.clear();
+        runtime.softmax_message.clear();
     }
     ItemTooltip("Dog, Cat, Don, Tiger with logits 10, 20, 30, 40 at T = 1.");
 
@@ -139,16 +139,16 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     if (changed && temperature != softmax.temperature) {
         if (std::isfinite(temperature) && temperature > 0.0) {
             softmax.temperature = temperature;
-            runtime.theory.softmax_message.clear();
+            runtime.softmax_message.clear();
         } else {
-            runtime.theory.softmax_message = "Refused: the temperature must be a finite number > 0, got " +
+            runtime.softmax_message = "Refused: the temperature must be a finite number > 0, got " +
                                              FormatReadout(temperature) + "; T stays " +
                                              FormatReadout(softmax.temperature) + ".";
         }
     }
     SameLineIfFits(ButtonWidth("T = 1"));
     if (ImGui::SmallButton("T = 1")) softmax.temperature = 1.0;
-    if (!runtime.theory.softmax_message.empty()) ErrorText(runtime.theory.softmax_message.c_str());
+    if (!runtime.softmax_message.empty()) ErrorText(runtime.softmax_message.c_str());
 }
 
 // The formula with numbers, evaluated the stable way, one row per class.
@@ -296,12 +296,12 @@ void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
     // Keep names and logits paired whatever a settings file or a test did.
     state.softmax.class_names.resize(state.softmax.logits.size());
     const FigureTheme theme = FigureThemeFor(state.display.theme);
-    const SoftmaxResults& results = runtime.theory.softmax.Get(state.softmax);
+    const SoftmaxResults& results = runtime.session.theory.softmax.Get(state.softmax);
 
     SectionHeading("Class scores \u2192 probabilities", runtime.fonts.bold);
     DrawClassTable(state, runtime, results, theme);
     DrawControls(state, runtime);
-    const SoftmaxResults& current = runtime.theory.softmax.Get(state.softmax);
+    const SoftmaxResults& current = runtime.session.theory.softmax.Get(state.softmax);
     if (!current.error.empty()) {
         ErrorText(("Cannot compute: " + current.error).c_str());
         ImGui::End();
