@@ -40,7 +40,7 @@ std::string TempPath() {
 }  // namespace
 
 CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env,
-                        double terminate_after_s) {
+                        double terminate_after_s, int stop_signal) {
     const std::string out_path = TempPath();
     const std::string err_path = TempPath();
 
@@ -82,7 +82,7 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(terminate_after_s);
         while (waitpid(pid, &status, WNOHANG) == 0) {
             if (std::chrono::steady_clock::now() >= deadline) {
-                kill(pid, SIGTERM);
+                kill(pid, stop_signal);
                 waitpid(pid, &status, 0);
                 break;
             }

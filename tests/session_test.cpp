@@ -13,7 +13,7 @@
 namespace actlab::session {
 namespace {
 
-constexpr double kUnlimitedBudget = 100.0;  // seconds per Update: exactly steps_per_frame steps
+constexpr double kUnlimitedBudget = 100.0; // seconds per Update: exactly steps_per_frame steps
 
 // The network lesson of a shipped preset (assets/presets, as embedded in the binary).
 NetworkLessonState PresetLesson(std::string_view name) {
@@ -43,21 +43,23 @@ LessonRun RunLesson(NetworkLessonState lesson, std::uint64_t seed, int frames) {
     run.dead_at_start = session.stats().dead_count;
     run.hidden = session.stats().hidden_neurons;
     lesson.playing = true;
-    for (int frame = 0; frame < frames; ++frame) session.Update(lesson, kUnlimitedBudget);
+    for (int frame = 0; frame < frames; ++frame)
+        session.Update(lesson, kUnlimitedBudget);
     lesson.playing = false;
-    session.Update(lesson, kUnlimitedBudget);  // paused: the statistics of the last step
+    session.Update(lesson, kUnlimitedBudget); // paused: the statistics of the last step
     run.dead = session.stats().dead_count;
     run.diverged = session.trainer().diverged();
     return run;
 }
 
 void UseActivation(NetworkLessonState& lesson, ActivationId id) {
-    for (Activation& activation : lesson.activations) activation = Activation::WithDefaults(id);
+    for (Activation& activation : lesson.activations)
+        activation = Activation::WithDefaults(id);
 }
 
 // Every seed of 1…20, not the preset's own: the lesson must work whatever seed the class picks.
 constexpr std::uint64_t kLessonSeeds = 20;
-constexpr int kLessonFrames = 30;  // 300 steps at the presets' 10 steps per frame
+constexpr int kLessonFrames = 30; // 300 steps at the presets' 10 steps per frame
 
 TEST(ShippedLessons, NegativeBiasLeavesMostRelusBornDeadButNoLeakyRelu) {
     // Biases at −5 with Xavier weights: most ReLUs have z ≤ 0 on every sample before the first step
@@ -71,7 +73,8 @@ TEST(ShippedLessons, NegativeBiasLeavesMostRelusBornDeadButNoLeakyRelu) {
     for (std::uint64_t seed = 1; seed <= kLessonSeeds; ++seed) {
         const LessonRun relu = RunLesson(lesson, seed, kLessonFrames);
         EXPECT_FALSE(relu.diverged) << "seed " << seed;
-        EXPECT_GT(2 * relu.dead_at_start, relu.hidden) << "seed " << seed << ": " << relu.dead_at_start << " of " << relu.hidden;
+        EXPECT_GT(2 * relu.dead_at_start, relu.hidden)
+            << "seed " << seed << ": " << relu.dead_at_start << " of " << relu.hidden;
         EXPECT_GT(2 * relu.dead, relu.hidden) << "seed " << seed << ": they stay dead";
         const LessonRun revived = RunLesson(leaky, seed, kLessonFrames);
         EXPECT_EQ(revived.dead, 0u) << "seed " << seed;
@@ -104,7 +107,8 @@ TEST(ShippedLessons, HighLearningRateKillsRelusDuringTrainingButNoLeakyRelu) {
         EXPECT_EQ(revived.dead, 0u) << "seed " << seed;
         slow_dead += RunLesson(slow, seed, kLessonFrames).dead;
     }
-    EXPECT_GE(4 * seeds_killed, 3 * kLessonSeeds) << "training killed neurons on " << seeds_killed << " seeds";
+    EXPECT_GE(4 * seeds_killed, 3 * kLessonSeeds)
+        << "training killed neurons on " << seeds_killed << " seeds";
     EXPECT_GE(4 * dead, hidden) << dead << " of " << hidden;
     EXPECT_GE(dead, 3 * slow_dead) << "the learning rate is the cause: " << dead << " vs " << slow_dead;
 }
@@ -140,20 +144,20 @@ TEST(NetworkSession, TheHoveredWeightsGradientIsComputedOncePerChange) {
     session.Update(lesson, kUnlimitedBudget);
     EXPECT_EQ(session.gradient_computations(), 3u);
 
-    session.Update(lesson, kUnlimitedBudget);  // nothing hovered in the last frame
+    session.Update(lesson, kUnlimitedBudget); // nothing hovered in the last frame
     EXPECT_FALSE(session.hovered_gradient().has_value());
     lesson.playing = true;
-    for (int frame = 0; frame < 5; ++frame) session.Update(lesson, kUnlimitedBudget);
+    for (int frame = 0; frame < 5; ++frame)
+        session.Update(lesson, kUnlimitedBudget);
     EXPECT_EQ(session.gradient_computations(), 3u) << "training while nothing is hovered computes nothing";
 
-    session.HoverWeight(WeightIndex{7, 0, 0});  // no such layer: nothing, and no crash
+    session.HoverWeight(WeightIndex{7, 0, 0}); // no such layer: nothing, and no crash
     session.Update(lesson, kUnlimitedBudget);
     EXPECT_FALSE(session.hovered_gradient().has_value());
 }
 
 // Updates until `done()` holds (a bound against a hang, not a timing requirement).
-template <typename Done>
-bool UpdatesUntil(Session& session, AppState& state, Done done) {
+template <typename Done> bool UpdatesUntil(Session& session, AppState& state, Done done) {
     for (int i = 0; i < 20000; ++i) {
         session.Update(state, kUnlimitedBudget);
         if (done()) return true;
@@ -169,7 +173,8 @@ TEST(Session, SimulationsRunOnceTheirViewWasOpenedAndGoOnWhenItIsHidden) {
     state.propagation.samples = 10;
     state.born_dead.trials = 100;
     Session session;
-    for (int i = 0; i < 5; ++i) session.Update(state, kUnlimitedBudget);
+    for (int i = 0; i < 5; ++i)
+        session.Update(state, kUnlimitedBudget);
     EXPECT_EQ(session.updates(), 5u);
     EXPECT_EQ(session.theory.propagation.runs_started(), 0u) << "a view never opened costs nothing";
     EXPECT_FALSE(session.theory.born_dead.Running());
@@ -188,9 +193,9 @@ TEST(Session, SimulationsRunOnceTheirViewWasOpenedAndGoOnWhenItIsHidden) {
     ASSERT_TRUE(UpdatesUntil(session, state, [&] {
         return session.theory.propagation.Current() && session.theory.born_dead.Current();
     }));
-    EXPECT_EQ(session.theory.propagation.results().size(), 7u);  // layers 0 to 6
+    EXPECT_EQ(session.theory.propagation.results().size(), 7u); // layers 0 to 6
     EXPECT_EQ(session.theory.born_dead.results().size(), 7u);
 }
 
-}  // namespace
-}  // namespace actlab::session
+} // namespace
+} // namespace actlab::session

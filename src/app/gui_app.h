@@ -27,6 +27,7 @@ struct GuiOptions {
     std::string scene;                 // --scene FILE or preset:NAME: open this lesson
     bool gl_debug = false;             // --gl-debug or ACTLAB_GL_DEBUG=1: count OpenGL errors, exit 3
     int stress_resize = 0;             // --stress-resize N: minimise, N resizes, then --frames, exit
+    double autosave_seconds = 30.0;    // --autosave-seconds S (hidden, for tests): save a changing session this often
 };
 
 // A scene file, or an embedded lesson preset named "preset:NAME" (its file's stem).

@@ -13,4 +13,4 @@ void Session::Update(AppState& state, double training_budget_seconds) {
     theory.born_dead.Update(state.born_dead);
 }
 
-}  // namespace actlab::session
+} // namespace actlab::session

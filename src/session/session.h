@@ -13,17 +13,17 @@
 namespace actlab::session {
 
 struct Session {
-    NetworkSession network;  // the mini network's trainer, statistics, heatmaps, hovered gradient
-    TheoryRunners theory;    // softmax, propagation, the SELU map, born dead
+    NetworkSession network; // the mini network's trainer, statistics, heatmaps, hovered gradient
+    TheoryRunners theory;   // softmax, propagation, the SELU map, born dead
 
     // One step of time: trains the network for at most `training_budget_seconds` if it plays, carries
     // out the requests of the last frame, and starts, cancels or collects the simulations.
     void Update(AppState& state, double training_budget_seconds);
 
-    std::size_t updates() const { return updates_; }  // calls of Update so far
+    std::size_t updates() const { return updates_; } // calls of Update so far
 
 private:
     std::size_t updates_ = 0;
 };
 
-}  // namespace actlab::session
+} // namespace actlab::session
