@@ -56,6 +56,9 @@ TEST(CliList, TextAndJson) {
     ASSERT_EQ(text.exit_status, 0);
     EXPECT_NE(text.out.find("leaky_relu"), std::string::npos);
     EXPECT_NE(text.out.find("--param slope=0.01"), std::string::npos);
+    // Numbers in their shortest exact form: 0.1, never 0.10000000000000001.
+    EXPECT_EQ(text.out.find("0000000000"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("slider 0.1 to 3"), std::string::npos) << text.out;
 
     const auto json = RunActlab({"list", "--json"});
     ASSERT_EQ(json.exit_status, 0);

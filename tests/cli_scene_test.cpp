@@ -151,13 +151,30 @@ TEST_F(SceneCliTest, TheWindowRefusesABadSceneBeforeOpening) {
     EXPECT_NE(missing.err.find("none.json: cannot open"), std::string::npos) << missing.err;
 }
 
+// The help says light is the default theme of a figure: a preset (which sets no theme, so its
+// window would be dark) renders light too.
+TEST_F(SceneCliTest, RenderOfAPresetIsLightByDefault) {
+    const fs::path out = dir_ / "leaky.png";
+    const CommandResult run = RunActlab(
+        {"render", "--scene", "preset:leaky-relu-vs-relu", "--size", "400x300", "--out", out.string()}, kNoDisplay);
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(out);
+    EXPECT_TRUE(Near(image.At(2, 2), 255, 255, 255, 0)) << "a white figure";
+}
+
 TEST_F(SceneCliTest, PresetsAreListedAndCanBeWrittenOut) {
     const CommandResult run = RunActlab({"presets", "--save-dir", dir_.string()});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const std::vector<std::string> lines = SplitLines(run.out);
     ASSERT_EQ(lines.size(), 7u) << run.out;
-    EXPECT_EQ(lines[0], "relu-basics  ReLU basics");
-    EXPECT_EQ(lines[6], "softmax-temperature  Softmax temperature");
+    // The titles line up in one column, two spaces after the longest name.
+    const std::size_t column = std::string("dying-relu-learning-rate  ").size();
+    EXPECT_EQ(lines[0], "relu-basics" + std::string(column - 11, ' ') + "ReLU basics");
+    for (const std::string& line : lines) {
+        ASSERT_GT(line.size(), column) << line;
+        EXPECT_NE(line[column], ' ') << line;
+        EXPECT_EQ(line[column - 1], ' ') << line;
+    }
     // A written preset is a scene file that render reads.
     const fs::path out = dir_ / "f.svg";
     const CommandResult render =

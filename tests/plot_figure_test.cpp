@@ -1,5 +1,8 @@
 // The plot figure drawn into a recording canvas: kinks sharp, jumps as gaps with circles, tick
 // labels that never overlap, curves that stay exact when zoomed far in or out.
+#include "core/lesson_presets.h"
+#include "core/scene.h"
+#include "core/view_fit.h"
 #include "render/plot_figure.h"
 
 #include <gtest/gtest.h>
@@ -20,6 +23,7 @@ public:
     std::vector<std::vector<Vec2>> polylines;
     std::vector<std::pair<Vec2, bool>> circles;  // centre, filled
     std::vector<DrawnText> texts;
+    std::vector<DrawnText> labels;  // every label box the plot placed (NoteLabel)
 
     void Polyline(std::span<const Vec2> points, Color, float) override { polylines.emplace_back(points.begin(), points.end()); }
     void Line(Vec2, Vec2, Color, float, float) override {}
@@ -41,6 +45,7 @@ public:
     }
     void PushClip(Vec2, Vec2) override {}
     void PopClip() override {}
+    void NoteLabel(Vec2 min, Vec2 max, std::string_view text) override { labels.push_back({min, max, std::string(text)}); }
 };
 
 struct Drawn {
@@ -266,6 +271,147 @@ TEST(PlotFigure, HugeValuesDoNotOverflowPixels) {
     for (const auto& line : d.canvas.polylines) {
         for (const Vec2 p : line) {
             EXPECT_TRUE(std::isfinite(p.x) && std::isfinite(p.y));
+        }
+    }
+}
+
+}  // namespace
+}  // namespace actlab
+
+namespace actlab {
+namespace {
+
+// A plot as the window and the exports draw it: every overlay on, the given probes.
+struct LabelledPlot {
+    RecordingCanvas canvas;
+    PlotFrame frame;
+};
+
+LabelledPlot DrawLabelled(const std::vector<Activation>& functions, PlotQuantity quantity, const PlotViewRange& view,
+                          std::span<const Probe> probes, Vec2 logical_size, float scale) {
+    LabelledPlot drawn;
+    PlotSpec spec;
+    spec.quantity = quantity;
+    spec.x_min = view.x_min;
+    spec.x_max = view.x_max;
+    const bool derivative = quantity == PlotQuantity::Derivative;
+    spec.y_min = derivative ? view.dy_min : view.y_min;
+    spec.y_max = derivative ? view.dy_max : view.y_max;
+    spec.probes = probes;
+    const FigureStyle style{17.0f * scale, scale};
+    drawn.frame = LayoutPlot(drawn.canvas, spec, {0, 0}, {logical_size.x * scale, logical_size.y * scale}, style);
+    const FigureTheme theme = FigureThemeFor(Theme::Light);
+    const std::vector<PlotCurveData> curves = BuildCurves(functions, spec.x_min, spec.x_max,
+                                                          SamplesForWidth(drawn.frame.AreaWidth()), spec.convention, theme);
+    DrawPlot(drawn.canvas, drawn.frame, spec, curves, theme, style);
+    return drawn;
+}
+
+bool Overlap(const RecordingCanvas::DrawnText& a, const RecordingCanvas::DrawnText& b) {
+    return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
+}
+
+// No two labels overlap, every label lies inside the plot, and the y axis has at least three labels.
+void ExpectTidyLabels(const LabelledPlot& d, const std::string& what) {
+    const auto& labels = d.canvas.labels;
+    ASSERT_FALSE(labels.empty()) << what;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const auto& a = labels[i];
+        EXPECT_TRUE(a.min.x >= d.frame.outer_min.x - 0.01f && a.max.x <= d.frame.outer_max.x + 0.01f &&
+                    a.min.y >= d.frame.outer_min.y - 0.01f && a.max.y <= d.frame.outer_max.y + 0.01f)
+            << what << ": '" << a.text << "' is cut by the plot's edge";
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            EXPECT_FALSE(Overlap(a, labels[j])) << what << ": '" << a.text << "' overlaps '" << labels[j].text << "'";
+        }
+    }
+    const auto y_ticks = std::count_if(labels.begin(), labels.end(), [&](const auto& t) {
+        return t.max.x <= d.frame.area_min.x && t.min.y < d.frame.area_max.y && t.max.y > d.frame.area_min.y;
+    });
+    EXPECT_GE(y_ticks, 3) << what << ": the y axis needs at least three labels";
+}
+
+std::vector<Activation> PresetFunctions(const FunctionPlotState& plots) {
+    std::vector<Activation> functions;
+    for (ActivationId id : plots.selected) functions.push_back({id, plots.params[static_cast<std::size_t>(id)]});
+    return functions;
+}
+
+constexpr std::array<Vec2, 2> kPlotSizes{{{470.0f, 380.0f}, {900.0f, 500.0f}}};  // logical pixels
+
+TEST(PlotLabels, EveryLessonPresetHasTidyLabelsAtEverySizeAndScale) {
+    for (const EmbeddedPreset& preset : EmbeddedPresets()) {
+        const SceneParseResult parsed = ParseScene(preset.text, preset.name);
+        ASSERT_TRUE(parsed.ok()) << parsed.error;
+        const FunctionPlotState& plots = parsed.scene.state.plots;
+        const std::vector<Activation> functions = PresetFunctions(plots);
+        for (const Vec2 size : kPlotSizes) {
+            for (float scale : {1.0f, 2.0f, 3.0f}) {
+                for (PlotQuantity q : {PlotQuantity::Value, PlotQuantity::Derivative}) {
+                    const LabelledPlot d = DrawLabelled(functions, q, plots.view, plots.probes, size, scale);
+                    ExpectTidyLabels(d, std::string(preset.name) + (q == PlotQuantity::Value ? " f " : " f\u2032 ") +
+                                            std::to_string(static_cast<int>(size.x)) + "x" +
+                                            std::to_string(static_cast<int>(size.y)) + " @" + std::to_string(scale));
+                }
+            }
+        }
+    }
+}
+
+TEST(PlotLabels, EveryFunctionWithProbesHasTidyLabels) {
+    for (const ActivationInfo& info : Catalogue()) {
+        const std::vector<Activation> functions{Activation::WithDefaults(info.id)};
+        const PlotViewRange view = FitView(functions, KinkConvention::PyTorch);
+        const std::vector<Probe> probes{{info.id, -1.0, false}, {info.id, -1.0, true}, {info.id, 1.5, true}};
+        for (const Vec2 size : kPlotSizes) {
+            for (float scale : {1.0f, 2.0f, 3.0f}) {
+                for (PlotQuantity q : {PlotQuantity::Value, PlotQuantity::Derivative}) {
+                    const LabelledPlot d = DrawLabelled(functions, q, view, probes, size, scale);
+                    ExpectTidyLabels(d, std::string(info.display_name) + " " + std::to_string(static_cast<int>(size.x)) +
+                                            " @" + std::to_string(scale));
+                }
+            }
+        }
+    }
+}
+
+// The Leaky lesson's key number and the legend both show, apart, at 2× in a plot the size the
+// window gives it.
+TEST(PlotLabels, TheLeakyProbeLabelIsNotUnderTheLegend) {
+    const SceneParseResult parsed = ParseScene(FindPreset("leaky-relu-vs-relu")->text, "leaky");
+    ASSERT_TRUE(parsed.ok());
+    const FunctionPlotState& plots = parsed.scene.state.plots;
+    for (const Vec2 size : kPlotSizes) {
+        const LabelledPlot d = DrawLabelled(PresetFunctions(plots), PlotQuantity::Derivative, plots.view, plots.probes, size, 2.0f);
+        const auto& labels = d.canvas.labels;
+        const auto probe = std::find_if(labels.begin(), labels.end(),
+                                        [](const auto& t) { return t.text == "Leaky ReLU\u2032(\u22123) = 0.1"; });
+        const auto legend = std::find_if(labels.begin(), labels.end(), [](const auto& t) { return t.text.starts_with("legend"); });
+        ASSERT_NE(probe, labels.end());
+        ASSERT_NE(legend, labels.end());
+        EXPECT_FALSE(Overlap(*probe, *legend));
+    }
+}
+
+// The maximum of f′ says whose it is, and neither it nor a probe label sits on the curve.
+TEST(PlotLabels, OverlayLabelsNameTheFunctionAndStayOffTheCurves) {
+    const std::vector<Activation> gelu{Activation::WithDefaults(ActivationId::Gelu)};
+    const PlotViewRange view = FitView(gelu, KinkConvention::PyTorch);
+    const std::vector<Probe> probes{{ActivationId::Gelu, -0.75, true}};
+    for (const Vec2 size : kPlotSizes) {
+        const LabelledPlot d = DrawLabelled(gelu, PlotQuantity::Derivative, view, probes, size, 1.0f);
+        const auto& labels = d.canvas.labels;
+        const auto maximum = std::find_if(labels.begin(), labels.end(), [](const auto& t) { return t.text.starts_with("max "); });
+        ASSERT_NE(maximum, labels.end());
+        EXPECT_EQ(maximum->text.rfind("max GELU\u2032 = 1.129 at x = ", 0), 0u) << maximum->text;
+        for (const auto& label : labels) {
+            if (!label.text.starts_with("max ") && label.text.find("(\u22120.75)") == std::string::npos) continue;
+            for (const auto& line : d.canvas.polylines) {
+                for (std::size_t i = 1; i < line.size(); ++i) {
+                    const Vec2 m{(line[i - 1].x + line[i].x) / 2, (line[i - 1].y + line[i].y) / 2};
+                    EXPECT_FALSE(m.x > label.min.x && m.x < label.max.x && m.y > label.min.y && m.y < label.max.y)
+                        << "'" << label.text << "' covers the curve at " << m.x << ", " << m.y << " box " << label.min.x << "," << label.min.y << " " << label.max.x << "," << label.max.y << " size " << size.x;
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 // preset), a corpus of malformed and hostile files fails with the file and position, wrong fields
 // fall back to defaults with warnings, and an interrupted save never damages the previous file.
 #include "core/lesson_presets.h"
+#include "core/file_io.h"
 #include "core/scene.h"
 #include "core/training.h"
 
@@ -247,8 +248,8 @@ TEST_F(SceneFileTest, MissingFileAndDirectoryAreNamed) {
 TEST_F(SceneFileTest, WriteReplacesTheFileAndLeavesNoTemporary) {
     const fs::path path = dir_ / "lesson.json";
     const std::string text = SceneToJson(TrainedScene());
-    ASSERT_EQ(WriteSceneFile(path.string(), "old\n"), "");
-    ASSERT_EQ(WriteSceneFile(path.string(), text), "");
+    ASSERT_EQ(WriteFileAtomically(path.string(), "old\n"), "");
+    ASSERT_EQ(WriteFileAtomically(path.string(), text), "");
     EXPECT_EQ(ReadAll(path), text);
     EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1) << "no temporary left";
     const SceneParseResult loaded = ReadSceneFile(path.string());
@@ -258,11 +259,11 @@ TEST_F(SceneFileTest, WriteReplacesTheFileAndLeavesNoTemporary) {
 
 TEST_F(SceneFileTest, AFailedWriteKeepsThePreviousFile) {
     const fs::path path = dir_ / "lesson.json";
-    ASSERT_EQ(WriteSceneFile(path.string(), "previous\n"), "");
+    ASSERT_EQ(WriteFileAtomically(path.string(), "previous\n"), "");
     // The target is a directory now: the write fails and says so.
-    EXPECT_NE(WriteSceneFile(dir_.string(), "x").find("it is a directory"), std::string::npos);
+    EXPECT_NE(WriteFileAtomically(dir_.string(), "x").find("it is a directory"), std::string::npos);
     // A missing directory: no file can be made.
-    const std::string error = WriteSceneFile((dir_ / "missing" / "lesson.json").string(), "x");
+    const std::string error = WriteFileAtomically((dir_ / "missing" / "lesson.json").string(), "x");
     EXPECT_NE(error.find("cannot write"), std::string::npos) << error;
     EXPECT_EQ(ReadAll(path), "previous\n");
 }
@@ -276,12 +277,12 @@ TEST_F(SceneFileTest, KillingASaveMidwayNeverDamagesTheFile) {
     second.title = "Second version";
     second.state.plots.selected = {ActivationId::Gelu};
     const std::string a = SceneToJson(first), b = SceneToJson(second);
-    ASSERT_EQ(WriteSceneFile(path.string(), a), "");
+    ASSERT_EQ(WriteFileAtomically(path.string(), a), "");
     for (int round = 0; round < 5; ++round) {
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
-            for (int i = 0;; ++i) (void)WriteSceneFile(path.string(), i % 2 == 0 ? b : a);
+            for (int i = 0;; ++i) (void)WriteFileAtomically(path.string(), i % 2 == 0 ? b : a);
         }
         ::usleep(static_cast<useconds_t>(20000 + 15000 * round));
         ::kill(child, SIGKILL);

@@ -1,6 +1,7 @@
 // Saving the session's settings and lesson (see autosave.h).
 #include "app/autosave.h"
 
+#include "core/file_io.h"
 #include "core/scene.h"
 #include "ui/scene_files.h"
 
@@ -24,7 +25,7 @@ void SaveSessionFiles(const SessionFiles& files, const AppState& state, const Wi
     // The trained network too, so the next start continues the lesson where it stopped.
     Scene lesson = ui::CurrentScene(state, runtime);
     lesson.title = runtime.scenes.title;
-    if (const std::string error = WriteSceneFile(files.lesson.string(), SceneToJson(lesson));
+    if (const std::string error = WriteFileAtomically(files.lesson.string(), SceneToJson(lesson));
         !error.empty()) {
         std::cerr << "actlab: session not saved: " << error << '\n';
     }

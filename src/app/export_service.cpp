@@ -5,7 +5,7 @@
 #include "app/platform.h"
 #include "core/csv.h"
 #include "render/egl_context.h"
-#include "render/file_output.h"
+#include "core/file_io.h"
 #include "render/gl_capture.h"
 #include "render/png_writer.h"
 #include "ui/panels.h"
@@ -151,7 +151,7 @@ ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::U
         return outcome;
     }
     if (request.path.back() == '/') {
-        outcome.error = "cannot write " + request.path + ": it is a directory; add a file name";
+        outcome.error = request.path + ": cannot write (it is a directory; add a file name)";
         return outcome;
     }
     if (!ui::FormatAllowed(request.target, request.format)) {
@@ -163,7 +163,7 @@ ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::U
     if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
         std::filesystem::create_directories(parent, ec);
         if (ec) {
-            outcome.error = "cannot create the folder " + parent.string() + ": " + ec.message();
+            outcome.error = parent.string() + ": cannot create the folder (" + ec.message() + ")";
             return outcome;
         }
     }
@@ -191,7 +191,7 @@ ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::U
                              request.target == ui::ExportTarget::Network ? "Mini network" : nullptr);
     }
     if (!image.error.empty()) {
-        outcome.error = "cannot export " + request.path + ": " + image.error;
+        outcome.error = request.path + ": cannot export (" + image.error + ")";
         return outcome;
     }
     outcome.width = image.width;

@@ -25,7 +25,7 @@ struct ExportOutcome {
 ExportOutcome RunExport(const ui::ExportRequest& request, AppState& state, ui::UiRuntime& runtime,
                         PlatformWindow& platform);
 
-// "Saved ~/Pictures/ActLab/x.png (2400×1500)" or "Export failed: cannot write …".
+// "Saved ~/Pictures/ActLab/x.png (2400×1500)" or "Export failed: ~/x.png: cannot write (…)".
 std::string DescribeOutcome(const ExportOutcome& outcome);
 
 }  // namespace actlab::app

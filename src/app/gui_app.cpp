@@ -9,6 +9,7 @@
 #include "app/settings_store.h"
 #include "core/lesson_presets.h"
 #include "core/number_parse.h"
+#include "core/file_io.h"
 #include "core/scene.h"
 #include "core/state_json.h"
 #include "core/view_fit.h"

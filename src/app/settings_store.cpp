@@ -1,50 +1,19 @@
 // Settings persistence (see settings_store.h).
 #include "app/settings_store.h"
 
+#include "core/file_io.h"
 #include "core/state_json.h"
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cerrno>
-#include <csignal>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <sys/types.h>
-#include <unistd.h>
 
 namespace actlab::app {
 
 namespace {
 
 constexpr int kSettingsVersion = 1;
-constexpr std::uintmax_t kMaxSettingsBytes = 16u << 20;  // a settings file is a few kB
-
-// A save killed midway leaves its temporary (NAME.tmpPID) behind, and every later process has
-// another pid: without this they would pile up one per crash. Those whose process is gone are
-// removed; a live one belongs to another ActLab saving at this moment and is left alone.
-void RemoveStaleTemporaries(const std::filesystem::path& path) {
-    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    const std::string prefix = path.filename().string() + ".tmp";
-    std::vector<std::filesystem::path> stale;
-    std::error_code ec;
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (name.size() <= prefix.size() || name.size() > prefix.size() + 9 || name.compare(0, prefix.size(), prefix) != 0) {
-            continue;
-        }
-        const std::string digits = name.substr(prefix.size());
-        if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-        const pid_t pid = static_cast<pid_t>(std::stol(digits));
-        if (pid <= 0 || pid == ::getpid()) continue;  // our own is overwritten by this save
-        if (::kill(pid, 0) == 0 || errno == EPERM) continue;  // that process still runs
-        stale.push_back(it->path());
-    }
-    for (const auto& file : stale) std::filesystem::remove(file, ec);
-}
+constexpr std::size_t kMaxSettingsBytes = 16u << 20;  // a settings file is a few kB
 
 }  // namespace
 
@@ -59,24 +28,14 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return result;
     result.found = true;
-    if (std::filesystem::is_directory(path, ec)) {
-        result.error = path.string() + " is a directory";
-        return result;
-    }
-    if (std::filesystem::file_size(path, ec) > kMaxSettingsBytes) {
-        result.error = path.string() + " is too large to be a settings file";
-        return result;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (!in && !in.eof()) {
-        result.error = "cannot read " + path.string();
+    std::string text;
+    if (std::string error = ReadFileCapped(path.string(), kMaxSettingsBytes, text); !error.empty()) {
+        result.error = std::move(error);
         return result;
     }
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(buffer.str());
+        json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         result.error = path.string() + " is not valid JSON (byte " + std::to_string(e.byte) + "); ignored";
         return result;
@@ -115,29 +74,6 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
     return result;
 }
 
-std::string WriteFileAtomically(const std::filesystem::path& path, const std::string& contents) {
-    std::error_code ec;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-    RemoveStaleTemporaries(path);
-    const std::filesystem::path temporary = path.string() + ".tmp" + std::to_string(::getpid());
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file) return "cannot write " + path.string() + ": " + std::strerror(errno);
-    const bool written = std::fwrite(contents.data(), 1, contents.size(), file) == contents.size();
-    const bool flushed = std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
-    const int saved_errno = errno;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !flushed || !closed) {
-        std::filesystem::remove(temporary, ec);
-        return "cannot write " + path.string() + ": " + std::strerror(saved_errno ? saved_errno : EIO);
-    }
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        return "cannot write " + path.string() + ": " + ec.message();
-    }
-    return "";
-}
-
 std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window,
                          const std::vector<std::string>& recent_scenes) {
     nlohmann::json json = AppStateToJson(state);
@@ -145,7 +81,9 @@ std::string SaveSettings(const std::filesystem::path& path, const AppState& stat
     json["version"] = kSettingsVersion;
     json["window"] = {{"width", window.width}, {"height", window.height}};
     if (!recent_scenes.empty()) json["recent_scenes"] = recent_scenes;
-    return WriteFileAtomically(path, json.dump(2) + "\n");
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    return WriteFileAtomically(path.string(), json.dump(2) + "\n");
 }
 
 }  // namespace actlab::app

@@ -29,12 +29,9 @@ struct LoadResult {
 // Reads `path` into `state` and `window`. A corrupt file leaves both untouched and says why.
 LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, WindowGeometry& window);
 
-// Writes to a temporary file, flushes and renames it over `path`: the previous file survives any
-// failure. Returns "" or what went wrong.
+// Writes through WriteFileAtomically (core/file_io.h), creating the directory if needed: the previous
+// file survives any failure. Returns "" or what went wrong.
 std::string SaveSettings(const std::filesystem::path& path, const AppState& state, const WindowGeometry& window,
                          const std::vector<std::string>& recent_scenes = {});
-
-// The same atomic write for any text (scenes, exports).
-std::string WriteFileAtomically(const std::filesystem::path& path, const std::string& contents);
 
 }  // namespace actlab::app

@@ -1,7 +1,7 @@
 // `actlab dataset NAME [--samples N] [--noise X] [--seed S] [--zero-one] --out FILE.csv`: a toy
 // dataset as CSV `x1,x2,y`, identical for a given seed.
 #include "cli/commands.h"
-#include "cli/file_io.h"
+#include "core/file_io.h"
 #include "core/dataset.h"
 #include "core/number_parse.h"
 
@@ -42,7 +42,7 @@ int RunDataset(const DatasetCommandOptions& options) {
     if (std::string error = ValidateDatasetOptions(data); !error.empty()) return UsageError(error);
 
     const auto rows = MakeDataset(data);
-    if (std::string error = WriteTextFile(options.out, DatasetToCsv(rows)); !error.empty()) {
+    if (std::string error = WriteFileAtomically(options.out, DatasetToCsv(rows)); !error.empty()) {
         std::cerr << "actlab: " << error << '\n';
         return kExitEnvironment;
     }

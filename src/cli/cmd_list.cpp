@@ -5,7 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
+#include <array>
+#include <charconv>
 #include <iostream>
 #include <memory>
 
@@ -13,10 +14,11 @@ namespace actlab::cli {
 
 namespace {
 
+// The shortest text that reads back as exactly `value`: 0.1, not 0.10000000000000001.
 std::string Short(double value) {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
+    std::array<char, 40> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return {buffer.data(), result.ptr};
 }
 
 nlohmann::ordered_json CatalogueJson() {

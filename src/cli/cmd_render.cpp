@@ -11,7 +11,7 @@
 #include "app/gui_app.h"
 #include "core/number_parse.h"
 #include "render/figure.h"
-#include "render/file_output.h"
+#include "core/file_io.h"
 #include "render/png_writer.h"
 
 #include <CLI/CLI.hpp>
@@ -36,7 +36,7 @@ struct RenderOptions {
     std::string out;
     std::string size = "1200x750";
     std::string scale = "1";
-    std::string theme;  // empty: the scene's, else light
+    std::string theme;  // empty: light, as the help says (a scene's theme is the window's, not the figure's)
     std::string kink;   // empty: the scene's, else pytorch
     std::string format;
     bool no_legend = false;
@@ -106,7 +106,8 @@ std::string ApplyParams(const std::vector<std::string>& params, const std::vecto
 }
 
 // The scene's plot as a figure: its functions (the first six) with their parameters, convention,
-// view (both y ranges), overlays, probes, derivative and theme.
+// view (both y ranges), overlays, probes and derivative. Not its theme: figures are light unless
+// --theme says otherwise, whatever colours the window had.
 std::string ApplyScene(const std::string& name, FigureSpec& spec, std::vector<std::string>& names) {
     SceneParseResult loaded = app::LoadSceneOrPreset(name);
     if (!loaded.ok()) return loaded.error;
@@ -123,9 +124,6 @@ std::string ApplyScene(const std::string& name, FigureSpec& spec, std::vector<st
     spec.derivative = state.plots.show_derivative;
     spec.convention = state.plots.convention;
     spec.overlays = state.plots.overlays;
-    spec.theme = state.display.theme == Theme::Dark        ? ExportTheme::Dark
-                 : state.display.theme == Theme::Projector ? ExportTheme::Projector
-                                                           : ExportTheme::Light;
     if (spec.derivative) spec.dy_range = std::pair{view.dy_min, view.dy_max};
     spec.probes = state.plots.probes;
     return "";
@@ -166,7 +164,7 @@ std::string BuildSpec(const RenderOptions& options, FigureSpec& spec, OutputForm
     }
     if (options.no_overlays) spec.overlays = {false, false, false, false};
     if (options.no_legend) spec.overlays.legend = false;
-    if (!options.theme.empty() || options.scene.empty()) {
+    {
         const std::string name = options.theme.empty() ? "light" : options.theme;
         const auto theme = ParseExportTheme(name);
         if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + name + "\"";

@@ -1,7 +1,7 @@
 // `actlab train`: trains the mini network headlessly with plain SGD and prints a summary; optionally
 // logs per-step loss, dead fraction and per-layer gradient norms, and saves the trained network.
 #include "cli/commands.h"
-#include "cli/file_io.h"
+#include "core/file_io.h"
 #include "cli/function_args.h"
 #include "core/dataset.h"
 #include "core/network.h"
@@ -10,9 +10,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -85,7 +82,7 @@ int BuildNetwork(const TrainOptions& options, std::uint64_t seed, bool regressio
                                   "--inputs go without it");
         if (!options.params.empty()) return UsageError("--param goes with --activation, not with --network");
         std::string text;
-        if (std::string error = ReadTextFile(options.network_file, kMaxNetworkFileBytes, text); !error.empty())
+        if (std::string error = ReadFileCapped(options.network_file, kMaxNetworkFileBytes, text); !error.empty())
             return UsageError(error);
         auto parsed = NetworkFromJson(text, options.network_file);
         if (!parsed.error.empty()) return UsageError(parsed.error);
@@ -178,7 +175,7 @@ int LoadData(const TrainOptions& options, std::uint64_t seed, bool zero_one, Spl
         if (!options.samples.empty() || !options.noise.empty())
             return UsageError("--samples and --noise go with --dataset, not with --data");
         std::string text;
-        if (std::string error = ReadTextFile(options.data_file, kMaxDataFileBytes, text); !error.empty())
+        if (std::string error = ReadFileCapped(options.data_file, kMaxDataFileBytes, text); !error.empty())
             return UsageError(error);
         auto parsed = ParseDatasetCsv(text, options.data_file);
         if (!parsed.error.empty()) return UsageError(parsed.error);
@@ -280,44 +277,32 @@ int RunTrain(const TrainOptions& options) {
                               " evaluations; log less often with --log-every K");
     }
 
-    // 3. The log opens before training so that an unwritable path fails at once.
-    std::FILE* log = nullptr;
+    // 3. The log opens before training so that an unwritable path fails at once; it is written like
+    // every other output, so a failed or killed run never leaves half a log under its name.
+    AtomicFileWriter log;
     if (!options.log_file.empty()) {
-        log = std::fopen(options.log_file.c_str(), "wb");
-        if (log == nullptr) {
-            std::cerr << "actlab: " << options.log_file << ": cannot write (" << std::strerror(errno) << ")\n";
+        if (std::string error = log.Open(options.log_file); !error.empty()) {
+            std::cerr << "actlab: " << error << '\n';
             return kExitEnvironment;
         }
     }
-    bool log_ok = true;
-    int log_errno = 0;  // the first failure's reason, e.g. ENOSPC on a full disk
-    auto write_log = [&](const std::string& text) {
-        if (log == nullptr || !log_ok) return;
-        log_ok = std::fwrite(text.data(), 1, text.size(), log) == text.size();
-        if (!log_ok) log_errno = errno;
-    };
 
     // 4. Training.
     Trainer trainer(std::move(network), std::move(split.train), std::move(split.test), training);
-    write_log(LogHeader(trainer.network()));
-    if (log != nullptr) write_log(LogRow(0, trainer.Observe()));
+    log.Write(LogHeader(trainer.network()));
+    if (log.is_open()) log.Write(LogRow(0, trainer.Observe()));
     const auto total = static_cast<std::size_t>(steps.value);
     const auto every = static_cast<std::size_t>(log_every.value);
     while (trainer.step() < total && !trainer.diverged()) {
-        const std::size_t chunk = log != nullptr ? std::min(every - trainer.step() % every, total - trainer.step())
+        const std::size_t chunk = log.is_open() ? std::min(every - trainer.step() % every, total - trainer.step())
                                                  : total - trainer.step();
         trainer.Run(chunk);
-        if (log != nullptr && !trainer.diverged() && (trainer.step() % every == 0 || trainer.step() == total))
-            write_log(LogRow(trainer.step(), trainer.Observe()));
+        if (log.is_open() && !trainer.diverged() && (trainer.step() % every == 0 || trainer.step() == total))
+            log.Write(LogRow(trainer.step(), trainer.Observe()));
     }
-    if (log != nullptr) {
-        if (std::fclose(log) != 0 && log_ok) {
-            log_ok = false;
-            log_errno = errno;
-        }
-        if (!log_ok) {
-            std::cerr << "actlab: " << options.log_file << ": cannot write ("
-                      << (log_errno != 0 ? std::strerror(log_errno) : "write failed") << ")\n";
+    if (log.is_open()) {
+        if (std::string error = log.Commit(); !error.empty()) {
+            std::cerr << "actlab: " << error << '\n';
             return kExitEnvironment;
         }
     }
@@ -325,7 +310,7 @@ int RunTrain(const TrainOptions& options) {
 
     // 5. Save, then the summary.
     if (!options.save_file.empty()) {
-        if (std::string error = WriteTextFile(options.save_file, NetworkToJson(trainer.network())); !error.empty()) {
+        if (std::string error = WriteFileAtomically(options.save_file, NetworkToJson(trainer.network())); !error.empty()) {
             std::cerr << "actlab: " << error << '\n';
             return kExitEnvironment;
         }

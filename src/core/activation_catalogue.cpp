@@ -49,7 +49,7 @@ constexpr std::array<ParamSpec, 1> kSwishParams{{
 }};
 constexpr std::array<ParamSpec, 2> kSoftplusParams{{
     {"beta", "β", 1.0, 1.0, 0.1, 10.0, 0.0, 100.0, true, false,
-     "Sharpness β: larger β hugs ReLU more closely (softplus = log(1 + e^{βx})/β)."},
+     "Sharpness β: larger β hugs ReLU more closely (softplus = log(1 + exp(βx))/β)."},
     {"threshold", "threshold", 20.0, 20.0, 1.0, 50.0, 0.0, 700.0, true, false,
      "Above βx > threshold PyTorch returns x itself, to avoid overflow."},
 }};

@@ -1,17 +1,11 @@
 // Scene files (see scene.h and docs/scene-format.md).
 #include "core/scene.h"
 
+#include "core/file_io.h"
 #include "core/state_json.h"
 
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 namespace actlab {
 
@@ -193,62 +187,13 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
 }
 
 SceneParseResult ReadSceneFile(const std::string& path) {
-    SceneParseResult result;
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        result.error = path + ": cannot open (no such file)";
-        return result;
-    }
-    if (std::filesystem::is_directory(status)) {
-        result.error = path + ": is a directory, not a scene file";
-        return result;
-    }
-    if (std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) > kMaxSceneFileBytes) {
-        result.error = path + ": larger than 16 MiB; not a scene file";
-        return result;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.error = path + ": cannot open (" + std::strerror(errno) + ")";
-        return result;
-    }
-    // Read at most one byte past the cap, so a growing pipe or device cannot exhaust memory.
-    std::string text(kMaxSceneFileBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) {
-        result.error = path + ": cannot read";
+    std::string text;
+    if (std::string error = ReadFileCapped(path, kMaxSceneFileBytes, text); !error.empty()) {
+        SceneParseResult result;
+        result.error = std::move(error);
         return result;
     }
     return ParseScene(text, path);
-}
-
-std::string WriteSceneFile(const std::string& path, const std::string& text) {
-    const std::filesystem::path target(path);
-    std::error_code ec;
-    if (std::filesystem::is_directory(target, ec)) return "cannot write " + path + ": it is a directory";
-    // The temporary file sits next to the target (a rename is atomic only within one file system)
-    // and is named by process, so two saving processes never write into each other's file.
-    const std::string temporary = path + ".tmp" + std::to_string(::getpid());
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (file == nullptr) return "cannot write " + path + ": " + std::strerror(errno);
-    errno = 0;
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-    // fsync before the rename: otherwise a power cut can leave the new name on empty contents.
-    const bool flushed = written && std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
-    const int reason = errno;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !flushed || !closed) {
-        std::filesystem::remove(temporary, ec);
-        return "cannot write " + path + ": " + std::strerror(reason != 0 ? reason : EIO);
-    }
-    std::filesystem::rename(temporary, target, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        return "cannot write " + path + ": " + ec.message();
-    }
-    return "";
 }
 
 }  // namespace actlab

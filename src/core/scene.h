@@ -39,12 +39,9 @@ struct SceneParseResult {
 // (size, nesting, syntax, format, version) becomes `error`. Missing fields take their defaults.
 SceneParseResult ParseScene(std::string_view text, std::string_view file_name);
 
-// Reads and parses a scene file, refusing one larger than kMaxSceneFileBytes before reading it.
+// Reads (ReadFileCapped, at most kMaxSceneFileBytes) and parses a scene file. Scenes are written with
+// WriteFileAtomically(path, SceneToJson(scene)) (core/file_io.h).
 SceneParseResult ReadSceneFile(const std::string& path);
-
-// Writes `text` through a temporary file in the same directory, flushed to disk and renamed over
-// `path`, so the previous file survives a crash or a failed write. Returns "" or a message.
-std::string WriteSceneFile(const std::string& path, const std::string& text);
 
 // Whether `network` has the shape and activations the lesson would build (so its weights can be
 // loaded into the lesson's trainer).

@@ -49,6 +49,11 @@ public:
     virtual Vec2 MeasureText(std::string_view utf8, float size) = 0;
     virtual void PushClip(Vec2 min, Vec2 max) = 0;
     virtual void PopClip() = 0;
+    // The box of a label just placed (a tick, an axis title, an overlay or probe label, a whole legend).
+    // Draws nothing: a recorder (the layout report, the tests) overrides it to see every label.
+    virtual void NoteLabel(Vec2 min, Vec2 max, std::string_view text) {
+        (void)min, (void)max, (void)text;
+    }
 };
 
 }  // namespace actlab

@@ -1,11 +1,16 @@
 // Text measurement with stb_truetype (see font_metrics.h); libstb.so holds the implementation.
 #include "render/font_metrics.h"
 
+#include "core/file_io.h"
+
 #include <stb_truetype.h>
 
-#include <cstdio>
 
 namespace actlab {
+
+namespace {
+constexpr std::size_t kMaxFontFileBytes = 64u << 20;  // DejaVu Sans is 0.7 MB; CJK fonts reach 20 MB
+}  // namespace
 
 struct FontMetrics::Font {
     std::vector<unsigned char> bytes;
@@ -15,12 +20,8 @@ struct FontMetrics::Font {
 
 FontMetrics::FontMetrics(const std::string& path) {
     auto font = std::make_unique<Font>();
-    if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
-        unsigned char buffer[65536];
-        std::size_t read = 0;
-        while ((read = std::fread(buffer, 1, sizeof buffer, file)) > 0) font->bytes.insert(font->bytes.end(), buffer, buffer + read);
-        std::fclose(file);
-    }
+    std::string bytes;
+    if (ReadFileCapped(path, kMaxFontFileBytes, bytes).empty()) font->bytes.assign(bytes.begin(), bytes.end());
     if (font->bytes.empty() || stbtt_InitFont(&font->info, font->bytes.data(), 0) == 0) {
         warning_ = "font " + path + " not found or unreadable (install fonts-dejavu-core); text widths are estimated";
         return;

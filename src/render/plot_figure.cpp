@@ -2,6 +2,8 @@
 #include "render/plot_figure.h"
 
 #include "core/ticks.h"
+#include "render/label_layout.h"
+#include "render/plot_labels.h"
 
 #include <algorithm>
 #include <array>
@@ -64,10 +66,18 @@ AxisTicks XTicks(Canvas& canvas, const PlotFrame& frame, float font_size) {
     return axis;
 }
 
+// y ticks about 2.4 text lines apart, and never fewer than three: a plot whose only y label is
+// "0" tells the class nothing about the scale.
 AxisTicks YTicks(Canvas& canvas, double y_min, double y_max, float height, float font_size) {
-    const int max_count = std::max(2, static_cast<int>(height / (font_size * 2.4f)));
-    return MakeTicks(canvas, y_min, y_max, max_count, font_size);
+    int max_count = std::max(3, static_cast<int>(height / (font_size * 2.4f)));
+    AxisTicks axis = MakeTicks(canvas, y_min, y_max, max_count, font_size);
+    while (axis.ticks.values.size() < 3 && max_count < 12) axis = MakeTicks(canvas, y_min, y_max, ++max_count, font_size);
+    return axis;
 }
+
+// The gap between the data area and the top of the x tick labels: clear of the tick marks, and of
+// the lowest y tick label, which is centred on the bottom edge.
+float XTickLabelGap(const FigureStyle& style) { return std::max(7.0f * style.scale, style.font_size * 0.55f); }
 
 // A polyline in pixels from data samples, split where a value is not finite.
 std::vector<std::vector<Vec2>> ToPixelRuns(const PlotFrame& frame, std::span<const double> xs,
@@ -114,15 +124,6 @@ void DashedPolyline(Canvas& canvas, std::span<const Vec2> points, Color color, f
     if (on && piece.size() >= 2) canvas.Polyline(piece, color, thickness);
 }
 
-// A label with a backdrop, so it stays readable over grid lines and curves.
-void BoxedText(Canvas& canvas, Vec2 anchor, const std::string& text, Color color, Color backdrop, float size,
-               TextAlign align, TextBaseline baseline, float pad) {
-    const Vec2 extent = canvas.MeasureText(text, size);
-    const auto [left, top] = AlignText(anchor, extent, align, baseline);
-    canvas.FilledRect({left - pad, top - pad * 0.5f}, {left + extent.x + pad, top + extent.y + pad * 0.5f}, backdrop);
-    canvas.Text({left, top}, text, color, size);
-}
-
 void DrawGrid(Canvas& canvas, const PlotFrame& frame, const AxisTicks& xt, const AxisTicks& yt,
               const FigureTheme& theme, float scale) {
     for (double x : xt.ticks.values) {
@@ -143,8 +144,8 @@ void DrawGrid(Canvas& canvas, const PlotFrame& frame, const AxisTicks& xt, const
     }
 }
 
-void DrawDeadZones(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve, const PlotSpec& spec,
-                   const FigureTheme& theme, const FigureStyle& style) {
+// The shaded zero-gradient regions of the current function (their label is placed with the others).
+void DrawDeadZones(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve, const FigureTheme& theme) {
     for (const Interval& region : curve.properties.zero_gradient_regions) {
         const double lo = std::max(region.lo, frame.x_min);
         const double hi = std::min(region.hi, frame.x_max);
@@ -152,80 +153,23 @@ void DrawDeadZones(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& 
         const Vec2 a{frame.PixelX(lo), frame.area_min.y};
         const Vec2 b{frame.PixelX(hi), frame.area_max.y};
         canvas.FilledRect(a, b, theme.dead_zone);
-        if (spec.quantity == PlotQuantity::Derivative) continue;  // the label once, on the f plot
-        const std::string label = "f\u2032 = 0: dead zone";
-        const float small = style.font_size * 0.9f;
-        if (canvas.MeasureText(label, small).x + 12.0f * style.scale < b.x - a.x) {
-            // Mid-height: the legend and titles sit at the top, ReLU-like curves run along the bottom.
-            canvas.Text({(a.x + b.x) / 2, a.y + (b.y - a.y) * 0.4f}, label, theme.dim_text, small, TextAlign::Center);
-        }
     }
 }
 
-// Dashed lines at every asymptote; one label per side and level, so sigmoid and tanh both
-// approaching 1 read "Sigmoid, Tanh → 1" instead of two labels on top of each other.
-void DrawAsymptotes(Canvas& canvas, const PlotFrame& frame, std::span<const PlotCurveData> curves,
-                    const FigureTheme& theme, const FigureStyle& style) {
-    struct Group {
-        HorizontalAsymptote asymptote;
-        std::vector<const PlotCurveData*> curves;
-    };
-    std::vector<Group> groups;
+// Dashed lines at every asymptote in range (their labels are placed with the others).
+void DrawAsymptoteLines(Canvas& canvas, const PlotFrame& frame, std::span<const PlotCurveData> curves,
+                        const FigureStyle& style) {
     for (const PlotCurveData& curve : curves) {
         for (const HorizontalAsymptote& asymptote : curve.properties.asymptotes) {
             if (asymptote.y < frame.y_min || asymptote.y > frame.y_max) continue;
             const float py = frame.PixelY(asymptote.y);
             canvas.Line({frame.area_min.x, py}, {frame.area_max.x, py}, WithAlpha(curve.color, 200), 1.5f * style.scale,
                         7.0f * style.scale);
-            const auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
-                return g.asymptote.at_positive_infinity == asymptote.at_positive_infinity &&
-                       std::abs(g.asymptote.y - asymptote.y) <= 1e-9 * std::max(1.0, std::abs(asymptote.y));
-            });
-            if (same == groups.end()) {
-                groups.push_back({asymptote, {&curve}});
-            } else {
-                same->curves.push_back(&curve);
-            }
         }
-    }
-    const float pad = 6.0f * style.scale;
-    const float small = style.font_size * 0.9f;
-    std::vector<std::pair<Vec2, Vec2>> placed;
-    for (const Group& group : groups) {
-        std::string label;
-        Color color = theme.text;
-        if (group.curves.size() == 1) {
-            label = AsymptoteLabel(group.curves.front()->activation, group.asymptote);
-            color = group.curves.front()->color;
-        } else {
-            for (const PlotCurveData* curve : group.curves) label += (label.empty() ? "" : ", ") + curve->label;
-            label += " \u2192 " + FormatReadout(group.asymptote.y, 5);
-        }
-        const float py = frame.PixelY(group.asymptote.y);
-        // Below the line when it is near the top, above it otherwise; at the side it is approached.
-        const bool below = py - frame.area_min.y < style.font_size * 1.6f;
-        const TextBaseline baseline = below ? TextBaseline::Top : TextBaseline::Bottom;
-        const float y = below ? py + pad * 0.5f : py - pad * 0.5f;
-        // Labels of nearby levels (ELU → −1 and SELU → −1.758 in a short plot) would overprint each
-        // other: a label that would touch one already placed moves along past it.
-        const Vec2 extent = canvas.MeasureText(label, small);
-        const bool right = group.asymptote.at_positive_infinity;
-        float left = right ? frame.area_max.x - pad - extent.x : frame.area_min.x + pad * 1.5f;
-        const float top = baseline == TextBaseline::Top ? y : y - extent.y;
-        for (bool moved = true; moved;) {
-            moved = false;
-            for (const auto& [placed_min, placed_max] : placed) {
-                const bool overlaps = left < placed_max.x + pad && left + extent.x + pad > placed_min.x &&
-                                      top < placed_max.y && top + extent.y > placed_min.y;
-                if (!overlaps) continue;
-                left = right ? placed_min.x - pad * 2 - extent.x : placed_max.x + pad * 2;
-                moved = true;
-            }
-        }
-        placed.emplace_back(Vec2{left, top}, Vec2{left + extent.x, top + extent.y});
-        canvas.Text({left, top}, label, color, small);
     }
 }
+
+}  // namespace
 
 // The curve's f or f′ in pixels for this frame's mapping, mapped and simplified only when the mapping
 // changed since the last frame.
@@ -245,6 +189,8 @@ const CurvePixelRuns& PixelRuns(const PlotFrame& frame, const PlotCurveData& cur
     cache.mapping = frame.Mapping();
     return cache;
 }
+
+namespace {
 
 void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve, bool derivative, bool dashed,
                const PlotSpec& spec, const FigureTheme& theme, const FigureStyle& style) {
@@ -268,113 +214,6 @@ void DrawCurve(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curv
         if (jump.closed_y) canvas.FilledCircle(frame.ToPixel(jump.x, *jump.closed_y), radius + 0.5f, curve.color);
     }
     (void)spec;
-}
-
-void DrawDerivativeMaximum(Canvas& canvas, const PlotFrame& frame, const PlotCurveData& curve,
-                           const FigureTheme& theme, const FigureStyle& style) {
-    if (!curve.properties.derivative_maximum) return;
-    const Point2 peak = *curve.properties.derivative_maximum;
-    if (peak.x < frame.x_min || peak.x > frame.x_max || peak.y < frame.y_min || peak.y > frame.y_max) return;
-    const Vec2 p = frame.ToPixel(peak.x, peak.y);
-    const float r = 6.0f * style.scale;
-    canvas.Circle(p, r, theme.text, 2.0f * style.scale);
-    const std::string label = "max f\u2032 = " + FormatReadout(peak.y, 4) + " at x = " + FormatReadout(peak.x, 4);
-    const bool left_half = p.x < (frame.area_min.x + frame.area_max.x) / 2;
-    const float dy = p.y - frame.area_min.y < style.font_size * 2.0f ? style.font_size * 0.8f : -style.font_size * 0.8f;
-    BoxedText(canvas, {p.x + (left_half ? r * 1.8f : -r * 1.8f), p.y + dy}, label, theme.text,
-              WithAlpha(theme.marker_hole, 240), style.font_size * 0.9f,
-              left_half ? TextAlign::Left : TextAlign::Right, TextBaseline::Middle, 3.0f * style.scale);
-}
-
-void DrawProbes(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
-                const FigureTheme& theme, const FigureStyle& style) {
-    for (const Probe& probe : spec.probes) {
-        if (probe.on_derivative ? !ShowsDerivative(spec.quantity) : !ShowsValue(spec.quantity)) continue;
-        const auto curve = std::find_if(curves.begin(), curves.end(),
-                                        [&](const PlotCurveData& c) { return c.activation.id == probe.function; });
-        if (curve == curves.end()) continue;
-        const double y = probe.on_derivative ? Derivative(curve->activation, probe.x, spec.convention)
-                                             : Evaluate(curve->activation, probe.x);
-        if (!std::isfinite(y) || probe.x < frame.x_min || probe.x > frame.x_max) continue;
-        const Vec2 p = frame.ToPixel(probe.x, y);
-        const float r = 5.5f * style.scale;
-        canvas.FilledCircle(p, r + 1.5f * style.scale, theme.plot_background);
-        canvas.FilledCircle(p, r, curve->color);
-        const std::string label =
-            ProbeLabel(curve->activation, probe.x, probe.on_derivative, spec.convention, curves.size() > 1);
-        const float text_width = canvas.MeasureText(label, style.font_size).x;
-        // Right of the point when it fits, else left of it; always inside the data area.
-        const float pad = 6.0f * style.scale;
-        float left = p.x + r * 1.6f;
-        if (left + text_width > frame.area_max.x - pad) left = p.x - r * 1.6f - text_width;
-        left = std::clamp(left, frame.area_min.x + pad, std::max(frame.area_min.x + pad, frame.area_max.x - pad - text_width));
-        const bool above = p.y - frame.area_min.y > style.font_size * 2.2f;
-        BoxedText(canvas, {left, above ? p.y - r : p.y + r}, label, theme.text,
-                  WithAlpha(theme.readout_background, 225), style.font_size, TextAlign::Left,
-                  above ? TextBaseline::Bottom : TextBaseline::Top,
-                  4.0f * style.scale);
-    }
-}
-
-// The corner of the data area where the legend hides the fewest curve samples.
-Vec2 LegendCorner(const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves, Vec2 size,
-                  float pad) {
-    const std::array<Vec2, 4> corners{{{frame.area_min.x + pad, frame.area_min.y + pad},
-                                       {frame.area_max.x - pad - size.x, frame.area_min.y + pad},
-                                       {frame.area_min.x + pad, frame.area_max.y - pad - size.y},
-                                       {frame.area_max.x - pad - size.x, frame.area_max.y - pad - size.y}}};
-    std::array<std::size_t, 4> hidden{};
-    const auto count = [&](const CurvePixelRuns& pixels) {
-        for (const auto& run : pixels.mapped) {
-            for (const Vec2 p : run) {
-                for (std::size_t c = 0; c < corners.size(); ++c) {
-                    hidden[c] += p.x >= corners[c].x && p.x <= corners[c].x + size.x && p.y >= corners[c].y &&
-                                 p.y <= corners[c].y + size.y;
-                }
-            }
-        }
-    };
-    for (const PlotCurveData& curve : curves) {
-        if (ShowsValue(spec.quantity)) count(PixelRuns(frame, curve, false));
-        if (ShowsDerivative(spec.quantity)) count(PixelRuns(frame, curve, true));
-    }
-    // Ties keep the top-left corner, where readers look first.
-    return corners[static_cast<std::size_t>(std::min_element(hidden.begin(), hidden.end()) - hidden.begin())];
-}
-
-void DrawLegend(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
-                const FigureTheme& theme, const FigureStyle& style) {
-    struct Entry {
-        std::string text;
-        Color color;
-        bool dashed;
-    };
-    std::vector<Entry> entries;
-    for (const PlotCurveData& curve : curves) {
-        if (ShowsValue(spec.quantity)) entries.push_back({curve.label, curve.color, false});
-        if (spec.quantity == PlotQuantity::ValueAndDerivative) entries.push_back({curve.label + "\u2032", curve.color, true});
-        if (spec.quantity == PlotQuantity::Derivative) entries.push_back({curve.label + "\u2032", curve.color, false});
-    }
-    if (entries.empty()) return;
-    const float pad = 8.0f * style.scale;
-    const float swatch = style.font_size * 1.6f;
-    const float line_height = style.font_size * 1.35f;
-    float widest = 0.0f;
-    for (const Entry& e : entries) widest = std::max(widest, canvas.MeasureText(e.text, style.font_size).x);
-    const Vec2 size{pad * 3 + swatch + widest, pad * 2 + line_height * static_cast<float>(entries.size())};
-    const Vec2 min = LegendCorner(frame, spec, curves, size, pad);
-    const Vec2 max{min.x + size.x, min.y + size.y};
-    canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 225));
-    canvas.Rect(min, max, theme.frame, 1.0f * style.scale);
-    float y = min.y + pad;
-    for (const Entry& e : entries) {
-        const float mid = y + line_height / 2;
-        const Vec2 a{min.x + pad, mid};
-        const Vec2 b{min.x + pad + swatch, mid};
-        canvas.Line(a, b, e.color, theme.line_width * style.scale, e.dashed ? 6.0f * style.scale : 0.0f);
-        canvas.Text({b.x + pad, mid}, e.text, theme.text, style.font_size, TextAlign::Left, TextBaseline::Middle);
-        y += line_height;
-    }
 }
 
 void DrawHover(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
@@ -461,7 +300,7 @@ PlotFrame LayoutPlot(Canvas& canvas, const PlotSpec& spec, Vec2 min, Vec2 max, c
     const float pad = 8.0f * style.scale;
     const float top = min.y + style.font_size * 1.5f + pad;
     // Tick labels, then the axis label "x" centred under them.
-    const float bottom = max.y - style.font_size * 2.3f - pad * 1.5f;
+    const float bottom = max.y - XTickLabelGap(style) - style.font_size * 2.15f - pad * 0.75f;
     const AxisTicks y_ticks = YTicks(canvas, spec.y_min, spec.y_max, std::max(bottom - top, 1.0f), style.font_size);
     const float left_margin = std::max(y_ticks.widest + pad * 1.5f, style.min_left_margin);
     frame.area_min = {min.x + left_margin, top};
@@ -532,21 +371,53 @@ std::vector<PlotCurveData> BuildCurves(std::span<const Activation> functions, do
 // [SECTION] Drawing
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// Tick labels, axis label and title, each taken in `labels` (a tick label that would touch another
+// is left out); then the tick marks.
+void DrawAxes(Canvas& canvas, const PlotFrame& frame, PlotQuantity quantity, const AxisTicks& x_ticks,
+              const AxisTicks& y_ticks, const FigureTheme& theme, const FigureStyle& style, LabelLayout& labels) {
+    const float pad = 8.0f * style.scale;
+    const float tick = 5.0f * style.scale;
+    const float font = style.font_size;
+    const auto text = [&](Vec2 at, const std::string& label, Color color, float size, TextAlign align,
+                          TextBaseline baseline) {
+        if (labels.TakeTextIfFree(at, label, size, align, baseline)) canvas.Text(at, label, color, size, align, baseline);
+    };
+    text({frame.area_min.x, frame.outer_min.y + pad * 0.5f}, Title(quantity), theme.text, font * 1.1f, TextAlign::Left,
+         TextBaseline::Top);
+    const float x_labels_top = frame.area_max.y + XTickLabelGap(style);
+    text({(frame.area_min.x + frame.area_max.x) / 2, x_labels_top + font * 1.1f}, "x", theme.text, font,
+         TextAlign::Center, TextBaseline::Top);
+    for (std::size_t i = 0; i < x_ticks.ticks.values.size(); ++i) {
+        const float px = frame.PixelX(x_ticks.ticks.values[i]);
+        canvas.Line({px, frame.area_max.y}, {px, frame.area_max.y + tick}, theme.axis, 1.0f * style.scale);
+        text({px, x_labels_top}, x_ticks.labels[i], theme.dim_text, font, TextAlign::Center, TextBaseline::Top);
+    }
+    for (std::size_t i = 0; i < y_ticks.ticks.values.size(); ++i) {
+        const float py = frame.PixelY(y_ticks.ticks.values[i]);
+        canvas.Line({frame.area_min.x - tick, py}, {frame.area_min.x, py}, theme.axis, 1.0f * style.scale);
+        text({frame.area_min.x - tick - 3.0f * style.scale, py}, y_ticks.labels[i], theme.dim_text, font,
+             TextAlign::Right, TextBaseline::Middle);
+    }
+}
+
+}  // namespace
+
 void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std::span<const PlotCurveData> curves,
               const FigureTheme& theme, const FigureStyle& style) {
-    const float pad = 8.0f * style.scale;
     if (theme.background.a > 0) canvas.FilledRect(frame.outer_min, frame.outer_max, theme.background);
     canvas.FilledRect(frame.area_min, frame.area_max, theme.plot_background);
 
     const AxisTicks x_ticks = XTicks(canvas, frame, style.font_size);
     const AxisTicks y_ticks = YTicks(canvas, frame.y_min, frame.y_max, frame.AreaHeight(), style.font_size);
+    LabelLayout labels(canvas);
+    DrawAxes(canvas, frame, spec.quantity, x_ticks, y_ticks, theme, style, labels);
 
     canvas.PushClip(frame.area_min, frame.area_max);
-    if (spec.overlays.dead_zone && !curves.empty()) DrawDeadZones(canvas, frame, curves.front(), spec, theme, style);
+    if (spec.overlays.dead_zone && !curves.empty()) DrawDeadZones(canvas, frame, curves.front(), theme);
     DrawGrid(canvas, frame, x_ticks, y_ticks, theme, style.scale);
-    if (spec.overlays.asymptotes && ShowsValue(spec.quantity)) {
-        DrawAsymptotes(canvas, frame, curves, theme, style);
-    }
+    if (spec.overlays.asymptotes && ShowsValue(spec.quantity)) DrawAsymptoteLines(canvas, frame, curves, style);
     // The current function (the first) is drawn last, on top of those overlaid for comparison.
     // NOLINTNEXTLINE(modernize-loop-convert): the reverse order is the point; iterators say it plainly
     for (auto it = curves.rbegin(); it != curves.rend(); ++it) {
@@ -556,12 +427,11 @@ void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std:
             DrawCurve(canvas, frame, curve, true, spec.quantity == PlotQuantity::ValueAndDerivative, spec, theme, style);
         }
     }
-    if (spec.overlays.derivative_maximum && ShowsDerivative(spec.quantity) && !curves.empty()) {
-        DrawDerivativeMaximum(canvas, frame, curves.front(), theme, style);
-    }
-    DrawProbes(canvas, frame, spec, curves, theme, style);
+    canvas.PopClip();
+    // Labels go on top of the curves; the legend may sit in the title row, outside the data area.
+    DrawPlotLabels({canvas, frame, spec, curves, theme, style}, labels);
+    canvas.PushClip(frame.area_min, frame.area_max);
     if (spec.hover_x) DrawHover(canvas, frame, spec, curves, theme, style);
-    if (spec.overlays.legend) DrawLegend(canvas, frame, spec, curves, theme, style);
     if (spec.selection) {
         const auto [a, b] = *spec.selection;
         const Vec2 lo{std::min(a.x, b.x), std::min(a.y, b.y)};
@@ -570,25 +440,7 @@ void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec, std:
         canvas.Rect(lo, hi, theme.palette[0], 1.5f * style.scale);
     }
     canvas.PopClip();
-
     canvas.Rect(frame.area_min, frame.area_max, theme.frame, 1.0f * style.scale);
-    const float tick = 5.0f * style.scale;
-    for (std::size_t i = 0; i < x_ticks.ticks.values.size(); ++i) {
-        const float px = frame.PixelX(x_ticks.ticks.values[i]);
-        canvas.Line({px, frame.area_max.y}, {px, frame.area_max.y + tick}, theme.axis, 1.0f * style.scale);
-        canvas.Text({px, frame.area_max.y + tick + 2.0f * style.scale}, x_ticks.labels[i], theme.dim_text,
-                    style.font_size, TextAlign::Center);
-    }
-    for (std::size_t i = 0; i < y_ticks.ticks.values.size(); ++i) {
-        const float py = frame.PixelY(y_ticks.ticks.values[i]);
-        canvas.Line({frame.area_min.x - tick, py}, {frame.area_min.x, py}, theme.axis, 1.0f * style.scale);
-        canvas.Text({frame.area_min.x - tick - 3.0f * style.scale, py}, y_ticks.labels[i], theme.dim_text,
-                    style.font_size, TextAlign::Right, TextBaseline::Middle);
-    }
-    canvas.Text({(frame.area_min.x + frame.area_max.x) / 2, frame.area_max.y + tick + style.font_size * 1.25f},
-                "x", theme.text, style.font_size, TextAlign::Center);
-    canvas.Text({frame.area_min.x, frame.outer_min.y + pad * 0.5f}, Title(spec.quantity), theme.text,
-                style.font_size * 1.1f);
 }
 
 std::string ProbeLabel(const Activation& activation, double x, bool derivative, KinkConvention convention,

@@ -1,11 +1,11 @@
-// PNG encoding in memory with zlib; the file is then written atomically (see file_output.h), so a
+// PNG encoding in memory with zlib; the file is then written atomically (core/file_io.h), so a
 // failed write never leaves a truncated picture under the requested name. A 4K figure is 33 MB of
 // pixels: stb_image_write's deflate took about 60 % of a headless 4K render, so the rows are
 // filtered (Up) and deflated here at zlib's fastest level, in bands compressed in parallel and
 // joined into one zlib stream (each band but the last ends on a byte boundary with a sync flush).
 #include "render/png_writer.h"
 
-#include "render/file_output.h"
+#include "core/file_io.h"
 
 #include <zlib.h>
 
@@ -137,10 +137,10 @@ std::string EncodePng(int width, int height, std::span<const std::uint8_t> pixel
 std::string WritePng(const std::string& path, int width, int height, std::span<const std::uint8_t> pixels) {
     if (width <= 0 || height <= 0 ||
         pixels.size() < static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
-        return "cannot write " + path + ": empty image";
+        return path + ": cannot write (empty image)";
     }
     const std::string encoded = EncodePng(width, height, pixels);
-    if (encoded.empty()) return "cannot write " + path + ": PNG encoding failed";
+    if (encoded.empty()) return path + ": cannot write (PNG encoding failed)";
     return WriteFileAtomically(path, encoded);
 }
 

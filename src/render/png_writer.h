@@ -11,7 +11,7 @@ namespace actlab {
 std::string EncodePng(int width, int height, std::span<const std::uint8_t> pixels);
 
 // Writes `pixels` (top row first, 4 bytes a pixel) to `path`. Returns "" or a message saying what
-// went wrong ("cannot write /x/y.png: No such file or directory").
+// went wrong ("/x/y.png: cannot write (No such file or directory)").
 std::string WritePng(const std::string& path, int width, int height, std::span<const std::uint8_t> pixels);
 
 }  // namespace actlab

@@ -56,7 +56,7 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     std::size_t sample = selection.sample;
     const std::size_t last = train.size() - 1;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    if (ImGui::SliderScalar("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu")) selection.sample = sample;
+    if (ReadableSlider("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu")) selection.sample = sample;
     ItemTooltip("Which training sample the factors are computed for.");
     ImGui::SameLine();
     if (ImGui::Button("First with a zero factor")) session.RequestZeroFactorSample();

@@ -2,6 +2,7 @@
 #include "ui/export_ui.h"
 
 #include "core/export_names.h"
+#include "core/file_io.h"
 #include "core/view_fit.h"
 #include "ui/ui_runtime.h"
 
@@ -9,8 +10,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace actlab::ui {
 
@@ -21,11 +20,11 @@ std::string Environment(const char* name) {
     return value != nullptr ? value : "";
 }
 
-std::string ReadSmallFile(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    return text.str();
+// user-dirs.dirs is a few lines; a missing or unreadable one means the default folder.
+std::string ReadUserDirs(const std::filesystem::path& path) {
+    std::string text;
+    (void)ReadFileCapped(path.string(), 64u << 10, text);
+    return text;
 }
 
 }  // namespace
@@ -56,7 +55,7 @@ std::string DefaultExportPath(const AppState& state, ExportTarget target, Export
     std::string config = Environment("XDG_CONFIG_HOME");
     if (config.empty()) config = home + "/.config";
     const std::filesystem::path directory =
-        ExportDirectory(Environment("XDG_PICTURES_DIR"), ReadSmallFile(std::filesystem::path(config) / "user-dirs.dirs"), home);
+        ExportDirectory(Environment("XDG_PICTURES_DIR"), ReadUserDirs(std::filesystem::path(config) / "user-dirs.dirs"), home);
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm local{};
     localtime_r(&now, &local);

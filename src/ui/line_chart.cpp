@@ -4,6 +4,7 @@
 
 #include "core/ticks.h"
 #include "render/plot_figure.h"
+#include "render/label_layout.h"
 #include "ui/imgui_canvas.h"
 
 #include <algorithm>
@@ -151,6 +152,7 @@ void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series, const
             max = corner_max;
         }
     }
+    canvas.NoteLabel(min, max, "legend");
     canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 230));
     canvas.Rect(min, max, theme.frame, 1.0f);
     float y = min.y + pad + row / 2;
@@ -209,22 +211,19 @@ AxisRange FitAxis(const std::vector<double>& values, bool log_scale) {
     return {lo - pad, hi + pad};
 }
 
-bool LineChart(const char* id, const std::vector<ChartSeries>& series, const ChartOptions& options,
-               const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size) {
-    ImGui::PushID(id);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    size.x = std::max(size.x, 120.0f * scale);
-    size.y = std::max(size.y, 90.0f * scale);
-    ImGui::InvisibleButton("##chart", size);
-    const bool item_hovered = ImGui::IsItemHovered();
-    ImDrawList* draw_list = ImGui::GetWindowDrawList();
-    ImGuiCanvas canvas(draw_list, fonts);
-    const float font = fonts.body_size;
-    const float pad = 6.0f * scale;
-    // Nothing (a long title, a tick label) spills into a neighbouring chart.
-    canvas.PushClip({origin.x, origin.y}, {origin.x + size.x, origin.y + size.y});
+namespace {
 
-    // Axis ranges in axis coordinates.
+// Everything a chart's parts share while it is drawn.
+struct ChartFrame {
+    Canvas& canvas;
+    const FigureTheme& theme;
+    float font, scale, pad;
+    Vec2 origin, size;
+};
+
+// The axis ranges in axis coordinates: fitted to the data unless fixed, widened to include 0 when
+// asked (a loss chart) and to at least `min_y_span`.
+std::pair<Axis, Axis> ResolveAxes(const std::vector<ChartSeries>& series, const ChartOptions& options) {
     const AxisRange fitted_x = FitAxis(AllX(series), false);
     const AxisRange fitted_y = FitAxis(AllY(series), options.log_y);
     const auto axis_value = [&](double v) { return options.log_y ? std::log10(v) : v; };
@@ -238,93 +237,116 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
         y_axis.lo = middle - options.min_y_span / 2;
         y_axis.hi = middle + options.min_y_span / 2;
     }
+    if (!options.log_y && options.include_zero) {
+        // 0 itself on the axis, and 5 % headroom at the other end so the lines do not run along the frame.
+        const bool above = y_axis.hi > 0.0, below = y_axis.lo < 0.0;
+        if (!options.y_min) y_axis.lo = std::min(y_axis.lo, 0.0);
+        if (!options.y_max) y_axis.hi = std::max(y_axis.hi, 0.0);
+        const double headroom = (y_axis.hi - y_axis.lo) * 0.05;
+        if (above && !options.y_max) y_axis.hi += headroom;
+        if (below && !options.y_min) y_axis.lo -= headroom;
+    }
+    return {x_axis, y_axis};
+}
 
-    // Layout: title on top, y tick labels on the left, x ticks and label at the bottom.
-    float top = origin.y;
-    // The legend goes where it never hides data: into the title row, right-aligned, where it fits;
-    // otherwise in rows of its own under the title while the data area keeps room; otherwise (a
-    // small chart with many series) in a box in the emptiest corner of the data area.
-    bool legend_outside = false;
-    if (!options.title.empty()) {
-        canvas.Text({origin.x, top}, options.title, theme.text, fonts.body_size * 1.0f);
-        const float title_height = font * 1.4f;
-        const float swatch = 12.0f * scale;  // shorter than in the box: entries share a row
-        const LegendEntries legend = options.legend ? MeasureLegend(canvas, series, font, swatch, pad) : LegendEntries{};
-        const float title_width = canvas.MeasureText(options.title, font).x;
-        const float row_height = font * 1.3f;
-        float legend_bottom = top + title_height;
-        if (!legend.entries.empty() && title_width + 3 * pad + legend.total <= size.x) {
-            legend_outside = true;
-            float left = origin.x + size.x - legend.total + pad;
-            for (const auto& [s, width] : legend.entries) {
-                DrawLegendEntry(canvas, *s, {left, top + font * 0.6f}, theme, font, swatch, pad, scale);
-                left += width;
-            }
-        } else if (!legend.entries.empty()) {
-            // Entries flowed into rows as wide as the chart.
-            std::vector<Vec2> at;
-            float left = origin.x, y = top + title_height + row_height / 2;
-            for (const auto& [s, width] : legend.entries) {
-                if (left > origin.x && left + width > origin.x + size.x) {
-                    left = origin.x;
-                    y += row_height;
-                }
-                at.push_back({left, y});
-                left += width;
-            }
-            const float rows_bottom = y + row_height / 2;
-            const float data_left = origin.y + size.y - rows_bottom - font * (options.x_label.empty() ? 2.1f : 3.4f);
-            if (data_left >= font * 3.0f) {
-                legend_outside = true;
-                for (std::size_t k = 0; k < at.size(); ++k)
-                    DrawLegendEntry(canvas, *legend.entries[k].first, at[k], theme, font, swatch, pad, scale);
-                legend_bottom = rows_bottom;
-            }
+// The title, then the legend where it never hides data: into the title row, right-aligned, where
+// it fits; otherwise in rows of its own under the title while the data area keeps room. Returns
+// the y where the rest of the chart starts; `legend_outside` says whether the legend was drawn.
+float DrawTitleAndLegend(const ChartFrame& f, LabelLayout& labels, const std::vector<ChartSeries>& series,
+                         const ChartOptions& options, bool& legend_outside) {
+    legend_outside = false;
+    float top = f.origin.y;
+    if (options.title.empty()) return top;
+    if (const auto box = labels.TakeTextIfFree({f.origin.x, top}, options.title, f.font, TextAlign::Left, TextBaseline::Top)) {
+        f.canvas.Text(box->min, options.title, f.theme.text, f.font);
+    }
+    const float title_height = f.font * 1.4f;
+    const float swatch = 12.0f * f.scale;  // shorter than in the box: entries share a row
+    const LegendEntries legend = options.legend ? MeasureLegend(f.canvas, series, f.font, swatch, f.pad) : LegendEntries{};
+    if (legend.entries.empty()) return top + title_height;
+    const float title_width = f.canvas.MeasureText(options.title, f.font).x;
+    const float row_height = f.font * 1.3f;
+    std::vector<Vec2> at;
+    if (title_width + 3 * f.pad + legend.total <= f.size.x) {
+        float left = f.origin.x + f.size.x - legend.total + f.pad;
+        for (const auto& entry : legend.entries) {
+            at.push_back({left, top + f.font * 0.6f});
+            left += entry.second;
         }
-        top = legend_bottom;
+    } else {
+        // Entries flowed into rows as wide as the chart.
+        float left = f.origin.x, y = top + title_height + row_height / 2;
+        for (const auto& entry : legend.entries) {
+            if (left > f.origin.x && left + entry.second > f.origin.x + f.size.x) {
+                left = f.origin.x;
+                y += row_height;
+            }
+            at.push_back({left, y});
+            left += entry.second;
+        }
+        const float rows_bottom = y + row_height / 2;
+        const float data_left = f.origin.y + f.size.y - rows_bottom - f.font * (options.x_label.empty() ? 2.1f : 3.4f);
+        if (data_left < f.font * 3.0f) return top + title_height;  // the box in the data area instead
+        top = rows_bottom - title_height;
     }
-    if (!options.y_label.empty()) {
-        canvas.Text({origin.x, top}, options.y_label, theme.dim_text, font);
-        top += font * 1.3f;
+    legend_outside = true;
+    Vec2 lo{at.front().x, at.front().y - row_height / 2}, hi = lo;
+    for (std::size_t k = 0; k < at.size(); ++k) {
+        DrawLegendEntry(f.canvas, *legend.entries[k].first, at[k], f.theme, f.font, swatch, f.pad, f.scale);
+        lo = {std::min(lo.x, at[k].x), std::min(lo.y, at[k].y - row_height / 2)};
+        hi = {std::max(hi.x, at[k].x + legend.entries[k].second - 2 * f.pad), std::max(hi.y, at[k].y + row_height / 2)};
     }
-    const int y_tick_count = std::clamp(static_cast<int>((origin.y + size.y - top) / (font * 2.2f)), 2, 10);
-    y_axis.pixel_lo = origin.y + size.y - font * (options.x_label.empty() ? 1.6f : 2.9f);
-    y_axis.pixel_hi = top + font * 0.5f;
-    const std::vector<TickMark> y_ticks = AxisTicks(y_axis, y_tick_count);
-    float label_width = 0.0f;
-    for (const TickMark& t : y_ticks) label_width = std::max(label_width, canvas.MeasureText(t.label, font).x);
-    x_axis.pixel_lo = origin.x + label_width + 2 * pad;
-    x_axis.pixel_hi = origin.x + size.x - pad;
-    const int x_tick_count = std::clamp(static_cast<int>((x_axis.pixel_hi - x_axis.pixel_lo) / (font * 4.5f)), 2, 12);
-    const std::vector<TickMark> x_ticks = AxisTicks(x_axis, x_tick_count);
+    labels.Take({lo, hi}, "legend");
+    return top + title_height;
+}
 
+// Ticks about `spacing` pixels apart, and at least three where the axis can show them.
+std::vector<TickMark> AtLeastThreeTicks(const Axis& axis, float length, float spacing, int most) {
+    int count = std::clamp(static_cast<int>(length / spacing), 3, most);
+    std::vector<TickMark> ticks = AxisTicks(axis, count);
+    while (ticks.size() < 3 && count < most) ticks = AxisTicks(axis, ++count);
+    return ticks;
+}
+
+float AxisPixel(const Axis& axis, double a) {
+    return static_cast<float>(static_cast<double>(axis.pixel_lo) +
+                              (a - axis.lo) / (axis.hi - axis.lo) * static_cast<double>(axis.pixel_hi - axis.pixel_lo));
+}
+
+// Grid lines, tick labels (each taken in `labels`; one that would touch another is left out) and
+// the x axis label.
+void DrawChartAxes(const ChartFrame& f, LabelLayout& labels, const Axis& x_axis, const Axis& y_axis,
+                   const std::vector<TickMark>& x_ticks, const std::vector<TickMark>& y_ticks, const ChartOptions& options) {
     const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
-    canvas.FilledRect(box_min, box_max, theme.plot_background);
-    const auto pixel = [](const Axis& axis, double a) {
-        return static_cast<float>(static_cast<double>(axis.pixel_lo) +
-                                  (a - axis.lo) / (axis.hi - axis.lo) * static_cast<double>(axis.pixel_hi - axis.pixel_lo));
+    f.canvas.FilledRect(box_min, box_max, f.theme.plot_background);
+    const auto text = [&](Vec2 at, const std::string& label, Color color, TextAlign align, TextBaseline baseline) {
+        if (labels.TakeTextIfFree(at, label, f.font, align, baseline)) f.canvas.Text(at, label, color, f.font, align, baseline);
     };
     for (const TickMark& t : y_ticks) {
-        const float y = pixel(y_axis, t.at);
-        canvas.Line({box_min.x, y}, {box_max.x, y}, theme.grid, 1.0f);
-        canvas.Text({box_min.x - pad, y}, t.label, theme.text, font, TextAlign::Right, TextBaseline::Middle);
+        const float y = AxisPixel(y_axis, t.at);
+        f.canvas.Line({box_min.x, y}, {box_max.x, y}, f.theme.grid, 1.0f);
+        text({box_min.x - f.pad, y}, t.label, f.theme.text, TextAlign::Right, TextBaseline::Middle);
     }
     for (const TickMark& t : x_ticks) {
-        const float x = pixel(x_axis, t.at);
-        canvas.Line({x, box_min.y}, {x, box_max.y}, theme.grid, 1.0f);
-        canvas.Text({x, box_max.y + pad * 0.5f}, t.label, theme.text, font, TextAlign::Center, TextBaseline::Top);
+        const float x = AxisPixel(x_axis, t.at);
+        f.canvas.Line({x, box_min.y}, {x, box_max.y}, f.theme.grid, 1.0f);
+        text({x, box_max.y + f.pad * 0.5f}, t.label, f.theme.text, TextAlign::Center, TextBaseline::Top);
     }
     if (!options.x_label.empty()) {
-        canvas.Text({(box_min.x + box_max.x) / 2, origin.y + size.y}, options.x_label, theme.dim_text, font,
-                    TextAlign::Center, TextBaseline::Bottom);
+        text({(box_min.x + box_max.x) / 2, f.origin.y + f.size.y}, options.x_label, f.theme.dim_text, TextAlign::Center,
+             TextBaseline::Bottom);
     }
+}
 
-    canvas.PushClip(box_min, box_max);
-    std::vector<Vec2> drawn;               // the marked points in pixels, for the legend's placement
-    std::vector<std::vector<Vec2>> lines;  // the polylines as drawn, for the same
+// The series (lines, markers, error bars) and reference lines; collects what was drawn in pixels
+// for the legend box's placement.
+void DrawChartSeries(const ChartFrame& f, const std::vector<ChartSeries>& series, const ChartOptions& options,
+                     const Axis& x_axis, const Axis& y_axis, std::vector<std::vector<Vec2>>& lines, std::vector<Vec2>& points) {
+    const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
+    const float scale = f.scale;
     for (double reference : options.y_references) {
         if (const auto y = y_axis.ToPixel(reference)) {
-            canvas.Line({box_min.x, *y}, {box_max.x, *y}, theme.origin_axis, 1.5f * scale, 6.0f * scale);
+            f.canvas.Line({box_min.x, *y}, {box_max.x, *y}, f.theme.origin_axis, 1.5f * scale, 6.0f * scale);
         }
     }
     for (const ChartSeries& s : series) {
@@ -333,11 +355,11 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
         const auto flush = [&] {
             if (s.line && run.size() >= 2) {
                 if (s.dashed) {
-                    for (std::size_t i = 1; i < run.size(); ++i) canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
+                    for (std::size_t i = 1; i < run.size(); ++i) f.canvas.Line(run[i - 1], run[i], s.color, 2.0f * scale, 5.0f * scale);
                     lines.push_back(run);
                 } else {
                     lines.push_back(SimplifyPolyline(run, kChartTolerancePixels));
-                    canvas.Polyline(lines.back(), s.color, 2.0f * scale);
+                    f.canvas.Polyline(lines.back(), s.color, 2.0f * scale);
                 }
             }
             run.clear();
@@ -350,48 +372,113 @@ bool LineChart(const char* id, const std::vector<ChartSeries>& series, const Cha
                 continue;
             }
             run.push_back({*px, *py});
-            if (s.markers || !s.line) drawn.push_back({*px, *py});
+            if (s.markers || !s.line) points.push_back({*px, *py});
             if (i < s.error.size() && std::isfinite(s.error[i]) && s.error[i] > 0.0) {
                 // On a log axis a bar reaching zero or below is cut at the bottom of the box.
                 const float lo = y_axis.ToPixel(s.y[i] - s.error[i]).value_or(box_max.y);
                 const float hi = y_axis.ToPixel(s.y[i] + s.error[i]).value_or(box_min.y);
                 const float cap = 3.0f * scale;
-                canvas.Line({*px, lo}, {*px, hi}, s.color, 1.5f * scale);
-                canvas.Line({*px - cap, lo}, {*px + cap, lo}, s.color, 1.5f * scale);
-                canvas.Line({*px - cap, hi}, {*px + cap, hi}, s.color, 1.5f * scale);
+                f.canvas.Line({*px, lo}, {*px, hi}, s.color, 1.5f * scale);
+                f.canvas.Line({*px - cap, lo}, {*px + cap, lo}, s.color, 1.5f * scale);
+                f.canvas.Line({*px - cap, hi}, {*px + cap, hi}, s.color, 1.5f * scale);
             }
-            if (s.markers || !s.line) canvas.FilledCircle({*px, *py}, 3.0f * scale, s.color);
+            if (s.markers || !s.line) f.canvas.FilledCircle({*px, *py}, 3.0f * scale, s.color);
         }
         flush();
     }
+}
 
-    // Hover: a vertical line at the nearest data x and the values of every series there.
+// Hover: a vertical line at the mouse and the values of every series at the nearest data x.
+void DrawChartHover(const ChartFrame& f, const std::vector<ChartSeries>& series, const ChartOptions& options,
+                    const Axis& x_axis, const Axis& y_axis, ImVec2 mouse) {
+    const double x_at = x_axis.lo + static_cast<double>((mouse.x - x_axis.pixel_lo) / (x_axis.pixel_hi - x_axis.pixel_lo)) *
+                                        (x_axis.hi - x_axis.lo);
+    std::string readout;
+    for (const ChartSeries& s : series) {
+        const std::size_t n = std::min(s.x.size(), s.y.size());
+        if (n == 0 || s.label.empty()) continue;
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < n; ++i) {
+            if (std::abs(s.x[i] - x_at) < std::abs(s.x[best] - x_at)) best = i;
+        }
+        if (!readout.empty()) readout += '\n';
+        readout += s.label + ": " + FormatReadout(s.y[best], 5);
+        if (best < s.error.size()) readout += " \u00b1 " + FormatReadout(s.error[best], 2);
+        readout += "   (" + (options.x_label.empty() ? std::string("x") : options.x_label) + " " +
+                   FormatReadout(s.x[best], 5) + ")";
+    }
+    f.canvas.Line({mouse.x, y_axis.pixel_hi}, {mouse.x, y_axis.pixel_lo}, f.theme.crosshair, 1.0f);
+    if (!readout.empty()) ImGui::SetTooltip("%s", readout.c_str());
+}
+
+}  // namespace
+
+AxisRange ChartYRange(const std::vector<ChartSeries>& series, const ChartOptions& options) {
+    const Axis y = ResolveAxes(series, options).second;
+    return {y.lo, y.hi};
+}
+
+std::vector<double> ChartTickPositions(AxisRange range, bool log_scale, float length, float spacing, int most) {
+    std::vector<double> positions;
+    for (const TickMark& t : AtLeastThreeTicks({range.lo, range.hi, 0, 0, log_scale}, length, spacing, most)) {
+        positions.push_back(t.at);
+    }
+    return positions;
+}
+
+float SharedChartLeftMargin(const FontSet& fonts, float scale) {
+    return ImGui::CalcTextSize("10\u207b\u00b9\u2070").x * fonts.body_size / ImGui::GetFontSize() + 12.0f * scale;
+}
+
+bool LineChart(const char* id, const std::vector<ChartSeries>& series, const ChartOptions& options,
+               const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size) {
+    ImGui::PushID(id);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    size.x = std::max(size.x, 120.0f * scale);
+    size.y = std::max(size.y, 90.0f * scale);
+    ImGui::InvisibleButton("##chart", size);
+    const bool item_hovered = ImGui::IsItemHovered();
+    ImGuiCanvas canvas(ImGui::GetWindowDrawList(), fonts);
+    const ChartFrame f{canvas, theme, fonts.body_size, scale, 6.0f * scale, {origin.x, origin.y}, {size.x, size.y}};
+    LabelLayout labels(canvas);
+    // Nothing (a long title, a tick label) spills into a neighbouring chart.
+    canvas.PushClip(f.origin, {origin.x + size.x, origin.y + size.y});
+    auto [x_axis, y_axis] = ResolveAxes(series, options);
+
+    // Layout: title and legend on top, y tick labels on the left, x ticks and label at the bottom.
+    bool legend_outside = false;
+    float top = DrawTitleAndLegend(f, labels, series, options, legend_outside);
+    if (!options.y_label.empty()) {
+        if (labels.TakeTextIfFree({origin.x, top}, options.y_label, f.font, TextAlign::Left, TextBaseline::Top)) {
+            canvas.Text({origin.x, top}, options.y_label, theme.dim_text, f.font);
+        }
+        top += f.font * 1.3f;
+    }
+    y_axis.pixel_lo = origin.y + size.y - f.font * (options.x_label.empty() ? 1.6f : 2.9f);
+    y_axis.pixel_hi = top + f.font * 0.5f;
+    const std::vector<TickMark> y_ticks = AtLeastThreeTicks(y_axis, y_axis.pixel_lo - y_axis.pixel_hi, f.font * 2.2f, 10);
+    float label_width = 0.0f;
+    for (const TickMark& t : y_ticks) label_width = std::max(label_width, canvas.MeasureText(t.label, f.font).x);
+    // Charts of one view pass the same left margin, so their left edges and x ticks line up.
+    x_axis.pixel_lo = origin.x + std::max(label_width + 2 * f.pad, options.min_left_margin);
+    x_axis.pixel_hi = origin.x + size.x - f.pad;
+    const std::vector<TickMark> x_ticks = AtLeastThreeTicks(x_axis, x_axis.pixel_hi - x_axis.pixel_lo, f.font * 4.5f, 12);
+    DrawChartAxes(f, labels, x_axis, y_axis, x_ticks, y_ticks, options);
+
+    const Vec2 box_min{x_axis.pixel_lo, y_axis.pixel_hi}, box_max{x_axis.pixel_hi, y_axis.pixel_lo};
+    canvas.PushClip(box_min, box_max);
+    std::vector<Vec2> points;              // the marked points in pixels, for the legend's placement
+    std::vector<std::vector<Vec2>> lines;  // the polylines as drawn, for the same
+    DrawChartSeries(f, series, options, x_axis, y_axis, lines, points);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const bool hovered = item_hovered && mouse.x >= box_min.x && mouse.x <= box_max.x && mouse.y >= box_min.y &&
                          mouse.y <= box_max.y;
-    if (hovered) {
-        const double x_at = x_axis.lo + static_cast<double>((mouse.x - x_axis.pixel_lo) / (x_axis.pixel_hi - x_axis.pixel_lo)) *
-                                            (x_axis.hi - x_axis.lo);
-        std::string readout;
-        for (const ChartSeries& s : series) {
-            const std::size_t n = std::min(s.x.size(), s.y.size());
-            if (n == 0 || s.label.empty()) continue;
-            std::size_t best = 0;
-            for (std::size_t i = 1; i < n; ++i) {
-                if (std::abs(s.x[i] - x_at) < std::abs(s.x[best] - x_at)) best = i;
-            }
-            if (!readout.empty()) readout += '\n';
-            readout += s.label + ": " + FormatReadout(s.y[best], 5);
-            if (best < s.error.size()) readout += " \u00b1 " + FormatReadout(s.error[best], 2);
-            readout += "   (" + (options.x_label.empty() ? std::string("x") : options.x_label) + " " +
-                       FormatReadout(s.x[best], 5) + ")";
-        }
-        canvas.Line({mouse.x, box_min.y}, {mouse.x, box_max.y}, theme.crosshair, 1.0f);
-        if (!readout.empty()) ImGui::SetTooltip("%s", readout.c_str());
-    }
+    if (hovered) DrawChartHover(f, series, options, x_axis, y_axis, mouse);
     canvas.PopClip();
     canvas.Rect(box_min, box_max, theme.frame, 1.0f);
-    if (options.legend && !legend_outside) DrawLegendBox(canvas, series, lines, drawn, theme, box_min, box_max, font, scale);
+    if (options.legend && !legend_outside) {
+        DrawLegendBox(canvas, series, lines, points, theme, box_min, box_max, f.font, scale);
+    }
     canvas.PopClip();
     ImGui::PopID();
     return hovered;

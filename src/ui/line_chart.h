@@ -33,8 +33,14 @@ struct ChartOptions {
     std::optional<double> y_min, y_max;
     std::vector<double> y_references;     // horizontal dashed lines (the target variance 1)
     double min_y_span = 0.0;              // a fitted linear y range spans at least this (noise around 0 stays flat)
+    bool include_zero = false;            // a fitted linear y range reaches 0 (losses: a gap reads at its true size)
+    float min_left_margin = 0.0f;         // pixels left of the data area; charts of one view share one
     bool legend = true;
 };
+
+// The left margin that fits y tick labels as wide as "10⁻¹⁰" in `fonts` at `scale`: charts of one view
+// pass it as ChartOptions::min_left_margin so their left edges and x ticks line up.
+float SharedChartLeftMargin(const FontSet& fonts, float scale);
 
 // The chart in a box of `size` pixels at the cursor (advances the cursor like an item). `id` must be
 // unique in the window. Returns true while the mouse hovers the data area.
@@ -47,6 +53,14 @@ struct AxisRange {
     double lo = 0.0, hi = 1.0;
 };
 AxisRange FitAxis(const std::vector<double>& values, bool log_scale);
+
+// The y range the chart shows, in axis coordinates (log10 on a log axis): fitted, or fixed, widened to
+// include 0 when the options ask. Exposed for tests.
+AxisRange ChartYRange(const std::vector<ChartSeries>& series, const ChartOptions& options);
+
+// The tick positions (axis coordinates) on an axis `length` pixels long, about `spacing` apart, never
+// more than `most` and at least three where the range allows. Exposed for tests.
+std::vector<double> ChartTickPositions(AxisRange range, bool log_scale, float length, float spacing, int most);
 
 // Whether the segment a–b passes through the rectangle [lo, hi] (its edges included): the legend's
 // box avoids the corners that lines cross. Exposed for tests.

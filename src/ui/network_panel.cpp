@@ -21,13 +21,13 @@ namespace {
 constexpr double kMinLearningRate = 1e-4;
 
 bool SliderDouble(const char* label, double* value, double lo, double hi, const char* format, bool logarithmic = false) {
-    return ImGui::SliderScalar(label, ImGuiDataType_Double, value, &lo, &hi, format,
+    return ReadableSlider(label, ImGuiDataType_Double, value, &lo, &hi, format,
                                logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
 }
 
 bool SliderSize(const char* label, std::size_t* value, std::size_t lo, std::size_t hi, bool logarithmic = false) {
     static_assert(sizeof(std::size_t) == 8);
-    return ImGui::SliderScalar(label, ImGuiDataType_U64, value, &lo, &hi, "%llu",
+    return ReadableSlider(label, ImGuiDataType_U64, value, &lo, &hi, "%llu",
                                logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
 }
 
@@ -190,7 +190,8 @@ void DrawTrainingControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     SliderSize("batch", &lesson.batch_size, 1, 200, true);
     ItemTooltip("Samples per step; the step's gradient is the mean over them.");
     int speed = lesson.steps_per_frame;
-    if (ImGui::SliderInt("steps/frame", &speed, 1, 10000, "%d", ImGuiSliderFlags_Logarithmic)) lesson.steps_per_frame = speed;
+    const int min_speed = 1, max_speed = 10000;
+    if (ReadableSlider("steps/frame", ImGuiDataType_S32, &speed, &min_speed, &max_speed, "%d", ImGuiSliderFlags_Logarithmic)) lesson.steps_per_frame = speed;
     ItemTooltip("Steps per frame while playing, within a few milliseconds of each frame.");
     const std::string init(InitSchemeName(lesson.init));
     if (ImGui::BeginCombo("init", init.c_str())) {
@@ -222,8 +223,12 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     const float usual = std::max(110.0f * scale, ImGui::GetTextLineHeight() * 6.0f);
     const ImVec2 size{ImGui::GetContentRegionAvail().x, chart_height > 0.0f ? chart_height : usual};
     const std::vector<double> steps(history.step.begin(), history.step.end());
+    // One left margin and one x range (the steps) for all three, so their x ticks line up.
+    const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);
     ChartOptions options;
     options.title = "loss";
+    options.include_zero = true;  // train 0.498 vs test 0.508 is a small gap, and must look it
+    options.min_left_margin = left_margin;
     LineChart("##loss", {Series("train", theme.palette[0], steps, history.train_loss), Series("test", theme.palette[1], steps, history.test_loss)},
               options, theme, runtime.fonts, scale, size);
     ChartOptions dead_options;
@@ -231,11 +236,13 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     dead_options.y_min = 0.0;
     dead_options.y_max = 1.0;
     dead_options.legend = false;
+    dead_options.min_left_margin = left_margin;
     LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme, runtime.fonts, scale,
               size);
     ChartOptions norm_options;
     norm_options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     norm_options.log_y = true;
+    norm_options.min_left_margin = left_margin;
     std::vector<ChartSeries> norms;
     for (std::size_t l = 0; l < history.gradient_norm.size(); ++l) {
         const bool output = l + 1 == history.gradient_norm.size();

@@ -30,6 +30,9 @@ void RunFrame(AppState& state, UiRuntime& runtime);
 
 // Functions in sidebar order (by group, then catalogue order): what the keys 1–9 select.
 std::vector<ActivationId> SidebarOrder();
+// The width the function list needs so that no name wraps (in the current font): give the column this
+// when the window allows; narrower, names wrap at a space onto a second line.
+float SidebarNaturalWidth();
 
 // Makes `id` the only selected function ("current"), or toggles it in the overlay.
 void SelectOnly(AppState& state, ActivationId id);

@@ -22,7 +22,7 @@ void ParameterSlider(AppState& state, UiRuntime& runtime, ActivationId id, std::
     double edited = values[index];
     const std::string label = std::string(spec.symbol) + "##" + std::string(spec.name);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6.5f);
-    const bool changed = ImGui::SliderScalar(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min,
+    const bool changed = ReadableSlider(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min,
                                              &spec.slider_max, "%.5g", ImGuiSliderFlags_None);
     ItemTooltip((std::string(spec.help) + "\n\nCtrl+click to type an exact value.").c_str());
     if (changed && edited != values[index]) runtime.parameter_error = CommitParameter(state, id, index, edited);

@@ -34,7 +34,7 @@ void ParameterSlider(PropagationPanelState& p, std::size_t index, std::string& m
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(std::string(spec.symbol).c_str()).x -
                             ButtonWidth(reset) - 2 * style.ItemInnerSpacing.x - style.ItemSpacing.x -
                             style.FramePadding.x);
-    if (ImGui::SliderScalar(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min, &spec.slider_max, "%.6g") &&
+    if (ReadableSlider(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min, &spec.slider_max, "%.6g") &&
         edited != p.params[index]) {
         Activation activation{p.activation, p.params};
         message = SetParam(activation, spec.name, edited);
@@ -75,7 +75,7 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
         double edited = p.init_std;
         const double lo = 0.001, hi = 10.0;
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-        if (ImGui::SliderScalar("\u03c3##init_std", ImGuiDataType_Double, &edited, &lo, &hi, "%.4g",
+        if (ReadableSlider("\u03c3##init_std", ImGuiDataType_Double, &edited, &lo, &hi, "%.4g",
                                 ImGuiSliderFlags_Logarithmic)) {
             if (std::isfinite(edited) && edited >= 0.0 && edited <= 100.0) {
                 p.init_std = edited;
@@ -114,13 +114,13 @@ void DrawMapControls(AppState& state, UiRuntime& runtime, const SeluMapResults& 
     double mean = p.map_mean, var = p.map_var;
     const double mean_lo = -3.0, mean_hi = 3.0, var_lo = 0.01, var_hi = 10.0;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    if (ImGui::SliderScalar("\u03bc\u2080", ImGuiDataType_Double, &mean, &mean_lo, &mean_hi, "%.3g") && std::isfinite(mean) &&
+    if (ReadableSlider("\u03bc\u2080", ImGuiDataType_Double, &mean, &mean_lo, &mean_hi, "%.3g") && std::isfinite(mean) &&
         std::abs(mean) <= 1e3) {
         p.map_mean = mean;
     }
     ItemTooltip("Mean of the inputs to the first layer.");
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    if (ImGui::SliderScalar("\u03bd\u2080", ImGuiDataType_Double, &var, &var_lo, &var_hi, "%.3g", ImGuiSliderFlags_Logarithmic) &&
+    if (ReadableSlider("\u03bd\u2080", ImGuiDataType_Double, &var, &var_lo, &var_hi, "%.3g", ImGuiSliderFlags_Logarithmic) &&
         std::isfinite(var) && var > 0.0 && var <= 1e3) {
         p.map_var = var;
     }
@@ -173,7 +173,9 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     // Outdated results stay visible, dimmed, while the new run computes.
     const bool stale = !runner.Current();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
+    const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);  // the per-layer charts line up
     ChartOptions mean_options;
+    mean_options.min_left_margin = left_margin;
     mean_options.title = "Mean of the activations per layer";
     mean_options.x_label = "layer \u2113";
     mean_options.y_references = {0.0};
@@ -184,12 +186,14 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     var_options.title = "Variance of the activations per layer (log scale)";
     var_options.x_label = "layer \u2113";
     var_options.log_y = true;
+    var_options.min_left_margin = left_margin;
     var_options.y_references = {1.0};
     LineChart("##var", {var}, var_options, theme, runtime.fonts, scale, cell);
     ChartOptions grad_options;
     grad_options.title = "Gradient norm \u2016\u2202L/\u2202h\u2113\u2016 per layer (log scale)";
     grad_options.x_label = "layer \u2113 (0 is the input)";
     grad_options.log_y = true;
+    grad_options.min_left_margin = left_margin;
     grad_options.legend = false;
     LineChart("##grad", {grad}, grad_options, theme, runtime.fonts, scale, cell);
     if (stale) ImGui::PopStyleVar();

@@ -5,18 +5,48 @@
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <string>
 
 namespace actlab::ui {
 
 namespace {
 
-void Row(const char* name, const std::string& value) {
+// `text` wrapped at spaces only: ImGui's own wrapping also breaks after '.' and ',', which cut
+// "−0.169971" into "−0." and "169971". A word wider than the column stays whole.
+void WrapAtSpaces(const std::string& text) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    std::string line;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(' ', start), text.size());
+        const std::string word = text.substr(start, end - start);
+        const std::string longer = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+            ImGui::TextUnformatted(line.c_str());
+            line = word;
+        } else {
+            line = longer;
+        }
+        start = end + 1;
+    }
+    if (!line.empty()) ImGui::TextUnformatted(line.c_str());
+}
+
+// A property: name and value side by side, or, in a narrow panel, the value under its name, so that
+// "(−∞, ∞)" never stacks one character a line.
+void PropertyRow(const char* name, const std::string& value, bool stacked) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ImGui::TextDisabled("%s", name);
+    if (stacked) {
+        ImGui::Indent();
+        WrapAtSpaces(value);
+        ImGui::Unindent();
+        return;
+    }
     ImGui::TableSetColumnIndex(1);
-    ImGui::TextWrapped("%s", value.c_str());
+    WrapAtSpaces(value);
 }
 
 std::string KinkText(const Kink& kink, KinkConvention convention) {
@@ -48,26 +78,32 @@ void DrawPropertiesPanel(AppState& state, UiRuntime& runtime) {
     ImGui::SameLine();
     if (ImGui::Button("Copy formula")) ImGui::SetClipboardText(FormulaWithValues(activation).c_str());
 
-    if (ImGui::BeginTable("##properties", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("property", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7.5f);
-        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        Row("Input range", "(\u2212\u221e, \u221e)");
-        Row("Output range", properties.output_range.ToString());
-        Row("f\u2032 range", properties.derivative_range.ToString());
-        Row("Zero-centred", properties.ZeroCentredText());
-        Row("Monotonic", properties.monotonic ? "yes" : "no");
-        if (properties.minimum) {
-            Row("Minimum", "f(" + FormatReadout(properties.minimum->x, 6) + ") = " + FormatReadout(properties.minimum->y, 6));
+    // Side by side while the value column keeps room for a number like "[−0.169971, ∞)".
+    const float name_width = ImGui::GetFontSize() * 7.5f;
+    const bool stacked = ImGui::GetContentRegionAvail().x < name_width + ImGui::CalcTextSize("[\u22120.169971, \u221e)").x;
+    const auto row = [stacked](const char* name, const std::string& value) { PropertyRow(name, value, stacked); };
+    if (ImGui::BeginTable("##properties", stacked ? 1 : 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        if (!stacked) {
+            ImGui::TableSetupColumn("property", ImGuiTableColumnFlags_WidthFixed, name_width);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
         }
-        Row("Smoothness", properties.SmoothnessText());
-        Row("Saturation", properties.SaturationText());
+        row("Input range", "(\u2212\u221e, \u221e)");
+        row("Output range", properties.output_range.ToString());
+        row("f\u2032 range", properties.derivative_range.ToString());
+        row("Zero-centred", properties.ZeroCentredText());
+        row("Monotonic", properties.monotonic ? "yes" : "no");
+        if (properties.minimum) {
+            row("Minimum", "f(" + FormatReadout(properties.minimum->x, 6) + ") = " + FormatReadout(properties.minimum->y, 6));
+        }
+        row("Smoothness", properties.SmoothnessText());
+        row("Saturation", properties.SaturationText());
         if (properties.derivative_maximum) {
-            Row("Max of f\u2032", FormatReadout(properties.derivative_maximum->y, 6) + " at x = " +
+            row("Max of f\u2032", FormatReadout(properties.derivative_maximum->y, 6) + " at x = " +
                                       FormatReadout(properties.derivative_maximum->x, 6));
         }
-        for (const Kink& kink : Kinks(activation)) Row("Kink", KinkText(kink, state.plots.convention));
-        Row("Dying risk", properties.dying_risk.empty() ? "none" : properties.dying_risk);
-        Row("Typical use", properties.typical_use);
+        for (const Kink& kink : Kinks(activation)) row("Kink", KinkText(kink, state.plots.convention));
+        row("Dying risk", properties.dying_risk.empty() ? "none" : properties.dying_risk);
+        row("Typical use", properties.typical_use);
         ImGui::EndTable();
     }
 }

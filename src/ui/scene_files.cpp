@@ -1,6 +1,7 @@
 // Scenes in the app (see scene_files.h).
 #include "ui/scene_files.h"
 
+#include "core/file_io.h"
 #include "core/lesson_presets.h"
 #include "ui/ui_runtime.h"
 #include "ui/widgets.h"
@@ -63,7 +64,7 @@ void Save(const std::string& path, const AppState& state, UiRuntime& runtime) {
     SceneFiles& files = runtime.scenes;
     Scene scene = CurrentScene(state, runtime);
     scene.title = files.title;
-    if (const std::string error = WriteSceneFile(path, SceneToJson(scene)); !error.empty()) {
+    if (const std::string error = WriteFileAtomically(path, SceneToJson(scene)); !error.empty()) {
         files.dialog_error = error;
         runtime.Say(error, MessageKind::Error);
         return;

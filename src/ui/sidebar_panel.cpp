@@ -36,6 +36,40 @@ void ToggleOverlay(AppState& state, ActivationId id) {
     }
 }
 
+namespace {
+
+// "5  Hard sigmoid": the key first, so that the shortcut shows however the name is laid out.
+std::string EntryLabel(std::size_t index, const ActivationInfo& info) {
+    return (index < 9 ? std::to_string(index + 1) + "  " : std::string("    ")) + std::string(info.display_name);
+}
+
+// The label as it fits `width`: whole, or broken onto a second line at the last space that lets the
+// first line fit (names are never cut off with an ellipsis). The second line starts under the name.
+std::string WrappedEntryLabel(const std::string& label, float width) {
+    if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+    const std::size_t name_start = label.find_first_not_of(' ', label.find(' '));
+    for (std::size_t space = label.rfind(' '); space != std::string::npos && space > name_start; space = label.rfind(' ', space - 1)) {
+        if (ImGui::CalcTextSize(label.substr(0, space).c_str()).x <= width) {
+            return label.substr(0, space) + "\n" + std::string(name_start, ' ') + label.substr(space + 1);
+        }
+    }
+    return label;
+}
+
+}  // namespace
+
+float SidebarNaturalWidth() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float widest = 0.0f;
+    const std::vector<ActivationId> order = SidebarOrder();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        widest = std::max(widest, ImGui::CalcTextSize(EntryLabel(i, Info(order[i])).c_str()).x);
+    }
+    // Checkbox, colour swatch, the gaps between them, the window's padding and a scroll bar.
+    const float checkbox = ImGui::GetFrameHeight(), swatch = ImGui::GetTextLineHeight() * 0.8f;
+    return widest + checkbox + swatch + style.ItemSpacing.x * 2 + style.WindowPadding.x * 2 + style.ScrollbarSize;
+}
+
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime) {
     SectionHeading("Functions", runtime.fonts.bold);
     HintText("Click a name to show it alone; tick boxes to overlay.");
@@ -61,8 +95,7 @@ void DrawSidebarPanel(AppState& state, UiRuntime& runtime) {
             ImGui::SameLine();
         }
         const bool is_current = !selected.empty() && selected.front() == info.id;
-        // The key first: at lecture scale a long name may be cut, its shortcut never.
-        std::string label = (i < 9 ? std::to_string(i + 1) + "  " : std::string("    ")) + std::string(info.display_name);
+        const std::string label = WrappedEntryLabel(EntryLabel(i, info), ImGui::GetContentRegionAvail().x);
         if (ImGui::Selectable(label.c_str(), is_current)) SelectOnly(state, info.id);
         ItemTooltip(std::string(info.formula).c_str());
         ImGui::PopID();

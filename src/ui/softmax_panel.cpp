@@ -132,9 +132,9 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     double temperature = softmax.temperature;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 9.0f,
                                      ImGui::GetFontSize() * 18.0f));
-    const bool changed = ImGui::SliderScalar("temperature T", ImGuiDataType_Double, &temperature, &kMinTemperatureSlider,
+    const bool changed = ReadableSlider("temperature T", ImGuiDataType_Double, &temperature, &kMinTemperatureSlider,
                                              &kMaxTemperatureSlider, "%.4g", ImGuiSliderFlags_Logarithmic);
-    ItemTooltip("pᵢ = e^{zᵢ/T} / Σⱼ e^{zⱼ/T}. Large T flattens the distribution towards uniform, small T sharpens it "
+    ItemTooltip("pᵢ = exp(zᵢ/T) / Σⱼ exp(zⱼ/T). Large T flattens the distribution towards uniform, small T sharpens it "
                 "towards the arg max. Ctrl+click to type an exact value (must be > 0).");
     if (changed && temperature != softmax.temperature) {
         if (std::isfinite(temperature) && temperature > 0.0) {
@@ -155,15 +155,16 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
 void DrawFormula(const AppState& state, const SoftmaxResults& results) {
     const SoftmaxPanelState& softmax = state.softmax;
     const std::string t = FormatLogit(softmax.temperature);
-    ImGui::TextWrapped("p\u1d62 = e^{z\u1d62/T} / \u03a3\u2c7c e^{z\u2c7c/T} = e^{(z\u1d62 \u2212 m)/T} / \u03a3\u2c7c "
-                       "e^{(z\u2c7c \u2212 m)/T}");
+    // Plain Unicode in the window: braces are LaTeX's, not the reader's.
+    ImGui::TextWrapped("p\u1d62 = exp(z\u1d62/T) / \u03a3\u2c7c exp(z\u2c7c/T) = exp((z\u1d62 \u2212 m)/T) / \u03a3\u2c7c "
+                       "exp((z\u2c7c \u2212 m)/T)");
     ImGui::TextWrapped("with m = max z\u2c7c = %s and T = %s (subtracting m changes nothing but keeps e^\u2026 \u2264 1)",
                 FormatLogit(results.max_logit).c_str(), t.c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("##formula", 4, flags)) return;
     ImGui::TableSetupColumn("class");
     ImGui::TableSetupColumn("(z\u1d62 \u2212 m)/T");
-    ImGui::TableSetupColumn("e\u1d62 = e^{(z\u1d62 \u2212 m)/T}");
+    ImGui::TableSetupColumn("e\u1d62 = exp((z\u1d62 \u2212 m)/T)");
     ImGui::TableSetupColumn("p\u1d62 = e\u1d62 / \u03a3\u2c7c e\u2c7c");
     ImGui::TableHeadersRow();
     double sum = 0.0;

@@ -1,6 +1,12 @@
 // Widget helpers (see widgets.h).
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 namespace actlab::ui {
 
 ImVec4 ToImVec4(Color c) {
@@ -62,11 +68,80 @@ void HintText(const char* text) {
     ImGui::PopStyleColor();
 }
 
+namespace {
+
+double AsDouble(ImGuiDataType type, const void* value) {
+    switch (type) {
+    case ImGuiDataType_Float: return static_cast<double>(*static_cast<const float*>(value));
+    case ImGuiDataType_Double: return *static_cast<const double*>(value);
+    case ImGuiDataType_S32: return *static_cast<const int*>(value);
+    case ImGuiDataType_U64: return static_cast<double>(*static_cast<const std::uint64_t*>(value));
+    default: return 0.0;
+    }
+}
+
+bool IsInteger(ImGuiDataType type) { return type != ImGuiDataType_Float && type != ImGuiDataType_Double; }
+
+// Where along the frame the grab sits, 0 to 1 (logarithmic sliders on a positive range as ImGui maps them).
+float GrabFraction(double value, double lo, double hi, bool logarithmic) {
+    if (!(hi > lo)) return 0.0f;
+    double t = (value - lo) / (hi - lo);
+    if (logarithmic && lo > 0.0 && value > 0.0) t = std::log(value / lo) / std::log(hi / lo);
+    return static_cast<float>(std::clamp(t, 0.0, 1.0));
+}
+
+// The value text's left edge inside the frame [left, right]: centred as ImGui puts it, unless the
+// grab [grab_lo, grab_hi] is there; then at the far end from the grab.
+float ValueTextLeft(float left, float right, float text_width, float grab_lo, float grab_hi, float pad) {
+    const float centred = (left + right - text_width) / 2;
+    const auto clear = [&](float x) { return x + text_width <= grab_lo || x >= grab_hi; };
+    if (clear(centred)) return centred;
+    const float far_end = (grab_lo + grab_hi) / 2 > (left + right) / 2 ? left + pad : right - pad - text_width;
+    return clear(far_end) ? far_end : centred;
+}
+
+}  // namespace
+
+bool ReadableSlider(const char* label, ImGuiDataType type, void* value, const void* lo, const void* hi,
+                    const char* format, ImGuiSliderFlags flags) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float frame_width = ImGui::CalcItemWidth();
+    // ImGui's own centred value (and label) are drawn invisibly, except while a number is typed in;
+    // ours follow, so the slider stays one item (tooltips and IDs as before).
+    const bool typing = ImGui::TempInputIsActive(ImGui::GetID(label));
+    if (!typing) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0, 0, 0, 0});
+    const bool changed = ImGui::SliderScalar(label, type, value, lo, hi, format, flags);
+    if (!typing) ImGui::PopStyleColor();
+    const ImVec2 frame_min = ImGui::GetItemRectMin();
+    const ImVec2 frame_max{frame_min.x + frame_width, ImGui::GetItemRectMax().y};
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+    if (const char* visible_end = ImGui::FindRenderedTextEnd(label); visible_end != label && !typing) {
+        draw_list->AddText({frame_max.x + style.ItemInnerSpacing.x, frame_min.y + style.FramePadding.y}, text_color, label,
+                           visible_end);
+    }
+    if (typing) return changed;
+    char text[64];
+    ImGui::DataTypeFormatString(text, sizeof text, type, value, format);
+    const float text_width = ImGui::CalcTextSize(text).x;
+    const double v_lo = AsDouble(type, lo), v_hi = AsDouble(type, hi);
+    const float inner = frame_width - 2 * style.FramePadding.x;
+    float grab = style.GrabMinSize;
+    if (IsInteger(type) && v_hi >= v_lo) grab = std::max(inner / static_cast<float>(v_hi - v_lo + 1.0), grab);
+    grab = std::min(grab, inner);
+    const bool logarithmic = (flags & ImGuiSliderFlags_Logarithmic) != 0;
+    const float grab_lo =
+        frame_min.x + style.FramePadding.x + GrabFraction(AsDouble(type, value), v_lo, v_hi, logarithmic) * (inner - grab);
+    const float left = ValueTextLeft(frame_min.x, frame_max.x, text_width, grab_lo, grab_lo + grab, style.FramePadding.x);
+    draw_list->AddText({left, frame_min.y + style.FramePadding.y}, text_color, text);
+    return changed;
+}
+
 bool ClampedIntSlider(const char* label, int& value, int lo, int hi, const char* help, bool logarithmic) {
     int edited = value;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
     const ImGuiSliderFlags flags = logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None;
-    const bool changed = ImGui::SliderInt(label, &edited, lo, hi, "%d", flags);
+    const bool changed = ReadableSlider(label, ImGuiDataType_S32, &edited, &lo, &hi, "%d", flags);
     ItemTooltip(help);
     if (!changed) return false;
     const int clamped = edited < lo ? lo : (edited > hi ? hi : edited);

@@ -40,6 +40,12 @@ void HintText(const char* text);
 // an ellipsis, or "" when not even one character and the ellipsis fit.
 std::string FitText(const std::string& text, float max_width);
 
+// ImGui::SliderScalar whose value is always readable: the number is drawn beside the grab, never
+// under it ("−5.00" used to read "5.00" with the grab over its minus sign). Same arguments and
+// result as ImGui's; the label's visible part is drawn after the slider as ImGui would.
+bool ReadableSlider(const char* label, ImGuiDataType type, void* value, const void* lo, const void* hi,
+                    const char* format, ImGuiSliderFlags flags = ImGuiSliderFlags_None);
+
 // An integer slider whose value stays in [lo, hi] even when a value is typed (Ctrl+click), with a
 // teaching tooltip. Returns true when the value changed.
 bool ClampedIntSlider(const char* label, int& value, int lo, int hi, const char* help, bool logarithmic = false);
