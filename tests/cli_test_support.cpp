@@ -4,12 +4,12 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <thread>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -37,7 +37,7 @@ std::string TempPath() {
     return pattern;
 }
 
-}  // namespace
+} // namespace
 
 CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env,
                         double terminate_after_s, int stop_signal) {
@@ -47,7 +47,8 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
     std::vector<std::string> argv_storage{ACTLAB_EXE};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& a : argv_storage) argv.push_back(a.data());
+    for (auto& a : argv_storage)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
 
     std::vector<std::string> env_storage;
@@ -55,20 +56,24 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
         std::string entry(*e);
         const std::string name = entry.substr(0, entry.find('='));
         bool overridden = false;
-        for (const auto& o : env) overridden |= o.substr(0, o.find('=')) == name;
+        for (const auto& o : env)
+            overridden |= o.substr(0, o.find('=')) == name;
         if (!overridden) env_storage.push_back(entry);
     }
     for (const auto& o : env)
         if (o.find('=') != std::string::npos) env_storage.push_back(o);
     std::vector<char*> envp;
-    for (auto& e : env_storage) envp.push_back(e.data());
+    for (auto& e : env_storage)
+        envp.push_back(e.data());
     envp.push_back(nullptr);
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
 
     CommandResult result;
     pid_t pid = 0;
@@ -79,7 +84,8 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
     posix_spawn_file_actions_destroy(&actions);
     int status = 0;
     if (terminate_after_s > 0.0) {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(terminate_after_s);
+        const auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::duration<double>(terminate_after_s);
         while (waitpid(pid, &status, WNOHANG) == 0) {
             if (std::chrono::steady_clock::now() >= deadline) {
                 kill(pid, stop_signal);
@@ -102,8 +108,9 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
 std::vector<std::string> SplitLines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
     return lines;
 }
 
-}  // namespace actlab::test
+} // namespace actlab::test

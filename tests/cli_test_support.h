@@ -22,4 +22,4 @@ CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<
 
 std::vector<std::string> SplitLines(const std::string& text);
 
-}  // namespace actlab::test
+} // namespace actlab::test

@@ -47,20 +47,21 @@ TEST(NetworkStats, DeadNeuronOnAHandBuiltNetwork) {
     EXPECT_EQ(dead.max_z, -1.0);
     EXPECT_FALSE(alive.dead);
     EXPECT_FALSE(alive.dying);
-    EXPECT_DOUBLE_EQ(alive.activation_rate, 0.5);  // z = x1 > 0 on 2 of 4 samples
+    EXPECT_DOUBLE_EQ(alive.activation_rate, 0.5); // z = x1 > 0 on 2 of 4 samples
     EXPECT_GT(alive.mean_abs_weight_grad, 0.0);
     EXPECT_EQ(stats.hidden_neurons, 2u);
     EXPECT_EQ(stats.dead_count, 1u);
     EXPECT_DOUBLE_EQ(stats.dead_fraction, 0.5);
-    EXPECT_FALSE(stats.layers[1].neurons[0].dead);  // the tanh output
+    EXPECT_FALSE(stats.layers[1].neurons[0].dead); // the tanh output
 }
 
 TEST(NetworkStats, DyingNeuronIsActiveOnUnderFivePercent) {
     Network network = HandBuilt();
-    network.layers[0].biases = {-5.5, 0.0};  // neuron 1: z = −5.5 + 0, so move it onto x1
+    network.layers[0].biases = {-5.5, 0.0}; // neuron 1: z = −5.5 + 0, so move it onto x1
     network.layers[0].weights = {1.0, 0.0, 1.0, 0.0};
     std::vector<Sample> samples;
-    for (int i = 0; i < 40; ++i) samples.push_back({-6.0 + 0.3 * i, 0.0, 1.0});  // x1 up to 5.7: one sample > 5.5
+    for (int i = 0; i < 40; ++i)
+        samples.push_back({-6.0 + 0.3 * i, 0.0, 1.0}); // x1 up to 5.7: one sample > 5.5
     const NetworkStats stats = ComputeStats(network, samples);
     const NeuronStats& n1 = stats.layers[0].neurons[0];
     EXPECT_FALSE(n1.dead);
@@ -77,7 +78,7 @@ TEST(NetworkStats, ADeadNeuronNeverUpdatesAgain) {
     EXPECT_EQ(trainer.network().layers[0].weights[0], 0.0);
     EXPECT_EQ(trainer.network().layers[0].weights[1], 0.0);
     EXPECT_EQ(trainer.network().layers[0].biases[0], -1.0);
-    EXPECT_NE(trainer.network().layers[0].weights[2], 1.0);  // the live neuron moved
+    EXPECT_NE(trainer.network().layers[0].weights[2], 1.0); // the live neuron moved
     EXPECT_TRUE(trainer.Observe().layers[0].neurons[0].dead);
 }
 
@@ -117,7 +118,7 @@ TEST(Training, SameSeedSameRun) {
     b.Run(200);
     c.Run(200);
     EXPECT_EQ(a.network(), b.network());
-    EXPECT_NE(a.network(), c.network());  // another shuffle order
+    EXPECT_NE(a.network(), c.network()); // another shuffle order
 }
 
 // Step() updates its packed copy of the parameters and brings the network up to date only when it
@@ -144,12 +145,12 @@ TEST(Training, ReadingEditingOrResizingMidRunNeitherChangesNorLosesUpdates) {
 
     Trainer read_at_end(initial, Circle(100, 2), {}, first);
     read_at_end.Run(40);
-    read_at_end.SetOptions(second);  // new batch buffers, reloaded from the network: must see the 40 steps
+    read_at_end.SetOptions(second); // new batch buffers, reloaded from the network: must see the 40 steps
     read_at_end.Run(40);
 
     Trainer edited(initial, Circle(100, 2), {}, first);
     edited.Run(40);
-    edited.EditNetwork().layers[0].activation = initial.layers[0].activation;  // an edit that changes nothing
+    edited.EditNetwork().layers[0].activation = initial.layers[0].activation; // an edit that changes nothing
     edited.SetOptions(second);
     edited.Run(40);
 
@@ -191,10 +192,10 @@ TEST(Training, OneInputChainLearnsTheChainDataset) {
     DatasetOptions data;
     data.kind = DatasetKind::Chain;
     data.samples = 200;
-    const Network chain = MakeChainNetwork(2, Activation::WithDefaults(ActivationId::Tanh), ActivationId::Tanh,
-                                           {InitScheme::Xavier, 0.1, 0.0, 1});
+    const Network chain = MakeChainNetwork(2, Activation::WithDefaults(ActivationId::Tanh),
+                                           ActivationId::Tanh, {InitScheme::Xavier, 0.1, 0.0, 1});
     ASSERT_EQ(chain.inputs.size(), 1u);
-    ASSERT_EQ(NodeCount(chain), 4u);  // x → h1 → h2 → O
+    ASSERT_EQ(NodeCount(chain), 4u); // x → h1 → h2 → O
     Trainer trainer(chain, MakeDataset(data), {}, {0.1, 10, 0.0, true, 1});
     trainer.Run(2000);
     EXPECT_GE(Accuracy(trainer.network(), trainer.train()), 0.95);
@@ -207,7 +208,8 @@ TEST(DyingRelu, SwitchingToLeakyReluKeepsWeightsAndRevives) {
     NetworkSpec spec;
     spec.hidden = {8, 8};
     spec.hidden_activation = Activation::WithDefaults(ActivationId::Relu);
-    Trainer trainer(MakeNetwork(spec, {InitScheme::He, 0.1, -10.0, 1}), Circle(300, 1), {}, {0.03, 10, 0.0, true, 1});
+    Trainer trainer(MakeNetwork(spec, {InitScheme::He, 0.1, -10.0, 1}), Circle(300, 1), {},
+                    {0.03, 10, 0.0, true, 1});
     trainer.Run(50);
     ASSERT_GT(trainer.Observe().dead_count, 0u);
     const std::vector<double> weights = trainer.network().layers[0].weights;
@@ -216,7 +218,7 @@ TEST(DyingRelu, SwitchingToLeakyReluKeepsWeightsAndRevives) {
     EXPECT_EQ(trainer.network().layers[0].weights, weights);
     EXPECT_EQ(trainer.Observe().dead_count, 0u);
     trainer.Run(50);
-    EXPECT_NE(trainer.network().layers[0].weights, weights);  // gradients flow again
+    EXPECT_NE(trainer.network().layers[0].weights, weights); // gradients flow again
 }
 
 TEST(Divergence, StopsWithTheStepAndResetRecovers) {
@@ -226,14 +228,15 @@ TEST(Divergence, StopsWithTheStepAndResetRecovers) {
     spec.hidden = {8, 8};
     spec.hidden_activation = Activation::WithDefaults(ActivationId::Relu);
     spec.output = ActivationId::Linear;
-    Trainer trainer(MakeNetwork(spec, {InitScheme::He, 0.1, 0.0, 1}), MakeDataset(data), {}, {50.0, 10, 0.0, true, 1});
+    Trainer trainer(MakeNetwork(spec, {InitScheme::He, 0.1, 0.0, 1}), MakeDataset(data), {},
+                    {50.0, 10, 0.0, true, 1});
     const std::size_t done = trainer.Run(1000);
     ASSERT_TRUE(trainer.diverged());
     EXPECT_LT(done, 1000u);
-    EXPECT_EQ(trainer.step(), done + 1);  // the step that diverged is counted and named
+    EXPECT_EQ(trainer.step(), done + 1); // the step that diverged is counted and named
     EXPECT_NE(trainer.divergence().find("diverged at step " + std::to_string(done + 1)), std::string::npos)
         << trainer.divergence();
-    EXPECT_FALSE(trainer.Step());  // stays stopped
+    EXPECT_FALSE(trainer.Step()); // stays stopped
     EXPECT_EQ(trainer.step(), done + 1);
 
     TrainingOptions calm = trainer.options();
@@ -267,10 +270,12 @@ void RecordObservation(TrainingHistory& history, std::size_t o) {
 TEST(TrainingHistory, BelowTheLimitEveryObservationIsARow) {
     TrainingHistory history;
     history.max_rows = 64;
-    for (std::size_t o = 0; o < 64; ++o) RecordObservation(history, o);
+    for (std::size_t o = 0; o < 64; ++o)
+        RecordObservation(history, o);
     ASSERT_EQ(history.size(), 64u);
     EXPECT_EQ(history.interval, 1u);
-    for (std::size_t r = 0; r < 64; ++r) EXPECT_EQ(history.step[r], 10 * r);
+    for (std::size_t r = 0; r < 64; ++r)
+        EXPECT_EQ(history.step[r], 10 * r);
 }
 
 TEST(TrainingHistory, ALongRunStaysBoundedAndSpansTheWholeRun) {
@@ -279,8 +284,8 @@ TEST(TrainingHistory, ALongRunStaysBoundedAndSpansTheWholeRun) {
     for (std::size_t o = 0; o < 10'000; ++o) {
         RecordObservation(history, o);
         ASSERT_LE(history.size(), 64u) << "after observation " << o;
-        ASSERT_EQ(history.step.front(), 0u);      // the chart starts at the start of the run
-        ASSERT_EQ(history.step.back(), 10 * o);   // and ends at the latest observation
+        ASSERT_EQ(history.step.front(), 0u);    // the chart starts at the start of the run
+        ASSERT_EQ(history.step.back(), 10 * o); // and ends at the latest observation
     }
     // 10 000 observations in at most 64 rows: the interval doubled up to 256, every row but the
     // latest on its grid, at least half the limit in use.
@@ -303,13 +308,15 @@ TEST(TrainingHistory, ALongRunStaysBoundedAndSpansTheWholeRun) {
         EXPECT_EQ(history.gradient_norm[0][r], 2.0 * x);
         EXPECT_EQ(history.gradient_norm[1][r], 3.0 * x);
     }
-    for (const auto& norms : history.gradient_norm) EXPECT_EQ(norms.size(), history.size());
+    for (const auto& norms : history.gradient_norm)
+        EXPECT_EQ(norms.size(), history.size());
 }
 
 TEST(TrainingHistory, ANewLayerCountStartsTheChartsOver) {
     TrainingHistory history;
     history.max_rows = 8;
-    for (std::size_t o = 0; o < 20; ++o) RecordObservation(history, o);
+    for (std::size_t o = 0; o < 20; ++o)
+        RecordObservation(history, o);
     const std::vector<double> three{1.0, 2.0, 3.0};
     history.Record(500, 0.5, 0.6, 0.0, three);
     ASSERT_EQ(history.size(), 1u);
@@ -342,14 +349,14 @@ TEST(Heatmap, GridHoldsEveryNodeOverThePlane) {
     const Network network = HandBuilt();
     std::vector<float> grid;
     EvaluateGrid(network, 4, -6.0, 6.0, grid);
-    ASSERT_EQ(NodeCount(network), 5u);  // x1, x2, two hidden, output
+    ASSERT_EQ(NodeCount(network), 5u); // x1, x2, two hidden, output
     ASSERT_EQ(grid.size(), 5u * 16u);
     // Cell (row 0, column 3) is x1 = 4.5, x2 = 4.5 (row 0 is the top).
     EXPECT_FLOAT_EQ(grid[NodeIndex(network, -1, 0) * 16 + 3], 4.5f);
     EXPECT_FLOAT_EQ(grid[NodeIndex(network, -1, 1) * 16 + 3], 4.5f);
-    EXPECT_FLOAT_EQ(grid[NodeIndex(network, -1, 1) * 16 + 12], -4.5f);  // bottom row
-    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 0) * 16 + 5], 0.0f);     // the dead neuron is 0 everywhere
-    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 1) * 16 + 3], 4.5f);     // ReLU(x1)
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, -1, 1) * 16 + 12], -4.5f); // bottom row
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 0) * 16 + 5], 0.0f);    // the dead neuron is 0 everywhere
+    EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 1) * 16 + 3], 4.5f);    // ReLU(x1)
     EXPECT_FLOAT_EQ(grid[NodeIndex(network, 0, 1) * 16 + 0], 0.0f);
     EXPECT_FLOAT_EQ(grid[NodeIndex(network, 1, 0) * 16 + 3], static_cast<float>(Predict(network, 4.5, 4.5)));
 }
@@ -365,5 +372,5 @@ TEST(Heatmap, DerivedFeaturesFeedTheNetwork) {
     EXPECT_DOUBLE_EQ(Predict(network, 2.0, 3.0), 4.0 + 60.0 + 100.0 * std::sin(3.0) + 0.5);
 }
 
-}  // namespace
-}  // namespace actlab
+} // namespace
+} // namespace actlab

@@ -29,7 +29,7 @@ protected:
 
     void Frame() {
         if (runtime_.fonts.built_for != runtime_.Scale(state_)) Rebuild();
-        RunFrame(state_, runtime_);  // the session's update, then the drawing, as in the window
+        RunFrame(state_, runtime_); // the session's update, then the drawing, as in the window
         ASSERT_GT(ImGui::GetDrawData()->TotalVtxCount, 0);
     }
 

@@ -31,7 +31,8 @@ TEST_F(NetworkPanelTest, PlayStepResetAndEveryThemeAndScaleRender) {
     Frames(20);
     const std::size_t played = runtime_.session.network.trainer().step();
     EXPECT_GT(played, 0u);
-    EXPECT_FALSE(runtime_.session.network.trainer().history().train_loss.empty()) << "chart rows while playing";
+    EXPECT_FALSE(runtime_.session.network.trainer().history().train_loss.empty())
+        << "chart rows while playing";
 
     state_.network.playing = false;
     Frames(1);
@@ -240,7 +241,8 @@ TEST_F(NetworkPanelTest, LayersAndShapesRebuildTheNetwork) {
     state_.network.activations.clear();
     state_.network.dataset = DatasetKind::Chain;
     Frames(2);
-    EXPECT_EQ(runtime_.session.network.trainer().network().inputs.size(), 1u) << "the chain dataset has one input";
+    EXPECT_EQ(runtime_.session.network.trainer().network().inputs.size(), 1u)
+        << "the chain dataset has one input";
     state_.network.hidden = {1, 1, 1};
     state_.network.activations.assign(3, Activation::WithDefaults(ActivationId::Prelu));
     state_.network.output = ActivationId::Sigmoid;
@@ -275,7 +277,7 @@ TEST_F(NetworkPanelTest, ClickingAnEdgeSelectsItForTheChainRule) {
 
 // The session runs whatever the views show: hiding the network view is not pausing.
 TEST_F(NetworkPanelTest, HidingTheNetworkViewKeepsTrainingStepping) {
-    runtime_.training_budget_seconds = 10.0;  // exactly steps_per_frame steps per frame
+    runtime_.training_budget_seconds = 10.0; // exactly steps_per_frame steps per frame
     state_.network.steps_per_frame = 3;
     state_.network.playing = true;
     Frames(2);
@@ -286,7 +288,7 @@ TEST_F(NetworkPanelTest, HidingTheNetworkViewKeepsTrainingStepping) {
     Frames(4);
     EXPECT_EQ(ImGui::FindWindowByName("Mini network")->Active, false) << "the view is hidden";
     EXPECT_EQ(runtime_.session.network.trainer().step(), shown + 12) << "and training went on every frame";
-    state_.network.playing = false;  // pausing is explicit
+    state_.network.playing = false; // pausing is explicit
     Frames(2);
     EXPECT_EQ(runtime_.session.network.trainer().step(), shown + 12);
 }
@@ -350,8 +352,8 @@ TEST_F(NetworkPanelTest, TheNetworkViewListsTheShippedPresetsThatOpenTheNetwork)
         if (lessons[i].network) network_lessons.push_back(std::string(presets[i].name));
     }
     std::sort(network_lessons.begin(), network_lessons.end());
-    EXPECT_EQ(network_lessons,
-              (std::vector<std::string>{"dying-relu-bias", "dying-relu-learning-rate", "vanishing-gradients"}));
+    EXPECT_EQ(network_lessons, (std::vector<std::string>{"dying-relu-bias", "dying-relu-learning-rate",
+                                                         "vanishing-gradients"}));
 }
 
 } // namespace

@@ -164,16 +164,19 @@ TEST_F(SceneDialogTest, PresetsAreReadyLessons) {
     }
     runtime_.scenes.preset_request = PresetIndex("dying-relu-bias");
     Frames(2);
-    EXPECT_GT(runtime_.session.network.stats().dead_count * 2, runtime_.session.network.stats().hidden_neurons)
+    EXPECT_GT(runtime_.session.network.stats().dead_count * 2,
+              runtime_.session.network.stats().hidden_neurons)
         << "born dead";
 
     runtime_.scenes.preset_request = PresetIndex("dying-relu-learning-rate");
     Frames(1);
-    EXPECT_LT(runtime_.session.network.stats().dead_count * 2, runtime_.session.network.stats().hidden_neurons)
+    EXPECT_LT(runtime_.session.network.stats().dead_count * 2,
+              runtime_.session.network.stats().hidden_neurons)
         << "alive at first";
     EXPECT_TRUE(state_.network.playing);
     Frames(31);
-    EXPECT_GT(runtime_.session.network.stats().dead_count * 2, runtime_.session.network.stats().hidden_neurons)
+    EXPECT_GT(runtime_.session.network.stats().dead_count * 2,
+              runtime_.session.network.stats().hidden_neurons)
         << "killed by training";
 
     runtime_.scenes.preset_request = PresetIndex("vanishing-gradients");

@@ -29,8 +29,9 @@ TEST_F(UiFrameTest, TheoryPanelsRenderInEveryThemeAtScaleOneAndThree) {
             Frames(3);
         }
     }
-    EXPECT_TRUE(FramesUntil(
-        [&] { return runtime_.session.theory.propagation.Current() && runtime_.session.theory.born_dead.Current(); }));
+    EXPECT_TRUE(FramesUntil([&] {
+        return runtime_.session.theory.propagation.Current() && runtime_.session.theory.born_dead.Current();
+    }));
     Frames(2); // with the results drawn
     state_.display.hide_controls = true;
     Frames(2);
@@ -111,7 +112,8 @@ TEST_F(UiFrameTest, PropagationPanelRunsOffTheFrameAndMatchesTheCore) {
     state_.propagation.width = 200;
     state_.propagation.samples = 50;
     Frames(1);
-    EXPECT_TRUE(runtime_.session.theory.propagation.Running()) << "the first frame starts the run and returns";
+    EXPECT_TRUE(runtime_.session.theory.propagation.Running())
+        << "the first frame starts the run and returns";
     // A changed setting while it runs: the run is cancelled and a new one started for the new inputs.
     state_.propagation.depth = 12;
     state_.propagation.init = PropagationInit::He;
@@ -171,7 +173,8 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
     state_.born_dead.trials = 4000;
     ASSERT_TRUE(FramesUntil([&] { return runtime_.session.theory.born_dead.Current(); }));
     const std::vector<BornDeadResult>& shown = runtime_.session.theory.born_dead.results();
-    const std::vector<BornDeadResult> expected = SimulateBornDeadByDepth(session::BornDeadConfigFor(state_.born_dead));
+    const std::vector<BornDeadResult> expected =
+        SimulateBornDeadByDepth(session::BornDeadConfigFor(state_.born_dead));
     ASSERT_EQ(shown.size(), 20u);
     for (std::size_t h = 0; h < shown.size(); ++h) {
         EXPECT_EQ(shown[h].dead_trials, expected[h].dead_trials) << h;

@@ -50,7 +50,8 @@ constexpr int kCurveR = 86, kCurveG = 180, kCurveB = 233;
 
 TEST_F(WindowTest, ReluIsFlatLeftOfTheOriginAndDiagonalRightOfIt) {
     WriteSettings(kBarePlots);
-    const CommandResult run = Screenshot("relu.png", {"--size", "1200x900", "--select", "relu", "--theme", "dark"});
+    const CommandResult run =
+        Screenshot("relu.png", {"--size", "1200x900", "--select", "relu", "--theme", "dark"});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const Image image = LoadPng(dir_ / "relu.png");
     ASSERT_EQ(image.width, 1200);
@@ -73,21 +74,27 @@ TEST_F(WindowTest, ReluIsFlatLeftOfTheOriginAndDiagonalRightOfIt) {
     // The kink: the last column whose centre still lies on the flat part.
     const double flat_y = centres.front().second;
     std::size_t kink = 0;
-    while (kink + 1 < centres.size() && std::abs(centres[kink + 1].second - flat_y) < 2.0) ++kink;
+    while (kink + 1 < centres.size() && std::abs(centres[kink + 1].second - flat_y) < 2.0)
+        ++kink;
     ASSERT_GT(kink, 200u) << "a flat part left of the origin";
     ASSERT_LT(kink + 200, centres.size()) << "a rising part right of the origin";
     // Left: one row. Right: a straight line going up (pixel y decreasing), fitted by least squares.
-    for (std::size_t i = 0; i <= kink; ++i) EXPECT_NEAR(centres[i].second, flat_y, 1.5) << "column " << centres[i].first;
-    std::vector<std::pair<int, double>> right(centres.begin() + static_cast<std::ptrdiff_t>(kink) + 3, centres.end());
+    for (std::size_t i = 0; i <= kink; ++i)
+        EXPECT_NEAR(centres[i].second, flat_y, 1.5) << "column " << centres[i].first;
+    std::vector<std::pair<int, double>> right(centres.begin() + static_cast<std::ptrdiff_t>(kink) + 3,
+                                              centres.end());
     double mx = 0, my = 0;
-    for (auto [x, y] : right) mx += x, my += y;
+    for (auto [x, y] : right)
+        mx += x, my += y;
     mx /= static_cast<double>(right.size());
     my /= static_cast<double>(right.size());
     double sxy = 0, sxx = 0;
-    for (auto [x, y] : right) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
+    for (auto [x, y] : right)
+        sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
     const double slope = sxy / sxx;
     EXPECT_LT(slope, -0.2) << "the right part rises";
-    for (auto [x, y] : right) EXPECT_NEAR(y, my + slope * (x - mx), 2.0) << "column " << x << " is off the diagonal";
+    for (auto [x, y] : right)
+        EXPECT_NEAR(y, my + slope * (x - mx), 2.0) << "column " << x << " is off the diagonal";
 }
 
 TEST_F(WindowTest, ReluDerivativeJumpIsAGapNotAVerticalConnector) {
@@ -113,11 +120,14 @@ TEST_F(WindowTest, ReluDerivativeJumpIsAGapNotAVerticalConnector) {
         bool at_top = false, at_bottom = false;
         for (int y = high_level; y <= low_level; ++y) {
             if (!is_curve(x, y)) continue;
-            if (y < high_level + 12) at_top = true;
-            else if (y > low_level - 12) at_bottom = true;
-            else ++between;
+            if (y < high_level + 12)
+                at_top = true;
+            else if (y > low_level - 12)
+                at_bottom = true;
+            else
+                ++between;
         }
-        circle_columns += at_top && at_bottom;  // the kink's columns: open circle above, closed below
+        circle_columns += at_top && at_bottom; // the kink's columns: open circle above, closed below
     }
     EXPECT_EQ(between, 0) << "curve pixels between the two levels of f': a vertical connector";
     EXPECT_GT(circle_columns, 3) << "both ends of the jump are marked in the kink's columns";
@@ -141,10 +151,12 @@ std::vector<Bar> FindBars(const Image& image, int r, int g, int b, int min_lengt
                 continue;
             }
             const int start = x;
-            while (x < image.width && Near(image.At(x, y), r, g, b, 12)) ++x;
+            while (x < image.width && Near(image.At(x, y), r, g, b, 12))
+                ++x;
             if (x - start > best_length) best_x = start, best_length = x - start;
         }
-        const bool continues = current.rows > 0 && best_length >= min_length && std::abs(best_x - current.x) <= 1 &&
+        const bool continues = current.rows > 0 && best_length >= min_length &&
+                               std::abs(best_x - current.x) <= 1 &&
                                std::abs(best_length - current.length) <= 2;
         if (continues) {
             ++current.rows;
@@ -163,7 +175,8 @@ TEST_F(WindowTest, SoftmaxPanelOpensFromSettingsWithBarsInProportion) {
       "panels": {"softmax": true},
       "softmax": {"class_names": ["one", "two", "three"],
                   "logits": [0, 0.69314718055994531, 1.0986122886681098], "temperature": 1}})");
-    const CommandResult run = Screenshot("softmax.png", {"--size", "1600x1000", "--theme", "dark", "--select", "sigmoid"});
+    const CommandResult run =
+        Screenshot("softmax.png", {"--size", "1600x1000", "--theme", "dark", "--select", "sigmoid"});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     EXPECT_TRUE(run.err.empty()) << run.err;
     const Image image = LoadPng(dir_ / "softmax.png");
@@ -177,7 +190,8 @@ TEST_F(WindowTest, SoftmaxPanelOpensFromSettingsWithBarsInProportion) {
 }
 
 TEST_F(WindowTest, LightThemeHasALightBackgroundAndDarkText) {
-    const CommandResult run = Screenshot("light.png", {"--size", "1280x800", "--theme", "light", "--select", "sigmoid,tanh"});
+    const CommandResult run =
+        Screenshot("light.png", {"--size", "1280x800", "--theme", "light", "--select", "sigmoid,tanh"});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const Image image = LoadPng(dir_ / "light.png");
     ASSERT_EQ(image.width, 1280);
@@ -196,8 +210,8 @@ TEST_F(WindowTest, LightThemeHasALightBackgroundAndDarkText) {
 }
 
 TEST_F(WindowTest, LectureScaleAndProjectorThemeRender) {
-    const CommandResult run =
-        Screenshot("projector.png", {"--size", "1920x1080", "--theme", "projector", "--scale", "2", "--select", "elu"});
+    const CommandResult run = Screenshot(
+        "projector.png", {"--size", "1920x1080", "--theme", "projector", "--scale", "2", "--select", "elu"});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const Image image = LoadPng(dir_ / "projector.png");
     ASSERT_EQ(image.width, 1920);
@@ -205,7 +219,8 @@ TEST_F(WindowTest, LectureScaleAndProjectorThemeRender) {
     // The projector theme's pure white background dominates.
     long white = 0;
     for (int y = 0; y < image.height; y += 2) {
-        for (int x = 0; x < image.width; x += 2) white += Near(image.At(x, y), 255, 255, 255, 2);
+        for (int x = 0; x < image.width; x += 2)
+            white += Near(image.At(x, y), 255, 255, 255, 2);
     }
     EXPECT_GT(white, image.width * image.height / 4 / 2);
 }
@@ -219,9 +234,13 @@ TEST_F(WindowTest, CorruptSettingsAreIgnoredWithAMessage) {
 }
 
 TEST_F(WindowTest, BadOptionsAreRefusedBeforeAnyWindowOpens) {
-    for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"--select", "relu,nosuch"}, {"--param", "elu.alpha=nan"}, {"--param", "elu.alpha"},
-          {"--theme", "neon"}, {"--scale", "7"}, {"--size", "12x"}, {"--param", "softplus.beta=-1"}}) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--select", "relu,nosuch"},
+                                                 {"--param", "elu.alpha=nan"},
+                                                 {"--param", "elu.alpha"},
+                                                 {"--theme", "neon"},
+                                                 {"--scale", "7"},
+                                                 {"--size", "12x"},
+                                                 {"--param", "softplus.beta=-1"}}) {
         const CommandResult run = Screenshot("never.png", args);
         EXPECT_EQ(run.exit_status, 2) << args[0] << " " << args[1];
         EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
@@ -246,8 +265,9 @@ TEST_F(WindowTest, NoDisplayIsOneClearLineAndExitOne) {
 
 TEST_F(WindowTest, SettingsAreSavedWhenTheSessionEndsAndRestoredAtStart) {
     // An interactive session, ended the way a desktop or a terminal ends it (SIGTERM).
-    const CommandResult session = RunActlab({"--select", "elu,selu", "--param", "elu.alpha=2.5", "--theme", "light"},
-                                            {"XDG_CONFIG_HOME=" + dir_.string()}, 4.0);
+    const CommandResult session =
+        RunActlab({"--select", "elu,selu", "--param", "elu.alpha=2.5", "--theme", "light"},
+                  {"XDG_CONFIG_HOME=" + dir_.string()}, 4.0);
     EXPECT_EQ(session.exit_status, 0) << session.err;
     const fs::path saved = dir_ / "actlab" / "settings.json";
     ASSERT_TRUE(fs::exists(saved));
@@ -269,8 +289,8 @@ TEST_F(WindowTest, SettingsAreSavedWhenTheSessionEndsAndRestoredAtStart) {
         << "the light theme came back";
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test
 
 // The mini network opened through settings.json: dead neurons' red outline is in the pixels exactly
 // when the network is built dead (bias −5 under ReLU), not for the default lesson.
@@ -283,7 +303,8 @@ constexpr int kDeadR = 255, kDeadG = 64, kDeadB = 64;
 long CountNear(const Image& image, int r, int g, int b, int tolerance) {
     long count = 0;
     for (int y = 0; y < image.height; ++y) {
-        for (int x = 0; x < image.width; ++x) count += Near(image.At(x, y), r, g, b, tolerance);
+        for (int x = 0; x < image.width; ++x)
+            count += Near(image.At(x, y), r, g, b, tolerance);
     }
     return count;
 }
@@ -313,19 +334,26 @@ TEST_F(WindowTest, NetworkPanelMarksDeadNeuronsInRedOnlyWhenTheyAreDead) {
 // circle both classes' colours fill large parts of it. Ten samples, so that the plotted points
 // (which use the class colours too) cover almost none of it.
 TEST_F(WindowTest, OutputPlaneHeatmapShowsBothClassColours) {
-    for (const char* theme : {"dark", "projector"}) {  // two themes: each screenshot takes seconds under Xvfb
+    for (const char* theme : {"dark", "projector"}) { // two themes: each screenshot takes seconds under Xvfb
         SCOPED_TRACE(theme);
         WriteSettings(R"({"format": "actlab-settings", "version": 1, "panels": {"network": true},
           "network": {"samples": 10, "playing": true, "learning_rate": 0.1}})");
         const std::string name = std::string(theme) + ".png";
-        const CommandResult run = Screenshot(name, {"--size", "1600x1000", "--theme", theme, "--frames", "30"});
+        const CommandResult run =
+            Screenshot(name, {"--size", "1600x1000", "--theme", theme, "--frames", "30"});
         ASSERT_EQ(run.exit_status, 0) << run.err;
         const Image image = LoadPng(dir_ / name);
         ASSERT_EQ(image.width, 1600);
         // The theme's heatmap colours (FigureThemeFor(theme).network): positive, negative, neutral.
         const bool dark = std::string(theme) == "dark";
         const bool projector = std::string(theme) == "projector";
-        const int positive[3] = {dark ? 86 : 0, dark ? 180 : projector ? 90 : 114, dark ? 233 : projector ? 181 : 178};
+        const int positive[3] = {dark ? 86 : 0,
+                                 dark        ? 180
+                                 : projector ? 90
+                                             : 114,
+                                 dark        ? 233
+                                 : projector ? 181
+                                             : 178};
         const int negative[3] = {dark ? 240 : projector ? 200 : 213, dark ? 165 : projector ? 55 : 94, 0};
         const int neutral[3] = {dark ? 44 : 246, dark ? 48 : 246, dark ? 57 : 248};
         const auto distance2 = [](const unsigned char* p, const int* c) {
@@ -339,8 +367,10 @@ TEST_F(WindowTest, OutputPlaneHeatmapShowsBothClassColours) {
                 const unsigned char* p = image.At(x, y);
                 const int to_positive = distance2(p, positive), to_negative = distance2(p, negative);
                 const int to_neutral = distance2(p, neutral);
-                if (to_positive < to_negative && to_positive < to_neutral && to_positive < 60 * 60) ++positive_count;
-                if (to_negative < to_positive && to_negative < to_neutral && to_negative < 60 * 60) ++negative_count;
+                if (to_positive < to_negative && to_positive < to_neutral && to_positive < 60 * 60)
+                    ++positive_count;
+                if (to_negative < to_positive && to_negative < to_neutral && to_negative < 60 * 60)
+                    ++negative_count;
             }
         }
         EXPECT_GT(positive_count, region / 20) << "the inner class's colour";
@@ -348,8 +378,8 @@ TEST_F(WindowTest, OutputPlaneHeatmapShowsBothClassColours) {
     }
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test
 
 // Scenes and the last session in the real window.
 namespace actlab::test {
@@ -405,8 +435,9 @@ TEST_F(WindowTest, AKilledSessionHasSavedItsChangesForTheNextStart) {
     const fs::path session = dir_ / "actlab" / "session.json";
     const std::string before = ReadText(settings);
     // Changed from the saved settings: the theme and the functions. Saves every second for the test.
-    const CommandResult killed = RunActlab({"--theme", "light", "--select", "elu,selu", "--autosave-seconds", "1"},
-                                           {"XDG_CONFIG_HOME=" + dir_.string()}, 6.0, SIGKILL);
+    const CommandResult killed =
+        RunActlab({"--theme", "light", "--select", "elu,selu", "--autosave-seconds", "1"},
+                  {"XDG_CONFIG_HOME=" + dir_.string()}, 6.0, SIGKILL);
     ASSERT_EQ(killed.exit_status, 128 + SIGKILL) << killed.err;
     const std::string saved = ReadText(settings);
     EXPECT_NE(saved, before);
@@ -438,7 +469,8 @@ TEST_F(WindowTest, AKilledSessionHasSavedItsChangesForTheNextStart) {
 
 // `actlab --scene` opens the lesson: the softmax preset's panel is in the screenshot.
 TEST_F(WindowTest, ScenePresetOpensItsPanel) {
-    const CommandResult run = Screenshot("softmax.png", {"--scene", "preset:softmax-temperature", "--size", "1200x800"});
+    const CommandResult run =
+        Screenshot("softmax.png", {"--scene", "preset:softmax-temperature", "--size", "1200x800"});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     EXPECT_EQ(run.err, "");
     const Image image = LoadPng(dir_ / "softmax.png");
@@ -477,8 +509,9 @@ TEST_F(WindowTest, MinimisedAndRapidlyResizedWindowRaisesNoGlErrors) {
 
     // The menu bar and the panel's title bar are where they are without the stress: a 1×1 window
     // did not push the panel past the top-left corner, out of reach.
-    const CommandResult calm = Screenshot("calm.png", {"--scene", "preset:dying-relu-learning-rate", "--theme",
-                                                       "dark", "--size", "1000x700", "--frames", "9"});
+    const CommandResult calm =
+        Screenshot("calm.png", {"--scene", "preset:dying-relu-learning-rate", "--theme", "dark", "--size",
+                                "1000x700", "--frames", "9"});
     ASSERT_EQ(calm.exit_status, 0) << calm.err;
     const Image reference = LoadPng(dir_ / "calm.png");
     ASSERT_EQ(reference.width, 1000);
@@ -492,5 +525,5 @@ TEST_F(WindowTest, MinimisedAndRapidlyResizedWindowRaisesNoGlErrors) {
     EXPECT_GT(same, top * 95 / 100) << "the top of the window differs from an unstressed frame";
 }
 
-}  // namespace
-}  // namespace actlab::test
+} // namespace
+} // namespace actlab::test

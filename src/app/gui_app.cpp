@@ -1,15 +1,15 @@
 // The visualizer's frame loop (see gui_app.h).
 #include "app/gui_app.h"
 
-#include "cli/commands.h"
 #include "app/autosave.h"
 #include "app/export_service.h"
 #include "app/gl_heatmap_renderer.h"
 #include "app/platform.h"
 #include "app/settings_store.h"
+#include "cli/commands.h"
+#include "core/file_io.h"
 #include "core/lesson_presets.h"
 #include "core/number_parse.h"
-#include "core/file_io.h"
 #include "core/scene.h"
 #include "core/state_json.h"
 #include "core/view_fit.h"
@@ -26,9 +26,9 @@
 #include <cctype>
 #include <cfloat>
 #include <chrono>
-#include <filesystem>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -40,7 +40,9 @@ namespace {
 // saved. A signal handler can only set a flag; the frame loop reads it.
 volatile std::sig_atomic_t g_stop_requested = 0;
 
-void RequestStop(int) { g_stop_requested = 1; }
+void RequestStop(int) {
+    g_stop_requested = 1;
+}
 
 struct ParsedGuiOptions {
     WindowGeometry window;
@@ -104,7 +106,8 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
         state.display.theme = *theme;
     }
     if (options.scale != 0.0) {
-        if (!(options.scale >= 1.0 && options.scale <= 3.0)) return "--scale: expected a UI scale from 1 to 3";
+        if (!(options.scale >= 1.0 && options.scale <= 3.0))
+            return "--scale: expected a UI scale from 1 to 3";
         state.display.ui_scale = static_cast<float>(options.scale);
     }
     if (options.hide_controls) state.display.hide_controls = true;
@@ -112,7 +115,8 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
 }
 
 // --export TARGET=FILE with --export-scale and --export-theme as requests; "" or a one-line error.
-std::string ParseExports(const GuiOptions& options, AppState& state, std::vector<ui::ExportRequest>& requests) {
+std::string ParseExports(const GuiOptions& options, AppState& state,
+                         std::vector<ui::ExportRequest>& requests) {
     if (options.export_scale < 1 || options.export_scale > ui::kMaxExportScale) {
         return "--export-scale: expected 1, 2, 3 or 4, got " + std::to_string(options.export_scale);
     }
@@ -124,7 +128,8 @@ std::string ParseExports(const GuiOptions& options, AppState& state, std::vector
     } else if (options.export_theme == "shown") {
         look = ui::ExportLook::AsShown;
     } else if (options.export_theme != "light") {
-        return "--export-theme: expected light, dark, transparent or shown, got \"" + options.export_theme + "\"";
+        return "--export-theme: expected light, dark, transparent or shown, got \"" + options.export_theme +
+               "\"";
     }
     for (const std::string& text : options.exports) {
         const auto equals = text.find('=');
@@ -141,7 +146,8 @@ std::string ParseExports(const GuiOptions& options, AppState& state, std::vector
             request.target = ui::ExportTarget::Network;
             state.panels.network = true;
         } else {
-            return "--export: expected TARGET=FILE with TARGET f, df, window or network, got \"" + text + "\"";
+            return "--export: expected TARGET=FILE with TARGET f, df, window or network, got \"" + text +
+                   "\"";
         }
         if (file.empty()) return "--export: no file name in \"" + text + "\"";
         std::string extension = std::filesystem::path(file).extension().string();
@@ -248,13 +254,15 @@ std::string LoadStartState(const GuiOptions& options, const SessionFiles& files,
         view_given = loaded.view_given;
         start.recent_scenes = loaded.recent_scenes;
         if (!loaded.error.empty()) start.messages.push_back("settings: " + loaded.error);
-        for (const std::string& w : loaded.warnings) start.messages.push_back("settings: " + w);
+        for (const std::string& w : loaded.warnings)
+            start.messages.push_back("settings: " + w);
     }
     // A scene replaces the saved state (the command line's options still apply on top).
     if (!options.scene.empty()) {
         SceneParseResult loaded = LoadSceneOrPreset(options.scene);
         if (!loaded.ok()) return loaded.error;
-        for (const std::string& w : loaded.warnings) start.messages.push_back("scene: " + w);
+        for (const std::string& w : loaded.warnings)
+            start.messages.push_back("scene: " + w);
         state = loaded.scene.state;
         view_given = true;
         start.scene = std::move(loaded.scene);
@@ -275,21 +283,22 @@ std::string LoadStartState(const GuiOptions& options, const SessionFiles& files,
 
 // The runtime of a new window: recent scenes, the trained weights of the scene or of the last session,
 // the heatmap renderer, the first message.
-void PrepareRuntime(const GuiOptions& options, StartState& start, const SessionFiles& files, PlatformWindow& platform,
-                    ui::UiRuntime& runtime) {
+void PrepareRuntime(const GuiOptions& options, StartState& start, const SessionFiles& files,
+                    PlatformWindow& platform, ui::UiRuntime& runtime) {
     runtime.content_scale = platform.ContentScale();
     runtime.scenes.recent = start.recent_scenes;
     if (start.scene) {
         runtime.scenes.title = start.scene->title;
         if (options.scene.rfind("preset:", 0) != 0) runtime.scenes.last_path = options.scene;
         if (start.scene->trained) {
-            runtime.session.network.RequestRestore(std::move(*start.scene->trained), start.scene->training_step);
+            runtime.session.network.RequestRestore(std::move(*start.scene->trained),
+                                                   start.scene->training_step);
         }
     } else if (!files.lesson.empty()) {
         RestoreLastSession(files.lesson, start.state, runtime);
     }
     std::string heatmap_error;
-    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error);  // without it the panel draws CPU meshes
+    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error); // without it the panel draws CPU meshes
     if (!runtime.heatmaps) runtime.Say("heatmaps drawn on the CPU: " + heatmap_error, ui::MessageKind::Error);
     if (!start.messages.empty()) runtime.Say(start.messages.front(), ui::MessageKind::Error);
 }
@@ -319,17 +328,19 @@ void GuardTinyViewport(bool minimised_frame) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 smallest{2.0f * std::max(style.DisplayWindowPadding.x, style.DisplaySafeAreaPadding.x),
                           2.0f * std::max(style.DisplayWindowPadding.y, style.DisplaySafeAreaPadding.y)};
-    if (minimised_frame || io.DisplaySize.x < smallest.x || io.DisplaySize.y < smallest.y) io.DisplaySize = {0.0f, 0.0f};
+    if (minimised_frame || io.DisplaySize.x < smallest.x || io.DisplaySize.y < smallest.y)
+        io.DisplaySize = {0.0f, 0.0f};
 }
 
 // The end of a screenshot or export run: the picture and the exports written. Returns the exit status.
-int FinishScreenshotRun(const GuiOptions& options, const std::vector<ui::ExportRequest>& exports, AppState& state,
-                        ui::UiRuntime& runtime, PlatformWindow& platform) {
+int FinishScreenshotRun(const GuiOptions& options, const std::vector<ui::ExportRequest>& exports,
+                        AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform) {
     int status = cli::kExitOk;
     if (!options.screenshot.empty()) {
         int width = 0, height = 0;
         const std::vector<std::uint8_t> pixels = platform.CaptureRgba(width, height);
-        if (const std::string write_error = WritePng(options.screenshot, width, height, pixels); !write_error.empty()) {
+        if (const std::string write_error = WritePng(options.screenshot, width, height, pixels);
+            !write_error.empty()) {
             std::cerr << "actlab: " << write_error << '\n';
             status = cli::kExitEnvironment;
         }
@@ -352,7 +363,7 @@ void HandleFrameRequests(AppState& state, ui::UiRuntime& runtime, PlatformWindow
         runtime.exporter.pending.reset();
         ui::ShowToast(runtime.exporter, DescribeOutcome(outcome), !outcome.error.empty());
         if (!outcome.error.empty()) {
-            runtime.exporter.path_buffer = outcome.path;  // nothing typed is lost: fix it and retry
+            runtime.exporter.path_buffer = outcome.path; // nothing typed is lost: fix it and retry
             runtime.exporter.path_edited = true;
         }
     }
@@ -367,7 +378,7 @@ double NowSeconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-}  // namespace
+} // namespace
 
 SceneParseResult LoadSceneOrPreset(const std::string& name) {
     if (name.rfind("preset:", 0) == 0) {
@@ -375,7 +386,8 @@ SceneParseResult LoadSceneOrPreset(const std::string& name) {
         if (const auto found = FindPreset(preset)) return ParseScene(found->text, name);
         SceneParseResult result;
         std::string known;
-        for (const EmbeddedPreset& p : EmbeddedPresets()) known += (known.empty() ? "" : ", ") + std::string(p.name);
+        for (const EmbeddedPreset& p : EmbeddedPresets())
+            known += (known.empty() ? "" : ", ") + std::string(p.name);
         result.error = "no lesson preset \"" + preset + "\" (" + known + ")";
         return result;
     }
@@ -383,7 +395,8 @@ SceneParseResult LoadSceneOrPreset(const std::string& name) {
 }
 
 void AddGuiOptions(CLI::App& app, GuiOptions& options) {
-    app.add_option("--screenshot", options.screenshot, "Open the window, render a few frames, save a PNG, exit")
+    app.add_option("--screenshot", options.screenshot,
+                   "Open the window, render a few frames, save a PNG, exit")
         ->type_name("OUT.png");
     app.add_option("--size", options.size, "Window size, e.g. 1600x1000")->type_name("WxH");
     app.add_option("--frames", options.frames, "Frames to render before the screenshot (default 6)");
@@ -395,41 +408,49 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("--theme", options.theme, "dark, light or projector")->type_name("THEME");
     app.add_option("--scale", options.scale, "UI scale for lecture mode, 1 to 3")->type_name("S");
     app.add_flag("--hide-controls", options.hide_controls, "Show only the plots (lecture mode; H toggles)");
-    app.add_option("--export", options.exports,
-                   "Export after --frames frames, then exit: TARGET f, df (the f\u2032 plot), window or network; "
-                   "FILE .png, .svg or .csv (plots only); repeatable")
+    app.add_option(
+           "--export", options.exports,
+           "Export after --frames frames, then exit: TARGET f, df (the f\u2032 plot), window or network; "
+           "FILE .png, .svg or .csv (plots only); repeatable")
         ->type_name("TARGET=FILE")
         ->allow_extra_args(false);
     app.add_option("--export-scale", options.export_scale, "PNG export resolution: 1, 2, 3 or 4 (default 1)")
         ->type_name("N");
-    app.add_option("--export-theme", options.export_theme, "Export colours: light (default), dark, transparent, shown")
+    app.add_option("--export-theme", options.export_theme,
+                   "Export colours: light (default), dark, transparent, shown")
         ->type_name("T");
-    app.add_option("--scene", options.scene, "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
+    app.add_option("--scene", options.scene,
+                   "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
         ->type_name("FILE");
     // For tests, not in --help (README.md describes them).
     app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
     app.add_option("--stress-resize", options.stress_resize, "Minimise, resize N times, exit")->group("");
-    app.add_option("--autosave-seconds", options.autosave_seconds, "Seconds between saves of a changing session")->group("");
+    app.add_option("--autosave-seconds", options.autosave_seconds,
+                   "Seconds between saves of a changing session")
+        ->group("");
 }
 
 int RunGui(const GuiOptions& options) {
     // 1. State: defaults, then saved settings, then a scene, then the command line.
     const SessionFiles files = SessionFilesIn(ConfigDirectory());
     StartState start;
-    if (const std::string error = LoadStartState(options, files, start); !error.empty()) return cli::UsageError(error);
+    if (const std::string error = LoadStartState(options, files, start); !error.empty())
+        return cli::UsageError(error);
     AppState& state = start.state;
     WindowGeometry& window = start.window;
-    for (const std::string& m : start.messages) std::cerr << "actlab: " << m << '\n';
+    for (const std::string& m : start.messages)
+        std::cerr << "actlab: " << m << '\n';
 
     // 2. The window and Dear ImGui.
     // Screenshots, --export and --stress-resize run a few frames, write their files and exit, like a command.
-    const bool screenshot_mode = !options.screenshot.empty() || !start.exports.empty() || options.stress_resize > 0;
+    const bool screenshot_mode =
+        !options.screenshot.empty() || !start.exports.empty() || options.stress_resize > 0;
     const char* gl_debug_variable = std::getenv("ACTLAB_GL_DEBUG");
     const bool gl_debug = options.gl_debug || (gl_debug_variable && std::string(gl_debug_variable) == "1");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // the layout is fixed; everything worth keeping is in settings.json
+    io.IniFilename = nullptr; // the layout is fixed; everything worth keeping is in settings.json
     std::string error;
     auto platform = PlatformWindow::Open({window.width, window.height, screenshot_mode,
                                           state.display.fullscreen && !screenshot_mode, gl_debug},
@@ -480,7 +501,7 @@ int RunGui(const GuiOptions& options) {
         if (!state.display.fullscreen) platform->WindowSize(window.width, window.height);
         SaveSessionFiles(files, state, window, runtime);
     }
-    runtime.heatmaps.reset();  // its textures belong to the window's context
+    runtime.heatmaps.reset(); // its textures belong to the window's context
     if (const int gl_errors = platform->CheckGlErrors("the last frame"); gl_errors > 0) {
         std::cerr << "actlab: --gl-debug: " << gl_errors << " OpenGL error(s) reported\n";
         status = cli::kExitGlErrors;
@@ -490,4 +511,4 @@ int RunGui(const GuiOptions& options) {
     return status;
 }
 
-}  // namespace actlab::app
+} // namespace actlab::app

@@ -13,21 +13,22 @@ class App;
 namespace actlab::app {
 
 struct GuiOptions {
-    std::string screenshot;            // --screenshot OUT.png: render, save, exit
-    std::string size;                  // --size WxH
-    int frames = 6;                    // --frames N (screenshot mode)
-    std::vector<std::string> select;   // --select FN,FN...
-    std::vector<std::string> params;   // --param FN.NAME=VALUE
-    std::string theme;                 // --theme light|dark|projector
-    double scale = 0.0;                // --scale S (0: keep the saved one)
-    bool hide_controls = false;        // --hide-controls: plots only
-    std::vector<std::string> exports;  // --export TARGET=FILE: export after --frames frames, exit
-    int export_scale = 1;              // --export-scale N (PNG, 1–4)
-    std::string export_theme = "light";  // --export-theme light|dark|transparent|shown
-    std::string scene;                 // --scene FILE or preset:NAME: open this lesson
-    bool gl_debug = false;             // --gl-debug or ACTLAB_GL_DEBUG=1: count OpenGL errors, exit 3
-    int stress_resize = 0;             // --stress-resize N: minimise, N resizes, then --frames, exit
-    double autosave_seconds = 30.0;    // --autosave-seconds S (hidden, for tests): save a changing session this often
+    std::string screenshot;             // --screenshot OUT.png: render, save, exit
+    std::string size;                   // --size WxH
+    int frames = 6;                     // --frames N (screenshot mode)
+    std::vector<std::string> select;    // --select FN,FN...
+    std::vector<std::string> params;    // --param FN.NAME=VALUE
+    std::string theme;                  // --theme light|dark|projector
+    double scale = 0.0;                 // --scale S (0: keep the saved one)
+    bool hide_controls = false;         // --hide-controls: plots only
+    std::vector<std::string> exports;   // --export TARGET=FILE: export after --frames frames, exit
+    int export_scale = 1;               // --export-scale N (PNG, 1–4)
+    std::string export_theme = "light"; // --export-theme light|dark|transparent|shown
+    std::string scene;                  // --scene FILE or preset:NAME: open this lesson
+    bool gl_debug = false;              // --gl-debug or ACTLAB_GL_DEBUG=1: count OpenGL errors, exit 3
+    int stress_resize = 0;              // --stress-resize N: minimise, N resizes, then --frames, exit
+    double autosave_seconds =
+        30.0; // --autosave-seconds S (hidden, for tests): save a changing session this often
 };
 
 // A scene file, or an embedded lesson preset named "preset:NAME" (its file's stem).
@@ -41,4 +42,4 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options);
 // saw OpenGL errors.
 int RunGui(const GuiOptions& options);
 
-}  // namespace actlab::app
+} // namespace actlab::app

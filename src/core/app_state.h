@@ -15,12 +15,12 @@
 namespace actlab {
 
 enum class Theme { Dark, Light, Projector };
-enum class PlotLayout { Linked, Overlaid };  // f and f' in two linked plots, or in one
+enum class PlotLayout { Linked, Overlaid }; // f and f' in two linked plots, or in one
 
 struct PlotViewRange {
     double x_min = -6.0, x_max = 6.0;
-    double y_min = -2.0, y_max = 6.0;    // the f plot
-    double dy_min = -0.5, dy_max = 1.5;  // the f' plot (linked layout)
+    double y_min = -2.0, y_max = 6.0;   // the f plot
+    double dy_min = -0.5, dy_max = 1.5; // the f' plot (linked layout)
     bool operator==(const PlotViewRange&) const = default;
 };
 
@@ -56,8 +56,8 @@ struct PanelVisibility {
 };
 
 struct FunctionPlotState {
-    std::vector<ActivationId> selected{ActivationId::Relu};   // overlay order; the first is "current"
-    std::array<ParamValues, kActivationCount> params{};      // current parameters of every function
+    std::vector<ActivationId> selected{ActivationId::Relu}; // overlay order; the first is "current"
+    std::array<ParamValues, kActivationCount> params{};     // current parameters of every function
     KinkConvention convention = KinkConvention::PyTorch;
     PlotLayout layout = PlotLayout::Linked;
     bool show_derivative = true;
@@ -70,7 +70,7 @@ struct FunctionPlotState {
 
 struct DisplaySettings {
     Theme theme = Theme::Dark;
-    float ui_scale = 1.0f;     // 1–3: lecture mode
+    float ui_scale = 1.0f; // 1–3: lecture mode
     bool hide_controls = false;
     bool fullscreen = false;
     bool operator==(const DisplaySettings&) const = default;
@@ -81,16 +81,16 @@ struct DisplaySettings {
 struct WeightSelection {
     bool valid = false;
     std::size_t layer = 0, neuron = 0, input = 0;
-    std::size_t sample = 0;  // index into the training set
+    std::size_t sample = 0; // index into the training set
     bool operator==(const WeightSelection&) const = default;
 };
 
 // The mini-network lesson: the user's choices only. The trainer, statistics and heatmaps built from
 // them live in the UI runtime.
 struct NetworkLessonState {
-    std::vector<std::size_t> hidden{4, 4};  // neurons per hidden layer (0–6 layers of 1–8)
+    std::vector<std::size_t> hidden{4, 4}; // neurons per hidden layer (0–6 layers of 1–8)
     std::vector<Activation> activations{Activation::WithDefaults(ActivationId::Relu),
-                                        Activation::WithDefaults(ActivationId::Relu)};  // one per hidden layer
+                                        Activation::WithDefaults(ActivationId::Relu)}; // one per hidden layer
     ActivationId output = ActivationId::Tanh;
     DatasetKind dataset = DatasetKind::Circle;
     std::size_t samples = 400;
@@ -100,8 +100,8 @@ struct NetworkLessonState {
     double learning_rate = 0.03;
     std::size_t batch_size = 10;
     InitScheme init = InitScheme::Xavier;
-    double init_std = 0.5;   // for InitScheme::Normal
-    double bias_init = 0.1;  // every bias starts here; −5 kills ReLUs before training starts
+    double init_std = 0.5;  // for InitScheme::Normal
+    double bias_init = 0.1; // every bias starts here; −5 kills ReLUs before training starts
     int steps_per_frame = 10;
     bool playing = false;
     WeightSelection selection;
@@ -124,7 +124,7 @@ inline constexpr int kMaxPanelBornDeadTrials = 100000;
 struct SoftmaxPanelState {
     std::vector<std::string> class_names{"Dog", "Cat", "Don", "Tiger"};
     std::vector<double> logits{10.0, 20.0, 30.0, 40.0};
-    double temperature = 1.0;  // T > 0
+    double temperature = 1.0; // T > 0
     bool operator==(const SoftmaxPanelState&) const = default;
 };
 
@@ -136,13 +136,13 @@ struct PropagationPanelState {
     ActivationId activation = ActivationId::Selu;
     ParamValues params{1.0507009873554804934193349852946, 1.6732632423543772848170429916717};
     PropagationInit init = PropagationInit::LeCun;
-    double init_std = 1.0;  // σ of PropagationInit::Normal
+    double init_std = 1.0; // σ of PropagationInit::Normal
     int depth = 50;
     int width = 300;
     int samples = 100;
     int seed = 1;
-    double map_mean = 1.0;  // μ₀ of the moment map's trajectory
-    double map_var = 3.0;   // ν₀
+    double map_mean = 1.0; // μ₀ of the moment map's trajectory
+    double map_var = 3.0;  // ν₀
     int map_steps = 20;
     bool operator==(const PropagationPanelState&) const = default;
 };
@@ -180,4 +180,4 @@ struct AppState {
 // Every function at its default parameters, ReLU selected: the state of a first start.
 AppState DefaultAppState();
 
-}  // namespace actlab
+} // namespace actlab

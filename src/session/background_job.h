@@ -18,8 +18,7 @@ struct JobControl {
     std::atomic<bool> done{false};
 };
 
-template <typename Result>
-class BackgroundJob {
+template <typename Result> class BackgroundJob {
 public:
     BackgroundJob() = default;
     BackgroundJob(const BackgroundJob&) = delete;
@@ -64,8 +63,8 @@ public:
 
 private:
     std::unique_ptr<JobControl> control_;
-    std::optional<Result> result_;  // written by the worker before `done`, read after it
+    std::optional<Result> result_; // written by the worker before `done`, read after it
     std::thread thread_;
 };
 
-}  // namespace actlab::session
+} // namespace actlab::session

@@ -37,11 +37,12 @@ TrainingOptions OptionsOf(const NetworkLessonState& lesson) {
     return options;
 }
 
-}  // namespace
+} // namespace
 
 void NormaliseLesson(NetworkLessonState& lesson) {
     if (lesson.hidden.size() > kMaxHiddenLayers) lesson.hidden.resize(kMaxHiddenLayers);
-    for (std::size_t& width : lesson.hidden) width = std::clamp<std::size_t>(width, 1, kMaxLayerWidth);
+    for (std::size_t& width : lesson.hidden)
+        width = std::clamp<std::size_t>(width, 1, kMaxLayerWidth);
     lesson.activations.resize(lesson.hidden.size(), Activation::WithDefaults(ActivationId::Relu));
     if (!IsOutputActivation(lesson.output)) lesson.output = ActivationId::Tanh;
     lesson.steps_per_frame = std::clamp(lesson.steps_per_frame, 1, 100000);
@@ -50,8 +51,8 @@ void NormaliseLesson(NetworkLessonState& lesson) {
 }
 
 NetworkSession::BuildKey NetworkSession::KeyOf(const NetworkLessonState& lesson) {
-    return {lesson.hidden,         lesson.output, lesson.dataset,  lesson.samples,  lesson.noise,
-            lesson.train_fraction, lesson.seed,   lesson.init,     lesson.init_std, lesson.bias_init};
+    return {lesson.hidden,         lesson.output, lesson.dataset, lesson.samples,  lesson.noise,
+            lesson.train_fraction, lesson.seed,   lesson.init,    lesson.init_std, lesson.bias_init};
 }
 
 void NetworkSession::Build(const NetworkLessonState& lesson) {
@@ -63,13 +64,15 @@ void NetworkSession::Build(const NetworkLessonState& lesson) {
     data.seed = lesson.seed;
     data.zero_one_labels = UsesBce(lesson);
     NetworkSpec spec;
-    if (lesson.dataset == DatasetKind::Chain) spec.inputs = {InputFeature::X1};  // x → h1 → … → O
+    if (lesson.dataset == DatasetKind::Chain) spec.inputs = {InputFeature::X1}; // x → h1 → … → O
     spec.hidden = lesson.hidden;
-    spec.hidden_activation = lesson.activations.empty() ? Activation::WithDefaults(ActivationId::Relu) : lesson.activations[0];
+    spec.hidden_activation =
+        lesson.activations.empty() ? Activation::WithDefaults(ActivationId::Relu) : lesson.activations[0];
     spec.output = lesson.output;
     spec.loss = UsesBce(lesson) ? Loss::Bce : Loss::Mse;
     const TrainingOptions options = OptionsOf(lesson);
-    for (const std::string& why : {ValidateDatasetOptions(data), ValidateSpec(spec), ValidateTrainingOptions(options)}) {
+    for (const std::string& why :
+         {ValidateDatasetOptions(data), ValidateSpec(spec), ValidateTrainingOptions(options)}) {
         if (!why.empty()) {
             error_ = why;
             trainer_.reset();
@@ -77,9 +80,11 @@ void NetworkSession::Build(const NetworkLessonState& lesson) {
         }
     }
     Network network = MakeNetwork(spec, InitOf(lesson));
-    for (std::size_t l = 0; l < lesson.activations.size(); ++l) SetLayerActivation(network, l, lesson.activations[l]);
+    for (std::size_t l = 0; l < lesson.activations.size(); ++l)
+        SetLayerActivation(network, l, lesson.activations[l]);
     SplitData split = SplitDataset(MakeDataset(data), lesson.train_fraction);
-    trainer_ = std::make_unique<Trainer>(std::move(network), std::move(split.train), std::move(split.test), options);
+    trainer_ =
+        std::make_unique<Trainer>(std::move(network), std::move(split.train), std::move(split.test), options);
     ++data_version_;
     trainer_->Observe();
     activations_ = lesson.activations;
@@ -125,7 +130,7 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         if (restore_ && NetworkFitsLesson(*restore_, lesson)) {
             trainer_->EditNetwork() = std::move(*restore_);
             trainer_->RestoreStepCount(restore_step_);
-            activations_ = lesson.activations;  // the saved layers already carry them (and PReLU's a)
+            activations_ = lesson.activations; // the saved layers already carry them (and PReLU's a)
             stats_stale_ = true;
             heatmaps_stale_ = true;
             ++network_version_;
@@ -135,7 +140,7 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
     if (reset_requested_) {
         reset_requested_ = false;
         trainer_->Reset(InitOf(lesson));
-        activations_.clear();  // Reset restores PReLU's a from the layer parameters
+        activations_.clear(); // Reset restores PReLU's a from the layer parameters
         ApplyActivations(lesson);
         trainer_->Observe();
         stats_stale_ = false;
@@ -144,7 +149,8 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
     }
     ApplyActivations(lesson);
     const TrainingOptions options = OptionsOf(lesson);
-    if (!(options.learning_rate == trainer_->options().learning_rate && options.batch_size == trainer_->options().batch_size)) {
+    if (!(options.learning_rate == trainer_->options().learning_rate &&
+          options.batch_size == trainer_->options().batch_size)) {
         trainer_->SetOptions(options);
     }
 
@@ -160,7 +166,8 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         }
         // Steps in small chunks until the frame's budget or the requested speed is used up.
         const double slice_start = NowSeconds();
-        const double deadline = slice_start + std::max(budget_seconds - refresh_seconds, 0.1 * budget_seconds);
+        const double deadline =
+            slice_start + std::max(budget_seconds - refresh_seconds, 0.1 * budget_seconds);
         const std::size_t wanted = static_cast<std::size_t>(lesson.steps_per_frame);
         double now = slice_start;
         while (steps < wanted && !trainer_->diverged()) {
@@ -208,7 +215,9 @@ void NetworkSession::RefreshHoveredGradient() {
         hovered_gradient_.reset();
         return;
     }
-    if (hovered_gradient_ && hovered_gradient_->weight == *hovered && hovered_gradient_version_ == network_version_) return;
+    if (hovered_gradient_ && hovered_gradient_->weight == *hovered &&
+        hovered_gradient_version_ == network_version_)
+        return;
     hovered_gradient_.reset();
     const Network& network = trainer_->network();
     const WeightIndex weight = *hovered;
@@ -217,7 +226,8 @@ void NetworkSession::RefreshHoveredGradient() {
     if (weight.neuron >= layer.size || weight.input >= layer.fan_in) return;
     // ∂L/∂w = (1/N) Σₙ ∂Eₙ/∂w over the N training samples: one backward pass of the whole set.
     const Gradients gradients = ComputeGradients(network, trainer_->train());
-    hovered_gradient_ = WeightGradient{weight, gradients.weights[weight.layer][weight.neuron * layer.fan_in + weight.input]};
+    hovered_gradient_ =
+        WeightGradient{weight, gradients.weights[weight.layer][weight.neuron * layer.fan_in + weight.input]};
     hovered_gradient_version_ = network_version_;
     ++gradient_computations_;
 }
@@ -239,7 +249,8 @@ void NetworkSession::RefreshHeatmaps() {
             const float* top = in + 2 * r * kOutputGrid;
             const float* bottom = top + kOutputGrid;
             for (std::size_t c = 0; c < kNeuronGrid; ++c) {
-                out[r * kNeuronGrid + c] = 0.25f * (top[2 * c] + top[2 * c + 1] + bottom[2 * c] + bottom[2 * c + 1]);
+                out[r * kNeuronGrid + c] =
+                    0.25f * (top[2 * c] + top[2 * c + 1] + bottom[2 * c] + bottom[2 * c + 1]);
             }
         }
     }
@@ -251,7 +262,8 @@ void NetworkSession::RefreshHeatmaps() {
     ++heatmap_updates_;
 }
 
-std::size_t NetworkSession::FirstZeroFactorSample(const WeightSelection& selection, std::size_t fallback) const {
+std::size_t NetworkSession::FirstZeroFactorSample(const WeightSelection& selection,
+                                                  std::size_t fallback) const {
     if (!trainer_ || !selection.valid) return fallback;
     const Network& network = trainer_->network();
     if (selection.layer >= network.layers.size()) return fallback;
@@ -259,9 +271,11 @@ std::size_t NetworkSession::FirstZeroFactorSample(const WeightSelection& selecti
     if (selection.neuron >= layer.size || selection.input >= layer.fan_in) return fallback;
     const std::vector<Sample>& train = trainer_->train();
     for (std::size_t s = 0; s < train.size(); ++s) {
-        if (TraceWeight(network, selection.layer, selection.neuron, selection.input, train[s], 0.0).has_zero_factor) return s;
+        if (TraceWeight(network, selection.layer, selection.neuron, selection.input, train[s], 0.0)
+                .has_zero_factor)
+            return s;
     }
     return fallback;
 }
 
-}  // namespace actlab::session
+} // namespace actlab::session

@@ -14,12 +14,13 @@
 
 namespace actlab::session {
 
-inline constexpr std::size_t kNeuronGrid = 32;  // heatmap cells per side for every node
-inline constexpr std::size_t kOutputGrid = 64;  // the large decision surface (smoothly shaded between cells)
+inline constexpr std::size_t kNeuronGrid = 32; // heatmap cells per side for every node
+inline constexpr std::size_t kOutputGrid = 64; // the large decision surface (smoothly shaded between cells)
 inline constexpr double kPlaneLo = -kPlaneHalfWidth, kPlaneHi = kPlaneHalfWidth;
-inline constexpr double kDefaultTrainingBudgetSeconds = 0.011;  // per frame: what a 60 fps frame leaves (GPU heatmaps)
-inline constexpr int kHeatmapEveryFrames = 4;                 // while training, heatmaps refresh this often
-inline constexpr int kObserveEveryFrames = 6;                 // and statistics and chart rows this often
+inline constexpr double kDefaultTrainingBudgetSeconds =
+    0.011;                                    // per frame: what a 60 fps frame leaves (GPU heatmaps)
+inline constexpr int kHeatmapEveryFrames = 4; // while training, heatmaps refresh this often
+inline constexpr int kObserveEveryFrames = 6; // and statistics and chart rows this often
 
 // One weight of the network: layer `layer`'s weight from input `input` into neuron `neuron`.
 struct WeightIndex {
@@ -63,7 +64,7 @@ public:
     bool ready() const { return trainer_ != nullptr; }
     const Trainer& trainer() const { return *trainer_; }
     const NetworkStats& stats() const { return trainer_->stats(); }
-    const std::string& error() const { return error_; }  // why the lesson could not be built
+    const std::string& error() const { return error_; } // why the lesson could not be built
 
     // Heatmaps in EvaluateGrid's node order (inputs, hidden neurons, output), kNeuronGrid² floats
     // per node (each cell the mean of the 2 × 2 kOutputGrid cells it covers); and the output alone
@@ -122,11 +123,11 @@ private:
     std::size_t network_version_ = 0;
     std::optional<WeightIndex> hovered_;
     std::optional<WeightGradient> hovered_gradient_;
-    std::size_t hovered_gradient_version_ = 0;  // the network_version_ it was computed on
+    std::size_t hovered_gradient_version_ = 0; // the network_version_ it was computed on
     std::size_t gradient_computations_ = 0;
 };
 
 // The lesson's hidden activations, one per hidden layer (missing ones ReLU, extra ones dropped).
 void NormaliseLesson(NetworkLessonState& lesson);
 
-}  // namespace actlab::session
+} // namespace actlab::session

@@ -16,7 +16,7 @@ std::size_t WorkerThreads() {
     return std::min<std::size_t>(cores - 1, 8);
 }
 
-}  // namespace
+} // namespace
 
 const SoftmaxResults& SoftmaxCache::Get(const SoftmaxPanelState& state) {
     if (key_ && key_->first == state.logits && key_->second == state.temperature) return results_;
@@ -40,7 +40,8 @@ const SoftmaxResults& SoftmaxCache::Get(const SoftmaxPanelState& state) {
 PropagationConfig PropagationConfigFor(const PropagationPanelState& state) {
     PropagationConfig config;
     config.activation = Activation{state.activation, state.params};
-    constexpr SignalInitScheme kSchemes[] = {SignalInitScheme::LeCun, SignalInitScheme::He, SignalInitScheme::Xavier, SignalInitScheme::Normal};
+    constexpr SignalInitScheme kSchemes[] = {SignalInitScheme::LeCun, SignalInitScheme::He,
+                                             SignalInitScheme::Xavier, SignalInitScheme::Normal};
     config.init.scheme = kSchemes[static_cast<std::size_t>(state.init)];
     config.init.stddev = state.init_std;
     // Negative sizes become 0 and are refused by the core's validation.
@@ -54,7 +55,8 @@ PropagationConfig PropagationConfigFor(const PropagationPanelState& state) {
 
 PropagationJob::Inputs PropagationJob::InputsOf(const PropagationPanelState& state) {
     const PropagationConfig config = PropagationConfigFor(state);
-    return {config.activation, config.init.scheme, config.init.stddev, config.depth, config.width, config.samples, config.seed};
+    return {config.activation, config.init.scheme, config.init.stddev, config.depth,
+            config.width,      config.samples,     config.seed};
 }
 
 namespace {
@@ -72,16 +74,18 @@ PropagationConfig ConfigOf(const PropagationJob::Inputs& inputs) {
     return config;
 }
 
-}  // namespace
+} // namespace
 
-std::string PropagationJob::Refusal(const Inputs& inputs) { return ValidatePropagationConfig(ConfigOf(inputs)); }
+std::string PropagationJob::Refusal(const Inputs& inputs) {
+    return ValidatePropagationConfig(ConfigOf(inputs));
+}
 
 std::optional<PropagationJob::Result> PropagationJob::Run(const Inputs& inputs, JobControl& control) {
     Result rows = SimulatePropagation(ConfigOf(inputs), [&control](double done) {
         control.progress.store(done, std::memory_order_relaxed);
         return !control.cancel.load(std::memory_order_relaxed);
     });
-    if (rows.empty()) return std::nullopt;  // cancelled
+    if (rows.empty()) return std::nullopt; // cancelled
     return rows;
 }
 
@@ -91,7 +95,8 @@ const SeluMapResults& SeluMapCache::Get(const PropagationPanelState& state) {
         params.lambda = state.params[0];
         params.alpha = state.params[1];
     }
-    const auto key = std::make_tuple(params.lambda, params.alpha, state.map_mean, state.map_var, state.map_steps);
+    const auto key =
+        std::make_tuple(params.lambda, params.alpha, state.map_mean, state.map_var, state.map_steps);
     if (key_ == key) return results_;
     key_ = key;
     results_ = SeluMapResults{};
@@ -105,7 +110,8 @@ const SeluMapResults& SeluMapCache::Get(const PropagationPanelState& state) {
     if (!results_.error.empty()) return results_;
     results_.trajectory = SeluMapTrajectory(params, start, static_cast<std::size_t>(state.map_steps));
     results_.fixed_point = SeluFixedPoint(params);
-    if (results_.fixed_point) results_.jacobian_norm = SpectralNorm(SeluMapJacobian(params, *results_.fixed_point));
+    if (results_.fixed_point)
+        results_.jacobian_norm = SpectralNorm(SeluMapJacobian(params, *results_.fixed_point));
     return results_;
 }
 
@@ -115,23 +121,28 @@ BornDeadConfig BornDeadConfigFor(const BornDeadPanelState& state) {
     config.depth = static_cast<std::size_t>(std::max(state.depth, 0));
     config.trials = static_cast<std::size_t>(std::max(state.trials, 0));
     config.bias = state.bias == BornDeadBiasChoice::Zero ? BornDeadBias::Zero : BornDeadBias::Normal;
-    config.domain = state.domain == BornDeadDomainChoice::Point ? BornDeadDomain::Point : BornDeadDomain::Grid;
+    config.domain =
+        state.domain == BornDeadDomainChoice::Point ? BornDeadDomain::Point : BornDeadDomain::Grid;
     config.seed = static_cast<std::uint64_t>(std::max(state.seed, 0));
     return config;
 }
 
 std::string ValidateBornDeadPanel(const BornDeadPanelState& state) {
-    if (state.width < 1 || state.width > kMaxPanelBornDeadWidth) return "width must be 1 to " + std::to_string(kMaxPanelBornDeadWidth);
-    if (state.depth < 1 || state.depth > kMaxPanelBornDeadDepth) return "depth must be 1 to " + std::to_string(kMaxPanelBornDeadDepth);
+    if (state.width < 1 || state.width > kMaxPanelBornDeadWidth)
+        return "width must be 1 to " + std::to_string(kMaxPanelBornDeadWidth);
+    if (state.depth < 1 || state.depth > kMaxPanelBornDeadDepth)
+        return "depth must be 1 to " + std::to_string(kMaxPanelBornDeadDepth);
     if (state.trials < 1 || state.trials > kMaxPanelBornDeadTrials) {
         return "trials must be 1 to " + std::to_string(kMaxPanelBornDeadTrials);
     }
     const BornDeadConfig config = BornDeadConfigFor(state);
-    const double inputs = config.domain == BornDeadDomain::Grid ? static_cast<double>(kBornDeadGridPoints) : 1.0;
+    const double inputs =
+        config.domain == BornDeadDomain::Grid ? static_cast<double>(kBornDeadGridPoints) : 1.0;
     const double work = static_cast<double>(config.trials) * static_cast<double>(config.depth) *
                         static_cast<double>(config.width * config.width) * inputs;
     if (work > kMaxPanelBornDeadWork) {
-        return "too much work for the window (trials × depth × width² × inputs > 10⁸): use fewer trials, or the "
+        return "too much work for the window (trials × depth × width² × inputs > 10⁸): use fewer trials, or "
+               "the "
                "command line";
     }
     return ValidateBornDeadConfig(config);
@@ -141,4 +152,4 @@ std::optional<BornDeadJob::Result> BornDeadJob::Run(const Inputs& inputs, JobCon
     return SimulateBornDeadByDepth(BornDeadConfigFor(inputs));
 }
 
-}  // namespace actlab::session
+} // namespace actlab::session

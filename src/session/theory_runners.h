@@ -25,9 +25,9 @@ namespace actlab::session {
 //-----------------------------------------------------------------------------
 
 struct SoftmaxResults {
-    std::string error;                   // why the input is refused; then nothing else is set
-    std::vector<double> probabilities;   // pᵢ
-    Matrix jacobian;                     // ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)/T
+    std::string error;                 // why the input is refused; then nothing else is set
+    std::vector<double> probabilities; // pᵢ
+    Matrix jacobian;                   // ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ)/T
     // The stable evaluation shown as the formula: m = max zⱼ, eᵢ = e^{(zᵢ − m)/T}, pᵢ = eᵢ / Σⱼ eⱼ.
     double max_logit = 0.0;
     std::vector<double> shifted_exponentials;
@@ -40,7 +40,7 @@ public:
     std::size_t computations() const { return computations_; }
 
 private:
-    std::optional<std::pair<std::vector<double>, double>> key_;  // logits, temperature
+    std::optional<std::pair<std::vector<double>, double>> key_; // logits, temperature
     SoftmaxResults results_;
     std::size_t computations_ = 0;
 };
@@ -54,8 +54,7 @@ private:
 //   using Inputs = …; using Result = …;                     (Inputs with operator==)
 //   static std::string Refusal(const Inputs&);              why the inputs are refused, or ""
 //   static std::optional<Result> Run(const Inputs&, JobControl&);   nothing when cancelled
-template <typename Job>
-class SimulationRunner {
+template <typename Job> class SimulationRunner {
 public:
     using Inputs = typename Job::Inputs;
     using Result = typename Job::Result;
@@ -92,9 +91,9 @@ public:
 
     bool Running() const { return job_.Busy(); }
     double Progress() const { return job_.Progress(); }
-    const std::string& error() const { return error_; }  // the inputs are refused (nothing runs)
+    const std::string& error() const { return error_; } // the inputs are refused (nothing runs)
     const Result& results() const { return results_; }
-    bool Current() const { return shown_.has_value() && inputs_ == *shown_; }  // results are for the inputs
+    bool Current() const { return shown_.has_value() && inputs_ == *shown_; } // results are for the inputs
     std::size_t runs_started() const { return runs_started_; }
 
 private:
@@ -134,9 +133,9 @@ using PropagationRunner = SimulationRunner<PropagationJob>;
 struct SeluMapResults {
     SeluMapParams params;
     std::string error;
-    std::vector<SeluMoments> trajectory;   // the start and each step
+    std::vector<SeluMoments> trajectory; // the start and each step
     std::optional<SeluMoments> fixed_point;
-    double jacobian_norm = 0.0;            // spectral norm of ∂(μ̃, ν̃)/∂(μ, ν) at the fixed point
+    double jacobian_norm = 0.0; // spectral norm of ∂(μ̃, ν̃)/∂(μ, ν) at the fixed point
 };
 
 // The map uses the panel's λ and α when its activation is SELU, the canonical constants otherwise.
@@ -145,7 +144,7 @@ public:
     const SeluMapResults& Get(const PropagationPanelState& state);
 
 private:
-    std::optional<std::tuple<double, double, double, double, int>> key_;  // λ, α, μ₀, ν₀, steps
+    std::optional<std::tuple<double, double, double, double, int>> key_; // λ, α, μ₀, ν₀, steps
     SeluMapResults results_;
 };
 
@@ -164,7 +163,7 @@ std::string ValidateBornDeadPanel(const BornDeadPanelState& state);
 // that short) and is then replaced.
 struct BornDeadJob {
     using Inputs = BornDeadPanelState;
-    using Result = std::vector<BornDeadResult>;  // element h − 1: depth h
+    using Result = std::vector<BornDeadResult>; // element h − 1: depth h
     static std::string Refusal(const Inputs& inputs) { return ValidateBornDeadPanel(inputs); }
     static std::optional<Result> Run(const Inputs& inputs, JobControl& control);
 };
@@ -177,4 +176,4 @@ struct TheoryRunners {
     BornDeadRunner born_dead;
 };
 
-}  // namespace actlab::session
+} // namespace actlab::session

@@ -21,10 +21,12 @@ namespace {
 void DrawControls(AppState& state, UiRuntime& runtime) {
     BornDeadPanelState& b = state.born_dead;
     SectionHeading("Deep narrow ReLU network", runtime.fonts.bold);
-    ClampedIntSlider("width N", b.width, 1, kMaxPanelBornDeadWidth, "Units per hidden layer (1 to 8). Each layer dies with probability 2⁻ᴺ.");
-    ClampedIntSlider("depth H", b.depth, 1, kMaxPanelBornDeadDepth, "Hidden layers (1 to 100); the plot shows every depth up to H.");
+    ClampedIntSlider("width N", b.width, 1, kMaxPanelBornDeadWidth,
+                     "Units per hidden layer (1 to 8). Each layer dies with probability 2⁻ᴺ.");
+    ClampedIntSlider("depth H", b.depth, 1, kMaxPanelBornDeadDepth,
+                     "Hidden layers (1 to 100); the plot shows every depth up to H.");
     ClampedIntSlider("trials", b.trials, 1, kMaxPanelBornDeadTrials,
-              "Random networks drawn. The standard error shrinks as 1/√trials.", true);
+                     "Random networks drawn. The standard error shrinks as 1/√trials.", true);
     int bias = static_cast<int>(b.bias);
     ImGui::TextUnformatted("biases");
     ImGui::SameLine();
@@ -60,10 +62,12 @@ void DrawSummary(const AppState& state, UiRuntime& runtime) {
     const std::size_t depth = runner.results().size();
     ImGui::Spacing();
     SectionHeading("At the deepest layer", runtime.fonts.bold);
-    ImGui::TextWrapped("H = %zu: measured %s \u00b1 %s (%zu dead of %d)", depth, FormatReadout(last.probability, 4).c_str(),
-                FormatReadout(last.std_error, 2).c_str(), last.dead_trials, state.born_dead.trials);
+    ImGui::TextWrapped("H = %zu: measured %s \u00b1 %s (%zu dead of %d)", depth,
+                       FormatReadout(last.probability, 4).c_str(), FormatReadout(last.std_error, 2).c_str(),
+                       last.dead_trials, state.born_dead.trials);
     if (last.closed_form) {
-        ImGui::Text("closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34 = %s", FormatReadout(*last.closed_form, 4).c_str());
+        ImGui::Text("closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34 = %s",
+                    FormatReadout(*last.closed_form, 4).c_str());
         if (last.std_error > 0.0) {
             const double z = (last.probability - *last.closed_form) / last.std_error;
             ImGui::Text("difference: %s standard errors", FormatReadout(z, 2).c_str());
@@ -76,8 +80,16 @@ void DrawSummary(const AppState& state, UiRuntime& runtime) {
 void DrawChart(const AppState& state, UiRuntime& runtime) {
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const BornDeadRunner& runner = runtime.session.theory.born_dead;
-    ChartSeries measured{"measured \u00b1 1 standard error", PaletteColor(theme, 0), {}, {}, {}, false, true, false};
-    ChartSeries closed{"closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34", PaletteColor(theme, 1), {}, {}, {}, true, false, true};
+    ChartSeries measured{
+        "measured \u00b1 1 standard error", PaletteColor(theme, 0), {}, {}, {}, false, true, false};
+    ChartSeries closed{"closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34",
+                       PaletteColor(theme, 1),
+                       {},
+                       {},
+                       {},
+                       true,
+                       false,
+                       true};
     for (std::size_t h = 0; h < runner.results().size(); ++h) {
         const BornDeadResult& r = runner.results()[h];
         const auto depth = static_cast<double>(h + 1);
@@ -100,18 +112,21 @@ void DrawChart(const AppState& state, UiRuntime& runtime) {
     options.x_max = static_cast<double>(std::max<std::size_t>(runner.results().size(), 1)) + 1.0;
     const bool stale = !runner.Current();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
-    LineChart("##born_dead", series, options, theme, runtime.fonts, runtime.Scale(state), ImGui::GetContentRegionAvail());
+    LineChart("##born_dead", series, options, theme, runtime.fonts, runtime.Scale(state),
+              ImGui::GetContentRegionAvail());
     if (stale) ImGui::PopStyleVar();
 }
 
-}  // namespace
+} // namespace
 
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.born_dead) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.1f, viewport->WorkPos.y + viewport->WorkSize.y * 0.1f},
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.1f,
+                             viewport->WorkPos.y + viewport->WorkSize.y * 0.1f},
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.75f, viewport->WorkSize.y * 0.7f}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.75f, viewport->WorkSize.y * 0.7f},
+                             ImGuiCond_FirstUseEver);
     // Opaque: the plots behind would show through the tables and charts.
     ImGui::SetNextWindowBgAlpha(1.0f);
     if (!ImGui::Begin("Born-dead ReLU networks", &state.panels.born_dead, ImGuiWindowFlags_NoCollapse)) {
@@ -119,19 +134,23 @@ void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
         return;
     }
     const float scale = runtime.Scale(state);
-    ImGui::BeginChild("##born_dead_controls", {std::min(360.0f * scale, ImGui::GetContentRegionAvail().x * 0.4f), 0.0f}, false);
+    ImGui::BeginChild("##born_dead_controls",
+                      {std::min(360.0f * scale, ImGui::GetContentRegionAvail().x * 0.4f), 0.0f}, false);
     DrawControls(state, runtime);
     DrawSummary(state, runtime);
     ImGui::Spacing();
-    HintText("With zero biases and one input, each layer of width N is entirely zero with probability 2⁻ᴺ, and a dead "
-             "layer stays dead: the network dies with probability → 1 as it gets deeper (Lu, Shin, Su and Karniadakis "
+    HintText("With zero biases and one input, each layer of width N is entirely zero with probability 2⁻ᴺ, "
+             "and a dead "
+             "layer stays dead: the network dies with probability → 1 as it gets deeper (Lu, Shin, Su and "
+             "Karniadakis "
              "2019). Wider layers postpone it; biases change it.");
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##born_dead_chart", {0.0f, 0.0f}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##born_dead_chart", {0.0f, 0.0f}, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     DrawChart(state, runtime);
     ImGui::EndChild();
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -15,8 +15,8 @@
 namespace actlab::ui {
 
 namespace {
-constexpr std::size_t kZeroIndex = 0;  // the sample slider's lower end (SliderScalar takes pointers)
-}  // namespace
+constexpr std::size_t kZeroIndex = 0; // the sample slider's lower end (SliderScalar takes pointers)
+} // namespace
 
 void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.chain_rule) return;
@@ -25,11 +25,13 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     // First placed at the bottom right: over the network panel's charts (or the main window's plot),
     // not over the controls a lecturer reaches for (play, learning rate, the sidebar) nor the graph
     // whose edges open it.
-    const ImVec2 size{std::min(600.0f * scale, viewport->WorkSize.x * 0.40f), std::min(420.0f * scale, viewport->WorkSize.y * 0.42f)};
+    const ImVec2 size{std::min(600.0f * scale, viewport->WorkSize.x * 0.40f),
+                      std::min(420.0f * scale, viewport->WorkSize.y * 0.42f)};
     ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.985f - size.x,
-                             viewport->WorkPos.y + viewport->WorkSize.y * 0.985f - size.y}, ImGuiCond_FirstUseEver);
+                             viewport->WorkPos.y + viewport->WorkSize.y * 0.985f - size.y},
+                            ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(size, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the function plots lie underneath
+    ImGui::SetNextWindowBgAlpha(1.0f); // opaque: the function plots lie underneath
     if (!ImGui::Begin("Chain rule", &state.panels.chain_rule)) {
         ImGui::End();
         return;
@@ -56,18 +58,21 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     std::size_t sample = selection.sample;
     const std::size_t last = train.size() - 1;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    if (ReadableSlider("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu")) selection.sample = sample;
+    if (ReadableSlider("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu"))
+        selection.sample = sample;
     ItemTooltip("Which training sample the factors are computed for.");
     ImGui::SameLine();
     if (ImGui::Button("First with a zero factor")) session.RequestZeroFactorSample();
-    ItemTooltip("Jump to the first training sample on which a factor of this weight's gradient is 0 (a dead ReLU on the path).");
+    ItemTooltip("Jump to the first training sample on which a factor of this weight's gradient is 0 (a dead "
+                "ReLU on the path).");
 
     const Sample& s = train[selection.sample];
     const ChainRuleTrace trace = TraceWeight(network, selection.layer, selection.neuron, selection.input, s,
                                              state.network.learning_rate);
-    ImGui::TextWrapped("sample: x1 = %s, x2 = %s, y = %s;  output = %s, E = %s", FormatReadout(s.x1, 3).c_str(),
-                FormatReadout(s.x2, 3).c_str(), FormatReadout(s.y, 3).c_str(), FormatReadout(trace.y_hat, 4).c_str(),
-                FormatReadout(trace.loss, 4).c_str());
+    ImGui::TextWrapped("sample: x1 = %s, x2 = %s, y = %s;  output = %s, E = %s",
+                       FormatReadout(s.x1, 3).c_str(), FormatReadout(s.x2, 3).c_str(),
+                       FormatReadout(s.y, 3).c_str(), FormatReadout(trace.y_hat, 4).c_str(),
+                       FormatReadout(trace.loss, 4).c_str());
     ImGui::Spacing();
     ImGui::PushFont(runtime.fonts.large);
     ImGui::Text("\u2202E/\u2202%s", trace.weight_name.c_str());
@@ -75,7 +80,9 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
 
     const NetworkColors colors = FigureThemeFor(state.display.theme).network;
     const ImVec4 zero_color = ToImVec4(colors.dead);
-    if (ImGui::BeginTable("##factors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("##factors", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                              ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("factor", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("what it is");
@@ -129,4 +136,4 @@ void DrawChainRulePanel(AppState& state, UiRuntime& runtime) {
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

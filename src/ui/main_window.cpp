@@ -47,10 +47,12 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
         ImGui::MenuItem("Hide controls", "H", &state.display.hide_controls);
-        if (ImGui::MenuItem("Full screen", "F11", &state.display.fullscreen)) runtime.fullscreen_changed = true;
+        if (ImGui::MenuItem("Full screen", "F11", &state.display.fullscreen))
+            runtime.fullscreen_changed = true;
         ImGui::Separator();
         for (Theme theme : {Theme::Dark, Theme::Light, Theme::Projector}) {
-            if (ImGui::MenuItem(ThemeLabel(theme), nullptr, state.display.theme == theme)) state.display.theme = theme;
+            if (ImGui::MenuItem(ThemeLabel(theme), nullptr, state.display.theme == theme))
+                state.display.theme = theme;
         }
         ImGui::Separator();
         float scale = state.display.ui_scale;
@@ -79,7 +81,7 @@ void DrawStatusLine(UiRuntime& runtime) {
     }
 }
 
-}  // namespace
+} // namespace
 
 void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     HandleShortcuts(state, runtime);
@@ -108,9 +110,10 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     }
     const bool right_column = controls && (state.panels.parameters || state.panels.properties);
     const float right_width = right_column ? ColumnWidth(370.0f * scale, 0.27f) : 0.0f;
-    const float plot_width =
-        ImGui::GetContentRegionAvail().x - (right_column ? right_width + ImGui::GetStyle().ItemSpacing.x : 0.0f);
-    ImGui::BeginChild("##plots", {plot_width, height}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float plot_width = ImGui::GetContentRegionAvail().x -
+                             (right_column ? right_width + ImGui::GetStyle().ItemSpacing.x : 0.0f);
+    ImGui::BeginChild("##plots", {plot_width, height}, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     DrawPlotPanel(state, runtime);
     ImGui::EndChild();
     if (right_column) {
@@ -144,4 +147,4 @@ void RunFrame(AppState& state, UiRuntime& runtime) {
     ImGui::Render();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -2,10 +2,10 @@
 #include "ui/network_graph.h"
 
 #include "core/ticks.h"
+#include "core/training.h"
 #include "render/heat_color.h"
 #include "ui/cached_geometry.h"
 #include "ui/heatmap_renderer.h"
-#include "core/training.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -18,9 +18,11 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::size_t kOutputHeatmapSlot = ~std::size_t{0};  // the node heatmaps use slots 0, 1, …
+constexpr std::size_t kOutputHeatmapSlot = ~std::size_t{0}; // the node heatmaps use slots 0, 1, …
 
-ImU32 U32(Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+ImU32 U32(Color c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
 
 // Squared distance from p to the segment ab.
 float SegmentDistance2(ImVec2 p, ImVec2 a, ImVec2 b) {
@@ -51,7 +53,8 @@ void DashedRect(ImDrawList* draw, ImVec2 p0, ImVec2 p1, ImU32 color, float thick
 void Badge(ImDrawList* draw, ImVec2 at, const char* text, Color background, Color foreground, float scale) {
     const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pad{3.0f * scale, 1.0f * scale};
-    draw->AddRectFilled(at, {at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y}, U32(background), 3.0f * scale);
+    draw->AddRectFilled(at, {at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y}, U32(background),
+                        3.0f * scale);
     draw->AddText({at.x + pad.x, at.y + pad.y}, U32(foreground), text);
 }
 
@@ -79,12 +82,14 @@ void NodeTooltip(const Network& network, const NetworkStats& stats, std::size_t 
     if (layer < stats.layers.size() && neuron < stats.layers[layer].neurons.size()) {
         const NeuronStats& s = stats.layers[layer].neurons[neuron];
         ImGui::Text("active on %.1f%% of training samples (f\u2032(z) \u2260 0)", 100.0 * s.activation_rate);
-        ImGui::Text("z from %s to %s, mean %s", FormatReadout(s.min_z, 3).c_str(), FormatReadout(s.max_z, 3).c_str(),
-                    FormatReadout(s.mean_z, 3).c_str());
+        ImGui::Text("z from %s to %s, mean %s", FormatReadout(s.min_z, 3).c_str(),
+                    FormatReadout(s.max_z, 3).c_str(), FormatReadout(s.mean_z, 3).c_str());
         ImGui::Text("mean |\u2202E/\u2202z| = %s", FormatReadout(s.mean_abs_delta, 3).c_str());
-        ImGui::Text("mean |\u2202L/\u2202w| of its weights = %s", FormatReadout(s.mean_abs_weight_grad, 3).c_str());
+        ImGui::Text("mean |\u2202L/\u2202w| of its weights = %s",
+                    FormatReadout(s.mean_abs_weight_grad, 3).c_str());
         if (s.dead && !output) {
-            ImGui::TextWrapped("DEAD: f\u2032(z) = 0 on every training sample, so its weights never change again.");
+            ImGui::TextWrapped(
+                "DEAD: f\u2032(z) = 0 on every training sample, so its weights never change again.");
         } else if (s.dying && !output) {
             ImGui::TextWrapped("DYING: active on under 5%% of the samples.");
         }
@@ -98,7 +103,7 @@ struct GraphLayout {
     ImVec2 origin;
     float column_width = 0.0f;
     float line = 0.0f;                       // text line height: the headings' rows
-    std::vector<std::vector<NodeBox>> boxes;  // per column, top to bottom
+    std::vector<std::vector<NodeBox>> boxes; // per column, top to bottom
 };
 
 GraphLayout LayOutGraph(const Network& network, ImVec2 origin, ImVec2 size, float scale) {
@@ -106,17 +111,20 @@ GraphLayout LayOutGraph(const Network& network, ImVec2 origin, ImVec2 size, floa
     layout.origin = origin;
     const std::size_t columns = network.layers.size() + 1;
     std::size_t tallest = network.inputs.size();
-    for (const Layer& layer : network.layers) tallest = std::max(tallest, layer.size);
+    for (const Layer& layer : network.layers)
+        tallest = std::max(tallest, layer.size);
     layout.line = ImGui::GetTextLineHeight();
-    const float header = layout.line * 2.3f;  // layer names above the columns
-    const float badge = 4.0f * scale;         // margin above the first node for its outline
-    const float extra = 14.0f * scale;        // per node: the gradient bar and a gap
+    const float header = layout.line * 2.3f; // layer names above the columns
+    const float badge = 4.0f * scale;        // margin above the first node for its outline
+    const float extra = 14.0f * scale;       // per node: the gradient bar and a gap
     // The input names stand left of their nodes: keep room for the longest inside the graph.
     float names = 0.0f;
-    for (const InputFeature feature : network.inputs) names = std::max(names, ImGui::CalcTextSize(std::string(FeatureName(feature)).c_str()).x);
+    for (const InputFeature feature : network.inputs)
+        names = std::max(names, ImGui::CalcTextSize(std::string(FeatureName(feature)).c_str()).x);
     layout.column_width = size.x / static_cast<float>(columns);
     const float available = size.y - header;
-    float side = std::min({layout.column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
+    float side = std::min(
+        {layout.column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
     side = std::max(side, 12.0f * scale);
     const float pitch = side + extra;
     layout.boxes.resize(columns);
@@ -147,11 +155,13 @@ ColumnHeading HeadingOf(const Network& network, std::size_t column) {
 
 // Column headings: what each layer computes. Deep nets at lecture scale have narrow columns: the
 // short names ("L3", "out") and a shortened activation keep neighbours from running together.
-void DrawColumnHeadings(ImDrawList* draw, const Network& network, const GraphLayout& layout, const FigureTheme& theme) {
+void DrawColumnHeadings(ImDrawList* draw, const Network& network, const GraphLayout& layout,
+                        const FigureTheme& theme) {
     const float heading_room = layout.column_width * 0.94f;
     for (std::size_t c = 0; c < layout.boxes.size(); ++c) {
         const ColumnHeading heading = HeadingOf(network, c);
-        const std::string& title = ImGui::CalcTextSize(heading.title.c_str()).x > heading_room ? heading.short_title : heading.title;
+        const std::string& title =
+            ImGui::CalcTextSize(heading.title.c_str()).x > heading_room ? heading.short_title : heading.title;
         const std::string subtitle = FitText(heading.subtitle, heading_room);
         const float cx = layout.origin.x + layout.column_width * (static_cast<float>(c) + 0.5f);
         const ImVec2 t = ImGui::CalcTextSize(title.c_str());
@@ -163,16 +173,17 @@ void DrawColumnHeadings(ImDrawList* draw, const Network& network, const GraphLay
 
 // Edges first (under the nodes): colour by sign, width by |w|. Returns the edge nearest the pointer
 // when the graph is hovered away from the nodes, drawn highlighted.
-std::optional<session::WeightIndex> DrawEdges(ImDrawList* draw, const Network& network, const GraphLayout& layout,
-                                              const WeightSelection& selection, const FigureTheme& theme, float scale,
-                                              bool hovered) {
+std::optional<session::WeightIndex> DrawEdges(ImDrawList* draw, const Network& network,
+                                              const GraphLayout& layout, const WeightSelection& selection,
+                                              const FigureTheme& theme, float scale, bool hovered) {
     const NetworkColors& colors = theme.network;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     std::optional<session::WeightIndex> hit;
     float best = (6.0f * scale) * (6.0f * scale);
     bool over_node = false;
     for (const auto& column : layout.boxes) {
-        for (const NodeBox& box : column) over_node = over_node || box.Contains(mouse);
+        for (const NodeBox& box : column)
+            over_node = over_node || box.Contains(mouse);
     }
     const auto& boxes = layout.boxes;
     for (std::size_t l = 0; l < network.layers.size(); ++l) {
@@ -181,11 +192,14 @@ std::optional<session::WeightIndex> DrawEdges(ImDrawList* draw, const Network& n
             for (std::size_t i = 0; i < layer.fan_in; ++i) {
                 const ImVec2 a = boxes[l][i].Right(), b = boxes[l + 1][j].Left();
                 const double w = layer.Weight(j, i);
-                const float magnitude = std::isfinite(w) ? static_cast<float>(std::min(std::abs(w), 3.0)) : 3.0f;
+                const float magnitude =
+                    std::isfinite(w) ? static_cast<float>(std::min(std::abs(w), 3.0)) : 3.0f;
                 const float thickness = (0.6f + 2.2f * magnitude) * scale;
-                const bool selected = selection.valid && selection.layer == l && selection.neuron == j && selection.input == i;
+                const bool selected =
+                    selection.valid && selection.layer == l && selection.neuron == j && selection.input == i;
                 if (selected) draw->AddLine(a, b, U32(theme.text), thickness + 4.0f * scale);
-                draw->AddLine(a, b, U32(WithAlpha(w >= 0.0 ? colors.positive : colors.negative, 215)), thickness);
+                draw->AddLine(a, b, U32(WithAlpha(w >= 0.0 ? colors.positive : colors.negative, 215)),
+                              thickness);
                 if (hovered && !over_node) {
                     const float d2 = SegmentDistance2(mouse, a, b);
                     if (d2 < best) {
@@ -204,8 +218,8 @@ std::optional<session::WeightIndex> DrawEdges(ImDrawList* draw, const Network& n
 }
 
 // Nodes: heatmap, gradient bar, outline and badge; a tooltip for the hovered one.
-void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayout& layout, HeatmapRenderer* heatmaps,
-               const FigureTheme& theme, float scale, bool hovered) {
+void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayout& layout,
+               HeatmapRenderer* heatmaps, const FigureTheme& theme, float scale, bool hovered) {
     const Network& network = session.trainer().network();
     const NetworkStats& stats = session.stats();
     const NetworkColors& colors = theme.network;
@@ -219,31 +233,38 @@ void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayou
             const NodeBox& box = layout.boxes[c][k];
             const bool hidden = c > 0 && c + 1 < columns;
             const NeuronStats* s = nullptr;
-            if (c > 0 && c - 1 < stats.layers.size() && k < stats.layers[c - 1].neurons.size()) s = &stats.layers[c - 1].neurons[k];
+            if (c > 0 && c - 1 < stats.layers.size() && k < stats.layers[c - 1].neurons.size())
+                s = &stats.layers[c - 1].neurons[k];
             const bool dead = hidden && s && s->dead;
             const bool dying = hidden && s && s->dying;
             if (grid.size() >= (node + 1) * cells) {
                 HeatmapStyle style;
                 style.colors = colors;
                 style.greyed = dead;
-                DrawHeatmap(heatmaps, draw, {grid.data() + node * cells, kNeuronGrid, node, session.heatmap_updates()},
+                DrawHeatmap(heatmaps, draw,
+                            {grid.data() + node * cells, kNeuronGrid, node, session.heatmap_updates()},
                             box.p0, box.p1, style);
             }
             if (dead) {
-                draw->AddRect({box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
-                              U32(colors.dead), 0.0f, ImDrawFlags_None, 3.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dead", colors.dead, colors.badge_text, scale);
+                draw->AddRect({box.p0.x - 2 * scale, box.p0.y - 2 * scale},
+                              {box.p1.x + 2 * scale, box.p1.y + 2 * scale}, U32(colors.dead), 0.0f,
+                              ImDrawFlags_None, 3.0f * scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dead", colors.dead,
+                      colors.badge_text, scale);
             } else if (dying) {
-                DashedRect(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, {box.p1.x + 2 * scale, box.p1.y + 2 * scale},
-                           U32(colors.dying), 2.5f * scale, 5.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dying", colors.dying, colors.badge_text, scale);
+                DashedRect(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale},
+                           {box.p1.x + 2 * scale, box.p1.y + 2 * scale}, U32(colors.dying), 2.5f * scale,
+                           5.0f * scale);
+                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dying", colors.dying,
+                      colors.badge_text, scale);
             } else {
                 draw->AddRect(box.p0, box.p1, U32(theme.frame));
             }
             if (c == 0) {
                 const std::string name(FeatureName(network.inputs[k]));
                 const ImVec2 t = ImGui::CalcTextSize(name.c_str());
-                draw->AddText({box.p0.x - t.x - 6.0f * scale, (box.p0.y + box.p1.y - t.y) / 2}, U32(theme.text), name.c_str());
+                draw->AddText({box.p0.x - t.x - 6.0f * scale, (box.p0.y + box.p1.y - t.y) / 2},
+                              U32(theme.text), name.c_str());
             }
             if (s) {
                 // The gradient bar: mean |∂E/∂z| on a log scale, under the heatmap.
@@ -251,7 +272,9 @@ void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayou
                 const float h = 5.0f * scale;
                 draw->AddRectFilled({box.p0.x, y}, {box.p1.x, y + h}, U32(theme.grid));
                 const float f = GradientBarFraction(s->mean_abs_delta);
-                if (f > 0.0f) draw->AddRectFilled({box.p0.x, y}, {box.p0.x + (box.p1.x - box.p0.x) * f, y + h}, U32(theme.palette[2]));
+                if (f > 0.0f)
+                    draw->AddRectFilled({box.p0.x, y}, {box.p0.x + (box.p1.x - box.p0.x) * f, y + h},
+                                        U32(theme.palette[2]));
             }
             if (hovered && box.Contains(mouse)) {
                 if (c == 0) {
@@ -277,12 +300,13 @@ void EdgeTooltip(const NetworkSession& session, const session::WeightIndex& edge
     ImGui::Text("w(%s\u2192%s) = %s", InputName(network, edge.layer, edge.input).c_str(),
                 NodeName(network, edge.layer, edge.neuron).c_str(), FormatReadout(w, 4).c_str());
     ImGui::Text("\u2202L/\u2202w = %s  (mean over the training set)", FormatReadout(g, 4).c_str());
-    ImGui::Text("next full-batch update: w \u2212 \u03b7\u00b7\u2202L/\u2202w = %s", FormatReadout(w - learning_rate * g, 4).c_str());
+    ImGui::Text("next full-batch update: w \u2212 \u03b7\u00b7\u2202L/\u2202w = %s",
+                FormatReadout(w - learning_rate * g, 4).c_str());
     ImGui::TextDisabled("Click to open it in the chain-rule inspector.");
     ImGui::EndTooltip();
 }
 
-}  // namespace
+} // namespace
 
 void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     NetworkSession& session = runtime.session.network;
@@ -298,10 +322,11 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
 
     const GraphLayout layout = LayOutGraph(network, origin, size, scale);
     DrawColumnHeadings(draw, network, layout, theme);
-    const std::optional<session::WeightIndex> hit = DrawEdges(draw, network, layout, state.network.selection, theme, scale, hovered);
+    const std::optional<session::WeightIndex> hit =
+        DrawEdges(draw, network, layout, state.network.selection, theme, scale, hovered);
     DrawNodes(draw, session, layout, runtime.heatmaps.get(), theme, scale, hovered);
     if (!hit) return;
-    session.HoverWeight(*hit);  // the session computes its gradient for the tooltip
+    session.HoverWeight(*hit); // the session computes its gradient for the tooltip
     EdgeTooltip(session, *hit, state.network.learning_rate);
     if (clicked) {
         state.network.selection.valid = true;
@@ -334,8 +359,8 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
             style.value_scale = 2.0f;
             style.value_offset = -1.0f;
         }
-        DrawHeatmap(runtime.heatmaps.get(), draw, {grid.data(), kOutputGrid, kOutputHeatmapSlot, session.heatmap_updates()},
-                    p0, p1, style);
+        DrawHeatmap(runtime.heatmaps.get(), draw,
+                    {grid.data(), kOutputGrid, kOutputHeatmapSlot, session.heatmap_updates()}, p0, p1, style);
     }
     draw->AddRect(p0, p1, U32(theme.frame));
     const auto to_screen = [&](double x1, double x2) {
@@ -352,7 +377,14 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     const std::vector<Sample>& train = session.trainer().train();
     const std::vector<Sample>& test = session.trainer().test();
     GeometryKey key;
-    key.Add(p0).Add(side).Add(radius).Add(scale).Add(colors).Add(sigmoid).Add(ImGui::GetFontTexUvWhitePixel()).Add(draw->Flags);
+    key.Add(p0)
+        .Add(side)
+        .Add(radius)
+        .Add(scale)
+        .Add(colors)
+        .Add(sigmoid)
+        .Add(ImGui::GetFontTexUvWhitePixel())
+        .Add(draw->Flags);
     key.Add(session.data_version());
     if (!runtime.surface_points.Replay(draw, key.value())) {
         runtime.surface_points.BeginRecording(draw);
@@ -379,9 +411,10 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
         const ImVec2 m = ImGui::GetIO().MousePos;
         const double x1 = kPlaneLo + static_cast<double>((m.x - p0.x) / side) * (kPlaneHi - kPlaneLo);
         const double x2 = kPlaneHi - static_cast<double>((m.y - p0.y) / side) * (kPlaneHi - kPlaneLo);
-        ImGui::SetTooltip("x1 = %s, x2 = %s\noutput = %s", FormatReadout(x1, 3).c_str(), FormatReadout(x2, 3).c_str(),
+        ImGui::SetTooltip("x1 = %s, x2 = %s\noutput = %s", FormatReadout(x1, 3).c_str(),
+                          FormatReadout(x2, 3).c_str(),
                           FormatReadout(Predict(session.trainer().network(), x1, x2), 4).c_str());
     }
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -20,15 +20,17 @@ namespace {
 
 constexpr double kMinLearningRate = 1e-4;
 
-bool SliderDouble(const char* label, double* value, double lo, double hi, const char* format, bool logarithmic = false) {
+bool SliderDouble(const char* label, double* value, double lo, double hi, const char* format,
+                  bool logarithmic = false) {
     return ReadableSlider(label, ImGuiDataType_Double, value, &lo, &hi, format,
-                               logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
+                          logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
 }
 
-bool SliderSize(const char* label, std::size_t* value, std::size_t lo, std::size_t hi, bool logarithmic = false) {
+bool SliderSize(const char* label, std::size_t* value, std::size_t lo, std::size_t hi,
+                bool logarithmic = false) {
     static_assert(sizeof(std::size_t) == 8);
     return ReadableSlider(label, ImGuiDataType_U64, value, &lo, &hi, "%llu",
-                               logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
+                          logarithmic ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
 }
 
 void DrawToolbar(AppState& state, UiRuntime& runtime) {
@@ -36,9 +38,11 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
     NetworkSession& session = runtime.session.network;
     const bool diverged = session.ready() && session.trainer().diverged();
     ImGui::BeginDisabled(diverged || !session.ready());
-    if (ImGui::Button(lesson.playing ? "Pause" : "Play", {ButtonWidth("Pause"), 0})) lesson.playing = !lesson.playing;
+    if (ImGui::Button(lesson.playing ? "Pause" : "Play", {ButtonWidth("Pause"), 0}))
+        lesson.playing = !lesson.playing;
     ImGui::EndDisabled();
-    ItemTooltip("Train continuously (Space). Training runs a few milliseconds per frame, so the window stays smooth.");
+    ItemTooltip("Train continuously (Space). Training runs a few milliseconds per frame, so the window stays "
+                "smooth.");
     ImGui::SameLine();
     ImGui::BeginDisabled(lesson.playing || diverged);
     if (ImGui::Button("Step")) session.RequestStep();
@@ -52,7 +56,8 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
     std::uint64_t seed = lesson.seed;
     const std::uint64_t one = 1;
     if (ImGui::InputScalar("seed", ImGuiDataType_U64, &seed, &one, nullptr, "%llu")) lesson.seed = seed;
-    ItemTooltip("The seed of the dataset, the weights and the batch order: the same seed gives the same run.");
+    ItemTooltip(
+        "The seed of the dataset, the weights and the batch order: the same seed gives the same run.");
     if (!session.ready()) return;
 
     const Trainer& trainer = session.trainer();
@@ -84,11 +89,12 @@ void DrawToolbar(AppState& state, UiRuntime& runtime) {
         ImGui::TextColored(ToImVec4(colors.dying), "dying %zu", stats.dying_count);
         ItemTooltip("Hidden neurons active on under 5% of the training samples.");
     }
-    if (diverged) ErrorText((trainer.divergence() + ". Press Reset, or lower the learning rate and reset.").c_str());
+    if (diverged)
+        ErrorText((trainer.divergence() + ". Press Reset, or lower the learning rate and reset.").c_str());
 }
 
 void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
-    ImGui::SetNextItemWidth(-FLT_MIN);  // no label: the column's full width, so the text is never cut
+    ImGui::SetNextItemWidth(-FLT_MIN); // no label: the column's full width, so the text is never cut
     if (ImGui::BeginCombo("##lesson", "Load a lesson\u2026")) {
         // The lessons of the Lessons menu that are about the network: one list, the shipped presets.
         const std::vector<LessonEntry>& lessons = LessonEntries(runtime.scenes);
@@ -106,15 +112,19 @@ void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     if (ImGui::BeginCombo("dataset", current.c_str())) {
         for (std::size_t k = 0; k < kDatasetKindCount; ++k) {
             const auto kind = static_cast<DatasetKind>(k);
-            if (ImGui::Selectable(std::string(DatasetName(kind)).c_str(), kind == lesson.dataset)) lesson.dataset = kind;
+            if (ImGui::Selectable(std::string(DatasetName(kind)).c_str(), kind == lesson.dataset))
+                lesson.dataset = kind;
         }
         ImGui::EndCombo();
     }
-    ItemTooltip("Points on the plane [\u22126, 6]\u00b2. 'chain' has one input: x \u2192 h1 \u2192 \u2026 \u2192 O, for chain-rule lessons.");
+    ItemTooltip("Points on the plane [\u22126, 6]\u00b2. 'chain' has one input: x \u2192 h1 \u2192 \u2026 "
+                "\u2192 O, for chain-rule lessons.");
     SliderDouble("noise", &lesson.noise, 0.0, 3.0, "%.2f");
-    ItemTooltip("Standard deviation of Gaussian noise on the points (classification) or the target (regression).");
+    ItemTooltip(
+        "Standard deviation of Gaussian noise on the points (classification) or the target (regression).");
     double train_percent = lesson.train_fraction * 100.0;
-    if (SliderDouble("train %", &train_percent, 10.0, 90.0, "%.0f%%")) lesson.train_fraction = train_percent / 100.0;
+    if (SliderDouble("train %", &train_percent, 10.0, 90.0, "%.0f%%"))
+        lesson.train_fraction = train_percent / 100.0;
     ItemTooltip("The share of samples used for training; the rest are the test points (hollow).");
     SliderSize("samples", &lesson.samples, 20, 2000, true);
 }
@@ -160,7 +170,8 @@ void DrawLayerControls(NetworkLessonState& lesson, UiRuntime& runtime) {
             }
             ImGui::EndCombo();
         }
-        ItemTooltip("Changing the activation keeps the weights: switch dead ReLUs to Leaky ReLU or ELU to revive them.");
+        ItemTooltip("Changing the activation keeps the weights: switch dead ReLUs to Leaky ReLU or ELU to "
+                    "revive them.");
         const auto specs = activation.info().params;
         for (std::size_t p = 0; p < specs.size(); ++p) {
             double value = activation.params[p];
@@ -176,37 +187,47 @@ void DrawLayerControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     const std::string output(Info(lesson.output).display_name);
     if (ImGui::BeginCombo("output", output.c_str())) {
         for (ActivationId id : {ActivationId::Tanh, ActivationId::Sigmoid, ActivationId::Linear}) {
-            if (ImGui::Selectable(std::string(Info(id).display_name).c_str(), id == lesson.output)) lesson.output = id;
+            if (ImGui::Selectable(std::string(Info(id).display_name).c_str(), id == lesson.output))
+                lesson.output = id;
         }
         ImGui::EndCombo();
     }
-    ItemTooltip("tanh: classes \u00b11 with mse; sigmoid: classes 0/1 with cross-entropy (bce); linear: regression.");
+    ItemTooltip(
+        "tanh: classes \u00b11 with mse; sigmoid: classes 0/1 with cross-entropy (bce); linear: regression.");
 }
 
 void DrawTrainingControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     SectionHeading("Training", runtime.fonts.bold);
     SliderDouble("learning rate", &lesson.learning_rate, kMinLearningRate, kMaxLearningRate, "%.4g", true);
-    ItemTooltip("\u03b7 in w \u2190 w \u2212 \u03b7\u00b7\u2202L/\u2202w. Log scale; above about 1 ReLU networks die or diverge.");
+    ItemTooltip("\u03b7 in w \u2190 w \u2212 \u03b7\u00b7\u2202L/\u2202w. Log scale; above about 1 ReLU "
+                "networks die or diverge.");
     SliderSize("batch", &lesson.batch_size, 1, 200, true);
     ItemTooltip("Samples per step; the step's gradient is the mean over them.");
     int speed = lesson.steps_per_frame;
     const int min_speed = 1, max_speed = 10000;
-    if (ReadableSlider("steps/frame", ImGuiDataType_S32, &speed, &min_speed, &max_speed, "%d", ImGuiSliderFlags_Logarithmic)) lesson.steps_per_frame = speed;
+    if (ReadableSlider("steps/frame", ImGuiDataType_S32, &speed, &min_speed, &max_speed, "%d",
+                       ImGuiSliderFlags_Logarithmic))
+        lesson.steps_per_frame = speed;
     ItemTooltip("Steps per frame while playing, within a few milliseconds of each frame.");
     const std::string init(InitSchemeName(lesson.init));
     if (ImGui::BeginCombo("init", init.c_str())) {
-        for (InitScheme scheme : {InitScheme::He, InitScheme::Xavier, InitScheme::Lecun, InitScheme::Uniform, InitScheme::Normal}) {
-            if (ImGui::Selectable(std::string(InitSchemeName(scheme)).c_str(), scheme == lesson.init)) lesson.init = scheme;
+        for (InitScheme scheme : {InitScheme::He, InitScheme::Xavier, InitScheme::Lecun, InitScheme::Uniform,
+                                  InitScheme::Normal}) {
+            if (ImGui::Selectable(std::string(InitSchemeName(scheme)).c_str(), scheme == lesson.init))
+                lesson.init = scheme;
         }
         ImGui::EndCombo();
     }
-    ItemTooltip("he: N(0, 2/fan_in); xavier: N(0, 2/(fan_in + fan_out)); lecun: N(0, 1/fan_in); uniform: U(\u22120.5, 0.5); normal: N(0, std\u00b2).");
+    ItemTooltip("he: N(0, 2/fan_in); xavier: N(0, 2/(fan_in + fan_out)); lecun: N(0, 1/fan_in); uniform: "
+                "U(\u22120.5, 0.5); normal: N(0, std\u00b2).");
     if (lesson.init == InitScheme::Normal) SliderDouble("std", &lesson.init_std, 0.01, 5.0, "%.3g", true);
     SliderDouble("bias init", &lesson.bias_init, -10.0, 2.0, "%.2f");
-    ItemTooltip("Every bias starts here. A large negative value (\u22125) puts every ReLU below zero on every sample: born dead.");
+    ItemTooltip("Every bias starts here. A large negative value (\u22125) puts every ReLU below zero on "
+                "every sample: born dead.");
 }
 
-ChartSeries Series(std::string label, Color color, const std::vector<double>& x, const std::vector<double>& y) {
+ChartSeries Series(std::string label, Color color, const std::vector<double>& x,
+                   const std::vector<double>& y) {
     ChartSeries series;
     series.label = std::move(label);
     series.color = color;
@@ -227,9 +248,11 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);
     ChartOptions options;
     options.title = "loss";
-    options.include_zero = true;  // train 0.498 vs test 0.508 is a small gap, and must look it
+    options.include_zero = true; // train 0.498 vs test 0.508 is a small gap, and must look it
     options.min_left_margin = left_margin;
-    LineChart("##loss", {Series("train", theme.palette[0], steps, history.train_loss), Series("test", theme.palette[1], steps, history.test_loss)},
+    LineChart("##loss",
+              {Series("train", theme.palette[0], steps, history.train_loss),
+               Series("test", theme.palette[1], steps, history.test_loss)},
               options, theme, runtime.fonts, scale, size);
     ChartOptions dead_options;
     dead_options.title = "dead fraction";
@@ -237,8 +260,8 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     dead_options.y_max = 1.0;
     dead_options.legend = false;
     dead_options.min_left_margin = left_margin;
-    LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme, runtime.fonts, scale,
-              size);
+    LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme,
+              runtime.fonts, scale, size);
     ChartOptions norm_options;
     norm_options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     norm_options.log_y = true;
@@ -246,23 +269,25 @@ void DrawCharts(const AppState& state, UiRuntime& runtime, float chart_height) {
     std::vector<ChartSeries> norms;
     for (std::size_t l = 0; l < history.gradient_norm.size(); ++l) {
         const bool output = l + 1 == history.gradient_norm.size();
-        std::string label = output ? "out" : "L";  // appended, not "L" + …: GCC 12 warns falsely (-Wrestrict)
+        std::string label = output ? "out" : "L"; // appended, not "L" + …: GCC 12 warns falsely (-Wrestrict)
         if (!output) label += std::to_string(l + 1);
         norms.push_back(Series(label, PaletteColor(theme, l), steps, history.gradient_norm[l]));
     }
     LineChart("##norms", norms, norm_options, theme, runtime.fonts, scale, size);
 }
 
-}  // namespace
+} // namespace
 
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.panels.network) return;  // the session trains on regardless: hiding is not pausing
+    if (!state.panels.network) return; // the session trains on regardless: hiding is not pausing
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.02f, viewport->WorkPos.y + viewport->WorkSize.y * 0.04f},
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.02f,
+                             viewport->WorkPos.y + viewport->WorkSize.y * 0.04f},
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.96f, viewport->WorkSize.y * 0.92f}, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the function plots lie underneath
+    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.96f, viewport->WorkSize.y * 0.92f},
+                             ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowBgAlpha(1.0f); // opaque: the function plots lie underneath
     if (!ImGui::Begin("Mini network", &state.panels.network)) {
         ImGui::End();
         return;
@@ -282,8 +307,9 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     // Widgets keep at least half of a narrow column (lecture scale), so that short labels (dataset,
     // samples) still fit beside them; only the longest are clipped at the column's edge.
     const float column = ImGui::GetContentRegionAvail().x;
-    ImGui::PushItemWidth(std::max(column - ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2,
-                                  column * 0.5f));
+    ImGui::PushItemWidth(
+        std::max(column - ImGui::CalcTextSize("learning rate").x - ImGui::GetStyle().ItemInnerSpacing.x * 2,
+                 column * 0.5f));
     DrawDataControls(state.network, runtime);
     ImGui::Spacing();
     DrawLayerControls(state.network, runtime);
@@ -294,15 +320,18 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     ImGui::SameLine();
 
     const auto graph = [&](ImVec2 size) {
-        ImGui::BeginChild("##graph_area", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::BeginChild("##graph_area", size, false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         if (runtime.session.network.ready()) {
             ImGui::TextDisabled("How to read the graph");
             ImGui::SameLine();
-            HelpMarker("Each square: that neuron's output over the plane [\u22126, 6]\u00b2 (blue positive, orange negative). "
-                       "Green bar under it: mean |\u2202E/\u2202z| on a log scale from 10\u207b\u2076 to 1. "
-                       "Edges: blue positive, orange negative weights, thicker for larger |w|. "
-                       "Red outline and 'dead': f\u2032(z) = 0 on every training sample. Amber dashes: dying. "
-                       "Hover for live values; click an edge for its chain rule.");
+            HelpMarker(
+                "Each square: that neuron's output over the plane [\u22126, 6]\u00b2 (blue positive, orange "
+                "negative). "
+                "Green bar under it: mean |\u2202E/\u2202z| on a log scale from 10\u207b\u2076 to 1. "
+                "Edges: blue positive, orange negative weights, thicker for larger |w|. "
+                "Red outline and 'dead': f\u2032(z) = 0 on every training sample. Amber dashes: dying. "
+                "Hover for live values; click an edge for its chain rule.");
             DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
         }
         ImGui::EndChild();
@@ -312,7 +341,7 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         ImGui::TextUnformatted("Network output");
         ImGui::PopFont();
         SameLineIfFits(ImGui::CalcTextSize("filled: train, hollow: test").x);
-        ImGui::PushTextWrapPos(0.0f);  // wrapped rather than cut in a narrow column
+        ImGui::PushTextWrapPos(0.0f); // wrapped rather than cut in a narrow column
         ImGui::TextDisabled("filled: train, hollow: test");
         ImGui::PopTextWrapPos();
     };
@@ -332,4 +361,4 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

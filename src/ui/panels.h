@@ -6,18 +6,20 @@
 
 namespace actlab::ui {
 
-void DrawSidebarPanel(AppState& state, UiRuntime& runtime);      // the catalogue, grouped; overlay selection
-void DrawPlotPanel(AppState& state, UiRuntime& runtime);         // toolbar and the f / f' plots
-void DrawParametersPanel(AppState& state, UiRuntime& runtime);   // sliders, resets, probes
-void DrawPropertiesPanel(AppState& state, UiRuntime& runtime);   // the property card
-void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);    // F1: every shortcut
-void DrawNetworkPanel(AppState& state, UiRuntime& runtime);      // the mini network: train, graph, charts
-void DrawChainRulePanel(AppState& state, UiRuntime& runtime);    // ∂E/∂w of the clicked weight, factor by factor
-void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);      // logits → probabilities, formula, Jacobian
-void DrawPropagationPanel(AppState& state, UiRuntime& runtime);  // per-layer statistics, the SELU moment map
+void DrawSidebarPanel(AppState& state, UiRuntime& runtime);    // the catalogue, grouped; overlay selection
+void DrawPlotPanel(AppState& state, UiRuntime& runtime);       // toolbar and the f / f' plots
+void DrawParametersPanel(AppState& state, UiRuntime& runtime); // sliders, resets, probes
+void DrawPropertiesPanel(AppState& state, UiRuntime& runtime); // the property card
+void DrawShortcutsPanel(AppState& state, UiRuntime& runtime);  // F1: every shortcut
+void DrawNetworkPanel(AppState& state, UiRuntime& runtime);    // the mini network: train, graph, charts
+void DrawChainRulePanel(AppState& state, UiRuntime& runtime); // ∂E/∂w of the clicked weight, factor by factor
+void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);     // logits → probabilities, formula, Jacobian
+void DrawPropagationPanel(AppState& state, UiRuntime& runtime); // per-layer statistics, the SELU moment map
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime);
-void DrawExportPanel(AppState& state, UiRuntime& runtime);       // export a plot, the window or the network as PNG/SVG/CSV
-void DrawExportToast(UiRuntime& runtime);                        // where the last export went, for a few seconds     // P(deep narrow ReLU net is dead) vs depth
+void DrawExportPanel(AppState& state,
+                     UiRuntime& runtime); // export a plot, the window or the network as PNG/SVG/CSV
+void DrawExportToast(UiRuntime& runtime); // where the last export went, for a few seconds     // P(deep
+                                          // narrow ReLU net is dead) vs depth
 
 // The whole window: menu bar, layout of the panels above, status line. Handles shortcuts first.
 void DrawMainWindow(AppState& state, UiRuntime& runtime);
@@ -45,4 +47,4 @@ std::string CommitParameter(AppState& state, ActivationId id, std::size_t index,
 // Fits the view to the selected functions (the R key, double-click, the toolbar button).
 void ResetView(AppState& state);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

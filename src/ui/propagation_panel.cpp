@@ -18,7 +18,8 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr const char* kInitLabels[] = {"LeCun normal (\u03c3\u00b2 = 1/fan_in)", "He normal (\u03c3\u00b2 = 2/fan_in)",
+constexpr const char* kInitLabels[] = {"LeCun normal (\u03c3\u00b2 = 1/fan_in)",
+                                       "He normal (\u03c3\u00b2 = 2/fan_in)",
                                        "Xavier / Glorot (\u03c3\u00b2 = 2/(in + out))", "normal with \u03c3"};
 
 // A parameter slider of the panel's activation, committed through SetParam so that only values in the
@@ -31,10 +32,11 @@ void ParameterSlider(PropagationPanelState& p, std::size_t index, std::string& m
     const char* reset = selu ? "canonical" : "reset";
     const ImGuiStyle& style = ImGui::GetStyle();
     // Room for the symbol and the reset button on the same line.
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(std::string(spec.symbol).c_str()).x -
-                            ButtonWidth(reset) - 2 * style.ItemInnerSpacing.x - style.ItemSpacing.x -
-                            style.FramePadding.x);
-    if (ReadableSlider(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min, &spec.slider_max, "%.6g") &&
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x -
+                            ImGui::CalcTextSize(std::string(spec.symbol).c_str()).x - ButtonWidth(reset) -
+                            2 * style.ItemInnerSpacing.x - style.ItemSpacing.x - style.FramePadding.x);
+    if (ReadableSlider(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min, &spec.slider_max,
+                       "%.6g") &&
         edited != p.params[index]) {
         Activation activation{p.activation, p.params};
         message = SetParam(activation, spec.name, edited);
@@ -46,7 +48,9 @@ void ParameterSlider(PropagationPanelState& p, std::size_t index, std::string& m
         p.params[index] = spec.canonical_value;
         message.clear();
     }
-    if (selu) ItemTooltip("Back to λ = 1.0507…, α = 1.6733…: the values that make (0, 1) a fixed point of the moment map.");
+    if (selu)
+        ItemTooltip(
+            "Back to λ = 1.0507…, α = 1.6733…: the values that make (0, 1) a fixed point of the moment map.");
 }
 
 void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& message) {
@@ -55,7 +59,8 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
     if (ImGui::BeginCombo("activation", std::string(info.display_name).c_str())) {
         for (const ActivationInfo& candidate : Catalogue()) {
-            if (ImGui::Selectable(std::string(candidate.display_name).c_str(), candidate.id == p.activation) &&
+            if (ImGui::Selectable(std::string(candidate.display_name).c_str(),
+                                  candidate.id == p.activation) &&
                 candidate.id != p.activation) {
                 p.activation = candidate.id;
                 p.params = Activation::WithDefaults(candidate.id).params;
@@ -64,19 +69,21 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
         }
         ImGui::EndCombo();
     }
-    for (std::size_t i = 0; i < info.params.size(); ++i) ParameterSlider(p, i, message);
+    for (std::size_t i = 0; i < info.params.size(); ++i)
+        ParameterSlider(p, i, message);
     if (!message.empty()) ErrorText(("Refused: " + message).c_str());
 
     int init = static_cast<int>(p.init);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
     if (ImGui::Combo("weights", &init, kInitLabels, 4)) p.init = static_cast<PropagationInit>(init);
-    ItemTooltip("How the weights are drawn: N(0, σ²). SELU's constants assume LeCun; ReLU keeps its scale with He.");
+    ItemTooltip(
+        "How the weights are drawn: N(0, σ²). SELU's constants assume LeCun; ReLU keeps its scale with He.");
     if (p.init == PropagationInit::Normal) {
         double edited = p.init_std;
         const double lo = 0.001, hi = 10.0;
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
         if (ReadableSlider("\u03c3##init_std", ImGuiDataType_Double, &edited, &lo, &hi, "%.4g",
-                                ImGuiSliderFlags_Logarithmic)) {
+                           ImGuiSliderFlags_Logarithmic)) {
             if (std::isfinite(edited) && edited >= 0.0 && edited <= 100.0) {
                 p.init_std = edited;
             } else {
@@ -86,7 +93,8 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
     }
     ClampedIntSlider("width", p.width, 1, kMaxPanelWidth, "Units per layer W (1 to 1000).", true);
     ClampedIntSlider("depth", p.depth, 1, kMaxPanelDepth, "Layers D (1 to 100).");
-    ClampedIntSlider("samples", p.samples, 1, kMaxPanelSamples, "Inputs x ~ N(0, I) pushed through the network (1 to 1000).", true);
+    ClampedIntSlider("samples", p.samples, 1, kMaxPanelSamples,
+                     "Inputs x ~ N(0, I) pushed through the network (1 to 1000).", true);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     int seed = p.seed;
     if (ImGui::InputInt("seed", &seed)) p.seed = std::max(seed, 0);
@@ -95,7 +103,8 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
     if (!runner.error().empty()) {
         ErrorText(("Cannot run: " + runner.error()).c_str());
     } else if (runner.Running()) {
-        const std::string text = "simulating " + std::to_string(static_cast<int>(runner.Progress() * 100.0)) + " %";
+        const std::string text =
+            "simulating " + std::to_string(static_cast<int>(runner.Progress() * 100.0)) + " %";
         ImGui::ProgressBar(static_cast<float>(runner.Progress()), {-FLT_MIN, 0.0f}, text.c_str());
     } else {
         HintText("Up to date: the plots show these settings.");
@@ -106,21 +115,22 @@ void DrawMapControls(AppState& state, UiRuntime& runtime, const SeluMapResults& 
     PropagationPanelState& p = state.propagation;
     SectionHeading("SELU moment map", runtime.fonts.bold);
     if (p.activation == ActivationId::Selu) {
-        ImGui::Text("\u03bb = %s, \u03b1 = %s (the sliders above)", FormatReadout(map.params.lambda, 8).c_str(),
-                    FormatReadout(map.params.alpha, 8).c_str());
+        ImGui::Text("\u03bb = %s, \u03b1 = %s (the sliders above)",
+                    FormatReadout(map.params.lambda, 8).c_str(), FormatReadout(map.params.alpha, 8).c_str());
     } else {
         HintText("Uses SELU's canonical λ and α (choose SELU above to vary them).");
     }
     double mean = p.map_mean, var = p.map_var;
     const double mean_lo = -3.0, mean_hi = 3.0, var_lo = 0.01, var_hi = 10.0;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    if (ReadableSlider("\u03bc\u2080", ImGuiDataType_Double, &mean, &mean_lo, &mean_hi, "%.3g") && std::isfinite(mean) &&
-        std::abs(mean) <= 1e3) {
+    if (ReadableSlider("\u03bc\u2080", ImGuiDataType_Double, &mean, &mean_lo, &mean_hi, "%.3g") &&
+        std::isfinite(mean) && std::abs(mean) <= 1e3) {
         p.map_mean = mean;
     }
     ItemTooltip("Mean of the inputs to the first layer.");
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.0f);
-    if (ReadableSlider("\u03bd\u2080", ImGuiDataType_Double, &var, &var_lo, &var_hi, "%.3g", ImGuiSliderFlags_Logarithmic) &&
+    if (ReadableSlider("\u03bd\u2080", ImGuiDataType_Double, &var, &var_lo, &var_hi, "%.3g",
+                       ImGuiSliderFlags_Logarithmic) &&
         std::isfinite(var) && var > 0.0 && var <= 1e3) {
         p.map_var = var;
     }
@@ -134,10 +144,12 @@ void DrawMapControls(AppState& state, UiRuntime& runtime, const SeluMapResults& 
         ImGui::Text("fixed point (\u03bc*, \u03bd*) = (%s, %s)", rounded(map.fixed_point->mean).c_str(),
                     rounded(map.fixed_point->variance).c_str());
         ImGui::Text("\u2016J\u2016\u2082 there = %s", FormatReadout(map.jacobian_norm, 5).c_str());
-        ItemTooltip("The spectral norm of the map's Jacobian ∂(μ̃, ν̃)/∂(μ, ν) at the fixed point. Below 1, the map is "
-                    "a contraction there: deviations shrink by at least this factor per layer, so (μ, ν) is pulled "
-                    "back to the fixed point.");
-        HintText(map.jacobian_norm < 1.0 ? "< 1: the fixed point attracts." : "\u2265 1: the fixed point does not attract.");
+        ItemTooltip(
+            "The spectral norm of the map's Jacobian ∂(μ̃, ν̃)/∂(μ, ν) at the fixed point. Below 1, the map is "
+            "a contraction there: deviations shrink by at least this factor per layer, so (μ, ν) is pulled "
+            "back to the fixed point.");
+        HintText(map.jacobian_norm < 1.0 ? "< 1: the fixed point attracts."
+                                         : "\u2265 1: the fixed point does not attract.");
     } else {
         ErrorText("No fixed point with \u03bd > 0 for these constants: the variance drifts away.");
     }
@@ -152,8 +164,9 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     // Two columns when each chart gets a readable width; in lecture mode on a small screen, one
     // column that scrolls.
     const bool two_columns = avail.x >= 2 * 400.0f * scale;
-    const ImVec2 cell = two_columns ? ImVec2{(avail.x - spacing) / 2, (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2}
-                                    : ImVec2{avail.x, std::max(avail.y / 2, 280.0f * scale)};
+    const ImVec2 cell = two_columns
+                            ? ImVec2{(avail.x - spacing) / 2, (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2}
+                            : ImVec2{avail.x, std::max(avail.y / 2, 280.0f * scale)};
     const auto next = [two_columns] {
         if (two_columns) ImGui::SameLine();
     };
@@ -173,13 +186,13 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     // Outdated results stay visible, dimmed, while the new run computes.
     const bool stale = !runner.Current();
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
-    const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);  // the per-layer charts line up
+    const float left_margin = SharedChartLeftMargin(runtime.fonts, scale); // the per-layer charts line up
     ChartOptions mean_options;
     mean_options.min_left_margin = left_margin;
     mean_options.title = "Mean of the activations per layer";
     mean_options.x_label = "layer \u2113";
     mean_options.y_references = {0.0};
-    mean_options.min_y_span = 0.5;  // sampling noise of ±0.01 around 0 should look like 0
+    mean_options.min_y_span = 0.5; // sampling noise of ±0.01 around 0 should look like 0
     LineChart("##mean", {mean}, mean_options, theme, runtime.fonts, scale, cell);
     next();
     ChartOptions var_options;
@@ -206,12 +219,24 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     }
     std::vector<ChartSeries> map_series{trajectory};
     if (!map.trajectory.empty()) {
-        map_series.push_back({"start", PaletteColor(theme, 1), {map.trajectory.front().mean},
-                              {map.trajectory.front().variance}, {}, false, true, false});
+        map_series.push_back({"start",
+                              PaletteColor(theme, 1),
+                              {map.trajectory.front().mean},
+                              {map.trajectory.front().variance},
+                              {},
+                              false,
+                              true,
+                              false});
     }
     if (map.fixed_point) {
-        map_series.push_back(
-            {"fixed point", PaletteColor(theme, 2), {map.fixed_point->mean}, {map.fixed_point->variance}, {}, false, true, false});
+        map_series.push_back({"fixed point",
+                              PaletteColor(theme, 2),
+                              {map.fixed_point->mean},
+                              {map.fixed_point->variance},
+                              {},
+                              false,
+                              true,
+                              false});
     }
     ChartOptions map_options;
     map_options.title = "SELU moment map in the (\u03bc, \u03bd) plane";
@@ -221,14 +246,16 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     LineChart("##map", map_series, map_options, theme, runtime.fonts, scale, cell);
 }
 
-}  // namespace
+} // namespace
 
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.propagation) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.04f, viewport->WorkPos.y + viewport->WorkSize.y * 0.05f},
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x * 0.04f,
+                             viewport->WorkPos.y + viewport->WorkSize.y * 0.05f},
                             ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.92f, viewport->WorkSize.y * 0.9f}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({viewport->WorkSize.x * 0.92f, viewport->WorkSize.y * 0.9f},
+                             ImGuiCond_FirstUseEver);
     // Opaque: the plots behind would show through the tables and charts.
     ImGui::SetNextWindowBgAlpha(1.0f);
     if (!ImGui::Begin("Signal propagation", &state.panels.propagation, ImGuiWindowFlags_NoCollapse)) {
@@ -242,8 +269,10 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
     SectionHeading("Random deep network", runtime.fonts.bold);
     DrawNetworkControls(state, runtime, runtime.propagation_message);
     ImGui::Spacing();
-    HintText("SELU with the canonical λ, α and LeCun weights keeps mean ≈ 0, variance ≈ 1 at every depth; other λ, α "
-             "drift. ReLU keeps its scale with He and shrinks with LeCun. Sigmoid and tanh gradients vanish towards "
+    HintText("SELU with the canonical λ, α and LeCun weights keeps mean ≈ 0, variance ≈ 1 at every depth; "
+             "other λ, α "
+             "drift. ReLU keeps its scale with He and shrinks with LeCun. Sigmoid and tanh gradients vanish "
+             "towards "
              "the input (σ′ ≤ 0.25).");
     ImGui::Spacing();
     DrawMapControls(state, runtime, map);
@@ -255,4 +284,4 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

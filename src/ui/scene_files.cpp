@@ -22,7 +22,9 @@ void SetPathField(SceneFiles& files, const std::string& path) {
     std::memcpy(files.path_field.data(), path.data(), std::min(path.size(), files.path_field.size() - 1));
 }
 
-std::string PathField(const SceneFiles& files) { return std::string(files.path_field.data()); }
+std::string PathField(const SceneFiles& files) {
+    return std::string(files.path_field.data());
+}
 
 // "~/x.json" → "$HOME/x.json": the field is typed by hand, as a shell would take it.
 std::string ExpandHome(const std::string& path) {
@@ -54,8 +56,8 @@ void Load(const std::string& path, AppState& state, UiRuntime& runtime) {
     if (parsed.warnings.empty()) {
         runtime.Say("Opened " + path);
     } else {
-        runtime.Say("Opened " + path + " (" + std::to_string(parsed.warnings.size()) + " field(s) skipped: " +
-                        parsed.warnings.front() + ")",
+        runtime.Say("Opened " + path + " (" + std::to_string(parsed.warnings.size()) +
+                        " field(s) skipped: " + parsed.warnings.front() + ")",
                     MessageKind::Error);
     }
 }
@@ -76,14 +78,15 @@ void Save(const std::string& path, const AppState& state, UiRuntime& runtime) {
     runtime.Say("Saved " + path);
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<LessonEntry>& LessonEntries(SceneFiles& files) {
     if (files.lessons.empty()) {
         for (const EmbeddedPreset& preset : EmbeddedPresets()) {
             const SceneParseResult parsed = ParseScene(preset.text, preset.name);
             LessonEntry entry;
-            entry.title = parsed.ok() && !parsed.scene.title.empty() ? parsed.scene.title : std::string(preset.name);
+            entry.title =
+                parsed.ok() && !parsed.scene.title.empty() ? parsed.scene.title : std::string(preset.name);
             entry.network = parsed.ok() && parsed.scene.state.panels.network;
             files.lessons.push_back(std::move(entry));
         }
@@ -108,7 +111,8 @@ std::string DefaultScenePath(const SceneFiles& files) {
 Scene CurrentScene(const AppState& state, const UiRuntime& runtime) {
     Scene scene;
     scene.state = state;
-    if (runtime.session.network.ready() && NetworkFitsLesson(runtime.session.network.trainer().network(), state.network)) {
+    if (runtime.session.network.ready() &&
+        NetworkFitsLesson(runtime.session.network.trainer().network(), state.network)) {
         scene.trained = runtime.session.network.trainer().network();
         scene.training_step = runtime.session.network.trainer().step();
     }
@@ -123,7 +127,8 @@ void ApplyScene(Scene scene, AppState& state, UiRuntime& runtime, bool keep_disp
     if (scene.trained) {
         runtime.session.network.RequestRestore(std::move(*scene.trained), scene.training_step);
     } else {
-        runtime.session.network.RequestReset();  // fresh weights from the lesson's seed, as the scene describes
+        runtime.session.network
+            .RequestReset(); // fresh weights from the lesson's seed, as the scene describes
     }
     runtime.parameter_error.clear();
 }
@@ -209,12 +214,14 @@ void DrawSceneDialogs(const AppState& state, UiRuntime& runtime) {
         const ImGuiViewport* viewport = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
         ImGui::SetNextWindowSize({std::min(640.0f * scale, viewport->WorkSize.x * 0.9f), 0.0f});
-        if (!ImGui::BeginPopupModal(open ? kOpenTitle : kSaveTitle, nullptr, ImGuiWindowFlags_NoSavedSettings)) continue;
+        if (!ImGui::BeginPopupModal(open ? kOpenTitle : kSaveTitle, nullptr,
+                                    ImGuiWindowFlags_NoSavedSettings))
+            continue;
         ImGui::TextUnformatted(open ? "Scene file to open:" : "Save the lesson as:");
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool entered = ImGui::InputText("##scene_path", files.path_field.data(), files.path_field.size(),
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+        const bool entered = ImGui::InputText("##scene_path", files.path_field.data(),
+                                              files.path_field.size(), ImGuiInputTextFlags_EnterReturnsTrue);
         if (ImGui::IsItemEdited()) files.confirm_overwrite = false;
         const std::string path = PathField(files);
         if (!files.dialog_error.empty()) ErrorText(files.dialog_error.c_str());
@@ -231,12 +238,13 @@ void DrawSceneDialogs(const AppState& state, UiRuntime& runtime) {
             } else if (go && open) {
                 files.load_request = path;
             } else if (go && FileExists(ExpandHome(path))) {
-                files.confirm_overwrite = true;  // never overwrite silently
+                files.confirm_overwrite = true; // never overwrite silently
             } else if (go) {
                 files.save_request = path;
             }
             ImGui::SameLine();
-            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close = true;
+            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+                close = true;
         }
         // A finished load or save closes the dialog (the request handler clears `dialog`).
         if (close || files.dialog != kind) {
@@ -247,4 +255,4 @@ void DrawSceneDialogs(const AppState& state, UiRuntime& runtime) {
     }
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

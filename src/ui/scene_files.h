@@ -23,21 +23,21 @@ enum class SceneDialog { None, Open, Save };
 // One embedded lesson preset as the menus list it.
 struct LessonEntry {
     std::string title;
-    bool network = false;  // the lesson opens the mini network (the network view lists these)
+    bool network = false; // the lesson opens the mini network (the network view lists these)
 };
 
 struct SceneFiles {
-    std::string last_path;            // the scene last opened or saved
-    std::string title;                // the title of the scene last opened (kept when saving)
-    std::vector<std::string> recent;  // most recent first, up to kMaxRecentScenes (settings.json)
-    SceneDialog requested_dialog = SceneDialog::None;  // menu or Ctrl+O / Ctrl+S: open this dialog
-    SceneDialog dialog = SceneDialog::None;            // the dialog being shown
+    std::string last_path;           // the scene last opened or saved
+    std::string title;               // the title of the scene last opened (kept when saving)
+    std::vector<std::string> recent; // most recent first, up to kMaxRecentScenes (settings.json)
+    SceneDialog requested_dialog = SceneDialog::None; // menu or Ctrl+O / Ctrl+S: open this dialog
+    SceneDialog dialog = SceneDialog::None;           // the dialog being shown
     std::array<char, 1024> path_field{};
-    std::string dialog_error;          // shown in the dialog; the state is untouched
-    bool confirm_overwrite = false;    // the save dialog asks before replacing a file
-    std::optional<std::string> load_request, save_request;  // carried out at the next frame
-    std::optional<std::size_t> preset_request;              // an index into EmbeddedPresets()
-    std::vector<LessonEntry> lessons;                       // read from the presets on first use
+    std::string dialog_error;                              // shown in the dialog; the state is untouched
+    bool confirm_overwrite = false;                        // the save dialog asks before replacing a file
+    std::optional<std::string> load_request, save_request; // carried out at the next frame
+    std::optional<std::size_t> preset_request;             // an index into EmbeddedPresets()
+    std::vector<LessonEntry> lessons;                      // read from the presets on first use
 };
 
 // Every embedded preset, in EmbeddedPresets() order: the one list both lesson menus show.
@@ -66,4 +66,4 @@ void DrawLessonPresetsMenu(UiRuntime& runtime);
 // The open and save dialogs (modal popups), drawn every frame at the top level.
 void DrawSceneDialogs(const AppState& state, UiRuntime& runtime);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

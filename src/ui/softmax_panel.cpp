@@ -24,10 +24,14 @@ constexpr double kMinTemperatureSlider = 0.01;
 constexpr double kMaxTemperatureSlider = 100.0;
 
 // Probabilities for people: 6 significant digits, scientific form for tiny ones (9.35762e−14).
-std::string FormatProbability(double p) { return FormatReadout(p, 6); }
+std::string FormatProbability(double p) {
+    return FormatReadout(p, 6);
+}
 
 // A logit as typed ("10", "−3.5", "1e+04").
-std::string FormatLogit(double z) { return FormatReadout(z, 6); }
+std::string FormatLogit(double z) {
+    return FormatReadout(z, 6);
+}
 
 // Diverging colour map for the Jacobian: blue for negative, vermillion for positive (Okabe–Ito, so
 // colour-blind safe), fading into the plot background at 0. `t` is in [−1, 1].
@@ -35,9 +39,10 @@ Color Diverging(const FigureTheme& theme, double t) {
     t = std::clamp(t, -1.0, 1.0);
     const Color negative{0, 114, 178, 255}, positive{213, 94, 0, 255};
     const Color end = t < 0 ? negative : positive;
-    const double a = std::sqrt(std::abs(t));  // small entries stay visible next to a large one
+    const double a = std::sqrt(std::abs(t)); // small entries stay visible next to a large one
     const auto mix = [a](std::uint8_t from, std::uint8_t to) {
-        return static_cast<std::uint8_t>(std::lround(static_cast<double>(from) + a * (static_cast<double>(to) - from)));
+        return static_cast<std::uint8_t>(
+            std::lround(static_cast<double>(from) + a * (static_cast<double>(to) - from)));
     };
     const Color base = theme.plot_background;
     return {mix(base.r, end.r), mix(base.g, end.g), mix(base.b, end.b), 255};
@@ -49,10 +54,12 @@ Color TextOn(Color fill) {
     return luminance > 140 ? Color{20, 20, 20, 255} : Color{245, 245, 245, 255};
 }
 
-void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& results, const FigureTheme& theme) {
+void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& results,
+                    const FigureTheme& theme) {
     SoftmaxPanelState& softmax = state.softmax;
     const float scale = runtime.Scale(state);
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("##classes", 5, flags)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6.0f);
@@ -85,8 +92,9 @@ void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& r
                 runtime.softmax_message = "Refused: a logit must be a finite number.";
             }
         }
-        ItemTooltip("The class score zᵢ (the network's output before softmax). Any finite number: the maximum is "
-                    "subtracted before exponentiating, so ±10000 works.");
+        ItemTooltip(
+            "The class score zᵢ (the network's output before softmax). Any finite number: the maximum is "
+            "subtracted before exponentiating, so ±10000 works.");
         if (results.error.empty() && i < results.probabilities.size()) {
             const double p = results.probabilities[i];
             ImGui::TableSetColumnIndex(3);
@@ -96,10 +104,12 @@ void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& r
             const float width = std::max(ImGui::GetContentRegionAvail().x, 40.0f * scale);
             const float height = ImGui::GetTextLineHeight();
             ImDrawList* draw = ImGui::GetWindowDrawList();
-            draw->AddRectFilled(at, {at.x + width, at.y + height}, ImGui::GetColorU32(ToImVec4(theme.plot_background)));
+            draw->AddRectFilled(at, {at.x + width, at.y + height},
+                                ImGui::GetColorU32(ToImVec4(theme.plot_background)));
             // A probability of 1e−14 still gets a hairline, so that "tiny" and "missing" differ.
             const float filled = p > 0.0 ? std::max(static_cast<float>(p) * width, 1.0f) : 0.0f;
-            draw->AddRectFilled(at, {at.x + filled, at.y + height}, ImGui::GetColorU32(ToImVec4(PaletteColor(theme, 0))));
+            draw->AddRectFilled(at, {at.x + filled, at.y + height},
+                                ImGui::GetColorU32(ToImVec4(PaletteColor(theme, 0))));
             draw->AddRect(at, {at.x + width, at.y + height}, ImGui::GetColorU32(ToImVec4(theme.frame)));
             ImGui::Dummy({width, height});
         }
@@ -132,9 +142,11 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     double temperature = softmax.temperature;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 9.0f,
                                      ImGui::GetFontSize() * 18.0f));
-    const bool changed = ReadableSlider("temperature T", ImGuiDataType_Double, &temperature, &kMinTemperatureSlider,
-                                             &kMaxTemperatureSlider, "%.4g", ImGuiSliderFlags_Logarithmic);
-    ItemTooltip("pᵢ = exp(zᵢ/T) / Σⱼ exp(zⱼ/T). Large T flattens the distribution towards uniform, small T sharpens it "
+    const bool changed =
+        ReadableSlider("temperature T", ImGuiDataType_Double, &temperature, &kMinTemperatureSlider,
+                       &kMaxTemperatureSlider, "%.4g", ImGuiSliderFlags_Logarithmic);
+    ItemTooltip("pᵢ = exp(zᵢ/T) / Σⱼ exp(zⱼ/T). Large T flattens the distribution towards uniform, small T "
+                "sharpens it "
                 "towards the arg max. Ctrl+click to type an exact value (must be > 0).");
     if (changed && temperature != softmax.temperature) {
         if (std::isfinite(temperature) && temperature > 0.0) {
@@ -142,8 +154,8 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
             runtime.softmax_message.clear();
         } else {
             runtime.softmax_message = "Refused: the temperature must be a finite number > 0, got " +
-                                             FormatReadout(temperature) + "; T stays " +
-                                             FormatReadout(softmax.temperature) + ".";
+                                      FormatReadout(temperature) + "; T stays " +
+                                      FormatReadout(softmax.temperature) + ".";
         }
     }
     SameLineIfFits(ButtonWidth("T = 1"));
@@ -156,11 +168,14 @@ void DrawFormula(const AppState& state, const SoftmaxResults& results) {
     const SoftmaxPanelState& softmax = state.softmax;
     const std::string t = FormatLogit(softmax.temperature);
     // Plain Unicode in the window: braces are LaTeX's, not the reader's.
-    ImGui::TextWrapped("p\u1d62 = exp(z\u1d62/T) / \u03a3\u2c7c exp(z\u2c7c/T) = exp((z\u1d62 \u2212 m)/T) / \u03a3\u2c7c "
-                       "exp((z\u2c7c \u2212 m)/T)");
-    ImGui::TextWrapped("with m = max z\u2c7c = %s and T = %s (subtracting m changes nothing but keeps e^\u2026 \u2264 1)",
-                FormatLogit(results.max_logit).c_str(), t.c_str());
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
+    ImGui::TextWrapped(
+        "p\u1d62 = exp(z\u1d62/T) / \u03a3\u2c7c exp(z\u2c7c/T) = exp((z\u1d62 \u2212 m)/T) / \u03a3\u2c7c "
+        "exp((z\u2c7c \u2212 m)/T)");
+    ImGui::TextWrapped(
+        "with m = max z\u2c7c = %s and T = %s (subtracting m changes nothing but keeps e^\u2026 \u2264 1)",
+        FormatLogit(results.max_logit).c_str(), t.c_str());
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("##formula", 4, flags)) return;
     ImGui::TableSetupColumn("class");
     ImGui::TableSetupColumn("(z\u1d62 \u2212 m)/T");
@@ -173,13 +188,15 @@ void DrawFormula(const AppState& state, const SoftmaxResults& results) {
         ImGui::TableSetColumnIndex(0);
         ImGui::TextUnformatted(softmax.class_names[i].c_str());
         ImGui::TableSetColumnIndex(1);
-        ImGui::Text("(%s \u2212 %s)/%s = %s", FormatLogit(softmax.logits[i]).c_str(), FormatLogit(results.max_logit).c_str(),
-                    t.c_str(), FormatReadout((softmax.logits[i] - results.max_logit) / softmax.temperature).c_str());
+        ImGui::Text("(%s \u2212 %s)/%s = %s", FormatLogit(softmax.logits[i]).c_str(),
+                    FormatLogit(results.max_logit).c_str(), t.c_str(),
+                    FormatReadout((softmax.logits[i] - results.max_logit) / softmax.temperature).c_str());
         ImGui::TableSetColumnIndex(2);
         ImGui::TextUnformatted(FormatProbability(results.shifted_exponentials[i]).c_str());
         ImGui::TableSetColumnIndex(3);
         ImGui::Text("%s / %s = %s", FormatProbability(results.shifted_exponentials[i]).c_str(),
-                    FormatReadout(results.denominator, 8).c_str(), FormatProbability(results.probabilities[i]).c_str());
+                    FormatReadout(results.denominator, 8).c_str(),
+                    FormatProbability(results.probabilities[i]).c_str());
         sum += results.probabilities[i];
     }
     ImGui::TableNextRow();
@@ -197,10 +214,11 @@ void DrawLectureNote(UiRuntime& runtime) {
     SectionHeading("The handwritten table", runtime.fonts.bold);
     const SoftmaxPanelState lecture;
     const std::vector<double> correct = Softmax(lecture.logits, lecture.temperature);
-    HintText("The lecture's table gives Dog 0.4, Cat 0.1, Don 0.2, Tiger 0.3 for the logits 10, 20, 30, 40. Those "
-             "numbers sum to 1 but do not add up otherwise: softmax is increasing in each logit, so the largest "
-             "logit (Tiger, 40) must get the largest probability, and a gap of 10 between logits is a factor "
-             "e¹⁰ ≈ 22026 between probabilities. The correct values at T = 1:");
+    HintText(
+        "The lecture's table gives Dog 0.4, Cat 0.1, Don 0.2, Tiger 0.3 for the logits 10, 20, 30, 40. Those "
+        "numbers sum to 1 but do not add up otherwise: softmax is increasing in each logit, so the largest "
+        "logit (Tiger, 40) must get the largest probability, and a gap of 10 between logits is a factor "
+        "e¹⁰ ≈ 22026 between probabilities. The correct values at T = 1:");
     std::string line;
     for (std::size_t i = 0; i < correct.size(); ++i) {
         line += (i ? ",   " : "") + lecture.class_names[i] + " " + FormatProbability(correct[i]);
@@ -212,7 +230,8 @@ void DrawLectureNote(UiRuntime& runtime) {
 
 // ∂pᵢ/∂zⱼ as an n×n heatmap: rows i, columns j, class names on both sides, the value in each cell
 // when it fits, and a colour key.
-void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResults& results, const FigureTheme& theme) {
+void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResults& results,
+                  const FigureTheme& theme) {
     const SoftmaxPanelState& softmax = state.softmax;
     const float scale = runtime.Scale(state);
     const float font = runtime.fonts.body_size;
@@ -222,10 +241,12 @@ void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResult
 
     double largest = 0.0;
     for (const auto& row : results.jacobian) {
-        for (double v : row) largest = std::max(largest, std::abs(v));
+        for (double v : row)
+            largest = std::max(largest, std::abs(v));
     }
     float label_width = 0.0f;
-    for (const std::string& name : softmax.class_names) label_width = std::max(label_width, canvas.MeasureText(name, font).x);
+    for (const std::string& name : softmax.class_names)
+        label_width = std::max(label_width, canvas.MeasureText(name, font).x);
     const float pad = 6.0f * scale;
     const float available = ImGui::GetContentRegionAvail().x - label_width - 2 * pad;
     const float cell = std::clamp(available / static_cast<float>(n), 24.0f * scale, 96.0f * scale);
@@ -235,11 +256,13 @@ void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResult
     for (std::size_t j = 0; j < n; ++j) {
         const float x = grid.x + cell * (static_cast<float>(j) + 0.5f);
         const std::string& name = softmax.class_names[j];
-        if (canvas.MeasureText(name, font).x <= cell) canvas.Text({x, origin.y}, name, theme.text, font, TextAlign::Center);
+        if (canvas.MeasureText(name, font).x <= cell)
+            canvas.Text({x, origin.y}, name, theme.text, font, TextAlign::Center);
     }
     for (std::size_t i = 0; i < n; ++i) {
         const float y = grid.y + cell * (static_cast<float>(i) + 0.5f);
-        canvas.Text({grid.x - pad, y}, softmax.class_names[i], theme.text, font, TextAlign::Right, TextBaseline::Middle);
+        canvas.Text({grid.x - pad, y}, softmax.class_names[i], theme.text, font, TextAlign::Right,
+                    TextBaseline::Middle);
         for (std::size_t j = 0; j < n; ++j) {
             const double v = results.jacobian[i][j];
             const Color fill = Diverging(theme, largest > 0.0 ? v / largest : 0.0);
@@ -249,8 +272,8 @@ void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResult
             canvas.Rect(min, max, theme.grid, 1.0f);
             const std::string text = FormatReadout(v, 3);
             if (canvas.MeasureText(text, font).x <= cell - 4.0f * scale) {
-                canvas.Text({(min.x + max.x) / 2, (min.y + max.y) / 2}, text, TextOn(fill), font, TextAlign::Center,
-                            TextBaseline::Middle);
+                canvas.Text({(min.x + max.x) / 2, (min.y + max.y) / 2}, text, TextOn(fill), font,
+                            TextAlign::Center, TextBaseline::Middle);
             }
             if (ImGui::IsMouseHoveringRect({min.x, min.y}, {max.x, max.y}) && ImGui::IsWindowHovered()) {
                 ImGui::SetTooltip("\u2202p(%s)/\u2202z(%s) = %s", softmax.class_names[i].c_str(),
@@ -266,26 +289,30 @@ void DrawJacobian(const AppState& state, UiRuntime& runtime, const SoftmaxResult
     for (int k = 0; k < kSteps; ++k) {
         const double t = -1.0 + 2.0 * (k + 0.5) / kSteps;
         const float x0 = grid.x + key_width * static_cast<float>(k) / kSteps;
-        canvas.FilledRect({x0, key_y}, {x0 + key_width / kSteps + 0.5f, key_y + font * 0.7f}, Diverging(theme, t));
+        canvas.FilledRect({x0, key_y}, {x0 + key_width / kSteps + 0.5f, key_y + font * 0.7f},
+                          Diverging(theme, t));
     }
     canvas.Rect({grid.x, key_y}, {grid.x + key_width, key_y + font * 0.7f}, theme.frame, 1.0f);
     const float label_y = key_y + font * 0.8f;
     canvas.Text({grid.x, label_y}, "\u2212" + FormatReadout(largest, 3), theme.dim_text, font);
     canvas.Text({grid.x + key_width / 2, label_y}, "0", theme.dim_text, font, TextAlign::Center);
-    canvas.Text({grid.x + key_width, label_y}, FormatReadout(largest, 3), theme.dim_text, font, TextAlign::Right);
+    canvas.Text({grid.x + key_width, label_y}, FormatReadout(largest, 3), theme.dim_text, font,
+                TextAlign::Right);
     ImGui::Dummy({label_width + pad + cell * static_cast<float>(n), label_y + font * 1.3f - origin.y});
-    HintText("Rows sum to 0: raising one logit takes probability from the others. The diagonal pᵢ(1 − pᵢ)/T is "
-             "largest when pᵢ = ½; a saturated softmax (one p ≈ 1) has a Jacobian ≈ 0, so its gradient vanishes.");
+    HintText(
+        "Rows sum to 0: raising one logit takes probability from the others. The diagonal pᵢ(1 − pᵢ)/T is "
+        "largest when pᵢ = ½; a saturated softmax (one p ≈ 1) has a Jacobian ≈ 0, so its gradient vanishes.");
 }
 
-}  // namespace
+} // namespace
 
 void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
     if (!state.panels.softmax) return;
     // 800 px per unit of scale, so that lecture mode gets room for its larger text, within the screen.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float width = std::min(800.0f * runtime.Scale(state), viewport->WorkSize.x * 0.94f);
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + (viewport->WorkSize.x - width) / 2, viewport->WorkPos.y + viewport->WorkSize.y * 0.05f},
+    ImGui::SetNextWindowPos({viewport->WorkPos.x + (viewport->WorkSize.x - width) / 2,
+                             viewport->WorkPos.y + viewport->WorkSize.y * 0.05f},
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({width, viewport->WorkSize.y * 0.9f}, ImGuiCond_FirstUseEver);
     // Opaque: the plots behind would show through the tables and charts.
@@ -314,10 +341,11 @@ void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
     ImGui::Spacing();
     DrawLectureNote(runtime);
     ImGui::Spacing();
-    SectionHeading("Jacobian \u2202p\u1d62/\u2202z\u2c7c = p\u1d62(\u03b4\u1d62\u2c7c \u2212 p\u2c7c)/T   (row i, column j)",
+    SectionHeading("Jacobian \u2202p\u1d62/\u2202z\u2c7c = p\u1d62(\u03b4\u1d62\u2c7c \u2212 p\u2c7c)/T   "
+                   "(row i, column j)",
                    runtime.fonts.bold);
     DrawJacobian(state, runtime, current, theme);
     ImGui::End();
 }
 
-}  // namespace actlab::ui
+} // namespace actlab::ui

@@ -45,7 +45,7 @@ public:
 
     const std::vector<PlotCurveData>& Get(const Key& key);
     std::size_t rebuilds() const { return rebuilds_; }
-    const Key& key() const { return key_; }  // of the curves last returned
+    const Key& key() const { return key_; } // of the curves last returned
 
 private:
     Key key_;
@@ -69,26 +69,26 @@ enum class MessageKind { Info, Error };
 struct StatusMessage {
     std::string text;
     MessageKind kind = MessageKind::Info;
-    double shown_at = -1.0;  // ImGui time
+    double shown_at = -1.0; // ImGui time
 };
 
 struct UiRuntime {
     FontSet fonts;
-    float content_scale = 1.0f;     // the monitor's, multiplied into the UI scale
+    float content_scale = 1.0f; // the monitor's, multiplied into the UI scale
     PlotContext plots;
     CurveCache curves;
     PropertyCache card;
     StatusMessage status;
-    session::Session session;       // what runs: the mini network's training, the theory simulations
-    std::unique_ptr<HeatmapRenderer> heatmaps;  // GPU heatmaps in the window; null: CPU meshes
-    CachedGeometry surface_points;  // the decision surface's data points, while they stay put
-    double training_budget_seconds = session::kDefaultTrainingBudgetSeconds;  // training time per frame
-    std::string parameter_error;    // the last refused typed value, shown under the sliders
-    double probe_input_x = -4.0;    // the x typed for "Pin f(x)"
-    std::string softmax_message;      // the last refused typed logit or temperature
-    std::string propagation_message;  // the last refused parameter of the propagation panel
-    ExportUi exporter;              // the export dialog's choices, its request and the toast
-    SceneFiles scenes;              // open/save dialogs, recent scenes, preset requests
+    session::Session session; // what runs: the mini network's training, the theory simulations
+    std::unique_ptr<HeatmapRenderer> heatmaps; // GPU heatmaps in the window; null: CPU meshes
+    CachedGeometry surface_points;             // the decision surface's data points, while they stay put
+    double training_budget_seconds = session::kDefaultTrainingBudgetSeconds; // training time per frame
+    std::string parameter_error;     // the last refused typed value, shown under the sliders
+    double probe_input_x = -4.0;     // the x typed for "Pin f(x)"
+    std::string softmax_message;     // the last refused typed logit or temperature
+    std::string propagation_message; // the last refused parameter of the propagation panel
+    ExportUi exporter;               // the export dialog's choices, its request and the toast
+    SceneFiles scenes;               // open/save dialogs, recent scenes, preset requests
     bool quit_requested = false;
     bool fullscreen_changed = false;
 
@@ -99,4 +99,4 @@ struct UiRuntime {
 // The functions selected for overlay, with their current parameters, current one first.
 std::vector<Activation> SelectedActivations(const AppState& state);
 
-}  // namespace actlab::ui
+} // namespace actlab::ui
