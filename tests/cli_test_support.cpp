@@ -40,12 +40,12 @@ std::string TempPath() {
 } // namespace
 
 CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env,
-                        double terminate_after_s) {
-    return RunProgram(ACTLAB_EXE, args, env, terminate_after_s);
+                        double terminate_after_s, int stop_signal) {
+    return RunProgram(ACTLAB_EXE, args, env, terminate_after_s, stop_signal);
 }
 
 CommandResult RunProgram(const std::string& program, const std::vector<std::string>& args,
-                         const std::vector<std::string>& env, double terminate_after_s) {
+                         const std::vector<std::string>& env, double terminate_after_s, int stop_signal) {
     const std::string out_path = TempPath();
     const std::string err_path = TempPath();
 
@@ -93,7 +93,7 @@ CommandResult RunProgram(const std::string& program, const std::vector<std::stri
             std::chrono::steady_clock::now() + std::chrono::duration<double>(terminate_after_s);
         while (waitpid(pid, &status, WNOHANG) == 0) {
             if (std::chrono::steady_clock::now() >= deadline) {
-                kill(pid, SIGTERM);
+                kill(pid, stop_signal);
                 waitpid(pid, &status, 0);
                 break;
             }

@@ -1,6 +1,7 @@
 // Runs the built actlab executable as a user would and captures what it printed.
 #pragma once
 
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -14,13 +15,15 @@ struct CommandResult {
 
 // Runs ACTLAB_EXE with `args` (no shell involved), optional environment overrides "NAME=VALUE"
 // (a value-less "NAME" removes the variable), and returns its output and exit status. With
-// `terminate_after_s` > 0 the process is sent SIGTERM after that long, as a desktop session ends it.
+// `terminate_after_s` > 0 the process is sent `stop_signal` after that long: SIGTERM as a desktop
+// session ends it, SIGKILL as a crash or a power cut does.
 CommandResult RunActlab(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
-                        double terminate_after_s = 0.0);
+                        double terminate_after_s = 0.0, int stop_signal = SIGTERM);
 
 // The same for any program (the tests' own helper executables).
 CommandResult RunProgram(const std::string& program, const std::vector<std::string>& args,
-                         const std::vector<std::string>& env = {}, double terminate_after_s = 0.0);
+                         const std::vector<std::string>& env = {}, double terminate_after_s = 0.0,
+                         int stop_signal = SIGTERM);
 
 std::vector<std::string> SplitLines(const std::string& text);
 

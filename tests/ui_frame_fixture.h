@@ -29,9 +29,7 @@ protected:
 
     void Frame() {
         if (runtime_.fonts.built_for != runtime_.Scale(state_)) Rebuild();
-        ImGui::NewFrame();
-        DrawMainWindow(state_, runtime_);
-        ImGui::Render();
+        RunFrame(state_, runtime_); // the session's update, then the drawing, as in the window
         ASSERT_GT(ImGui::GetDrawData()->TotalVtxCount, 0);
     }
 
@@ -68,7 +66,7 @@ protected:
     UiRuntime runtime_;
 };
 
-// The mini-network lesson in headless frames: the panel computes and draws from runtime_.network.
+// The mini-network lesson in headless frames: the panel computes and draws from runtime_.session.network.
 class NetworkPanelTest : public UiFrameTest {
 protected:
     void SetUp() override {

@@ -207,7 +207,7 @@ TEST_F(UiFrameTest, EveryPanelFrameDrawsEveryPanelWithTrainingRunning) {
     }
     SetActiveRecorder(nullptr);
     OpenEveryPanel(state_);
-    const std::size_t trained_before = runtime_.network.samples_trained();
+    const std::size_t trained_before = runtime_.session.network.samples_trained();
     state_.network.playing = true;
     state_.network.steps_per_frame = 5;
     runtime_.training_budget_seconds = 10.0; // exactly steps_per_frame steps per frame
@@ -219,14 +219,15 @@ TEST_F(UiFrameTest, EveryPanelFrameDrawsEveryPanelWithTrainingRunning) {
         EXPECT_FALSE(window->Collapsed) << name;
         EXPECT_FALSE(window->SkipItems) << name << " drew no contents";
     }
-    EXPECT_EQ(runtime_.network.samples_trained() - trained_before, 10u * 5u * state_.network.batch_size)
+    EXPECT_EQ(runtime_.session.network.samples_trained() - trained_before,
+              10u * 5u * state_.network.batch_size)
         << "training ran every frame";
-    EXPECT_GT(runtime_.network.last_training_seconds(), 0.0);
-    EXPECT_GT(runtime_.network.heatmap_updates(), 1u) << "the heatmaps follow the training";
+    EXPECT_GT(runtime_.session.network.last_training_seconds(), 0.0);
+    EXPECT_GT(runtime_.session.network.heatmap_updates(), 1u) << "the heatmaps follow the training";
     EXPECT_TRUE(state_.network.selection.valid) << "the chain-rule inspector has a weight to trace";
     state_.network.playing = false;
     Frame();
-    EXPECT_EQ(runtime_.network.last_training_seconds(), 0.0) << "paused: no training slice";
+    EXPECT_EQ(runtime_.session.network.last_training_seconds(), 0.0) << "paused: no training slice";
 }
 
 } // namespace

@@ -4,37 +4,46 @@
 #include "ui_frame_fixture.h"
 
 #include "core/lesson_presets.h"
+#include "core/scene.h"
 #include "ui/cached_geometry.h"
+#include "ui/scene_files.h"
 #include "ui/theme.h"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <string>
+#include <vector>
 
 namespace actlab::ui {
 namespace {
 
 TEST_F(NetworkPanelTest, PlayStepResetAndEveryThemeAndScaleRender) {
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
-    EXPECT_EQ(runtime_.network.trainer().step(), 0u) << "opening the panel does not train";
-    EXPECT_EQ(runtime_.network.node_grid().size(),
-              NodeCount(runtime_.network.trainer().network()) * kNeuronGrid * kNeuronGrid);
+    ASSERT_TRUE(runtime_.session.network.ready()) << runtime_.session.network.error();
+    EXPECT_EQ(runtime_.session.network.trainer().step(), 0u) << "opening the panel does not train";
+    EXPECT_EQ(runtime_.session.network.node_grid().size(),
+              NodeCount(runtime_.session.network.trainer().network()) * kNeuronGrid * kNeuronGrid);
 
     state_.network.playing = true;
     Frames(20);
-    const std::size_t played = runtime_.network.trainer().step();
+    const std::size_t played = runtime_.session.network.trainer().step();
     EXPECT_GT(played, 0u);
-    EXPECT_FALSE(runtime_.network.trainer().history().train_loss.empty()) << "chart rows while playing";
+    EXPECT_FALSE(runtime_.session.network.trainer().history().train_loss.empty())
+        << "chart rows while playing";
 
     state_.network.playing = false;
     Frames(1);
-    const std::size_t paused_at = runtime_.network.trainer().step();
-    runtime_.network.RequestStep();
+    const std::size_t paused_at = runtime_.session.network.trainer().step();
+    runtime_.session.network.RequestStep();
     Frames(1);
-    EXPECT_EQ(runtime_.network.trainer().step(), paused_at + 1) << "Step is exactly one update";
+    EXPECT_EQ(runtime_.session.network.trainer().step(), paused_at + 1) << "Step is exactly one update";
 
-    runtime_.network.RequestReset();
+    runtime_.session.network.RequestReset();
     Frames(1);
-    EXPECT_EQ(runtime_.network.trainer().step(), 0u);
+    EXPECT_EQ(runtime_.session.network.trainer().step(), 0u);
 
     state_.panels.chain_rule = true;
     state_.network.selection = {true, 0, 0, 0, 3};
@@ -111,7 +120,7 @@ TEST_F(UiFrameTest, CachedGeometryReplaysExactlyWhatWasDrawnAndOnlyUnderItsKey) 
 
 TEST_F(NetworkPanelTest, TheSurfacesDataPointsAreReplayedUntilTheDataOrTheLayoutChanges) {
     Frames(3);
-    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
+    ASSERT_TRUE(runtime_.session.network.ready()) << runtime_.session.network.error();
     const std::size_t recordings = runtime_.surface_points.recordings();
     EXPECT_GE(recordings, 1u);
     const std::size_t replays = runtime_.surface_points.replays();
@@ -135,16 +144,16 @@ TEST_F(NetworkPanelTest, TheSurfacesDataPointsAreReplayedUntilTheDataOrTheLayout
 
 TEST_F(NetworkPanelTest, NodeHeatmapsAreTheFineGridAveragedAndTheOutputIsTheFineGrid) {
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready()) << runtime_.network.error();
-    const Network& network = runtime_.network.trainer().network();
+    ASSERT_TRUE(runtime_.session.network.ready()) << runtime_.session.network.error();
+    const Network& network = runtime_.session.network.trainer().network();
     std::vector<float> fine;
     EvaluateGrid(network, kOutputGrid, kPlaneLo, kPlaneHi, fine);
     const std::size_t cells = kOutputGrid * kOutputGrid, coarse = kNeuronGrid * kNeuronGrid;
     const std::size_t nodes = NodeCount(network);
-    ASSERT_EQ(runtime_.network.output_grid().size(), cells);
+    ASSERT_EQ(runtime_.session.network.output_grid().size(), cells);
     for (std::size_t i = 0; i < cells; ++i)
-        ASSERT_EQ(runtime_.network.output_grid()[i], fine[(nodes - 1) * cells + i]);
-    const std::vector<float>& nodes_grid = runtime_.network.node_grid();
+        ASSERT_EQ(runtime_.session.network.output_grid()[i], fine[(nodes - 1) * cells + i]);
+    const std::vector<float>& nodes_grid = runtime_.session.network.node_grid();
     ASSERT_EQ(nodes_grid.size(), nodes * coarse);
     for (std::size_t node = 0; node < nodes; ++node) {
         for (std::size_t r = 0; r < kNeuronGrid; r += 7) {
@@ -165,17 +174,17 @@ TEST_F(NetworkPanelTest, NodeHeatmapsAreTheFineGridAveragedAndTheOutputIsTheFine
 TEST_F(NetworkPanelTest, ANegativeBiasKillsReluAndSwitchingToLeakyReluRevivesThem) {
     state_.network.bias_init = -5.0;
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready());
-    const NetworkStats& born = runtime_.network.stats();
+    ASSERT_TRUE(runtime_.session.network.ready());
+    const NetworkStats& born = runtime_.session.network.stats();
     EXPECT_GT(born.dead_count * 2, born.hidden_neurons) << "the counter shows more than half dead";
 
     // Changing the activation keeps the weights: with Leaky ReLU no neuron has f′(z) = 0 anywhere.
-    const Network before = runtime_.network.trainer().network();
+    const Network before = runtime_.session.network.trainer().network();
     for (Activation& activation : state_.network.activations)
         activation = Activation::WithDefaults(ActivationId::LeakyRelu);
     Frames(2);
-    EXPECT_EQ(runtime_.network.trainer().network().layers[0].weights, before.layers[0].weights);
-    EXPECT_EQ(runtime_.network.stats().dead_count, 0u);
+    EXPECT_EQ(runtime_.session.network.trainer().network().layers[0].weights, before.layers[0].weights);
+    EXPECT_EQ(runtime_.session.network.stats().dead_count, 0u);
 }
 
 TEST_F(NetworkPanelTest, AHighLearningRateKillsReluDuringTraining) {
@@ -196,9 +205,9 @@ TEST_F(NetworkPanelTest, AHighLearningRateKillsReluDuringTraining) {
     Frames(31);
     state_.network.playing = false;
     Frames(1);
-    ASSERT_TRUE(runtime_.network.ready());
-    const NetworkStats& stats = runtime_.network.stats();
-    EXPECT_FALSE(runtime_.network.trainer().diverged());
+    ASSERT_TRUE(runtime_.session.network.ready());
+    const NetworkStats& stats = runtime_.session.network.stats();
+    EXPECT_FALSE(runtime_.session.network.trainer().diverged());
     EXPECT_GT(stats.dead_count * 2, stats.hidden_neurons)
         << "dead " << stats.dead_count << "/" << stats.hidden_neurons;
 }
@@ -209,16 +218,16 @@ TEST_F(NetworkPanelTest, DivergencePausesWithTheMessageAndResetRecovers) {
     state_.network.learning_rate = 50.0;
     state_.network.playing = true;
     Frames(30);
-    ASSERT_TRUE(runtime_.network.trainer().diverged());
+    ASSERT_TRUE(runtime_.session.network.trainer().diverged());
     EXPECT_FALSE(state_.network.playing) << "divergence pauses";
-    EXPECT_NE(runtime_.network.trainer().divergence().find("diverged"), std::string::npos);
+    EXPECT_NE(runtime_.session.network.trainer().divergence().find("diverged"), std::string::npos);
     state_.network.learning_rate = 0.01;
-    runtime_.network.RequestReset();
+    runtime_.session.network.RequestReset();
     Frames(1);
-    EXPECT_FALSE(runtime_.network.trainer().diverged());
+    EXPECT_FALSE(runtime_.session.network.trainer().diverged());
     state_.network.playing = true;
     Frames(5);
-    EXPECT_GT(runtime_.network.trainer().step(), 0u);
+    EXPECT_GT(runtime_.session.network.trainer().step(), 0u);
 }
 
 TEST_F(NetworkPanelTest, LayersAndShapesRebuildTheNetwork) {
@@ -226,19 +235,20 @@ TEST_F(NetworkPanelTest, LayersAndShapesRebuildTheNetwork) {
     state_.network.hidden = {8, 8, 8, 8, 8, 8};
     state_.network.activations.assign(6, Activation::WithDefaults(ActivationId::Sigmoid));
     Frames(2);
-    ASSERT_TRUE(runtime_.network.ready());
-    EXPECT_EQ(runtime_.network.trainer().network().HiddenLayerCount(), 6u);
+    ASSERT_TRUE(runtime_.session.network.ready());
+    EXPECT_EQ(runtime_.session.network.trainer().network().HiddenLayerCount(), 6u);
     state_.network.hidden.clear();
     state_.network.activations.clear();
     state_.network.dataset = DatasetKind::Chain;
     Frames(2);
-    EXPECT_EQ(runtime_.network.trainer().network().inputs.size(), 1u) << "the chain dataset has one input";
+    EXPECT_EQ(runtime_.session.network.trainer().network().inputs.size(), 1u)
+        << "the chain dataset has one input";
     state_.network.hidden = {1, 1, 1};
     state_.network.activations.assign(3, Activation::WithDefaults(ActivationId::Prelu));
     state_.network.output = ActivationId::Sigmoid;
     state_.network.playing = true;
     Frames(5);
-    EXPECT_GT(runtime_.network.trainer().step(), 0u);
+    EXPECT_GT(runtime_.session.network.trainer().step(), 0u);
 }
 
 TEST_F(NetworkPanelTest, ClickingAnEdgeSelectsItForTheChainRule) {
@@ -265,28 +275,85 @@ TEST_F(NetworkPanelTest, ClickingAnEdgeSelectsItForTheChainRule) {
     Frames(2);
 }
 
-TEST_F(NetworkPanelTest, LessonPresetsShowWhatTheyPromise) {
+// The session runs whatever the views show: hiding the network view is not pausing.
+TEST_F(NetworkPanelTest, HidingTheNetworkViewKeepsTrainingStepping) {
     runtime_.training_budget_seconds = 10.0; // exactly steps_per_frame steps per frame
-    ApplyLessonPreset(state_.network, LessonPreset::DyingReluBias);
-    Frames(2);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons)
-        << "born dead";
-
-    ApplyLessonPreset(state_.network, LessonPreset::DyingReluLearningRate);
-    Frames(1);
-    EXPECT_LT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons)
-        << "mostly alive before training";
+    state_.network.steps_per_frame = 3;
     state_.network.playing = true;
-    Frames(31);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons)
-        << "killed by training";
-
-    // Six sigmoid layers: the first layer's gradient norm is far below the output layer's.
-    ApplyLessonPreset(state_.network, LessonPreset::VanishingGradients);
     Frames(2);
-    const NetworkStats& stats = runtime_.network.stats();
-    ASSERT_EQ(stats.layers.size(), 7u);
-    EXPECT_LT(stats.layers[0].gradient_norm * 100.0, stats.layers.back().gradient_norm);
+    ASSERT_TRUE(runtime_.session.network.ready());
+    const std::size_t shown = runtime_.session.network.trainer().step();
+    EXPECT_EQ(shown, 6u);
+    state_.panels.network = false;
+    Frames(4);
+    EXPECT_EQ(ImGui::FindWindowByName("Mini network")->Active, false) << "the view is hidden";
+    EXPECT_EQ(runtime_.session.network.trainer().step(), shown + 12) << "and training went on every frame";
+    state_.network.playing = false; // pausing is explicit
+    Frames(2);
+    EXPECT_EQ(runtime_.session.network.trainer().step(), shown + 12);
+}
+
+// One session update per frame, with every view open or none.
+TEST_F(UiFrameTest, TheSessionIsUpdatedOncePerFrame) {
+    Frames(3);
+    EXPECT_EQ(runtime_.session.updates(), 3u);
+    OpenEveryPanel(state_);
+    state_.propagation.samples = 10;
+    state_.born_dead.trials = 200;
+    state_.network.playing = true;
+    state_.network.steps_per_frame = 1;
+    runtime_.training_budget_seconds = 10.0;
+    Frames(5);
+    EXPECT_EQ(runtime_.session.updates(), 8u);
+    EXPECT_EQ(runtime_.session.network.trainer().step(), 5u) << "one training slice per frame";
+    EXPECT_EQ(runtime_.session.theory.propagation.runs_started(), 1u);
+}
+
+// Hovering an edge shows its full-batch gradient, computed by the session once per hovered weight
+// and network, not in every frame the tooltip is drawn.
+TEST_F(NetworkPanelTest, AHoveredEdgesGradientIsComputedOncePerChange) {
+    state_.network.hidden = {1};
+    state_.network.activations = {Activation::WithDefaults(ActivationId::Relu)};
+    Frames(3);
+    ImGuiIO& io = ImGui::GetIO();
+    bool found = false;
+    for (float x = 750.0f; x < 1000.0f && !found; x += 80.0f) {
+        for (float y = 150.0f; y < 1000.0f && !found; y += 4.0f) {
+            io.MousePos = {x, y};
+            Frames(2);
+            found = runtime_.session.network.hovered_gradient().has_value();
+        }
+    }
+    ASSERT_TRUE(found) << "no edge found under the pointer";
+    const std::size_t computed = runtime_.session.network.gradient_computations();
+    Frames(20);
+    EXPECT_EQ(runtime_.session.network.gradient_computations(), computed) << "a still network, the same edge";
+    EXPECT_TRUE(runtime_.session.network.hovered_gradient().has_value());
+    runtime_.session.network.RequestStep();
+    Frames(3);
+    EXPECT_EQ(runtime_.session.network.gradient_computations(), computed + 1) << "one step: one new gradient";
+    io.MousePos = {-FLT_MAX, -FLT_MAX};
+    Frames(2);
+    EXPECT_FALSE(runtime_.session.network.hovered_gradient().has_value()) << "the pointer left";
+}
+
+// One list of lessons: the Lessons menu lists every shipped preset, the network view's "Load a
+// lesson…" those among them that open the network, and choosing one applies that preset.
+TEST_F(NetworkPanelTest, TheNetworkViewListsTheShippedPresetsThatOpenTheNetwork) {
+    const std::vector<LessonEntry>& lessons = LessonEntries(runtime_.scenes);
+    const auto presets = EmbeddedPresets();
+    ASSERT_EQ(lessons.size(), presets.size());
+    std::vector<std::string> network_lessons;
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+        const SceneParseResult parsed = ParseScene(presets[i].text, presets[i].name);
+        ASSERT_TRUE(parsed.ok()) << parsed.error;
+        EXPECT_EQ(lessons[i].title, parsed.scene.title);
+        EXPECT_EQ(lessons[i].network, parsed.scene.state.panels.network) << presets[i].name;
+        if (lessons[i].network) network_lessons.push_back(std::string(presets[i].name));
+    }
+    std::sort(network_lessons.begin(), network_lessons.end());
+    EXPECT_EQ(network_lessons, (std::vector<std::string>{"dying-relu-bias", "dying-relu-learning-rate",
+                                                         "vanishing-gradients"}));
 }
 
 } // namespace

@@ -54,9 +54,9 @@ TEST_F(SceneDialogTest, SaveThenOpenRestoresTheLessonAndItsWeights) {
     Frames(10);
     state_.network.playing = false;
     Frames(2);
-    const std::size_t step = runtime_.network.trainer().step();
+    const std::size_t step = runtime_.session.network.trainer().step();
     ASSERT_GT(step, 0u);
-    const Network trained = runtime_.network.trainer().network();
+    const Network trained = runtime_.session.network.trainer().network();
     const std::string path = (dir_ / "lesson.json").string();
 
     OpenDialog('S', path);
@@ -86,9 +86,9 @@ TEST_F(SceneDialogTest, SaveThenOpenRestoresTheLessonAndItsWeights) {
     PressKey(kEnterKey);
     Frames(2);
     EXPECT_EQ(state_.plots.selected, (std::vector<ActivationId>{ActivationId::Gelu, ActivationId::Relu}));
-    ASSERT_TRUE(runtime_.network.ready());
-    EXPECT_EQ(runtime_.network.trainer().step(), step) << "the step count comes back";
-    EXPECT_EQ(NetworkToJson(runtime_.network.trainer().network()), NetworkToJson(trained))
+    ASSERT_TRUE(runtime_.session.network.ready());
+    EXPECT_EQ(runtime_.session.network.trainer().step(), step) << "the step count comes back";
+    EXPECT_EQ(NetworkToJson(runtime_.session.network.trainer().network()), NetworkToJson(trained))
         << "the weights come back";
     // Saved again at once: byte for byte the same file.
     EXPECT_EQ(SceneToJson(CurrentScene(state_, runtime_)), first_save);
@@ -164,21 +164,24 @@ TEST_F(SceneDialogTest, PresetsAreReadyLessons) {
     }
     runtime_.scenes.preset_request = PresetIndex("dying-relu-bias");
     Frames(2);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons)
+    EXPECT_GT(runtime_.session.network.stats().dead_count * 2,
+              runtime_.session.network.stats().hidden_neurons)
         << "born dead";
 
     runtime_.scenes.preset_request = PresetIndex("dying-relu-learning-rate");
     Frames(1);
-    EXPECT_LT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons)
+    EXPECT_LT(runtime_.session.network.stats().dead_count * 2,
+              runtime_.session.network.stats().hidden_neurons)
         << "alive at first";
     EXPECT_TRUE(state_.network.playing);
     Frames(31);
-    EXPECT_GT(runtime_.network.stats().dead_count * 2, runtime_.network.stats().hidden_neurons)
+    EXPECT_GT(runtime_.session.network.stats().dead_count * 2,
+              runtime_.session.network.stats().hidden_neurons)
         << "killed by training";
 
     runtime_.scenes.preset_request = PresetIndex("vanishing-gradients");
     Frames(2);
-    const NetworkStats& stats = runtime_.network.stats();
+    const NetworkStats& stats = runtime_.session.network.stats();
     ASSERT_EQ(stats.layers.size(), 7u);
     EXPECT_LT(stats.layers[0].gradient_norm * 100.0, stats.layers.back().gradient_norm);
 

@@ -32,10 +32,9 @@ TEST_F(UiFrameTest, TheoryPanelsRenderInEveryThemeAtScaleOneAndThree) {
             }
         }
     }
-    ShowView(state_, WorkspaceView::Propagation);
-    EXPECT_TRUE(FramesUntil([&] { return runtime_.theory.propagation.Current(); }));
-    ShowView(state_, WorkspaceView::BornDead);
-    EXPECT_TRUE(FramesUntil([&] { return runtime_.theory.born_dead.Current(); }));
+    EXPECT_TRUE(FramesUntil([&] {
+        return runtime_.session.theory.propagation.Current() && runtime_.session.theory.born_dead.Current();
+    }));
     Frames(2); // with the results drawn
     state_.display.hide_controls = true;
     Frames(2);
@@ -44,7 +43,7 @@ TEST_F(UiFrameTest, TheoryPanelsRenderInEveryThemeAtScaleOneAndThree) {
 TEST_F(UiFrameTest, SoftmaxPanelShowsTheLectureExampleCorrectly) {
     state_.panels.softmax = true;
     Frames(3);
-    const SoftmaxResults& r = runtime_.theory.softmax.Get(state_.softmax);
+    const SoftmaxResults& r = runtime_.session.theory.softmax.Get(state_.softmax);
     ASSERT_TRUE(r.error.empty()) << r.error;
     ASSERT_EQ(r.probabilities.size(), 4u);
     // pᵢ = 1 / Σⱼ e^{zⱼ − zᵢ}, computed here independently in long double.
@@ -62,9 +61,9 @@ TEST_F(UiFrameTest, SoftmaxPanelShowsTheLectureExampleCorrectly) {
     EXPECT_NEAR(std::accumulate(r.probabilities.begin(), r.probabilities.end(), 0.0), 1.0, 1e-15);
     for (const auto& row : r.jacobian)
         EXPECT_NEAR(std::accumulate(row.begin(), row.end(), 0.0), 0.0, 1e-15);
-    const std::size_t computed = runtime_.theory.softmax.computations();
+    const std::size_t computed = runtime_.session.theory.softmax.computations();
     Frames(10);
-    EXPECT_EQ(runtime_.theory.softmax.computations(), computed) << "idle frames reuse the results";
+    EXPECT_EQ(runtime_.session.theory.softmax.computations(), computed) << "idle frames reuse the results";
 }
 
 TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
@@ -74,7 +73,7 @@ TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
     state_.softmax.class_names = {"a", "b", "c"};
     state_.softmax.temperature = 0.5;
     Frames(2);
-    const SoftmaxResults& half = runtime_.theory.softmax.Get(state_.softmax);
+    const SoftmaxResults& half = runtime_.session.theory.softmax.Get(state_.softmax);
     ASSERT_EQ(half.probabilities.size(), 3u);
     EXPECT_NEAR(half.probabilities[0], 0.0158762, 5e-8);
     EXPECT_NEAR(half.probabilities[1], 0.1173104, 5e-8);
@@ -87,7 +86,7 @@ TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
     state_.softmax.logits = {1e4, -1e4, 0};
     state_.softmax.temperature = 1.0;
     Frames(2);
-    const SoftmaxResults& big = runtime_.theory.softmax.Get(state_.softmax);
+    const SoftmaxResults& big = runtime_.session.theory.softmax.Get(state_.softmax);
     ASSERT_TRUE(big.error.empty());
     EXPECT_EQ(big.probabilities[0], 1.0);
     EXPECT_EQ(big.probabilities[1], 0.0);
@@ -100,14 +99,14 @@ TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {
     for (double bad : {0.0, -1.0, std::nan("")}) {
         state_.softmax.temperature = bad;
         Frames(2);
-        EXPECT_FALSE(runtime_.theory.softmax.Get(state_.softmax).error.empty()) << bad;
+        EXPECT_FALSE(runtime_.session.theory.softmax.Get(state_.softmax).error.empty()) << bad;
     }
     state_.softmax.temperature = 2.0;
     // Removing a class through the state; the names follow the logits.
     state_.softmax.logits = {0.0};
     Frames(2);
     EXPECT_EQ(state_.softmax.class_names.size(), 1u);
-    EXPECT_EQ(runtime_.theory.softmax.Get(state_.softmax).probabilities, std::vector<double>{1.0});
+    EXPECT_EQ(runtime_.session.theory.softmax.Get(state_.softmax).probabilities, std::vector<double>{1.0});
 }
 
 TEST_F(UiFrameTest, PropagationPanelRunsOffTheFrameAndMatchesTheCore) {
@@ -116,32 +115,33 @@ TEST_F(UiFrameTest, PropagationPanelRunsOffTheFrameAndMatchesTheCore) {
     state_.propagation.width = 200;
     state_.propagation.samples = 50;
     Frames(1);
-    EXPECT_TRUE(runtime_.theory.propagation.Running()) << "the first frame starts the run and returns";
+    EXPECT_TRUE(runtime_.session.theory.propagation.Running())
+        << "the first frame starts the run and returns";
     // A changed setting while it runs: the run is cancelled and a new one started for the new inputs.
     state_.propagation.depth = 12;
     state_.propagation.init = SignalInitScheme::He;
     state_.propagation.activation = ActivationId::Relu;
     state_.propagation.params = Activation::WithDefaults(ActivationId::Relu).params;
-    ASSERT_TRUE(FramesUntil([&] { return runtime_.theory.propagation.Current(); }));
-    EXPECT_GE(runtime_.theory.propagation.runs_started(), 2u);
+    ASSERT_TRUE(FramesUntil([&] { return runtime_.session.theory.propagation.Current(); }));
+    EXPECT_GE(runtime_.session.theory.propagation.runs_started(), 2u);
     const std::vector<LayerStatistics> expected =
-        SimulatePropagation(PropagationConfigFor(state_.propagation));
-    const std::vector<LayerStatistics>& shown = runtime_.theory.propagation.results();
+        SimulatePropagation(session::PropagationConfigFor(state_.propagation));
+    const std::vector<LayerStatistics>& shown = runtime_.session.theory.propagation.results();
     ASSERT_EQ(shown.size(), 13u);
     for (std::size_t l = 0; l < shown.size(); ++l) {
         EXPECT_EQ(shown[l].mean, expected[l].mean) << l;
         EXPECT_EQ(shown[l].variance, expected[l].variance) << l;
         EXPECT_EQ(shown[l].grad_norm, expected[l].grad_norm) << l;
     }
-    const std::size_t runs = runtime_.theory.propagation.runs_started();
+    const std::size_t runs = runtime_.session.theory.propagation.runs_started();
     Frames(10);
-    EXPECT_EQ(runtime_.theory.propagation.runs_started(), runs) << "idle frames start nothing";
+    EXPECT_EQ(runtime_.session.theory.propagation.runs_started(), runs) << "idle frames start nothing";
     // Out-of-domain parameters are refused, nothing runs.
     state_.propagation.activation = ActivationId::Elu;
     state_.propagation.params = {-1.0, 0.0};
     Frames(2);
-    EXPECT_FALSE(runtime_.theory.propagation.error().empty());
-    EXPECT_FALSE(runtime_.theory.propagation.Running());
+    EXPECT_FALSE(runtime_.session.theory.propagation.error().empty());
+    EXPECT_FALSE(runtime_.session.theory.propagation.Running());
 }
 
 TEST_F(UiFrameTest, SeluMapConvergesToZeroOneWithTheCanonicalConstants) {
@@ -152,7 +152,7 @@ TEST_F(UiFrameTest, SeluMapConvergesToZeroOneWithTheCanonicalConstants) {
     state_.propagation.map_var = 3.0;
     state_.propagation.map_steps = 100;
     Frames(2);
-    const SeluMapResults& map = runtime_.theory.selu_map.Get(state_.propagation);
+    const SeluMapResults& map = runtime_.session.theory.selu_map.Get(state_.propagation);
     ASSERT_TRUE(map.error.empty()) << map.error;
     ASSERT_TRUE(map.fixed_point.has_value());
     EXPECT_NEAR(map.fixed_point->mean, 0.0, 1e-9);
@@ -164,7 +164,7 @@ TEST_F(UiFrameTest, SeluMapConvergesToZeroOneWithTheCanonicalConstants) {
     // Other constants move the fixed point away from (0, 1).
     state_.propagation.params[0] = 1.2;
     Frames(2);
-    const SeluMapResults& other = runtime_.theory.selu_map.Get(state_.propagation);
+    const SeluMapResults& other = runtime_.session.theory.selu_map.Get(state_.propagation);
     ASSERT_TRUE(other.fixed_point.has_value());
     EXPECT_GT(std::abs(other.fixed_point->variance - 1.0), 0.05);
 }
@@ -174,9 +174,10 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
     state_.born_dead.width = 3;
     state_.born_dead.depth = 20;
     state_.born_dead.trials = 4000;
-    ASSERT_TRUE(FramesUntil([&] { return runtime_.theory.born_dead.Current(); }));
-    const std::vector<BornDeadResult>& shown = runtime_.theory.born_dead.results();
-    const std::vector<BornDeadResult> expected = SimulateBornDeadByDepth(BornDeadConfigFor(state_.born_dead));
+    ASSERT_TRUE(FramesUntil([&] { return runtime_.session.theory.born_dead.Current(); }));
+    const std::vector<BornDeadResult>& shown = runtime_.session.theory.born_dead.results();
+    const std::vector<BornDeadResult> expected =
+        SimulateBornDeadByDepth(session::BornDeadConfigFor(state_.born_dead));
     ASSERT_EQ(shown.size(), 20u);
     for (std::size_t h = 0; h < shown.size(); ++h) {
         EXPECT_EQ(shown[h].dead_trials, expected[h].dead_trials) << h;
@@ -190,8 +191,8 @@ TEST_F(UiFrameTest, BornDeadPanelMatchesTheCoreAndTheClosedForm) {
     state_.born_dead.depth = 100;
     state_.born_dead.trials = 100000;
     Frames(2);
-    EXPECT_NE(runtime_.theory.born_dead.error().find("too much work"), std::string::npos);
-    EXPECT_FALSE(runtime_.theory.born_dead.Running());
+    EXPECT_NE(runtime_.session.theory.born_dead.error().find("too much work"), std::string::npos);
+    EXPECT_FALSE(runtime_.session.theory.born_dead.Running());
 }
 
 } // namespace

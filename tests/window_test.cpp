@@ -426,6 +426,47 @@ TEST_F(WindowTest, TheLastSessionsTrainedNetworkIsRestoredAtStart) {
     EXPECT_EQ(ReadText(session), text) << "the weights came back: the session saves the same scene";
 }
 
+// Nothing lost to a crash: a session killed with SIGKILL (no exit handler runs) has already saved its
+// changed settings and its lesson with the trained network, and the next start restores both.
+TEST_F(WindowTest, AKilledSessionHasSavedItsChangesForTheNextStart) {
+    WriteSettings(R"({"format": "actlab-settings", "version": 1, "panels": {"network": true},
+                      "network": {"playing": true}})");
+    const fs::path settings = dir_ / "actlab" / "settings.json";
+    const fs::path session = dir_ / "actlab" / "session.json";
+    const std::string before = ReadText(settings);
+    // Changed from the saved settings: the theme and the functions. Saves every second for the test.
+    const CommandResult killed =
+        RunActlab({"--theme", "light", "--select", "elu,selu", "--autosave-seconds", "1"},
+                  {"XDG_CONFIG_HOME=" + dir_.string()}, 6.0, SIGKILL);
+    ASSERT_EQ(killed.exit_status, 128 + SIGKILL) << killed.err;
+    const std::string saved = ReadText(settings);
+    EXPECT_NE(saved, before);
+    EXPECT_NE(saved.find("\"theme\": \"light\""), std::string::npos) << saved;
+    EXPECT_NE(saved.find("\"selu\""), std::string::npos) << saved;
+    ASSERT_TRUE(fs::exists(session)) << "the lesson was saved while it trained";
+    std::string lesson = ReadText(session);
+    const long step = TrainedStep(lesson);
+    ASSERT_GT(step, 0) << lesson.substr(0, 300);
+
+    // The next start (paused, so it adds no steps) continues from what was saved, and says nothing.
+    for (const fs::path& file : {session, settings}) {
+        std::string content = ReadText(file);
+        const auto at = content.find("\"playing\": true");
+        ASSERT_NE(at, std::string::npos) << file;
+        content.replace(at, 15, "\"playing\": false");
+        std::ofstream(file, std::ios::binary) << content;
+    }
+    lesson = ReadText(session);
+    const CommandResult next = RunActlab({}, {"XDG_CONFIG_HOME=" + dir_.string()}, 3.0);
+    ASSERT_EQ(next.exit_status, 0) << next.err;
+    EXPECT_TRUE(next.err.empty()) << next.err;
+    EXPECT_EQ(TrainedStep(ReadText(session)), step) << "the trained network came back";
+    EXPECT_EQ(ReadText(session), lesson) << "the weights came back: the session saves the same scene";
+    const std::string restored = ReadText(settings);
+    EXPECT_NE(restored.find("\"theme\": \"light\""), std::string::npos) << "the theme came back";
+    EXPECT_NE(restored.find("\"selu\""), std::string::npos) << "the functions came back";
+}
+
 // `actlab --scene` opens the lesson: the softmax preset's panel is in the screenshot.
 TEST_F(WindowTest, ScenePresetOpensItsPanel) {
     const CommandResult run =

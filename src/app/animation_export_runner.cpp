@@ -85,7 +85,7 @@ std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& reque
             state.network.playing = true;
             state.network.steps_per_frame =
                 static_cast<int>(std::min<std::size_t>(target - trained_, 100000));
-            runtime.network.Update(state.network, 1e9);
+            runtime.session.network.Update(state.network, 1e9);
             trained_ += static_cast<std::size_t>(state.network.steps_per_frame);
             state.network.playing = false;
             state.network.steps_per_frame = saved_steps_per_frame_;

@@ -2,6 +2,7 @@
 #include "app/gui_app.h"
 
 #include "app/animation_export_runner.h"
+#include "app/autosave.h"
 #include "app/copy_service.h"
 #include "app/export_service.h"
 #include "app/gl_heatmap_renderer.h"
@@ -27,6 +28,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -182,7 +184,7 @@ void RestoreLastSession(const std::filesystem::path& path, const AppState& state
     SceneParseResult session = ReadSceneFile(path.string());
     if (!session.ok() || !session.scene.trained || !(session.scene.state.network == state.network)) return;
     runtime.scenes.title = session.scene.title;
-    runtime.network.RequestRestore(std::move(*session.scene.trained), session.scene.training_step);
+    runtime.session.network.RequestRestore(std::move(*session.scene.trained), session.scene.training_step);
 }
 
 // --stress-resize N, a test of the frame path at hostile sizes: after a few normal frames (the panels
@@ -241,6 +243,180 @@ std::string WriteLayoutReport(const std::string& path, const AppState& state, co
         static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y), runtime.Scale(state),
         FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
     return WriteFileAtomically(path, LayoutReportToJson(report));
+}
+
+// What a start needs besides the window: the state, the window size, a scene to open, the exports to
+// make, and messages for the status line.
+struct StartState {
+    AppState state = DefaultAppState();
+    WindowGeometry window;
+    std::vector<std::string> recent_scenes;
+    std::optional<Scene> scene;
+    std::vector<ui::ExportRequest> exports;
+    std::optional<ui::ExportTarget> copy_target; // --copy
+    std::vector<std::string> messages;
+};
+
+// Defaults, then saved settings, then a scene, then the command line. Returns "" or a usage error; a
+// scene that cannot be loaded ends the start here, before any window opens.
+std::string LoadStartState(const GuiOptions& options, const SessionFiles& files, StartState& start) {
+    AppState& state = start.state;
+    state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
+    bool view_given = false;
+    if (!files.settings.empty()) {
+        LoadResult loaded = LoadSettings(files.settings, state, start.window);
+        view_given = loaded.view_given;
+        start.recent_scenes = loaded.recent_scenes;
+        if (!loaded.error.empty()) start.messages.push_back("settings: " + loaded.error);
+        for (const std::string& w : loaded.warnings)
+            start.messages.push_back("settings: " + w);
+    }
+    // A scene replaces the saved state (the command line's options still apply on top).
+    if (!options.scene.empty()) {
+        SceneParseResult loaded = LoadSceneOrPreset(options.scene);
+        if (!loaded.ok()) return loaded.error;
+        for (const std::string& w : loaded.warnings)
+            start.messages.push_back("scene: " + w);
+        state = loaded.scene.state;
+        view_given = true;
+        start.scene = std::move(loaded.scene);
+    }
+    const AppState saved_selection = state;
+    ParsedGuiOptions parsed;
+    if (std::string error = ApplyOptions(options, state, parsed); !error.empty()) return error;
+    if (std::string error = ParseExports(options, state, start.exports); !error.empty()) return error;
+    start.copy_target = ParseCopyTarget(options.copy);
+    if (!options.copy.empty() && !start.copy_target) {
+        return "--copy: expected f, df, window or network, got \"" + options.copy + "\"";
+    }
+    if (!(options.copy_hold >= 0 && options.copy_hold <= 86400))
+        return "--copy-hold: expected 0 to 86400 seconds";
+    if (!(options.autosave_seconds >= 0.1 && options.autosave_seconds <= 86400.0)) {
+        return "--autosave-seconds: expected 0.1 to 86400";
+    }
+    if (parsed.size_given) start.window = parsed.window;
+    if (!view_given || state.plots.selected != saved_selection.plots.selected) {
+        state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
+    }
+    return "";
+}
+
+// The runtime of a new window: recent scenes, the trained weights of the scene or of the last session,
+// the heatmap renderer, the first message.
+void PrepareRuntime(const GuiOptions& options, StartState& start, const SessionFiles& files,
+                    PlatformWindow& platform, ui::UiRuntime& runtime) {
+    runtime.content_scale = platform.ContentScale();
+    runtime.scenes.recent = start.recent_scenes;
+    if (start.scene) {
+        runtime.scenes.title = start.scene->title;
+        if (options.scene.rfind("preset:", 0) != 0) runtime.scenes.last_path = options.scene;
+        if (start.scene->trained) {
+            runtime.session.network.RequestRestore(std::move(*start.scene->trained),
+                                                   start.scene->training_step);
+        }
+    } else if (!files.lesson.empty()) {
+        RestoreLastSession(files.lesson, start.state, runtime);
+    }
+    std::string heatmap_error;
+    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error); // without it the panel draws CPU meshes
+    if (!runtime.heatmaps) runtime.Say("heatmaps drawn on the CPU: " + heatmap_error, ui::MessageKind::Error);
+    if (!start.messages.empty()) runtime.Say(start.messages.front(), ui::MessageKind::Error);
+}
+
+// Fonts at the current scale (rebuilt when it changed) and the theme (applied when it changed).
+void ApplyFontsAndTheme(const AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform,
+                        std::optional<Theme>& applied_theme) {
+    const float scale = runtime.Scale(state);
+    if (runtime.fonts.built_for != scale) {
+        runtime.fonts = ui::BuildFonts(ImGui::GetIO(), scale);
+        platform.RebuildFontTexture();
+        if (!runtime.fonts.warning.empty()) runtime.Say(runtime.fonts.warning, ui::MessageKind::Error);
+        applied_theme.reset();
+    }
+    if (applied_theme != state.display.theme) {
+        ui::ApplyTheme(state.display.theme, scale);
+        applied_theme = state.display.theme;
+    }
+}
+
+// ImGui keeps windows inside the viewport less its padding; in a viewport narrower than twice that it
+// pushes them past the top-left corner, and their title bars stay out of reach when the window grows
+// again. Nothing fits that small anyway: draw it like a minimised one, whose zero size ImGui leaves
+// the windows alone for.
+void GuardTinyViewport(bool minimised_frame) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 smallest{2.0f * std::max(style.DisplayWindowPadding.x, style.DisplaySafeAreaPadding.x),
+                          2.0f * std::max(style.DisplayWindowPadding.y, style.DisplaySafeAreaPadding.y)};
+    if (minimised_frame || io.DisplaySize.x < smallest.x || io.DisplaySize.y < smallest.y)
+        io.DisplaySize = {0.0f, 0.0f};
+}
+
+// The end of a screenshot, layout report, export or copy run: the files written, the clipboard served.
+// Returns the exit status.
+int FinishScreenshotRun(const GuiOptions& options, const StartState& start, AppState& state,
+                        ui::UiRuntime& runtime, PlatformWindow& platform, CopySession& copies) {
+    int status = cli::kExitOk;
+    if (!options.screenshot.empty()) {
+        int width = 0, height = 0;
+        const std::vector<std::uint8_t> pixels = platform.CaptureRgba(width, height);
+        if (const std::string write_error = WritePng(options.screenshot, width, height, pixels);
+            !write_error.empty()) {
+            std::cerr << "actlab: " << write_error << '\n';
+            status = cli::kExitEnvironment;
+        }
+    }
+    if (!options.layout_report.empty()) {
+        const std::string write_error =
+            WriteLayoutReport(options.layout_report, state, runtime, ImGui::GetIO());
+        if (!write_error.empty()) {
+            std::cerr << "actlab: --layout-report: " << write_error << '\n';
+            status = cli::kExitEnvironment;
+        }
+    }
+    for (const ui::ExportRequest& request : start.exports) {
+        const ExportOutcome outcome = RunExport(request, state, runtime, platform);
+        if (!outcome.error.empty()) {
+            std::cerr << "actlab: " << outcome.error << '\n';
+            status = cli::kExitEnvironment;
+        }
+    }
+    if (start.copy_target) {
+        const CopyOutcome copied = copies.Copy(*start.copy_target, state, runtime, platform);
+        std::cerr << "actlab: " << copied.message << '\n';
+        if (!copied.ok) status = cli::kExitEnvironment;
+        copies.Hold(options.copy_hold, g_stop_requested);
+    }
+    return status;
+}
+
+// After a presented frame: a copy or an export asked for in it (drawn offscreen now, before the next
+// frame), quitting, full screen.
+void HandleFrameRequests(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform,
+                         CopySession& copies) {
+    if (runtime.exporter.copy) {
+        const CopyOutcome copied = copies.Copy(*runtime.exporter.copy, state, runtime, platform);
+        runtime.exporter.copy.reset();
+        ui::ShowToast(runtime.exporter, copied.message, !copied.ok);
+    }
+    if (runtime.exporter.pending) {
+        const ExportOutcome outcome = RunExport(*runtime.exporter.pending, state, runtime, platform);
+        runtime.exporter.pending.reset();
+        ui::ShowToast(runtime.exporter, DescribeOutcome(outcome), !outcome.error.empty());
+        if (!outcome.error.empty()) {
+            runtime.exporter.path_buffer = outcome.path; // nothing typed is lost: fix it and retry
+            runtime.exporter.path_edited = true;
+        }
+    }
+    if (runtime.quit_requested || g_stop_requested) platform.RequestClose();
+    if (runtime.fullscreen_changed) {
+        platform.SetFullscreen(state.display.fullscreen);
+        runtime.fullscreen_changed = false;
+    }
+}
+
+double NowSeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 } // namespace
@@ -305,66 +481,29 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     // For tests, not in --help (README.md describes them).
     app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
     app.add_option("--stress-resize", options.stress_resize, "Minimise, resize N times, exit")->group("");
+    app.add_option("--autosave-seconds", options.autosave_seconds,
+                   "Seconds between saves of a changing session")
+        ->group("");
 }
 
 int RunGui(const GuiOptions& options) {
-    // 1. State: defaults, then saved settings, then the command line.
-    AppState state = DefaultAppState();
-    state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
-    WindowGeometry window;
-    const std::filesystem::path config_dir = ConfigDirectory();
-    const std::filesystem::path settings_path = config_dir.empty() ? "" : config_dir / "settings.json";
-    std::vector<std::string> messages;
-    bool view_given = false;
-    std::vector<std::string> recent_scenes;
-    if (!settings_path.empty()) {
-        LoadResult loaded = LoadSettings(settings_path, state, window);
-        view_given = loaded.view_given;
-        recent_scenes = loaded.recent_scenes;
-        if (!loaded.error.empty()) messages.push_back("settings: " + loaded.error);
-        for (const std::string& w : loaded.warnings)
-            messages.push_back("settings: " + w);
-    }
-    // A scene replaces the saved state (the command line's options still apply on top); one that
-    // cannot be loaded ends here, before any window opens.
-    std::optional<Scene> scene;
-    if (!options.scene.empty()) {
-        SceneParseResult loaded = LoadSceneOrPreset(options.scene);
-        if (!loaded.ok()) return cli::UsageError(loaded.error);
-        for (const std::string& w : loaded.warnings)
-            messages.push_back("scene: " + w);
-        state = loaded.scene.state;
-        view_given = true;
-        scene = std::move(loaded.scene);
-    }
-    const std::filesystem::path session_path = config_dir.empty() ? "" : config_dir / "session.json";
-    const AppState saved_selection = state;
-    ParsedGuiOptions parsed;
-    if (const std::string error = ApplyOptions(options, state, parsed); !error.empty())
+    // 1. State: defaults, then saved settings, then a scene, then the command line.
+    const SessionFiles files = SessionFilesIn(ConfigDirectory());
+    StartState start;
+    if (const std::string error = LoadStartState(options, files, start); !error.empty())
         return cli::UsageError(error);
-    std::vector<ui::ExportRequest> exports;
-    if (const std::string error = ParseExports(options, state, exports); !error.empty())
-        return cli::UsageError(error);
-    const std::optional<ui::ExportTarget> copy_target = ParseCopyTarget(options.copy);
-    if (!options.copy.empty() && !copy_target) {
-        return cli::UsageError("--copy: expected f, df, window or network, got \"" + options.copy + "\"");
-    }
-    if (!(options.copy_hold >= 0 && options.copy_hold <= 86400))
-        return cli::UsageError("--copy-hold: expected 0 to 86400 seconds");
-    if (parsed.size_given) window = parsed.window;
-    if (!view_given || state.plots.selected != saved_selection.plots.selected) {
-        state.plots.view = FitView(ui::SelectedActivations(state), state.plots.convention);
-    }
-    for (const std::string& m : messages)
+    AppState& state = start.state;
+    WindowGeometry& window = start.window;
+    for (const std::string& m : start.messages)
         std::cerr << "actlab: " << m << '\n';
 
     // 2. The window and Dear ImGui.
     // Screenshots, --export and --stress-resize run a few frames, write their files and exit, like a command.
-    const bool screenshot_mode = !options.screenshot.empty() || !exports.empty() ||
-                                 options.stress_resize > 0 || !options.layout_report.empty() ||
-                                 copy_target.has_value();
-    const bool layout_only = !options.layout_report.empty() && options.screenshot.empty() &&
-                             exports.empty() && !copy_target.has_value();
+    const bool copying = start.copy_target.has_value();
+    const bool screenshot_mode = !options.screenshot.empty() || !start.exports.empty() ||
+                                 options.stress_resize > 0 || !options.layout_report.empty() || copying;
+    const bool layout_only =
+        !options.layout_report.empty() && options.screenshot.empty() && start.exports.empty() && !copying;
     const char* gl_debug_variable = std::getenv("ACTLAB_GL_DEBUG");
     const bool gl_debug = options.gl_debug || (gl_debug_variable && std::string(gl_debug_variable) == "1");
     IMGUI_CHECKVERSION();
@@ -381,136 +520,52 @@ int RunGui(const GuiOptions& options) {
         return cli::kExitEnvironment;
     }
 
-    // 3. The frame loop.
+    // 3. The frame loop: the session advances once per frame, then the window is drawn.
     std::signal(SIGINT, RequestStop);
     std::signal(SIGTERM, RequestStop);
     ui::UiRuntime runtime;
     if (!options.layout_report.empty()) ui::SetActiveRecorder(&runtime.layout);
-    runtime.content_scale = platform->ContentScale();
-    runtime.scenes.recent = recent_scenes;
-    if (scene) {
-        runtime.scenes.title = scene->title;
-        if (options.scene.rfind("preset:", 0) != 0) runtime.scenes.last_path = options.scene;
-        if (scene->trained) runtime.network.RequestRestore(std::move(*scene->trained), scene->training_step);
-    } else if (!session_path.empty()) {
-        RestoreLastSession(session_path, state, runtime);
-    }
-    std::string heatmap_error;
-    runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error); // without it the panel draws CPU meshes
-    if (!runtime.heatmaps) runtime.Say("heatmaps drawn on the CPU: " + heatmap_error, ui::MessageKind::Error);
-    if (!messages.empty()) runtime.Say(messages.front(), ui::MessageKind::Error);
+    PrepareRuntime(options, start, files, *platform, runtime);
     std::optional<Theme> applied_theme;
     int frame = 0;
     int status = cli::kExitOk;
     ResizeStress stress(options.stress_resize, window.width, window.height);
+    // An interactive session saves its settings and lesson while they change, not only at exit.
+    std::optional<Autosaver> autosaver;
+    if (!screenshot_mode) autosaver.emplace(files, options.autosave_seconds);
     int frames_drawn = 0;
     CopySession copies;
     AnimationExportRunner animation;
     while (!platform->ShouldClose()) {
         const bool minimised_frame = !stress.Done() && stress.Step(*platform);
-        const float scale = runtime.Scale(state);
-        if (runtime.fonts.built_for != scale) {
-            runtime.fonts = ui::BuildFonts(io, scale);
-            platform->RebuildFontTexture();
-            if (!runtime.fonts.warning.empty()) runtime.Say(runtime.fonts.warning, ui::MessageKind::Error);
-            applied_theme.reset();
-        }
-        if (applied_theme != state.display.theme) {
-            ui::ApplyTheme(state.display.theme, scale);
-            applied_theme = state.display.theme;
-        }
+        ApplyFontsAndTheme(state, runtime, *platform, applied_theme);
         platform->BeginFrame(!minimised_frame);
-        // ImGui keeps windows inside the viewport less its padding; in a viewport narrower than twice
-        // that it pushes them past the top-left corner, and their title bars stay out of reach when
-        // the window grows again. Nothing fits that small anyway: draw it like a minimised one, whose
-        // zero size ImGui leaves the windows alone for.
-        const ImGuiStyle& style = ImGui::GetStyle();
-        const ImVec2 smallest{2.0f * std::max(style.DisplayWindowPadding.x, style.DisplaySafeAreaPadding.x),
-                              2.0f * std::max(style.DisplayWindowPadding.y, style.DisplaySafeAreaPadding.y)};
-        if (minimised_frame || io.DisplaySize.x < smallest.x || io.DisplaySize.y < smallest.y) {
-            io.DisplaySize = {0.0f, 0.0f};
-        }
+        GuardTinyViewport(minimised_frame);
         // A screenshot shows the state, not wherever the pointer happens to rest over the window.
         if (screenshot_mode) io.MousePos = {-FLT_MAX, -FLT_MAX};
         runtime.layout.BeginFrame();
-        ImGui::NewFrame();
-        ui::DrawMainWindow(state, runtime);
-        ImGui::Render();
+        ui::RunFrame(state, runtime);
         // A layout report alone needs where things land, not their pixels: software OpenGL at 4K
         // would spend seconds per frame for nothing.
         if (!layout_only) platform->Render(FigureThemeFor(state.display.theme).background);
         platform->CheckGlErrors("frame " + std::to_string(++frames_drawn));
         if (screenshot_mode && stress.Done() && ++frame >= options.frames) {
-            if (!options.screenshot.empty()) {
-                int width = 0, height = 0;
-                const std::vector<std::uint8_t> pixels = platform->CaptureRgba(width, height);
-                if (const std::string write_error = WritePng(options.screenshot, width, height, pixels);
-                    !write_error.empty()) {
-                    std::cerr << "actlab: " << write_error << '\n';
-                    status = cli::kExitEnvironment;
-                }
-            }
-            if (!options.layout_report.empty()) {
-                const std::string write_error = WriteLayoutReport(options.layout_report, state, runtime, io);
-                if (!write_error.empty()) {
-                    std::cerr << "actlab: --layout-report: " << write_error << '\n';
-                    status = cli::kExitEnvironment;
-                }
-            }
-            for (const ui::ExportRequest& request : exports) {
-                const ExportOutcome outcome = RunExport(request, state, runtime, *platform);
-                if (!outcome.error.empty()) {
-                    std::cerr << "actlab: " << outcome.error << '\n';
-                    status = cli::kExitEnvironment;
-                }
-            }
-            if (copy_target) {
-                const CopyOutcome copied = copies.Copy(*copy_target, state, runtime, *platform);
-                std::cerr << "actlab: " << copied.message << '\n';
-                if (!copied.ok) status = cli::kExitEnvironment;
-                copies.Hold(options.copy_hold, g_stop_requested);
-            }
+            status = FinishScreenshotRun(options, start, state, runtime, *platform, copies);
             break;
         }
         platform->Present();
-        if (runtime.exporter.copy) {
-            const CopyOutcome copied = copies.Copy(*runtime.exporter.copy, state, runtime, *platform);
-            runtime.exporter.copy.reset();
-            ui::ShowToast(runtime.exporter, copied.message, !copied.ok);
-        }
         animation.Update(state, runtime, *platform);
-        // An export asked for in this frame: drawn offscreen now, before the next frame.
-        if (runtime.exporter.pending) {
-            const ExportOutcome outcome = RunExport(*runtime.exporter.pending, state, runtime, *platform);
-            runtime.exporter.pending.reset();
-            ui::ShowToast(runtime.exporter, DescribeOutcome(outcome), !outcome.error.empty());
-            if (!outcome.error.empty()) {
-                runtime.exporter.path_buffer = outcome.path; // nothing typed is lost: fix it and retry
-                runtime.exporter.path_edited = true;
-            }
-        }
-        if (runtime.quit_requested || g_stop_requested) platform->RequestClose();
-        if (runtime.fullscreen_changed) {
-            platform->SetFullscreen(state.display.fullscreen);
-            runtime.fullscreen_changed = false;
+        HandleFrameRequests(state, runtime, *platform, copies);
+        if (autosaver) {
+            if (!state.display.fullscreen) platform->WindowSize(window.width, window.height);
+            autosaver->Tick(NowSeconds(), state, window, runtime);
         }
     }
 
-    // 4. Tear down; an interactive session remembers its settings.
-    if (!screenshot_mode && !settings_path.empty()) {
+    // 4. Tear down; an interactive session remembers its settings and its lesson.
+    if (!screenshot_mode) {
         if (!state.display.fullscreen) platform->WindowSize(window.width, window.height);
-        if (const std::string save_error = SaveSettings(settings_path, state, window, runtime.scenes.recent);
-            !save_error.empty()) {
-            std::cerr << "actlab: settings not saved: " << save_error << '\n';
-        }
-        // The trained network too, so the next start continues the lesson where it stopped.
-        ui::SceneFiles& files = runtime.scenes;
-        Scene session = ui::CurrentScene(state, runtime);
-        session.title = files.title;
-        if (const std::string save_error = WriteFileAtomically(session_path.string(), SceneToJson(session));
-            !save_error.empty()) {
-            std::cerr << "actlab: session not saved: " << save_error << '\n';
-        }
+        SaveSessionFiles(files, state, window, runtime);
     }
     copies.HandOverOnExit();
     runtime.heatmaps.reset(); // its textures belong to the window's context

@@ -30,6 +30,8 @@ struct GuiOptions {
     std::string layout_report;          // --layout-report OUT.json: after --frames frames, the layout, exit
     std::string copy;                   // --copy TARGET: copy after --frames frames, serve, exit
     double copy_hold = 10.0;            // --copy-hold SECONDS: how long to serve the clipboard
+    double autosave_seconds =
+        30.0; // --autosave-seconds S (hidden, for tests): save a changing session this often
 };
 
 // A scene file, or an embedded lesson preset named "preset:NAME" (its file's stem).

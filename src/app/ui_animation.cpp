@@ -72,9 +72,7 @@ public:
     // Runs one UI frame (training whatever the state asks for) without drawing it.
     void Frame() {
         ImGui_ImplOpenGL3_NewFrame();
-        ImGui::NewFrame();
-        ui::DrawMainWindow(state_, runtime_);
-        ImGui::Render();
+        ui::RunFrame(state_, runtime_);
     }
 
     // The last frame's pixels, cropped to the network panel when `network`.
@@ -145,7 +143,7 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
     UiFrames frames(state, job.figure.PixelWidth(), job.figure.PixelHeight());
     if (std::string error = frames.Open(warning); !error.empty()) return error;
     if (scene.trained)
-        frames.runtime().network.RequestRestore(std::move(*scene.trained), scene.training_step);
+        frames.runtime().session.network.RequestRestore(std::move(*scene.trained), scene.training_step);
     const bool network = animation.target == AnimationTarget::Network;
     // Settle: the layout, the network built, its statistics and heatmaps made.
     for (int i = 0; i < 3; ++i)

@@ -48,9 +48,7 @@ FrameTimes MeasureFrames(int frames) {
     FrameTimes times;
     const auto frame = [&](std::vector<double>* record) {
         const double start = NowSeconds();
-        ImGui::NewFrame();
-        ui::DrawMainWindow(state, runtime);
-        ImGui::Render();
+        ui::RunFrame(state, runtime);
         if (record) record->push_back((NowSeconds() - start) * 1e3);
     };
     for (int i = 0; i < 10; ++i)
@@ -97,11 +95,7 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
     std::string gl_error;
     std::optional<EglContext> gl = EglContext::Create(gl_error);
     if (gl) runtime.heatmaps = app::CreateGlHeatmapRenderer(gl_error);
-    const auto frame = [&] {
-        ImGui::NewFrame();
-        ui::DrawMainWindow(state, runtime);
-        ImGui::Render();
-    };
+    const auto frame = [&] { ui::RunFrame(state, runtime); };
     for (int i = 0; i < 10; ++i)
         frame();
 
@@ -119,7 +113,7 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
     io.MousePos = {-FLT_MAX, -FLT_MAX};
     state.network.playing = true;
     const double frame_period = 1.0 / 60.0;
-    const std::size_t samples_before = runtime.network.samples_trained();
+    const std::size_t samples_before = runtime.session.network.samples_trained();
     const double begin = NowSeconds();
     double next = begin;
     for (int i = 0; i < frames; ++i) {
@@ -131,7 +125,8 @@ NetworkFrameTimes MeasureNetworkFrames(int frames) {
         if (wait > 0) std::this_thread::sleep_for(std::chrono::duration<double>(wait));
     }
     const double elapsed = NowSeconds() - begin;
-    times.samples_per_s = static_cast<double>(runtime.network.samples_trained() - samples_before) / elapsed;
+    times.samples_per_s =
+        static_cast<double>(runtime.session.network.samples_trained() - samples_before) / elapsed;
     runtime.heatmaps.reset(); // its textures belong to the context
     ImGui::DestroyContext();
     return times;
@@ -172,16 +167,14 @@ EveryPanelFrameTimes MeasureEveryPanelFrames(int frames) {
     const auto frame = [&](int i) {
         io.MousePos = {100.0f + static_cast<float>((i * 7) % 1700),
                        150.0f + static_cast<float>((i * 3) % 850)};
-        ImGui::NewFrame();
-        ui::DrawMainWindow(state, runtime);
-        ImGui::Render();
+        ui::RunFrame(state, runtime);
     };
     // Warm-up, then until the propagation and born-dead simulations (worker threads, run once when
     // the panels open) are done: a lecture's steady state, without a worker competing for the CPU.
     for (int i = 0; i < 10; ++i)
         frame(i);
     const double warm_until = NowSeconds() + 20.0;
-    while ((runtime.theory.propagation.Running() || runtime.theory.born_dead.Running()) &&
+    while ((runtime.session.theory.propagation.Running() || runtime.session.theory.born_dead.Running()) &&
            NowSeconds() < warm_until) {
         frame(0);
     }
@@ -191,7 +184,7 @@ EveryPanelFrameTimes MeasureEveryPanelFrames(int frames) {
         const double start = NowSeconds();
         frame(i);
         const double total = NowSeconds() - start;
-        const double training = runtime.network.last_training_seconds();
+        const double training = runtime.session.network.last_training_seconds();
         times.own_ms.push_back((total - training) * 1e3);
         times.training_ms.push_back(training * 1e3);
     }
@@ -215,9 +208,7 @@ void AddSoakFigures(Report& report, int frames) {
     ui::PrepareHeadlessFrame(state, runtime);
     const auto frame = [&](int i) {
         io.MousePos = {200.0f + static_cast<float>(i % 1500), 300.0f + static_cast<float>(i % 500)};
-        ImGui::NewFrame();
-        ui::DrawMainWindow(state, runtime);
-        ImGui::Render();
+        ui::RunFrame(state, runtime);
     };
     // The warm-up fills the font atlas, the curve caches and ImGui's window and draw-list buffers.
     for (int i = 0; i < 1000; ++i)
@@ -228,7 +219,7 @@ void AddSoakFigures(Report& report, int frames) {
         frame(i);
     const double elapsed = NowSeconds() - begin;
     const double end_mib = ResidentMiB();
-    const std::size_t trained = runtime.network.samples_trained();
+    const std::size_t trained = runtime.session.network.samples_trained();
     ImGui::DestroyContext();
     report.Add({"soak_frames", "frames rendered, every panel open, training", static_cast<double>(frames),
                 "frames", std::nullopt, Better::Higher});

@@ -195,6 +195,7 @@ struct AppState {
     Activation ActivationOf(ActivationId id) const {
         return Activation{id, plots.params[static_cast<std::size_t>(id)]};
     }
+    bool operator==(const AppState&) const = default;
 };
 
 // Every function at its default parameters, ReLU selected: the state of a first start.

@@ -49,7 +49,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     int seed = b.seed;
     if (ImGui::InputInt("seed", &seed)) b.seed = std::max(seed, 0);
 
-    const BornDeadRunner& runner = runtime.theory.born_dead;
+    const BornDeadRunner& runner = runtime.session.theory.born_dead;
     if (!runner.error().empty()) {
         ErrorText(("Cannot run: " + runner.error()).c_str());
     } else if (runner.Running()) {
@@ -58,7 +58,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
 }
 
 void DrawSummary(const AppState& state, UiRuntime& runtime) {
-    const BornDeadRunner& runner = runtime.theory.born_dead;
+    const BornDeadRunner& runner = runtime.session.theory.born_dead;
     if (runner.results().empty()) return;
     const BornDeadResult& last = runner.results().back();
     const std::size_t depth = runner.results().size();
@@ -81,7 +81,7 @@ void DrawSummary(const AppState& state, UiRuntime& runtime) {
 
 void DrawChart(const AppState& state, UiRuntime& runtime) {
     const FigureTheme theme = FigureThemeFor(state.display.theme);
-    const BornDeadRunner& runner = runtime.theory.born_dead;
+    const BornDeadRunner& runner = runtime.session.theory.born_dead;
     ChartSeries measured{
         "measured \u00b1 1 standard error", PaletteColor(theme, 0), {}, {}, {}, false, true, false};
     ChartSeries closed{"closed form 1 \u2212 (1 \u2212 2\u207b\u1d3a)\u1d34",
@@ -122,7 +122,6 @@ void DrawChart(const AppState& state, UiRuntime& runtime) {
 } // namespace
 
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
-    runtime.theory.born_dead.Update(state.born_dead);
     const float scale = runtime.Scale(state);
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
@@ -141,7 +140,6 @@ void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
         ImGui::SameLine();
     }
     BeginRegionChild("##born_dead_chart", "born_dead.chart", {0.0f, available.y}, false, fixed);
-    runtime.theory.born_dead.Update(state.born_dead);
     DrawChart(state, runtime);
     EndRegionChild();
 }

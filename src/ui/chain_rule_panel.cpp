@@ -25,7 +25,7 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
     ImGui::PushFont(runtime.fonts.bold);
     ImGui::TextUnformatted("Chain rule");
     ImGui::PopFont();
-    NetworkSession& session = runtime.network;
+    NetworkSession& session = runtime.session.network;
     WeightSelection& selection = state.network.selection;
     if (!session.ready()) {
         HintText("Click an edge in the network graph to inspect its weight.");

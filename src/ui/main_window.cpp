@@ -162,7 +162,6 @@ void FollowView(AppState& state, UiRuntime& runtime) {
 
 void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     HandleShortcuts(state, runtime);
-    ProcessSceneRequests(state, runtime);
     FollowView(state, runtime);
     // Typed values and loaded settings are checked elsewhere; this keeps the window sane regardless.
     state.display.ui_scale = std::clamp(state.display.ui_scale, 1.0f, 3.0f);
@@ -202,6 +201,15 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawAnimationExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);
+}
+
+void RunFrame(AppState& state, UiRuntime& runtime) {
+    // The last frame's requests first (open, save, a lesson), so the session runs what they load.
+    ProcessSceneRequests(state, runtime);
+    runtime.session.Update(state, runtime.training_budget_seconds);
+    ImGui::NewFrame();
+    DrawMainWindow(state, runtime);
+    ImGui::Render();
 }
 
 } // namespace actlab::ui

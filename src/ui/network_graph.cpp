@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -99,95 +100,97 @@ void NodeTooltip(const Network& network, const NetworkStats& stats, std::size_t 
     ImGui::EndTooltip();
 }
 
-} // namespace
+// Where everything goes: columns (the inputs, each hidden layer, the output) of square nodes, the
+// node side from the tallest column.
+struct GraphLayout {
+    ImVec2 origin;
+    float column_width = 0.0f;
+    float line = 0.0f;                       // text line height: the headings' rows
+    std::vector<std::vector<NodeBox>> boxes; // per column, top to bottom
+};
 
-void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
-    NetworkSession& session = runtime.network;
-    if (!session.ready()) return;
-    const Network& network = session.trainer().network();
-    const NetworkStats& stats = session.stats();
-    const float scale = runtime.Scale(state);
-    const FigureTheme theme = FigureThemeFor(state.display.theme);
-    const NetworkColors& colors = theme.network;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##graph", size);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-
-    // Columns: the inputs, each hidden layer, the output. Node side from the tallest column.
+GraphLayout LayOutGraph(const Network& network, ImVec2 origin, ImVec2 size, float scale) {
+    GraphLayout layout;
+    layout.origin = origin;
     const std::size_t columns = network.layers.size() + 1;
     std::size_t tallest = network.inputs.size();
     for (const Layer& layer : network.layers)
         tallest = std::max(tallest, layer.size);
-    const float line = ImGui::GetTextLineHeight();
-    const float header = line * 2.3f;  // layer names above the columns
-    const float badge = 4.0f * scale;  // margin above the first node for its outline
-    const float extra = 14.0f * scale; // per node: the gradient bar and a gap
+    layout.line = ImGui::GetTextLineHeight();
+    const float header = layout.line * 2.3f; // layer names above the columns
+    const float badge = 4.0f * scale;        // margin above the first node for its outline
+    const float extra = 14.0f * scale;       // per node: the gradient bar and a gap
     // The input names stand left of their nodes: keep room for the longest inside the graph.
     float names = 0.0f;
     for (const InputFeature feature : network.inputs)
         names = std::max(names, ImGui::CalcTextSize(std::string(FeatureName(feature)).c_str()).x);
-    const float column_width = size.x / static_cast<float>(columns);
+    layout.column_width = size.x / static_cast<float>(columns);
     const float available = size.y - header;
-    float side =
-        std::min({column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
+    float side = std::min(
+        {layout.column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
     side = std::max(side, 12.0f * scale);
     const float pitch = side + extra;
-    std::vector<std::vector<NodeBox>> boxes(columns);
+    layout.boxes.resize(columns);
     for (std::size_t c = 0; c < columns; ++c) {
         const std::size_t count = c == 0 ? network.inputs.size() : network.layers[c - 1].size;
-        float x = origin.x + column_width * (static_cast<float>(c) + 0.5f) - side / 2;
+        float x = origin.x + layout.column_width * (static_cast<float>(c) + 0.5f) - side / 2;
         if (c == 0) x = std::max(x, origin.x + names + 8.0f * scale);
         const float top = origin.y + header + badge + (available - pitch * static_cast<float>(count)) / 2;
         for (std::size_t k = 0; k < count; ++k) {
             const float y = top + pitch * static_cast<float>(k);
-            boxes[c].push_back({{x, y}, {x + side, y + side}});
+            layout.boxes[c].push_back({{x, y}, {x + side, y + side}});
         }
     }
+    return layout;
+}
 
-    // Column headings: what each layer computes. Deep nets at lecture scale have narrow columns:
-    // the short names ("L3", "out") and a shortened activation keep neighbours from running together.
-    const float heading_room = column_width * 0.94f;
-    for (std::size_t c = 0; c < columns; ++c) {
-        std::string title, short_title, subtitle;
-        if (c == 0) {
-            title = "inputs";
-            short_title = "in";
-        } else if (c == columns - 1) {
-            title = "output";
-            short_title = "out";
-            subtitle = std::string(network.layers[c - 1].activation.info().display_name);
-        } else {
-            title = "layer " + std::to_string(c);
-            short_title = "L" + std::to_string(c);
-            subtitle = std::string(network.layers[c - 1].activation.info().display_name);
-        }
-        if (ImGui::CalcTextSize(title.c_str()).x > heading_room) title = short_title;
-        const std::string full_subtitle = subtitle;
-        subtitle = FitText(subtitle, heading_room);
-        const float cx = origin.x + column_width * (static_cast<float>(c) + 0.5f);
+struct ColumnHeading {
+    std::string title, short_title, subtitle;
+};
+
+ColumnHeading HeadingOf(const Network& network, std::size_t column) {
+    if (column == 0) return {"inputs", "in", ""};
+    const std::string activation(network.layers[column - 1].activation.info().display_name);
+    if (column == network.layers.size()) return {"output", "out", activation};
+    const std::string number = std::to_string(column);
+    return {"layer " + number, "L" + number, activation};
+}
+
+// Column headings: what each layer computes. Deep nets at lecture scale have narrow columns: the
+// short names ("L3", "out") and a shortened activation keep neighbours from running together.
+void DrawColumnHeadings(ImDrawList* draw, const Network& network, const GraphLayout& layout,
+                        const FigureTheme& theme) {
+    const float heading_room = layout.column_width * 0.94f;
+    for (std::size_t c = 0; c < layout.boxes.size(); ++c) {
+        const ColumnHeading heading = HeadingOf(network, c);
+        const std::string& title =
+            ImGui::CalcTextSize(heading.title.c_str()).x > heading_room ? heading.short_title : heading.title;
+        const std::string subtitle = FitText(heading.subtitle, heading_room);
+        const float cx = layout.origin.x + layout.column_width * (static_cast<float>(c) + 0.5f);
         const ImVec2 t = ImGui::CalcTextSize(title.c_str());
-        draw->AddText({cx - t.x / 2, origin.y}, U32(theme.text), title.c_str());
-        RecordText(title, {cx - t.x / 2, origin.y});
+        draw->AddText({cx - t.x / 2, layout.origin.y}, U32(theme.text), title.c_str());
+        RecordText(title, {cx - t.x / 2, layout.origin.y});
         const ImVec2 s = ImGui::CalcTextSize(subtitle.c_str());
-        draw->AddText({cx - s.x / 2, origin.y + line}, U32(theme.dim_text), subtitle.c_str());
-        RecordText(subtitle, {cx - s.x / 2, origin.y + line}, subtitle != full_subtitle);
+        draw->AddText({cx - s.x / 2, layout.origin.y + layout.line}, U32(theme.dim_text), subtitle.c_str());
+        RecordText(subtitle, {cx - s.x / 2, layout.origin.y + layout.line}, subtitle != heading.subtitle);
     }
+}
 
-    // Edges first (under the nodes): colour by sign, width by |w|; the hovered one found by distance.
-    struct EdgeHit {
-        std::size_t layer = 0, neuron = 0, input = 0;
-        bool found = false;
-    } hit;
+// Edges first (under the nodes): colour by sign, width by |w|. Returns the edge nearest the pointer
+// when the graph is hovered away from the nodes, drawn highlighted.
+std::optional<session::WeightIndex> DrawEdges(ImDrawList* draw, const Network& network,
+                                              const GraphLayout& layout, const WeightSelection& selection,
+                                              const FigureTheme& theme, float scale, bool hovered) {
+    const NetworkColors& colors = theme.network;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    std::optional<session::WeightIndex> hit;
     float best = (6.0f * scale) * (6.0f * scale);
     bool over_node = false;
-    for (const auto& column : boxes) {
+    for (const auto& column : layout.boxes) {
         for (const NodeBox& box : column)
             over_node = over_node || box.Contains(mouse);
     }
-    const WeightSelection& selection = state.network.selection;
+    const auto& boxes = layout.boxes;
     for (std::size_t l = 0; l < network.layers.size(); ++l) {
         const Layer& layer = network.layers[l];
         for (std::size_t j = 0; j < layer.size; ++j) {
@@ -206,24 +209,33 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
                     const float d2 = SegmentDistance2(mouse, a, b);
                     if (d2 < best) {
                         best = d2;
-                        hit = {l, j, i, true};
+                        hit = session::WeightIndex{l, j, i};
                     }
                 }
             }
         }
     }
-    if (hit.found) {
-        const ImVec2 a = boxes[hit.layer][hit.input].Right(), b = boxes[hit.layer + 1][hit.neuron].Left();
+    if (hit) {
+        const ImVec2 a = boxes[hit->layer][hit->input].Right(), b = boxes[hit->layer + 1][hit->neuron].Left();
         draw->AddLine(a, b, U32(WithAlpha(theme.text, 150)), 2.0f * scale);
     }
+    return hit;
+}
 
-    // Nodes: heatmap, gradient bar, outline and badge.
+// Nodes: heatmap, gradient bar, outline and badge; a tooltip for the hovered one.
+void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayout& layout,
+               HeatmapRenderer* heatmaps, const FigureTheme& theme, float scale, bool hovered) {
+    const Network& network = session.trainer().network();
+    const NetworkStats& stats = session.stats();
+    const NetworkColors& colors = theme.network;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const std::size_t columns = layout.boxes.size();
     const std::vector<float>& grid = session.node_grid();
     const std::size_t cells = kNeuronGrid * kNeuronGrid;
     std::size_t node = 0;
     for (std::size_t c = 0; c < columns; ++c) {
-        for (std::size_t k = 0; k < boxes[c].size(); ++k, ++node) {
-            const NodeBox& box = boxes[c][k];
+        for (std::size_t k = 0; k < layout.boxes[c].size(); ++k, ++node) {
+            const NodeBox& box = layout.boxes[c][k];
             const bool hidden = c > 0 && c + 1 < columns;
             const NeuronStats* s = nullptr;
             if (c > 0 && c - 1 < stats.layers.size() && k < stats.layers[c - 1].neurons.size())
@@ -234,7 +246,7 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
                 HeatmapStyle style;
                 style.colors = colors;
                 style.greyed = dead;
-                DrawHeatmap(runtime.heatmaps.get(), draw,
+                DrawHeatmap(heatmaps, draw,
                             {grid.data() + node * cells, kNeuronGrid, node, session.heatmap_updates()},
                             box.p0, box.p1, style);
             }
@@ -280,34 +292,60 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
             }
         }
     }
+}
 
-    if (hit.found) {
-        const Layer& layer = network.layers[hit.layer];
-        const double w = layer.Weight(hit.neuron, hit.input);
-        // The full-batch gradient of this one weight, while hovered: it keeps updating with training.
-        const Gradients gradients = ComputeGradients(network, session.trainer().train());
-        const double g = gradients.weights[hit.layer][hit.neuron * layer.fan_in + hit.input];
-        ImGui::BeginTooltip();
-        ImGui::Text("w(%s\u2192%s) = %s", InputName(network, hit.layer, hit.input).c_str(),
-                    NodeName(network, hit.layer, hit.neuron).c_str(), FormatReadout(w, 4).c_str());
-        ImGui::Text("\u2202L/\u2202w = %s  (mean over the training set)", FormatReadout(g, 4).c_str());
-        ImGui::Text("next full-batch update: w \u2212 \u03b7\u00b7\u2202L/\u2202w = %s",
-                    FormatReadout(w - state.network.learning_rate * g, 4).c_str());
-        ImGui::TextDisabled("Click to open it in the chain-rule inspector.");
-        ImGui::EndTooltip();
-        if (clicked) {
-            state.network.selection.valid = true;
-            state.network.selection.layer = hit.layer;
-            state.network.selection.neuron = hit.neuron;
-            state.network.selection.input = hit.input;
-            state.panels.chain_rule = true;
-            session.RequestZeroFactorSample();
-        }
+// The hovered edge's weight and its full-batch gradient (computed by the session when the weight or
+// the network changes; shown from the frame after the pointer arrives).
+void EdgeTooltip(const NetworkSession& session, const session::WeightIndex& edge, double learning_rate) {
+    const std::optional<session::WeightGradient>& computed = session.hovered_gradient();
+    if (!computed || !(computed->weight == edge)) return;
+    const Network& network = session.trainer().network();
+    const double w = network.layers[edge.layer].Weight(edge.neuron, edge.input);
+    const double g = computed->gradient;
+    ImGui::BeginTooltip();
+    ImGui::Text("w(%s\u2192%s) = %s", InputName(network, edge.layer, edge.input).c_str(),
+                NodeName(network, edge.layer, edge.neuron).c_str(), FormatReadout(w, 4).c_str());
+    ImGui::Text("\u2202L/\u2202w = %s  (mean over the training set)", FormatReadout(g, 4).c_str());
+    ImGui::Text("next full-batch update: w \u2212 \u03b7\u00b7\u2202L/\u2202w = %s",
+                FormatReadout(w - learning_rate * g, 4).c_str());
+    ImGui::TextDisabled("Click to open it in the chain-rule inspector.");
+    ImGui::EndTooltip();
+}
+
+} // namespace
+
+void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
+    NetworkSession& session = runtime.session.network;
+    if (!session.ready()) return;
+    const Network& network = session.trainer().network();
+    const float scale = runtime.Scale(state);
+    const FigureTheme theme = FigureThemeFor(state.display.theme);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##graph", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+
+    const GraphLayout layout = LayOutGraph(network, origin, size, scale);
+    DrawColumnHeadings(draw, network, layout, theme);
+    const std::optional<session::WeightIndex> hit =
+        DrawEdges(draw, network, layout, state.network.selection, theme, scale, hovered);
+    DrawNodes(draw, session, layout, runtime.heatmaps.get(), theme, scale, hovered);
+    if (!hit) return;
+    session.HoverWeight(*hit); // the session computes its gradient for the tooltip
+    EdgeTooltip(session, *hit, state.network.learning_rate);
+    if (clicked) {
+        state.network.selection.valid = true;
+        state.network.selection.layer = hit->layer;
+        state.network.selection.neuron = hit->neuron;
+        state.network.selection.input = hit->input;
+        state.panels.chain_rule = true;
+        session.RequestZeroFactorSample();
     }
 }
 
 void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
-    NetworkSession& session = runtime.network;
+    NetworkSession& session = runtime.session.network;
     if (!session.ready()) return;
     const float scale = runtime.Scale(state);
     const FigureTheme theme = FigureThemeFor(state.display.theme);

@@ -38,7 +38,7 @@ bool SliderSize(const char* label, std::size_t* value, std::size_t lo, std::size
 
 void DrawNetworkToolbar(AppState& state, UiRuntime& runtime) {
     NetworkLessonState& lesson = state.network;
-    NetworkSession& session = runtime.network;
+    NetworkSession& session = runtime.session.network;
     const bool diverged = session.ready() && session.trainer().diverged();
     ImGui::BeginDisabled(diverged || !session.ready());
     if (ImGui::Button(lesson.playing ? "Pause" : "Play", {ButtonWidth("Pause"), 0}))
@@ -101,13 +101,17 @@ namespace {
 void DrawDataControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     ImGui::SetNextItemWidth(-FLT_MIN); // no label: the column's full width, so the text is never cut
     if (ImGui::BeginCombo("##lesson", "Load a lesson\u2026")) {
-        for (int p = 0; p < static_cast<int>(LessonPreset::Count); ++p) {
-            const auto preset = static_cast<LessonPreset>(p);
-            if (ImGui::Selectable(LessonPresetLabel(preset))) ApplyLessonPreset(lesson, preset);
+        // The lessons of the Lessons menu that are about the network: one list, the shipped presets.
+        const std::vector<LessonEntry>& lessons = LessonEntries(runtime.scenes);
+        for (std::size_t i = 0; i < lessons.size(); ++i) {
+            if (!lessons[i].network) continue;
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(lessons[i].title.c_str())) runtime.scenes.preset_request = i;
+            ImGui::PopID();
         }
         ImGui::EndCombo();
     }
-    ItemTooltip("Sets the network, data and training for one of the lecture's lessons; press Play.");
+    ItemTooltip("Opens one of the lecture's lessons (as in the Lessons menu): network, data and training.");
     SectionHeading("Data", runtime.fonts.bold);
     const std::string current(DatasetName(lesson.dataset));
     if (ImGui::BeginCombo("dataset", current.c_str())) {
@@ -243,7 +247,7 @@ ChartSeries Series(std::string label, Color color, const std::vector<double>& x,
 
 // The three charts over the steps side by side in `area`.
 void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area) {
-    const TrainingHistory& history = runtime.network.trainer().history();
+    const TrainingHistory& history = runtime.session.network.trainer().history();
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;

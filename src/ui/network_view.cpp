@@ -30,13 +30,13 @@ bool Focused(const std::vector<std::string>& focus, const char* id) {
 
 void DrawGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     BeginRegionChild("##graph_area", "network.graph", size, false, kFixed);
-    if (runtime.network.ready()) DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
+    if (runtime.session.network.ready()) DrawNetworkGraph(state, runtime, ImGui::GetContentRegionAvail());
     EndRegionChild();
 }
 
 void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size) {
     BeginRegionChild("##output_area", "network.output", size, false, kFixed);
-    if (runtime.network.ready()) {
+    if (runtime.session.network.ready()) {
         ImGui::PushFont(runtime.fonts.bold);
         ImGui::TextUnformatted("Network output");
         ImGui::PopFont();
@@ -56,8 +56,8 @@ void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size) {
 // ‖∂L/∂W‖ of every layer at the current step, input side first.
 void DrawGradients(const AppState& state, UiRuntime& runtime, ImVec2 size) {
     std::vector<GradientBar> bars;
-    if (runtime.network.ready()) {
-        const NetworkStats& stats = runtime.network.stats();
+    if (runtime.session.network.ready()) {
+        const NetworkStats& stats = runtime.session.network.stats();
         for (std::size_t l = 0; l < stats.layers.size(); ++l) {
             const bool output = l + 1 == stats.layers.size();
             std::string label =
@@ -92,7 +92,6 @@ void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size,
 } // namespace
 
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
-    runtime.network.Update(state.network, runtime.training_budget_seconds);
     const bool controls = !state.display.hide_controls;
     const float scale = runtime.Scale(state);
     const bool wide = ClassifyWidth(ImGui::GetIO().DisplaySize.x / scale) == SizeClass::Wide;
@@ -105,7 +104,7 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
             SameLineIfFits(ButtonWidth("Controls\u2026"));
             DrawerButton(runtime, "Controls\u2026", kControlsDrawer, "Data, layers and training settings.");
         }
-        if (!runtime.network.error().empty()) ErrorText(runtime.network.error().c_str());
+        if (!runtime.session.network.error().empty()) ErrorText(runtime.session.network.error().c_str());
     }
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
@@ -153,7 +152,7 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         ImGui::EndGroup();
     }
     BeginRegionChild("##charts", "network.charts", {width, charts_height}, false, kFixed);
-    if (runtime.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
+    if (runtime.session.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
     EndRegionChild();
     ImGui::EndGroup();
 }

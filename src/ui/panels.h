@@ -36,6 +36,11 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime);
 // Makes the state's view and its lesson-panel flags agree: a changed view wins; otherwise a panel
 // flag opened or closed outside the tabs (the N key, a test, an export) moves the view.
 void FollowView(AppState& state, UiRuntime& runtime);
+// One frame of the app, after the platform's new frame: the scene requests of the last frame carried
+// out, the session advanced once (whatever the views show), then NewFrame, the whole window drawn
+// from the state and the session, Render. The window's
+// loop, the headless tests and the bench all run this.
+void RunFrame(AppState& state, UiRuntime& runtime);
 
 // Functions in sidebar order (by group, then catalogue order): what the keys 1–9 select.
 std::vector<ActivationId> SidebarOrder();

@@ -102,7 +102,7 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime, std::string& messa
     int seed = p.seed;
     if (ImGui::InputInt("seed", &seed)) p.seed = std::max(seed, 0);
 
-    const PropagationRunner& runner = runtime.theory.propagation;
+    const PropagationRunner& runner = runtime.session.theory.propagation;
     if (!runner.error().empty()) {
         ErrorText(("Cannot run: " + runner.error()).c_str());
     } else if (runner.Running()) {
@@ -161,7 +161,7 @@ void DrawMapControls(AppState& state, UiRuntime& runtime, const SeluMapResults& 
 void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) {
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
-    const PropagationRunner& runner = runtime.theory.propagation;
+    const PropagationRunner& runner = runtime.session.theory.propagation;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     // Four charts in a 2 × 2 grid, never a scroll: the lesson's two (variance and gradient per layer)
@@ -254,9 +254,9 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
 constexpr const char* kControlsDrawer = "##drawer_propagation";
 
 void DrawControlColumn(AppState& state, UiRuntime& runtime) {
-    const SeluMapResults& map = runtime.theory.selu_map.Get(state.propagation);
+    const SeluMapResults& map = runtime.session.theory.selu_map.Get(state.propagation);
     SectionHeading("Random deep network", runtime.fonts.bold);
-    DrawNetworkControls(state, runtime, runtime.theory.propagation_message);
+    DrawNetworkControls(state, runtime, runtime.propagation_message);
     ImGui::Spacing();
     HintText("SELU with the canonical λ, α and LeCun weights keeps mean ≈ 0, variance ≈ 1 at every depth; "
              "other λ, α "
@@ -270,8 +270,6 @@ void DrawControlColumn(AppState& state, UiRuntime& runtime) {
 } // namespace
 
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
-    // Start, cancel or collect the simulation before drawing, so this frame shows the newest results.
-    runtime.theory.propagation.Update(state.propagation);
     const float scale = runtime.Scale(state);
     const ImVec2 available = ImGui::GetContentRegionAvail();
     // The controls keep a column only in a wide window; otherwise the four charts take the width.
@@ -291,9 +289,7 @@ void DrawPropagationPanel(AppState& state, UiRuntime& runtime) {
     }
     ImGui::BeginChild("##propagation_charts", {0.0f, ImGui::GetContentRegionAvail().y}, false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    // The settings may have changed in the controls: pick that up this frame (it never waits).
-    runtime.theory.propagation.Update(state.propagation);
-    DrawCharts(state, runtime, runtime.theory.selu_map.Get(state.propagation));
+    DrawCharts(state, runtime, runtime.session.theory.selu_map.Get(state.propagation));
     ImGui::EndChild();
 }
 

@@ -38,17 +38,6 @@ bool FileExists(const std::string& path) {
     return std::filesystem::exists(path, ec);
 }
 
-const std::vector<std::string>& PresetTitles(SceneFiles& files) {
-    if (files.preset_titles.empty()) {
-        for (const EmbeddedPreset& preset : EmbeddedPresets()) {
-            const SceneParseResult parsed = ParseScene(preset.text, preset.name);
-            files.preset_titles.push_back(
-                parsed.ok() && !parsed.scene.title.empty() ? parsed.scene.title : std::string(preset.name));
-        }
-    }
-    return files.preset_titles;
-}
-
 void Load(const std::string& path, AppState& state, UiRuntime& runtime) {
     SceneFiles& files = runtime.scenes;
     SceneParseResult parsed = ReadSceneFile(path);
@@ -91,6 +80,20 @@ void Save(const std::string& path, const AppState& state, UiRuntime& runtime) {
 
 } // namespace
 
+const std::vector<LessonEntry>& LessonEntries(SceneFiles& files) {
+    if (files.lessons.empty()) {
+        for (const EmbeddedPreset& preset : EmbeddedPresets()) {
+            const SceneParseResult parsed = ParseScene(preset.text, preset.name);
+            LessonEntry entry;
+            entry.title =
+                parsed.ok() && !parsed.scene.title.empty() ? parsed.scene.title : std::string(preset.name);
+            entry.network = parsed.ok() && parsed.scene.state.panels.network;
+            files.lessons.push_back(std::move(entry));
+        }
+    }
+    return files.lessons;
+}
+
 void AddRecentScene(std::vector<std::string>& recent, const std::string& path) {
     std::vector<std::string> updated{path};
     for (const std::string& other : recent) {
@@ -108,9 +111,10 @@ std::string DefaultScenePath(const SceneFiles& files) {
 Scene CurrentScene(const AppState& state, const UiRuntime& runtime) {
     Scene scene;
     scene.state = state;
-    if (runtime.network.ready() && NetworkFitsLesson(runtime.network.trainer().network(), state.network)) {
-        scene.trained = runtime.network.trainer().network();
-        scene.training_step = runtime.network.trainer().step();
+    if (runtime.session.network.ready() &&
+        NetworkFitsLesson(runtime.session.network.trainer().network(), state.network)) {
+        scene.trained = runtime.session.network.trainer().network();
+        scene.training_step = runtime.session.network.trainer().step();
     }
     return scene;
 }
@@ -121,9 +125,10 @@ void ApplyScene(Scene scene, AppState& state, UiRuntime& runtime, bool keep_disp
     if (keep_display) state.display = display;
     if (state.display.fullscreen != display.fullscreen) runtime.fullscreen_changed = true;
     if (scene.trained) {
-        runtime.network.RequestRestore(std::move(*scene.trained), scene.training_step);
+        runtime.session.network.RequestRestore(std::move(*scene.trained), scene.training_step);
     } else {
-        runtime.network.RequestReset(); // fresh weights from the lesson's seed, as the scene describes
+        runtime.session.network
+            .RequestReset(); // fresh weights from the lesson's seed, as the scene describes
     }
     runtime.parameter_error.clear();
 }
@@ -181,10 +186,10 @@ void DrawSceneFileMenuItems(const AppState& state, UiRuntime& runtime) {
 
 void DrawLessonPresetsMenu(UiRuntime& runtime) {
     if (!ImGui::BeginMenu("Lessons")) return;
-    const std::vector<std::string>& titles = PresetTitles(runtime.scenes);
-    for (std::size_t i = 0; i < titles.size(); ++i) {
+    const std::vector<LessonEntry>& lessons = LessonEntries(runtime.scenes);
+    for (std::size_t i = 0; i < lessons.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::MenuItem(titles[i].c_str())) runtime.scenes.preset_request = i;
+        if (ImGui::MenuItem(lessons[i].title.c_str())) runtime.scenes.preset_request = i;
         ImGui::PopID();
     }
     ImGui::EndMenu();

@@ -20,6 +20,12 @@ inline constexpr std::size_t kMaxRecentScenes = 8;
 
 enum class SceneDialog { None, Open, Save };
 
+// One embedded lesson preset as the menus list it.
+struct LessonEntry {
+    std::string title;
+    bool network = false; // the lesson opens the mini network (the network view lists these)
+};
+
 struct SceneFiles {
     std::string last_path;           // the scene last opened or saved
     std::string title;               // the title of the scene last opened (kept when saving)
@@ -31,8 +37,11 @@ struct SceneFiles {
     bool confirm_overwrite = false;                        // the save dialog asks before replacing a file
     std::optional<std::string> load_request, save_request; // carried out at the next frame
     std::optional<std::size_t> preset_request;             // an index into EmbeddedPresets()
-    std::vector<std::string> preset_titles;                // read from the presets on first use
+    std::vector<LessonEntry> lessons;                      // read from the presets on first use
 };
+
+// Every embedded preset, in EmbeddedPresets() order: the one list both lesson menus show.
+const std::vector<LessonEntry>& LessonEntries(SceneFiles& files);
 
 // Puts `path` first in `recent`, without duplicates, keeping at most kMaxRecentScenes.
 void AddRecentScene(std::vector<std::string>& recent, const std::string& path);

@@ -89,9 +89,9 @@ void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& r
         if (ImGui::InputDouble("##logit", &logit, 0.0, 0.0, "%.6g")) {
             if (std::isfinite(logit)) {
                 softmax.logits[i] = logit;
-                runtime.theory.softmax_message.clear();
+                runtime.softmax_message.clear();
             } else {
-                runtime.theory.softmax_message = "Refused: a logit must be a finite number.";
+                runtime.softmax_message = "Refused: a logit must be a finite number.";
             }
         }
         ItemTooltip(
@@ -136,7 +136,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     SameLineIfFits(ButtonWidth("Lecture example"));
     if (ImGui::Button("Lecture example")) {
         softmax = SoftmaxPanelState{};
-        runtime.theory.softmax_message.clear();
+        runtime.softmax_message.clear();
     }
     ItemTooltip("Dog, Cat, Don, Tiger with logits 10, 20, 30, 40 at T = 1.");
 
@@ -153,11 +153,11 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     if (changed && temperature != softmax.temperature) {
         if (std::isfinite(temperature) && temperature > 0.0) {
             softmax.temperature = temperature;
-            runtime.theory.softmax_message.clear();
+            runtime.softmax_message.clear();
         } else {
-            runtime.theory.softmax_message = "Refused: the temperature must be a finite number > 0, got " +
-                                             FormatReadout(temperature) + "; T stays " +
-                                             FormatReadout(softmax.temperature) + ".";
+            runtime.softmax_message = "Refused: the temperature must be a finite number > 0, got " +
+                                      FormatReadout(temperature) + "; T stays " +
+                                      FormatReadout(softmax.temperature) + ".";
         }
     }
     SameLineIfFits(ButtonWidth("T = 1"));
@@ -166,7 +166,7 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     ImGui::Checkbox("Jacobian and the lecture's table", &runtime.softmax_jacobian);
     ItemTooltip("Show \u2202p\u1d62/\u2202z\u2c7c as a heatmap and the handwritten table corrected, in place "
                 "of the formula.");
-    if (!runtime.theory.softmax_message.empty()) ErrorText(runtime.theory.softmax_message.c_str());
+    if (!runtime.softmax_message.empty()) ErrorText(runtime.softmax_message.c_str());
 }
 
 // The formula with numbers, evaluated the stable way, one row per class.
@@ -316,7 +316,7 @@ void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
     // Keep names and logits paired whatever a settings file or a test did.
     state.softmax.class_names.resize(state.softmax.logits.size());
     const FigureTheme theme = FigureThemeFor(state.display.theme);
-    const SoftmaxResults& results = runtime.theory.softmax.Get(state.softmax);
+    const SoftmaxResults& results = runtime.session.theory.softmax.Get(state.softmax);
     const ImVec2 available = ImGui::GetContentRegionAvail();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
@@ -334,7 +334,7 @@ void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
     }
     EndRegionChild();
     ImGui::SameLine();
-    const SoftmaxResults& current = runtime.theory.softmax.Get(state.softmax);
+    const SoftmaxResults& current = runtime.session.theory.softmax.Get(state.softmax);
     const bool jacobian = runtime.softmax_jacobian && !state.display.hide_controls;
     BeginRegionChild("##softmax_right", jacobian ? "softmax.jacobian" : "softmax.formula",
                      {0.0f, available.y}, true, jacobian ? 0 : fixed);

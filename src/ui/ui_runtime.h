@@ -1,19 +1,18 @@
-// What the UI keeps besides the app state: derived data (curve samples), fonts, plot interaction,
-// messages. Nothing here is saved; everything can be rebuilt from the AppState.
+// What the UI keeps besides the app state: the session (what runs), derived data (curve samples),
+// fonts, plot interaction, messages. Nothing here is saved; everything can be rebuilt from the AppState.
 #pragma once
 
 #include "core/app_state.h"
 #include "render/plot_figure.h"
+#include "session/session.h"
 #include "ui/animation_export_panel.h"
 #include "ui/cached_geometry.h"
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
 #include "ui/heatmap_renderer.h"
 #include "ui/layout_recorder.h"
-#include "ui/network_session.h"
 #include "ui/plot_widget.h"
 #include "ui/scene_files.h"
-#include "ui/theory_runtime.h"
 
 #include <array>
 #include <memory>
@@ -22,6 +21,17 @@
 #include <vector>
 
 namespace actlab::ui {
+
+// The session's names as the views use them (they read its results and send it requests).
+using session::BornDeadRunner;
+using session::kNeuronGrid;
+using session::kOutputGrid;
+using session::kPlaneHi;
+using session::kPlaneLo;
+using session::NetworkSession;
+using session::PropagationRunner;
+using session::SeluMapResults;
+using session::SoftmaxResults;
 
 // Curve samples of the selected functions, rebuilt only when a function, parameter, the x range,
 // the plot width, the convention or the theme changed.
@@ -102,18 +112,19 @@ struct UiRuntime {
     CurveCache curves;
     PropertyCache card;
     StatusMessage status;
-    NetworkSession network;                    // the mini network's trainer, statistics and heatmaps
+    session::Session session; // what runs: the mini network's training, the theory simulations
     std::unique_ptr<HeatmapRenderer> heatmaps; // GPU heatmaps in the window; null: CPU meshes
     CachedGeometry surface_points;             // the decision surface's data points, while they stay put
-    double training_budget_seconds = kDefaultTrainingBudgetSeconds; // training time per frame
-    std::string parameter_error; // the last refused typed value, shown under the sliders
-    double probe_input_x = -4.0; // the x typed for "Pin f(x)"
-    TheoryRuntime theory;        // softmax, propagation and born-dead results
-    ExportUi exporter;           // the export dialog's choices, its request and the toast
-    AnimationExportUi animation; // the Export animation dialog, its request and progress
-    SceneFiles scenes;           // open/save dialogs, recent scenes, preset requests
-    bool about_open = false;     // Help → About
-    GatedViewCache gated;        // the gated view's heatmaps and its slice curve
+    double training_budget_seconds = session::kDefaultTrainingBudgetSeconds; // training time per frame
+    std::string parameter_error;     // the last refused typed value, shown under the sliders
+    double probe_input_x = -4.0;     // the x typed for "Pin f(x)"
+    std::string softmax_message;     // the last refused typed logit or temperature
+    std::string propagation_message; // the last refused parameter of the propagation panel
+    ExportUi exporter;               // the export dialog's choices, its request and the toast
+    AnimationExportUi animation;     // the Export animation dialog, its request and progress
+    SceneFiles scenes;               // open/save dialogs, recent scenes, preset requests
+    bool about_open = false;         // Help → About
+    GatedViewCache gated;            // the gated view's heatmaps and its slice curve
     bool quit_requested = false;
     bool fullscreen_changed = false;
     std::optional<WorkspaceView> synced_view; // the view the panel flags were last brought in step with

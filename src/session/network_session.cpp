@@ -1,12 +1,13 @@
 // The live mini network (see network_session.h).
-#include "ui/network_session.h"
+#include "session/network_session.h"
 
 #include "core/scene.h"
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
-namespace actlab::ui {
+namespace actlab::session {
 
 namespace {
 
@@ -47,55 +48,6 @@ void NormaliseLesson(NetworkLessonState& lesson) {
     lesson.steps_per_frame = std::clamp(lesson.steps_per_frame, 1, 100000);
     lesson.batch_size = std::clamp<std::size_t>(lesson.batch_size, 1, kMaxBatchSize);
     lesson.learning_rate = std::clamp(lesson.learning_rate, 1e-5, kMaxLearningRate);
-}
-
-const char* LessonPresetLabel(LessonPreset preset) {
-    switch (preset) {
-    case LessonPreset::Default:
-        return "ReLU on the circle";
-    case LessonPreset::DyingReluBias:
-        return "Dying ReLU: bias init \u221210";
-    case LessonPreset::DyingReluLearningRate:
-        return "Dying ReLU: learning rate 3";
-    case LessonPreset::VanishingGradients:
-        return "Vanishing gradients: 6 sigmoid layers";
-    case LessonPreset::Count:
-        break;
-    }
-    return "";
-}
-
-void ApplyLessonPreset(NetworkLessonState& lesson, LessonPreset preset) {
-    const auto layers = [&](std::vector<std::size_t> hidden, ActivationId id) {
-        lesson.activations.assign(hidden.size(), Activation::WithDefaults(id));
-        lesson.hidden = std::move(hidden);
-    };
-    lesson = NetworkLessonState{};
-    switch (preset) {
-    case LessonPreset::Default:
-    case LessonPreset::Count:
-        break;
-    case LessonPreset::DyingReluBias:
-        // As the core test proves for every seed 1…20: biases at −10 leave most ReLUs born dead.
-        layers({8, 8}, ActivationId::Relu);
-        lesson.init = InitScheme::He;
-        lesson.bias_init = -10.0;
-        break;
-    case LessonPreset::DyingReluLearningRate:
-        // As the core test proves for every seed 1…20: 2→4→1, sigmoid output with cross-entropy, He
-        // weights, biases 0.1, learning rate 3: at least half of the ReLUs die (most often three of four).
-        layers({4}, ActivationId::Relu);
-        lesson.output = ActivationId::Sigmoid;
-        lesson.init = InitScheme::He;
-        lesson.bias_init = 0.1;
-        lesson.samples = 500;
-        lesson.learning_rate = 3.0;
-        break;
-    case LessonPreset::VanishingGradients:
-        layers({8, 8, 8, 8, 8, 8}, ActivationId::Sigmoid);
-        lesson.learning_rate = 0.1;
-        break;
-    }
 }
 
 NetworkSession::BuildKey NetworkSession::KeyOf(const NetworkLessonState& lesson) {
@@ -139,6 +91,7 @@ void NetworkSession::Build(const NetworkLessonState& lesson) {
     key_ = KeyOf(lesson);
     heatmaps_stale_ = true;
     stats_stale_ = false;
+    ++network_version_;
 }
 
 void NetworkSession::ApplyActivations(const NetworkLessonState& lesson) {
@@ -153,6 +106,7 @@ void NetworkSession::ApplyActivations(const NetworkLessonState& lesson) {
     activations_ = lesson.activations;
     heatmaps_stale_ = true;
     stats_stale_ = true;
+    ++network_version_;
 }
 
 void NetworkSession::RequestRestore(Network network, std::size_t step) {
@@ -170,6 +124,7 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         if (!trainer_) {
             restore_.reset();
             lesson.playing = false;
+            hovered_gradient_.reset();
             return;
         }
         if (restore_ && NetworkFitsLesson(*restore_, lesson)) {
@@ -178,6 +133,7 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
             activations_ = lesson.activations; // the saved layers already carry them (and PReLU's a)
             stats_stale_ = true;
             heatmaps_stale_ = true;
+            ++network_version_;
         }
         restore_.reset();
     }
@@ -189,6 +145,7 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         trainer_->Observe();
         stats_stale_ = false;
         heatmaps_stale_ = true;
+        ++network_version_;
     }
     ApplyActivations(lesson);
     const TrainingOptions options = OptionsOf(lesson);
@@ -231,6 +188,7 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
     if (steps > 0) {
         stats_stale_ = true;
         heatmaps_stale_ = true;
+        ++network_version_;
     }
 
     if (zero_sample_requested_) {
@@ -247,6 +205,31 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         frames_since_observe_ = 0;
     }
     if (heatmaps_stale_ && (!training || frames_since_heatmap_ >= kHeatmapEveryFrames)) RefreshHeatmaps();
+    RefreshHoveredGradient();
+}
+
+void NetworkSession::RefreshHoveredGradient() {
+    // A report lasts one Update: a view that stops drawing the graph stops the computation too.
+    const std::optional<WeightIndex> hovered = std::exchange(hovered_, std::nullopt);
+    if (!hovered) {
+        hovered_gradient_.reset();
+        return;
+    }
+    if (hovered_gradient_ && hovered_gradient_->weight == *hovered &&
+        hovered_gradient_version_ == network_version_)
+        return;
+    hovered_gradient_.reset();
+    const Network& network = trainer_->network();
+    const WeightIndex weight = *hovered;
+    if (weight.layer >= network.layers.size()) return;
+    const Layer& layer = network.layers[weight.layer];
+    if (weight.neuron >= layer.size || weight.input >= layer.fan_in) return;
+    // ∂L/∂w = (1/N) Σₙ ∂Eₙ/∂w over the N training samples: one backward pass of the whole set.
+    const Gradients gradients = ComputeGradients(network, trainer_->train());
+    hovered_gradient_ =
+        WeightGradient{weight, gradients.weights[weight.layer][weight.neuron * layer.fan_in + weight.input]};
+    hovered_gradient_version_ = network_version_;
+    ++gradient_computations_;
 }
 
 void NetworkSession::RefreshHeatmaps() {
@@ -295,4 +278,4 @@ std::size_t NetworkSession::FirstZeroFactorSample(const WeightSelection& selecti
     return fallback;
 }
 
-} // namespace actlab::ui
+} // namespace actlab::session

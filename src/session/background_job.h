@@ -1,4 +1,4 @@
-// One computation on a worker thread, so that a long simulation never blocks a frame: the panel
+// One computation on a worker thread, so that a long simulation never blocks a frame: the session
 // starts it, reads its progress every frame, may cancel it, and takes the result when it is done.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <thread>
 #include <utility>
 
-namespace actlab::ui {
+namespace actlab::session {
 
 // What the work function sees: it reports progress (0 to 1) and should stop early when cancelled.
 struct JobControl {
@@ -67,4 +67,4 @@ private:
     std::thread thread_;
 };
 
-} // namespace actlab::ui
+} // namespace actlab::session

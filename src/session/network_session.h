@@ -1,6 +1,6 @@
 // The live side of the mini-network lesson: the Trainer built from the NetworkLessonState, training
-// in per-frame time slices, statistics and the heatmaps the network panel draws. Derived data only:
-// everything here is rebuilt from the lesson state.
+// in per-frame time slices, statistics, the heatmaps and the hovered weight's gradient the network
+// view draws. Derived data only: everything here is rebuilt from the lesson state.
 #pragma once
 
 #include "core/app_state.h"
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace actlab::ui {
+namespace actlab::session {
 
 inline constexpr std::size_t kNeuronGrid = 32; // heatmap cells per side for every node
 inline constexpr std::size_t kOutputGrid = 64; // the large decision surface (smoothly shaded between cells)
@@ -21,6 +21,18 @@ inline constexpr double kDefaultTrainingBudgetSeconds =
     0.011;                                    // per frame: what a 60 fps frame leaves (GPU heatmaps)
 inline constexpr int kHeatmapEveryFrames = 4; // while training, heatmaps refresh this often
 inline constexpr int kObserveEveryFrames = 6; // and statistics and chart rows this often
+
+// One weight of the network: layer `layer`'s weight from input `input` into neuron `neuron`.
+struct WeightIndex {
+    std::size_t layer = 0, neuron = 0, input = 0;
+    bool operator==(const WeightIndex&) const = default;
+};
+
+// ∂L/∂w of one weight, the mean over the whole training set.
+struct WeightGradient {
+    WeightIndex weight;
+    double gradient = 0.0;
+};
 
 class NetworkSession {
 public:
@@ -34,6 +46,16 @@ public:
     void RequestReset() { reset_requested_ = true; }
     // The chain-rule inspector's sample becomes the first one with a zero factor at the next Update.
     void RequestZeroFactorSample() { zero_sample_requested_ = true; }
+
+    // The weight under the pointer in the graph, reported by the view in every frame it is hovered (a
+    // report lasts until the next Update). Its full-batch gradient is computed at that Update, and
+    // again only when the weight or the network changes.
+    void HoverWeight(std::optional<WeightIndex> weight) { hovered_ = weight; }
+    // The gradient of the hovered weight as of the last Update; nothing when no weight is hovered.
+    const std::optional<WeightGradient>& hovered_gradient() const { return hovered_gradient_; }
+    std::size_t gradient_computations() const { return gradient_computations_; }
+    // Counts changes of the network's weights, biases or activations (a step, a reset, an edit).
+    std::size_t network_version() const { return network_version_; }
 
     // A scene's trained weights: the next Update rebuilds the lesson (fresh data and history) and then
     // takes these weights and step count, when they fit the lesson's layers.
@@ -78,6 +100,7 @@ private:
     void Build(const NetworkLessonState& lesson);
     void ApplyActivations(const NetworkLessonState& lesson);
     void RefreshHeatmaps();
+    void RefreshHoveredGradient();
 
     std::unique_ptr<Trainer> trainer_;
     BuildKey key_;
@@ -97,15 +120,14 @@ private:
     std::size_t restore_step_ = 0;
     std::size_t samples_trained_ = 0;
     double last_training_seconds_ = 0.0;
+    std::size_t network_version_ = 0;
+    std::optional<WeightIndex> hovered_;
+    std::optional<WeightGradient> hovered_gradient_;
+    std::size_t hovered_gradient_version_ = 0; // the network_version_ it was computed on
+    std::size_t gradient_computations_ = 0;
 };
-
-// Ready-made lessons: the lecture's dying-ReLU causes and vanishing gradients, set in one click.
-enum class LessonPreset { Default, DyingReluBias, DyingReluLearningRate, VanishingGradients, Count };
-const char* LessonPresetLabel(LessonPreset preset);
-// Sets the architecture, data and training choices of `preset` (panel visibility is kept).
-void ApplyLessonPreset(NetworkLessonState& lesson, LessonPreset preset);
 
 // The lesson's hidden activations, one per hidden layer (missing ones ReLU, extra ones dropped).
 void NormaliseLesson(NetworkLessonState& lesson);
 
-} // namespace actlab::ui
+} // namespace actlab::session

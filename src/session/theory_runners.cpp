@@ -1,11 +1,22 @@
 // Derived data of the theory panels (see theory_runtime.h).
-#include "ui/theory_runtime.h"
+#include "session/theory_runners.h"
 
 #include <algorithm>
 #include <cmath>
 #include <thread>
 
-namespace actlab::ui {
+namespace actlab::session {
+
+namespace {
+
+// All but one core, at most 8, so that frames keep a core. hardware_concurrency() reads /sys on
+// every call and the session asks every frame: once will do.
+std::size_t WorkerThreads() {
+    static const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+    return std::min<std::size_t>(cores - 1, 8);
+}
+
+} // namespace
 
 const SoftmaxResults& SoftmaxCache::Get(const SoftmaxPanelState& state) {
     if (key_ && key_->first == state.logits && key_->second == state.temperature) return results_;
@@ -36,41 +47,44 @@ PropagationConfig PropagationConfigFor(const PropagationPanelState& state) {
     config.width = static_cast<std::size_t>(std::max(state.width, 0));
     config.samples = static_cast<std::size_t>(std::max(state.samples, 0));
     config.seed = static_cast<std::uint64_t>(std::max(state.seed, 0));
-    // hardware_concurrency() reads /sys on every call and the panel asks every frame: once will do.
-    static const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
-    config.threads = std::min<std::size_t>(cores - 1, 8);
+    config.threads = WorkerThreads();
     return config;
 }
 
-void PropagationRunner::Update(const PropagationPanelState& state) {
+PropagationJob::Inputs PropagationJob::InputsOf(const PropagationPanelState& state) {
     const PropagationConfig config = PropagationConfigFor(state);
-    inputs_ = {config.activation, config.init.scheme, config.init.stddev, config.depth,
-               config.width,      config.samples,     config.seed};
-    if (auto finished = job_.TakeIfDone()) {
-        // An empty result is a cancelled run.
-        if (!finished->empty()) {
-            results_ = std::move(*finished);
-            shown_ = running_;
-        }
-        running_.reset();
-    }
-    error_ = ValidatePropagationConfig(config);
-    if (!error_.empty() || Current()) {
-        if (running_) job_.RequestCancel();
-        return;
-    }
-    if (running_) {
-        if (!(*running_ == inputs_)) job_.RequestCancel();
-        return;
-    }
-    running_ = inputs_;
-    ++runs_started_;
-    job_.Start([config](JobControl& control) {
-        return SimulatePropagation(config, [&control](double done) {
-            control.progress.store(done, std::memory_order_relaxed);
-            return !control.cancel.load(std::memory_order_relaxed);
-        });
+    return {config.activation, config.init.scheme, config.init.stddev, config.depth,
+            config.width,      config.samples,     config.seed};
+}
+
+namespace {
+
+PropagationConfig ConfigOf(const PropagationJob::Inputs& inputs) {
+    PropagationConfig config;
+    config.activation = inputs.activation;
+    config.init.scheme = inputs.scheme;
+    config.init.stddev = inputs.stddev;
+    config.depth = inputs.depth;
+    config.width = inputs.width;
+    config.samples = inputs.samples;
+    config.seed = inputs.seed;
+    config.threads = WorkerThreads();
+    return config;
+}
+
+} // namespace
+
+std::string PropagationJob::Refusal(const Inputs& inputs) {
+    return ValidatePropagationConfig(ConfigOf(inputs));
+}
+
+std::optional<PropagationJob::Result> PropagationJob::Run(const Inputs& inputs, JobControl& control) {
+    Result rows = SimulatePropagation(ConfigOf(inputs), [&control](double done) {
+        control.progress.store(done, std::memory_order_relaxed);
+        return !control.cancel.load(std::memory_order_relaxed);
     });
+    if (rows.empty()) return std::nullopt; // cancelled
+    return rows;
 }
 
 const SeluMapResults& SeluMapCache::Get(const PropagationPanelState& state) {
@@ -131,18 +145,8 @@ std::string ValidateBornDeadPanel(const BornDeadPanelState& state) {
     return ValidateBornDeadConfig(config);
 }
 
-void BornDeadRunner::Update(const BornDeadPanelState& state) {
-    inputs_ = state;
-    if (auto finished = job_.TakeIfDone()) {
-        results_ = std::move(*finished);
-        shown_ = running_;
-        running_.reset();
-    }
-    error_ = ValidateBornDeadPanel(state);
-    if (!error_.empty() || Current() || running_) return;
-    running_ = state;
-    const BornDeadConfig config = BornDeadConfigFor(state);
-    job_.Start([config](JobControl&) { return SimulateBornDeadByDepth(config); });
+std::optional<BornDeadJob::Result> BornDeadJob::Run(const Inputs& inputs, JobControl&) {
+    return SimulateBornDeadByDepth(BornDeadConfigFor(inputs));
 }
 
-} // namespace actlab::ui
+} // namespace actlab::session
