@@ -297,14 +297,17 @@ TEST_F(NetworkPanelTest, HidingTheNetworkViewKeepsTrainingStepping) {
 TEST_F(UiFrameTest, TheSessionIsUpdatedOncePerFrame) {
     Frames(3);
     EXPECT_EQ(runtime_.session.updates(), 3u);
-    OpenEveryPanel(state_);
+    // The propagation view opened once: its simulation starts and then follows its inputs unseen.
     state_.propagation.samples = 10;
+    ShowView(state_, WorkspaceView::Propagation);
+    Frame();
+    OpenEveryPanel(state_);
     state_.born_dead.trials = 200;
     state_.network.playing = true;
     state_.network.steps_per_frame = 1;
     runtime_.training_budget_seconds = 10.0;
     Frames(5);
-    EXPECT_EQ(runtime_.session.updates(), 8u);
+    EXPECT_EQ(runtime_.session.updates(), 9u);
     EXPECT_EQ(runtime_.session.network.trainer().step(), 5u) << "one training slice per frame";
     EXPECT_EQ(runtime_.session.theory.propagation.runs_started(), 1u);
 }
