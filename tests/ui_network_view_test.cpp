@@ -353,7 +353,7 @@ TEST_F(NetworkPanelTest, TheNetworkViewListsTheShippedPresetsThatOpenTheNetwork)
         ASSERT_TRUE(parsed.ok()) << parsed.error;
         EXPECT_EQ(lessons[i].title, parsed.scene.title);
         EXPECT_EQ(lessons[i].network, parsed.scene.state.panels.network) << presets[i].name;
-        if (lessons[i].network) network_lessons.push_back(std::string(presets[i].name));
+        if (lessons[i].network) network_lessons.emplace_back(presets[i].name);
     }
     std::sort(network_lessons.begin(), network_lessons.end());
     EXPECT_EQ(network_lessons, (std::vector<std::string>{"dying-relu-bias", "dying-relu-learning-rate",
