@@ -148,32 +148,32 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     }
 
     // Column headings: what each layer computes. Deep nets at lecture scale have narrow columns:
-    // the short names ("L3", "out") and a shortened activation keep neighbours from running together.
+    // the short names ("L3", "out") keep neighbours apart, and neighbouring layers with one activation
+    // share one name spanning their columns ("Sigmoid" once over six layers) rather than a cut name each.
     const float heading_room = column_width * 0.94f;
+    std::vector<std::string> subtitles(columns);
     for (std::size_t c = 0; c < columns; ++c) {
-        std::string title, short_title, subtitle;
-        if (c == 0) {
-            title = "inputs";
-            short_title = "in";
-        } else if (c == columns - 1) {
-            title = "output";
-            short_title = "out";
-            subtitle = std::string(network.layers[c - 1].activation.info().display_name);
-        } else {
-            title = "layer " + std::to_string(c);
-            short_title = "L" + std::to_string(c);
-            subtitle = std::string(network.layers[c - 1].activation.info().display_name);
-        }
+        std::string title = c == 0 ? "inputs" : c == columns - 1 ? "output" : "layer " + std::to_string(c);
+        std::string short_title = c == 0 ? "in" : c == columns - 1 ? "out" : "L" + std::to_string(c);
+        if (c > 0) subtitles[c] = std::string(network.layers[c - 1].activation.info().display_name);
         if (ImGui::CalcTextSize(title.c_str()).x > heading_room) title = short_title;
-        const std::string full_subtitle = subtitle;
-        subtitle = FitText(subtitle, heading_room);
         const float cx = origin.x + column_width * (static_cast<float>(c) + 0.5f);
         const ImVec2 t = ImGui::CalcTextSize(title.c_str());
         draw->AddText({cx - t.x / 2, origin.y}, U32(theme.text), title.c_str());
         RecordText(title, {cx - t.x / 2, origin.y});
-        const ImVec2 s = ImGui::CalcTextSize(subtitle.c_str());
-        draw->AddText({cx - s.x / 2, origin.y + line}, U32(theme.dim_text), subtitle.c_str());
-        RecordText(subtitle, {cx - s.x / 2, origin.y + line}, subtitle != full_subtitle);
+    }
+    for (std::size_t first = 1; first < columns;) {
+        std::size_t last = first; // a run of columns with the same activation, shown once when it must be
+        const bool fits = ImGui::CalcTextSize(subtitles[first].c_str()).x <= heading_room;
+        while (!fits && last + 1 < columns && subtitles[last + 1] == subtitles[first])
+            ++last;
+        const float span = column_width * static_cast<float>(last - first + 1);
+        const std::string shown = FitText(subtitles[first], span * 0.94f);
+        const float cx = origin.x + column_width * static_cast<float>(first) + span / 2;
+        const ImVec2 shown_size = ImGui::CalcTextSize(shown.c_str());
+        draw->AddText({cx - shown_size.x / 2, origin.y + line}, U32(theme.dim_text), shown.c_str());
+        RecordText(shown, {cx - shown_size.x / 2, origin.y + line}, shown != subtitles[first]);
+        first = last + 1;
     }
 
     // Edges first (under the nodes): colour by sign, width by |w|; the hovered one found by distance.
