@@ -139,10 +139,11 @@ TEST_F(SceneDialogTest, MenusAreClickable) {
     };
     const float bar_y = ImGui::GetFrameHeight() * 0.5f;
     const float row = ImGui::GetTextLineHeightWithSpacing();
-    // "Lessons" is the third menu: after "File" and "View".
+    // "Lessons" is the fourth menu: after "File", "Edit" and "View".
     const ImGuiStyle& style = ImGui::GetStyle();
     const float lessons_x = style.WindowPadding.x + ImGui::CalcTextSize("File").x +
-                            ImGui::CalcTextSize("View").x + 4.0f * style.ItemSpacing.x + 10.0f;
+                            ImGui::CalcTextSize("Edit").x + ImGui::CalcTextSize("View").x +
+                            6.0f * style.ItemSpacing.x + 10.0f;
     click({lessons_x, bar_y});
     click({lessons_x + 20.0f, ImGui::GetFrameHeight() + style.WindowPadding.y + row * 0.5f});
     EXPECT_EQ(runtime_.status.text, "Lesson: ReLU basics");

@@ -20,7 +20,6 @@ namespace actlab::app {
 
 namespace {
 
-constexpr const char* kNetworkWindow = "Mini network";
 constexpr int kMaxStepsPerUiFrame = 100000; // NetworkLessonState::steps_per_frame's upper bound
 
 Theme WindowTheme(ExportTheme theme) {
@@ -75,8 +74,9 @@ public:
         ui::RunFrame(state_, runtime_);
     }
 
-    // The last frame's pixels, cropped to the network panel when `network`.
-    RenderedImage Capture(bool network) {
+    // The last frame's pixels. A network animation shows the network view with its controls hidden:
+    // its graph, output plane, gradient bars and charts fill the frame.
+    RenderedImage Capture() {
         RenderedImage image;
         const GlBindingsScope bindings;
         framebuffer_->BeginDrawing();
@@ -86,22 +86,6 @@ public:
         image.width = width_;
         image.height = height_;
         image.rgba = framebuffer_->ReadRgba();
-        if (!network) return image;
-        ImGuiWindow* window = ImGui::FindWindowByName(kNetworkWindow);
-        if (window == nullptr || !window->WasActive) return {0, 0, {}, "the network panel did not open", ""};
-        const int x0 = std::clamp(static_cast<int>(std::floor(window->Pos.x)), 0, width_);
-        const int y0 = std::clamp(static_cast<int>(std::floor(window->Pos.y)), 0, height_);
-        const int x1 = std::clamp(static_cast<int>(std::ceil(window->Pos.x + window->Size.x)), x0, width_);
-        const int y1 = std::clamp(static_cast<int>(std::ceil(window->Pos.y + window->Size.y)), y0, height_);
-        std::vector<std::uint8_t> cropped;
-        cropped.reserve(static_cast<std::size_t>(x1 - x0) * static_cast<std::size_t>(y1 - y0) * 4);
-        for (int y = y0; y < y1; ++y) {
-            const auto row = image.rgba.begin() + (static_cast<std::ptrdiff_t>(y) * width_ + x0) * 4;
-            cropped.insert(cropped.end(), row, row + static_cast<std::ptrdiff_t>(x1 - x0) * 4);
-        }
-        image.rgba = std::move(cropped);
-        image.width = x1 - x0;
-        image.height = y1 - y0;
         return image;
     }
 
@@ -129,7 +113,10 @@ void ApplyJob(AppState& state, const AnimationJob& job, AnimationTarget target) 
         view.dy_min = job.figure.dy_range->first, view.dy_max = job.figure.dy_range->second;
     state.display.theme = WindowTheme(job.figure.theme);
     state.display.ui_scale = job.figure.scale;
-    if (target == AnimationTarget::Network) state.panels.network = true;
+    if (target == AnimationTarget::Network) {
+        state.panels.network = true;
+        state.display.hide_controls = true;
+    }
     state.network.playing = false;
 }
 
@@ -144,7 +131,6 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
     if (std::string error = frames.Open(warning); !error.empty()) return error;
     if (scene.trained)
         frames.runtime().session.network.RequestRestore(std::move(*scene.trained), scene.training_step);
-    const bool network = animation.target == AnimationTarget::Network;
     // Settle: the layout, the network built, its statistics and heatmaps made.
     for (int i = 0; i < 3; ++i)
         frames.Frame();
@@ -173,7 +159,7 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
         state.network.steps_per_frame = steps_per_frame;
         frames.Frame();
         frames.Frame();
-        return frames.Capture(network);
+        return frames.Capture();
     };
     // The first frame fixes the size (the network panel's rectangle).
     RenderedImage first = draw(0);

@@ -39,7 +39,7 @@ struct AnimateOptions {
     std::string fps = "30";
     std::string size = "1200x750";
     std::string scale = "1";
-    std::string theme; // empty: the scene's, else light
+    std::string theme; // empty: light, as for actlab render
     std::string loop = "forward";
     std::string out;
 };
@@ -106,9 +106,6 @@ std::string ApplySceneOrSelection(const AnimateOptions& options, app::AnimationJ
         job.figure.convention = state.plots.convention;
         job.figure.overlays = state.plots.overlays;
         job.figure.probes = state.plots.probes;
-        job.figure.theme = state.display.theme == Theme::Dark        ? ExportTheme::Dark
-                           : state.display.theme == Theme::Projector ? ExportTheme::Projector
-                                                                     : ExportTheme::Light;
         return "";
     }
     std::stringstream list(options.select);
@@ -159,12 +156,11 @@ std::string ApplySweep(const std::string& text, app::AnimationJob& job, std::vec
 }
 
 std::string ApplyLook(const AnimateOptions& options, app::AnimationJob& job) {
-    if (!options.theme.empty() || options.scene.empty()) {
-        const std::string name = options.theme.empty() ? "light" : options.theme;
-        const auto theme = ParseExportTheme(name);
-        if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + name + "\"";
-        job.figure.theme = *theme;
-    }
+    // Light unless --theme says otherwise, as for actlab render: a scene's theme is the window's.
+    const std::string name = options.theme.empty() ? "light" : options.theme;
+    const auto theme = ParseExportTheme(name);
+    if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + name + "\"";
+    job.figure.theme = *theme;
     const auto x = options.size.find('x');
     const auto width = ParseInteger(options.size.substr(0, x), kFigureMinSide, kMaxSide);
     const auto height =

@@ -157,22 +157,36 @@ ColumnHeading HeadingOf(const Network& network, std::size_t column) {
 }
 
 // Column headings: what each layer computes. Deep nets at lecture scale have narrow columns: the
-// short names ("L3", "out") and a shortened activation keep neighbours from running together.
+// short names ("L3", "out") keep neighbours apart, and neighbouring layers with one activation share
+// one name spanning their columns ("Sigmoid" once over six layers) rather than a cut name each.
 void DrawColumnHeadings(ImDrawList* draw, const Network& network, const GraphLayout& layout,
                         const FigureTheme& theme) {
     const float heading_room = layout.column_width * 0.94f;
-    for (std::size_t c = 0; c < layout.boxes.size(); ++c) {
-        const ColumnHeading heading = HeadingOf(network, c);
+    const std::size_t columns = layout.boxes.size();
+    std::vector<ColumnHeading> headings;
+    for (std::size_t c = 0; c < columns; ++c) {
+        headings.push_back(HeadingOf(network, c));
+        const ColumnHeading& heading = headings.back();
         const std::string& title =
             ImGui::CalcTextSize(heading.title.c_str()).x > heading_room ? heading.short_title : heading.title;
-        const std::string subtitle = FitText(heading.subtitle, heading_room);
         const float cx = layout.origin.x + layout.column_width * (static_cast<float>(c) + 0.5f);
         const ImVec2 t = ImGui::CalcTextSize(title.c_str());
         draw->AddText({cx - t.x / 2, layout.origin.y}, U32(theme.text), title.c_str());
         RecordText(title, {cx - t.x / 2, layout.origin.y});
-        const ImVec2 s = ImGui::CalcTextSize(subtitle.c_str());
-        draw->AddText({cx - s.x / 2, layout.origin.y + layout.line}, U32(theme.dim_text), subtitle.c_str());
-        RecordText(subtitle, {cx - s.x / 2, layout.origin.y + layout.line}, subtitle != heading.subtitle);
+    }
+    for (std::size_t first = 1; first < columns;) {
+        const std::string& name = headings[first].subtitle;
+        std::size_t last = first; // a run of columns with the same activation, named once when it must be
+        const bool fits = ImGui::CalcTextSize(name.c_str()).x <= heading_room;
+        while (!fits && last + 1 < columns && headings[last + 1].subtitle == name)
+            ++last;
+        const float span = layout.column_width * static_cast<float>(last - first + 1);
+        const std::string shown = FitText(name, span * 0.94f);
+        const float cx = layout.origin.x + layout.column_width * static_cast<float>(first) + span / 2;
+        const ImVec2 s = ImGui::CalcTextSize(shown.c_str());
+        draw->AddText({cx - s.x / 2, layout.origin.y + layout.line}, U32(theme.dim_text), shown.c_str());
+        RecordText(shown, {cx - s.x / 2, layout.origin.y + layout.line}, shown != name);
+        first = last + 1;
     }
 }
 
