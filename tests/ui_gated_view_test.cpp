@@ -48,9 +48,12 @@ TEST_F(GatedViewTest, HeatmapsHoldTheCoresValuesScaledToTheColourMap) {
     const double a = g.a_min + (g.a_max - g.a_min) * (7 + 0.5) / n;
     const double b = g.b_max - (g.b_max - g.b_min) * (3 + 0.5) / n;
     const GatedValue v = EvaluateGated(g.Function(), a, b);
-    EXPECT_NEAR(cache.values[0][3 * n + 7] * cache.color_scale[0], v.y, 1e-5 * cache.color_scale[0]);
-    EXPECT_NEAR(cache.values[1][3 * n + 7] * cache.color_scale[1], v.dy_da, 1e-5 * cache.color_scale[1]);
-    EXPECT_NEAR(cache.values[2][3 * n + 7] * cache.color_scale[2], v.dy_db, 1e-5 * cache.color_scale[2]);
+    EXPECT_NEAR(static_cast<double>(cache.values[0][3 * n + 7]) * cache.color_scale[0], v.y,
+                1e-5 * cache.color_scale[0]);
+    EXPECT_NEAR(static_cast<double>(cache.values[1][3 * n + 7]) * cache.color_scale[1], v.dy_da,
+                1e-5 * cache.color_scale[1]);
+    EXPECT_NEAR(static_cast<double>(cache.values[2][3 * n + 7]) * cache.color_scale[2], v.dy_db,
+                1e-5 * cache.color_scale[2]);
     for (std::size_t k = 0; k < 3; ++k) {
         float largest = 0.0f;
         for (float x : cache.values[k])
