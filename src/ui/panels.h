@@ -9,7 +9,7 @@ namespace actlab::ui {
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime); // the catalogue, grouped; overlay selection
 void DrawPlotPanel(AppState& state, UiRuntime& runtime);    // toolbar and the f / f' plots
 void DrawPlotToolbar(AppState& state);                      // layout, f′, kinks, overlays, reset
-void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 size); // f and f′ (beside or stacked)
+void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available); // f and f′ (beside or stacked)
 void DrawFunctionsView(AppState& state, UiRuntime& runtime); // the Functions view, by window width
 void DrawFunctionsDrawers(AppState& state, UiRuntime& runtime, float top); // its catalogue, probes, card
 void OpenCardDrawer(UiRuntime& runtime);                                   // I: the property card as a drawer
