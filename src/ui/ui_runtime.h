@@ -134,6 +134,7 @@ struct UiRuntime {
     std::string drawer_request;               // a drawer a button asked for this frame (ui/drawer.h)
     bool softmax_jacobian = false;            // the softmax view shows the Jacobian instead of the formula
     float functions_strip_height = 0.0f; // the Functions view's slider strip, as tall as last frame's rows
+    int network_chart_tab = 2; // the chart a narrow column shows: loss, dead fraction, ‖∂L/∂W‖ (0, 1, 2)
 
     float Scale(const AppState& state) const { return state.display.ui_scale * content_scale; }
     void Say(std::string text, MessageKind kind = MessageKind::Info);
