@@ -508,7 +508,8 @@ void ReadWorkspace(const json& root, AppState& state, std::vector<std::string>& 
     } else if (root.contains("workspace")) {
         warnings.emplace_back("workspace: expected an object; ignored");
     }
-    state.workspace.view = view;
+    // The panel flags follow the view, so that a file naming only its view opens that view.
+    ShowView(state, view);
 }
 
 } // namespace

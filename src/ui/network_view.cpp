@@ -142,22 +142,26 @@ void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
     ImGui::EndGroup();
 }
 
-// The default: the graph big on the left, the output plane over the gradient bars (or the chain rule
-// of a clicked edge) on the right, the charts strip under both.
-void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
-                     const std::vector<std::string>& focus) {
+// The default: the graph big on the left, the output plane over the gradient bars on the right, the
+// charts strip under both. A clicked edge's chain rule takes the whole right column, down to the
+// bottom, so its factors, the product and the update are all in sight; the strip then runs under
+// the graph only.
+void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float charts_height = ChartsStripHeight(size.y, 0.25f);
     const float main_height = size.y - charts_height - spacing.y;
     const float right = size.x * 0.42f;
+    const float left = size.x - right - spacing.x;
+    const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
     ImGui::BeginGroup();
-    DrawGraph(state, runtime, {size.x - right - spacing.x, main_height});
+    DrawGraph(state, runtime, {left, main_height});
+    if (chain_rule) DrawChartsStrip(state, runtime, {left, charts_height});
+    ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    DrawRightColumn(state, runtime, {right, main_height}, focus);
+    DrawRightColumn(state, runtime, {right, chain_rule ? size.y : main_height}, focus);
     ImGui::EndGroup();
-    DrawChartsStrip(state, runtime, {size.x, charts_height});
-    ImGui::EndGroup();
+    if (!chain_rule) DrawChartsStrip(state, runtime, {size.x, charts_height});
 }
 
 } // namespace
