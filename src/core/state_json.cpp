@@ -508,8 +508,10 @@ void ReadWorkspace(const json& root, AppState& state, std::vector<std::string>& 
     } else if (root.contains("workspace")) {
         warnings.emplace_back("workspace: expected an object; ignored");
     }
-    // The panel flags follow the view, so that a file naming only its view opens that view.
-    ShowView(state, view);
+    state.workspace.view = view;
+    // A file that names its view but no panels (a hand-written lesson) opens that view: the panel
+    // flags follow it. Files with both keep both as written.
+    if (!root.contains("panels")) ShowView(state, view);
 }
 
 } // namespace

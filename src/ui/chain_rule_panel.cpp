@@ -53,8 +53,9 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
     // The long label where the slider's row has room for it, else a short one that still says it all.
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     const float row_left = right_edge - ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
-    const char* jump = row_left >= ButtonWidth("First sample with a zero factor") ? "First sample with a zero factor"
-                                                                                   : "First zero factor";
+    const char* jump = row_left >= ButtonWidth("First sample with a zero factor")
+                           ? "First sample with a zero factor"
+                           : "First zero factor";
     SameLineIfFits(ButtonWidth(jump));
     if (ImGui::Button(jump)) session.RequestZeroFactorSample();
     ItemTooltip("Jump to the first training sample on which a factor of this weight's gradient is 0 (a dead "

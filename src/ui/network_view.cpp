@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace actlab::ui {
@@ -146,7 +147,8 @@ void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
 // charts strip under both. A clicked edge's chain rule takes the whole right column, down to the
 // bottom, so its factors, the product and the update are all in sight; the strip then runs under
 // the graph only.
-void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus) {
+void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
+                     const std::vector<std::string>& focus) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float charts_height = ChartsStripHeight(size.y, 0.25f);
     const float main_height = size.y - charts_height - spacing.y;
@@ -162,6 +164,44 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std
     DrawRightColumn(state, runtime, {right, chain_rule ? size.y : main_height}, focus);
     ImGui::EndGroup();
     if (!chain_rule) DrawChartsStrip(state, runtime, {size.x, charts_height});
+}
+
+// A short window (1080p at 3×) has no height for a charts strip: the graph keeps the left at full
+// height, and the right column shows one of the output plane, the gradient bars and the charts at
+// a time under a row of tabs (or the chain rule of a clicked edge).
+void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
+                     const std::vector<std::string>& focus) {
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float right = size.x * 0.42f;
+    DrawGraph(state, runtime, {size.x - right - spacing.x, size.y});
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (state.panels.chain_rule && state.network.selection.valid) {
+        DrawRightColumn(state, runtime, {right, size.y}, focus);
+        ImGui::EndGroup();
+        return;
+    }
+    constexpr std::array<const char*, 3> kParts{"output", "\u2016\u2202L/\u2202W\u2016 now", "charts"};
+    for (std::size_t i = 0; i < kParts.size(); ++i) {
+        const bool current = runtime.network_short_tab == static_cast<int>(i);
+        if (i > 0) ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        if (ImGui::SmallButton(kParts[i])) runtime.network_short_tab = static_cast<int>(i);
+        ImGui::PopStyleColor();
+    }
+    const ImVec2 part{right, std::max(size.y - ImGui::GetTextLineHeightWithSpacing(), 1.0f)};
+    if (runtime.network_short_tab == 0) {
+        DrawOutput(state, runtime, part);
+    } else if (runtime.network_short_tab == 1) {
+        DrawGradients(state, runtime, part);
+    } else {
+        BeginRegionChild("##charts", "network.charts", part, false, kFixed);
+        if (runtime.session.network.ready())
+            DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail(), true);
+        EndRegionChild();
+    }
+    ImGui::EndGroup();
 }
 
 } // namespace
@@ -194,7 +234,9 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
     const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" && !chain_rule;
-    if (lesson_slot && focus.front() == "network.gradients") {
+    if (area.y < 14.0f * ImGui::GetTextLineHeightWithSpacing()) {
+        DrawShortLayout(state, runtime, area, focus);
+    } else if (lesson_slot && focus.front() == "network.gradients") {
         DrawGradientLesson(state, runtime, area);
     } else if (lesson_slot) {
         DrawOutputLesson(state, runtime, area);
