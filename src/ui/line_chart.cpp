@@ -171,8 +171,9 @@ void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series,
     canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 230));
     canvas.Rect(min, max, theme.frame, 1.0f);
     for (std::size_t k = 0; k < m.entries.size(); ++k) {
-        const Vec2 at{min.x + pad + column * static_cast<float>(k / rows),
-                      min.y + pad + row / 2 + row * static_cast<float>(k % rows)};
+        const std::size_t entry_column = k / rows, entry_row = k % rows; // filled column by column
+        const Vec2 at{min.x + pad + column * static_cast<float>(entry_column),
+                      min.y + pad + row / 2 + row * static_cast<float>(entry_row)};
         DrawLegendEntry(canvas, *m.entries[k].first, at, theme, font_size, swatch, pad, scale);
     }
 }
