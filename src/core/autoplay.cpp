@@ -26,26 +26,38 @@ constexpr SweepDomain kTemperatureDomain{kMinSoftmaxTemperature, std::numeric_li
 bool FindFunctionParam(std::string_view param, ActivationId& id, std::size_t& index, std::string& error) {
     const std::size_t dot = param.find('.');
     if (dot == std::string_view::npos) {
-        error = "\"" + std::string(param) +
-                "\" is not FN.NAME, network.learning_rate, network.bias_init or " + std::string(kTemperature);
+        // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "…" + std::string.
+        error = "\"";
+        error += param;
+        error += "\" is not FN.NAME, network.learning_rate, network.bias_init or ";
+        error += kTemperature;
         return false;
     }
     const std::string_view function = param.substr(0, dot);
     const std::string_view name = param.substr(dot + 1);
     const auto found = FindActivation(function);
     if (!found) {
-        error = "unknown function \"" + std::string(function) + "\" in \"" + std::string(param) + "\"";
+        error = "unknown function \"";
+        error += function;
+        error += "\" in \"";
+        error += param;
+        error += '"';
         return false;
     }
     const auto specs = Info(*found).params;
     const auto spec =
         std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
     if (spec == specs.end()) {
-        error = std::string(function) + " has no parameter \"" + std::string(name) + "\"";
+        error = function;
+        error += " has no parameter \"";
+        error += name;
+        error += '"';
         if (!specs.empty()) {
             error += " (it has";
-            for (const ParamSpec& s : specs)
-                error += " " + std::string(s.name);
+            for (const ParamSpec& s : specs) {
+                error += ' ';
+                error += s.name;
+            }
             error += ")";
         }
         return false;
