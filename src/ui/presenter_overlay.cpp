@@ -74,17 +74,21 @@ void DrawLaser(ImDrawList& draw, const PointerTrail& trail, ImVec2 head, bool he
     draw.AddCircleFilled(head, radius * 0.35f, IM_COL32(255, 220, 220, 255));
 }
 
-void DrawTimer(ImDrawList& draw, const PresenterTools& tools, const UiRuntime& runtime, float scale) {
+// Top right over the menu bar's empty end; with the controls hidden (no menu bar, plots to the
+// window's edges) bottom left, under the f plot's axis labels, where no legend or title sits.
+void DrawTimer(ImDrawList& draw, const PresenterTools& tools, const UiRuntime& runtime, float scale,
+               bool controls_hidden) {
     const std::string text = FormatElapsed(ImGui::GetTime() - tools.timer_started);
     ImFont* font = runtime.fonts.bold ? runtime.fonts.bold : ImGui::GetFont();
-    const float size = ImGui::GetFontSize() * 1.1f;
+    const float size = ImGui::GetFontSize() * (controls_hidden ? 0.9f : 1.1f);
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float pad = 6.0f * scale;
-    // Top right, beside the menu bar's empty end: the plots keep their corners.
-    const ImVec2 max{viewport->Pos.x + viewport->Size.x - pad, viewport->Pos.y + pad + extent.y + 2 * pad};
-    const ImVec2 min{max.x - extent.x - 4 * pad, max.y - extent.y - 2 * pad};
-    draw.AddRectFilled(min, max, IM_COL32(20, 20, 24, 200), 4.0f * scale);
+    const float pad = (controls_hidden ? 3.0f : 6.0f) * scale;
+    const ImVec2 box{extent.x + 4 * pad, extent.y + 2 * pad};
+    const ImVec2 min = controls_hidden
+                           ? ImVec2{viewport->Pos.x + pad, viewport->Pos.y + viewport->Size.y - pad - box.y}
+                           : ImVec2{viewport->Pos.x + viewport->Size.x - pad - box.x, viewport->Pos.y + pad};
+    draw.AddRectFilled(min, {min.x + box.x, min.y + box.y}, IM_COL32(20, 20, 24, 200), 4.0f * scale);
     draw.AddText(font, size, {min.x + 2 * pad, min.y + pad}, IM_COL32(255, 255, 255, 255), text.c_str());
 }
 
@@ -263,7 +267,7 @@ void DrawPresenterOverlay(const AppState& state, UiRuntime& runtime) {
         draw.AddCircleFilled(mouse, 5.0f * scale, ToU32(kInkColor));
     }
     if (tools.pen) ImGui::SetMouseCursor(ImGuiMouseCursor_None);
-    if (tools.timer) DrawTimer(draw, tools, runtime, scale);
+    if (tools.timer) DrawTimer(draw, tools, runtime, scale, state.display.hide_controls);
 }
 
 } // namespace actlab::ui
