@@ -6,12 +6,14 @@
 #include "render/plot_figure.h"
 #include "session/session.h"
 #include "ui/animation_export_panel.h"
+#include "ui/autoplay_controls.h"
 #include "ui/cached_geometry.h"
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
 #include "ui/heatmap_renderer.h"
 #include "ui/layout_recorder.h"
 #include "ui/plot_widget.h"
+#include "ui/presenter_overlay.h"
 #include "ui/scene_files.h"
 
 #include <array>
@@ -135,9 +137,10 @@ struct UiRuntime {
     bool softmax_jacobian = false;            // the softmax view shows the Jacobian instead of the formula
     float functions_strip_height = 0.0f; // the Functions view's slider strip, as tall as last frame's rows
     int network_chart_tab = 2; // the chart a narrow column shows: loss, dead fraction, ‖∂L/∂W‖ (0, 1, 2)
-    int network_short_tab = 0; // a short window's right column: output plane, gradient bars, charts
-    bool propagation_lower_pair =
-        false; // a short window shows mean and moment map, not variance and gradient
+    int network_short_tab = 0;           // a short window's right column: output plane, gradient bars, charts
+    bool propagation_lower_pair = false; // a short window shows mean and moment map, not variance, gradient
+    PresenterTools presenter;            // blank screen, laser pointer, ink, timer (never the lesson)
+    AutoplayChoices autoplay_choices;    // the play buttons' chosen ranges
 
     float Scale(const AppState& state) const { return state.display.ui_scale * content_scale; }
     void Say(std::string text, MessageKind kind = MessageKind::Info);
