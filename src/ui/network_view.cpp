@@ -155,6 +155,7 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
     const float right = size.x * 0.42f;
     const float left = size.x - right - spacing.x;
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
+    ImGui::BeginGroup(); // the whole arrangement, so that it stays right of a controls column
     ImGui::BeginGroup();
     DrawGraph(state, runtime, {left, main_height});
     if (chain_rule) DrawChartsStrip(state, runtime, {left, charts_height});
@@ -164,6 +165,7 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
     DrawRightColumn(state, runtime, {right, chain_rule ? size.y : main_height}, focus);
     ImGui::EndGroup();
     if (!chain_rule) DrawChartsStrip(state, runtime, {size.x, charts_height});
+    ImGui::EndGroup();
 }
 
 // A short window (1080p at 3×) has no height for a charts strip: the graph keeps the left at full
