@@ -8,6 +8,7 @@
 #include "ui/gradient_bars.h"
 #include "ui/layout_recorder.h"
 #include "ui/network_graph.h"
+#include "ui/network_output_views.h"
 #include "ui/network_parts.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -34,21 +35,36 @@ void DrawGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     EndRegionChild();
 }
 
-void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size) {
+void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size, bool accuracy_in_toolbar) {
     BeginRegionChild("##output_area", "network.output", size, false, kFixed);
     if (runtime.session.network.ready()) {
+        // A one-input regression set is a curve y = f(x); everything else the plane [−6, 6]².
+        const bool one_d = ShowsOneDimensionalFit(state.network);
+        const char* title = one_d ? "Network fit y = f(x)" : "Network output";
         ImGui::PushFont(runtime.fonts.bold);
-        ImGui::TextUnformatted("Network output");
+        ImGui::TextUnformatted(title);
         ImGui::PopFont();
+        // Accuracy here when the toolbar had no room for it (a narrow window at lecture scale).
+        const std::string accuracy = accuracy_in_toolbar ? "" : NetworkAccuracyText(state, runtime);
         const char* key = "filled: train, hollow: test";
-        if (ImGui::GetContentRegionAvail().x >
-            ImGui::CalcTextSize("Network output").x + ImGui::CalcTextSize(key).x + ImGui::GetFontSize()) {
+        const float used = ImGui::CalcTextSize(title).x + ImGui::GetFontSize();
+        if (!accuracy.empty() &&
+            ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(accuracy.c_str()).x) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(accuracy.c_str());
+            RecordText(accuracy, ImGui::GetItemRectMin());
+        } else if (ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(key).x) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", key);
         }
         const ImVec2 room = ImGui::GetContentRegionAvail();
-        DrawDecisionSurface(state, runtime,
-                            std::max(std::min(room.x, room.y - ImGui::GetTextLineHeightWithSpacing()), 1.0f));
+        if (one_d) {
+            DrawOneDimensionalFit(state, runtime, {room.x, std::max(room.y, 1.0f)});
+        } else {
+            DrawDecisionSurface(
+                state, runtime,
+                std::max(std::min(room.x, room.y - ImGui::GetTextLineHeightWithSpacing()), 1.0f));
+        }
     }
     EndRegionChild();
 }
@@ -73,8 +89,8 @@ void DrawGradients(const AppState& state, UiRuntime& runtime, ImVec2 size) {
 }
 
 // The right column: the output plane over the gradient bars, or the chain rule of the clicked edge.
-void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size,
-                     const std::vector<std::string>& focus) {
+void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus,
+                     bool accuracy_in_toolbar) {
     if (state.panels.chain_rule && state.network.selection.valid) {
         BeginRegionChild("##chain_rule", "network.chain_rule", size, true);
         DrawChainRulePane(state, runtime);
@@ -85,7 +101,7 @@ void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size,
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const bool bars_first = Focused(focus, "network.gradients") && !Focused(focus, "network.output");
     const float output_height = (size.y - spacing) * (bars_first ? 0.45f : 0.58f);
-    DrawOutput(state, runtime, {size.x, output_height});
+    DrawOutput(state, runtime, {size.x, output_height}, accuracy_in_toolbar);
     DrawGradients(state, runtime, {size.x, size.y - spacing - output_height});
 }
 
@@ -96,9 +112,10 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     const float scale = runtime.Scale(state);
     const bool wide = ClassifyWidth(ImGui::GetIO().DisplaySize.x / scale) == SizeClass::Wide;
     const std::vector<std::string> focus = FocusOf(WorkspaceView::Network, state.workspace.focus);
+    bool accuracy_in_toolbar = false; // else the output's title row shows it
     if (controls) {
         BeginRegionAtCursor("network.toolbar", {ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()});
-        DrawNetworkToolbar(state, runtime);
+        accuracy_in_toolbar = DrawNetworkToolbar(state, runtime);
         EndRegionAtCursor();
         if (!wide) {
             SameLineIfFits(ButtonWidth("Controls\u2026"));
@@ -120,9 +137,14 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     // left; the graph and the other region share the right column. The charts over time take a
     // strip at the bottom.
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
-    const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" && !chain_rule;
+    const bool charts_focus = Focused(focus, "network.charts"); // a lesson about curves over time
+    const bool lesson_slot =
+        focus.size() == 1 && focus.front() != "network.graph" && !chain_rule && !charts_focus;
+    const float charts_share = charts_focus ? 0.36f : (lesson_slot ? 0.16f : 0.25f);
+    // The replay's scrubber takes a row under the charts (a control: hidden with the others).
+    const float scrubber = controls ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
     const float charts_height =
-        std::max(available.y * (lesson_slot ? 0.16f : 0.25f), ImGui::GetTextLineHeight() * 6.0f);
+        std::max(available.y * charts_share, ImGui::GetTextLineHeight() * 6.0f) + scrubber;
     const float main_height = available.y - charts_height - spacing.y;
     const float right = width * (lesson_slot ? 0.32f : 0.42f);
     const float left = width - right - spacing.x;
@@ -132,14 +154,14 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         if (bars) {
             DrawGradients(state, runtime, {left, main_height});
         } else {
-            DrawOutput(state, runtime, {left, main_height});
+            DrawOutput(state, runtime, {left, main_height}, accuracy_in_toolbar);
         }
         ImGui::SameLine();
         ImGui::BeginGroup();
         const float graph_height = (main_height - spacing.y) * 0.6f;
         DrawGraph(state, runtime, {right, graph_height});
         if (bars) {
-            DrawOutput(state, runtime, {right, main_height - spacing.y - graph_height});
+            DrawOutput(state, runtime, {right, main_height - spacing.y - graph_height}, accuracy_in_toolbar);
         } else {
             DrawGradients(state, runtime, {right, main_height - spacing.y - graph_height});
         }
@@ -148,11 +170,15 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         DrawGraph(state, runtime, {left, main_height});
         ImGui::SameLine();
         ImGui::BeginGroup();
-        DrawRightColumn(state, runtime, {right, main_height}, focus);
+        DrawRightColumn(state, runtime, {right, main_height}, focus, accuracy_in_toolbar);
         ImGui::EndGroup();
     }
     BeginRegionChild("##charts", "network.charts", {width, charts_height}, false, kFixed);
-    if (runtime.session.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
+    if (runtime.session.network.ready()) {
+        const ImVec2 room = ImGui::GetContentRegionAvail();
+        DrawNetworkCharts(state, runtime, {room.x, room.y - scrubber});
+        if (controls) DrawReplayScrubber(runtime, room.x);
+    }
     EndRegionChild();
     ImGui::EndGroup();
 }

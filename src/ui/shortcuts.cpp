@@ -14,7 +14,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 21> kShortcuts{{
+constexpr std::array<Shortcut, 22> kShortcuts{{
     {"F2 \u2026 F6", "views: Functions, Network, Softmax, Propagation, Born dead"},
     {"Ctrl+1 \u2026 5", "the same views"},
     {"D", "show or hide the derivative f\u2032"},
@@ -27,6 +27,9 @@ constexpr std::array<Shortcut, 21> kShortcuts{{
     {"N", "the network view, or back to the functions"},
     {"I", "the property card (a drawer when the window is narrow)"},
     {"Space", "play or pause training (mini network open)"},
+    {"Click / Shift+click / Delete",
+     "on the network's output plane: add a point (of the next class); remove the "
+     "one under the pointer (drag to move it)"},
     {"F11", "full screen"},
     {"Ctrl+C", "copy the plot under the mouse (else f), or the network panel, to the clipboard"},
     {"Ctrl+Shift+C", "copy the whole window to the clipboard"},
