@@ -512,12 +512,12 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     const ImVec2 t = ImGui::CalcTextSize(hi.c_str());
     draw->AddText({p1.x - t.x, p1.y + 2.0f * scale}, U32(theme.dim_text), hi.c_str());
     RecordText(hi, {p1.x - t.x, p1.y + 2.0f * scale});
-    if (softmax) {
-        const float lo_width = ImGui::CalcTextSize(lo.c_str()).x;
-        DrawClassLegend(draw, class_colors, classes, {p0.x + lo_width, p1.y + 2.0f * scale},
-                        side - lo_width - t.x, theme);
-    }
-    ImGui::Dummy({side, ImGui::GetTextLineHeight()});
+    // The class legend in a row of its own under the corner labels (the view keeps room for it).
+    if (softmax)
+        DrawClassLegend(draw, class_colors, classes, {p0.x, p1.y + 4.0f * scale + ImGui::GetTextLineHeight()},
+                        side, theme);
+    ImGui::Dummy(
+        {side, ImGui::GetTextLineHeight() * (softmax ? 2.0f : 1.0f) + (softmax ? 2.0f * scale : 0.0f)});
     if (hovered) SurfaceTooltip(network, p0, side);
 }
 

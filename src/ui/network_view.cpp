@@ -61,9 +61,10 @@ void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size, bool accuracy_
         if (one_d) {
             DrawOneDimensionalFit(state, runtime, {room.x, std::max(room.y, 1.0f)});
         } else {
-            DrawDecisionSurface(
-                state, runtime,
-                std::max(std::min(room.x, room.y - ImGui::GetTextLineHeightWithSpacing()), 1.0f));
+            // Under the plane: the corner labels, and a softmax output's class legend.
+            const bool legend = runtime.session.network.trainer().network().IsSoftmax();
+            const float under = ImGui::GetTextLineHeightWithSpacing() * (legend ? 2.0f : 1.0f);
+            DrawDecisionSurface(state, runtime, std::max(std::min(room.x, room.y - under), 1.0f));
         }
     }
     EndRegionChild();
