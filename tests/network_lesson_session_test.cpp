@@ -41,7 +41,7 @@ TEST(NetworkLesson, AMultiClassSetBuildsASoftmaxOutputWithOneNeuronAndOneMapPerC
         for (std::size_t cell = 0; cell < kOutputGrid * kOutputGrid; cell += 97) {
             double sum = 0.0;
             for (std::size_t k = 0; k < classes; ++k)
-                sum += session.output_grid()[k * kOutputGrid * kOutputGrid + cell];
+                sum += static_cast<double>(session.output_grid()[k * kOutputGrid * kOutputGrid + cell]);
             EXPECT_NEAR(sum, 1.0, 1e-5);
         }
         for (const Sample& s : session.trainer().train()) {
