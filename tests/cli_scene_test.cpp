@@ -173,7 +173,7 @@ TEST_F(SceneCliTest, PresetsAreListedAndCanBeWrittenOut) {
     const CommandResult run = RunActlab({"presets", "--save-dir", dir_.string()});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     const std::vector<std::string> lines = SplitLines(run.out);
-    ASSERT_EQ(lines.size(), 8u) << run.out;
+    ASSERT_EQ(lines.size(), 11u) << run.out;
     // The titles line up in one column, two spaces after the longest name.
     const std::size_t column = std::string("dying-relu-learning-rate  ").size();
     EXPECT_EQ(lines[0], "relu-basics" + std::string(column - 11, ' ') + "ReLU basics");

@@ -31,7 +31,9 @@ protected:
     static void TearDownTestSuite() { context_.reset(); }
 
     // Paints `values` (n × n) into an otherwise transparent framebuffer and reads it back.
-    std::vector<std::uint8_t> Render(const std::vector<float>& values, int n, const HeatmapPaint& paint) {
+    // A class map's texture holds `maps` n × n maps stacked in its rows.
+    std::vector<std::uint8_t> Render(const std::vector<float>& values, int n, const HeatmapPaint& paint,
+                                     int maps = 1) {
         std::string error;
         std::optional<Framebuffer> framebuffer = Framebuffer::Create(kWidth, kHeight, 0, error);
         EXPECT_TRUE(framebuffer.has_value()) << error;
@@ -39,7 +41,7 @@ protected:
         std::optional<HeatmapPainter> painter = HeatmapPainter::Create(error);
         EXPECT_TRUE(painter.has_value()) << error;
         if (!painter) return {};
-        Texture texture = Texture::CreateR32F(n, n);
+        Texture texture = Texture::CreateR32F(n, n * maps);
         texture.Update(values.data());
         framebuffer->BeginDrawing();
         painter->Paint(texture, paint);
@@ -192,6 +194,65 @@ TEST_F(HeatmapGlTest, TextureUpdatesReplaceTheValues) {
     framebuffer->BeginDrawing();
     painter->Paint(texture, paint);
     EXPECT_TRUE(Near(Pixel(framebuffer->ReadRgba(), 50, 50), paint.colors.negative));
+}
+
+// Three probability maps (a softmax output over the plane): each cell in its most likely class's
+// colour with the probability as intensity, as ClassMapColor on the CPU; the maps do not bleed into
+// each other at their shared rows, smooth or flat.
+TEST_F(HeatmapGlTest, AClassMapColoursEachCellByItsMostLikelyClassLikeTheCpu) {
+    constexpr int n = 6, classes = 3;
+    std::vector<float> values(static_cast<std::size_t>(n * n * classes));
+    for (int r = 0; r < n; ++r) {
+        for (int c = 0; c < n; ++c) {
+            // Class (r + c) mod 3 wins with a probability rising along the row; the others share the rest.
+            const int winner = (r + c) % classes;
+            const float p = 0.34f + 0.66f * static_cast<float>(c) / static_cast<float>(n - 1);
+            for (int k = 0; k < classes; ++k)
+                values[static_cast<std::size_t>((k * n + r) * n + c)] = k == winner ? p : (1.0f - p) / 2.0f;
+        }
+    }
+    for (const Theme theme : {Theme::Dark, Theme::Light, Theme::Projector}) {
+        for (const bool smooth : {false, true}) {
+            SCOPED_TRACE(std::string(smooth ? "smooth, " : "flat, ") + "theme " +
+                         std::to_string(static_cast<int>(theme)));
+            const FigureTheme figure = FigureThemeFor(theme);
+            HeatmapPaint paint = Whole(20, 10, 270, 260); // 50 px between cell centres
+            paint.colors = figure.network;
+            paint.smooth = smooth;
+            paint.classes = classes;
+            for (std::size_t k = 0; k < kMaxClassColors; ++k)
+                paint.class_colors[k] = PaletteColor(figure, k);
+            paint.probability_floor = 1.0f / static_cast<float>(classes);
+            const std::vector<std::uint8_t> rgba = Render(values, n, paint, classes);
+            ASSERT_EQ(rgba.size(), std::size_t{kWidth * kHeight * 4});
+            for (int r = 0; r < n; ++r) {
+                for (int c = 0; c < n; ++c) {
+                    const int x = std::min(20 + c * 50, 269), y = std::min(10 + r * 50, 259);
+                    const float* at = values.data() + r * n + c;
+                    const std::size_t k = MostLikelyClass(at, classes, n * n);
+                    ASSERT_EQ(k, static_cast<std::size_t>((r + c) % classes));
+                    // Flat cells exactly; smooth ones sample half a pixel off the texel centre, where the
+                    // neighbouring cells' probabilities (1/3 against 1) move the colour by a few units.
+                    const Color want = ClassMapColor(paint.colors.neutral, paint.class_colors[k],
+                                                     at[k * n * n], paint.probability_floor);
+                    const Color got = Pixel(rgba, x, y);
+                    if (smooth) {
+                        EXPECT_LE(std::abs(int{got.r} - int{want.r}) + std::abs(int{got.g} - int{want.g}) +
+                                      std::abs(int{got.b} - int{want.b}),
+                                  24)
+                            << "cell " << r << ", " << c;
+                    } else {
+                        EXPECT_TRUE(Near(got, want)) << "cell " << r << ", " << c;
+                    }
+                }
+            }
+            if (smooth) continue;
+            // A certain cell (p = 1, column 5) shows its class's full colour; a tie (p ≈ 1/3) is neutral.
+            EXPECT_TRUE(Near(Pixel(rgba, 269, 10), paint.class_colors[(0 + 5) % classes]));
+            EXPECT_TRUE(Near(Pixel(rgba, 20, 10), ClassMapColor(paint.colors.neutral, paint.class_colors[0],
+                                                                0.34f, paint.probability_floor)));
+        }
+    }
 }
 
 TEST_F(HeatmapGlTest, ABrokenShaderIsAnErrorWithTheDriversLog) {

@@ -4,6 +4,7 @@
 // two labels of one region overlapping; no label truncated. One actlab process per case.
 #include "cli_test_support.h"
 #include "core/layout_report.h"
+#include "png_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -127,6 +128,53 @@ TEST_F(LayoutReportSingleTest, HideControlsLeavesNoControlRegion) {
 TEST_F(LayoutReportSingleTest, APresetNamesItsOwnFocus) {
     const LayoutReport report = Report("vanishing-gradients", kSizes[2]);
     EXPECT_EQ(report.focus, std::vector<std::string>{"network.gradients"});
+}
+
+// The softmax lesson's decision surface in the real window (GPU class map): inside the output plane's
+// region from the layout report, each of the three classes' colours (the projector palette's first
+// three) fills a large part once the blobs are learned, and the legend names the three classes.
+TEST_F(LayoutReportSingleTest, TheMultiClassSurfaceShowsEachClassInItsColour) {
+    // The same run twice (a seeded lesson, a fixed number of frames): its report, then its pixels.
+    const std::vector<std::string> common{
+        "--size",    "1600x1000", "--scale", "1",       "--theme",
+        "projector", "--frames",  "60",      "--scene", "preset:softmax-three-classes"};
+    std::vector<std::string> report_args{"--layout-report", (dir_ / "softmax.json").string()};
+    report_args.insert(report_args.end(), common.begin(), common.end());
+    const CommandResult reported = RunActlab(report_args, {"XDG_CONFIG_HOME=" + dir_.string()});
+    ASSERT_EQ(reported.exit_status, 0) << reported.err;
+    std::ifstream in(dir_ / "softmax.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string error;
+    const LayoutReport report = ParseLayoutReport(text.str(), error);
+    ASSERT_TRUE(error.empty()) << error;
+    const auto output = std::find_if(report.regions.begin(), report.regions.end(),
+                                     [](const LayoutRegion& r) { return r.id == "network.output"; });
+    ASSERT_NE(output, report.regions.end());
+    for (const char* name : {"class 0", "class 1", "class 2"}) {
+        EXPECT_TRUE(std::any_of(report.labels.begin(), report.labels.end(), [&](const LayoutLabel& l) {
+            return l.region == "network.output" && l.text == name;
+        })) << name;
+    }
+    const fs::path shot = dir_ / "softmax.png";
+    std::vector<std::string> args{"--screenshot", shot.string()};
+    args.insert(args.end(), common.begin(), common.end());
+    const CommandResult run = RunActlab(args, {"XDG_CONFIG_HOME=" + dir_.string()});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const Image image = LoadPng(shot);
+    ASSERT_EQ(image.width, 1600);
+    // The projector's class colours: blue, vermillion, green (render/figure_theme.cpp).
+    const int classes[3][3] = {{0, 90, 181}, {200, 55, 0}, {0, 130, 80}};
+    long counts[3] = {0, 0, 0}, total = 0;
+    const LayoutRect& r = output->rect;
+    for (int y = static_cast<int>(r.y); y < static_cast<int>(r.Bottom()); ++y) {
+        for (int x = static_cast<int>(r.x); x < static_cast<int>(r.Right()); ++x, ++total) {
+            for (int k = 0; k < 3; ++k)
+                counts[k] += Near(image.At(x, y), classes[k][0], classes[k][1], classes[k][2], 30);
+        }
+    }
+    for (int k = 0; k < 3; ++k)
+        EXPECT_GT(counts[k], total / 40) << "class " << k << ": " << counts[k] << " of " << total;
 }
 
 } // namespace

@@ -127,7 +127,7 @@ TEST(SceneJson, MissingFieldsTakeDefaults) {
 }
 
 TEST(SceneJson, EveryShippedPresetLoadsWithoutWarningsAndRoundTrips) {
-    ASSERT_EQ(EmbeddedPresets().size(), 8u);
+    ASSERT_EQ(EmbeddedPresets().size(), 11u);
     for (const EmbeddedPreset& preset : EmbeddedPresets()) {
         SCOPED_TRACE(std::string(preset.name));
         const SceneParseResult loaded = ParseScene(preset.text, preset.name);

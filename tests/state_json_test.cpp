@@ -176,6 +176,36 @@ TEST(StateJson, NetworkLessonAndItsPanelsRoundTrip) {
     EXPECT_EQ(read.network, lesson);
 }
 
+TEST(StateJson, SoftmaxOutputAndOptimizerRoundTripAndBadOnesAreNamed) {
+    AppState state = DefaultAppState();
+    NetworkLessonState& lesson = state.network;
+    lesson.dataset = DatasetKind::Spiral3;
+    lesson.softmax = true;
+    lesson.optimizer = Optimizer::Adam;
+    lesson.momentum = 0.5;
+    lesson.beta1 = 0.8;
+    lesson.beta2 = 0.99;
+    lesson.eps = 1e-6;
+    const nlohmann::json written = AppStateToJson(state);
+    EXPECT_EQ(written.at("network").at("output"), "softmax");
+    EXPECT_EQ(written.at("network").at("optimizer"), "adam");
+    AppState read = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(written, read, warnings);
+    EXPECT_TRUE(warnings.empty()) << warnings.front();
+    EXPECT_EQ(read.network, lesson);
+
+    AppState bad = DefaultAppState();
+    AppStateFromJson(nlohmann::json::parse(
+                         R"({"network": {"optimizer": "rmsprop", "momentum": 1.5, "beta2": -1, "eps": 0}})"),
+                     bad, warnings);
+    EXPECT_EQ(bad.network.optimizer, Optimizer::Sgd);
+    EXPECT_EQ(bad.network.momentum, kMaxLessonMomentum) << "μ must stay below 1";
+    EXPECT_EQ(bad.network.beta2, 0.0);
+    EXPECT_GT(bad.network.eps, 0.0);
+    EXPECT_EQ(warnings.size(), 4u);
+}
+
 TEST(StateJson, BadNetworkFieldsAreNamedAndTheRestIsRead) {
     AppState state = DefaultAppState();
     std::vector<std::string> warnings;

@@ -357,7 +357,8 @@ TEST_F(NetworkPanelTest, TheNetworkViewListsTheShippedPresetsThatOpenTheNetwork)
     }
     std::sort(network_lessons.begin(), network_lessons.end());
     EXPECT_EQ(network_lessons, (std::vector<std::string>{"dying-relu-bias", "dying-relu-learning-rate",
-                                                         "vanishing-gradients"}));
+                                                         "optimizers-on-the-spiral", "relu-sum-of-hinges",
+                                                         "softmax-three-classes", "vanishing-gradients"}));
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "render/gl_resources.h"
 #include "render/heatmap_painter.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <utility>
@@ -27,8 +28,9 @@ public:
         if (grid.n < 2 || grid.values == nullptr) return;
         Slot& slot = slots_[grid.slot];
         const int n = static_cast<int>(grid.n);
-        if (!slot.texture || slot.texture->Width() != n) {
-            slot.texture = Texture::CreateR32F(n, n);
+        const int rows = n * static_cast<int>(std::clamp<std::size_t>(style.classes, 1, kMaxClassColors));
+        if (!slot.texture || slot.texture->Width() != n || slot.texture->Height() != rows) {
+            slot.texture = Texture::CreateR32F(n, rows);
             slot.uploaded = false;
         }
         if (!slot.uploaded || slot.generation != grid.generation) {
@@ -80,6 +82,9 @@ private:
         paint.smooth = slot.style.smooth;
         paint.value_scale = slot.style.value_scale;
         paint.value_offset = slot.style.value_offset;
+        paint.classes = slot.style.classes;
+        paint.class_colors = slot.style.class_colors;
+        paint.probability_floor = slot.style.probability_floor;
         slot.owner->painter_.Paint(*slot.texture, paint);
     }
 

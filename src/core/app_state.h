@@ -10,6 +10,7 @@
 #include "core/network.h"
 #include "core/param_sweep.h"
 #include "core/propagation.h"
+#include "core/training.h"
 #include "core/workspace.h"
 
 #include <array>
@@ -99,11 +100,26 @@ struct WeightSelection {
 
 // The mini-network lesson: the user's choices only. The trainer, statistics and heatmaps built from
 // them live in the UI runtime.
+// A point the class added on the output plane: its class 0 … K−1 (two-class sets: 0 the negative
+// class, −1 or 0 as the set labels it; 1 the positive one). It joins the training set.
+struct UserPoint {
+    double x1 = 0.0, x2 = 0.0;
+    std::size_t label = 0;
+    bool operator==(const UserPoint&) const = default;
+};
+inline constexpr std::size_t kMaxUserPoints = 500;
+
+// The largest μ, β1, β2 the panel and scenes allow (the optimizers need them below 1).
+inline constexpr double kMaxLessonMomentum = 0.9999;
+
 struct NetworkLessonState {
     std::vector<std::size_t> hidden{4, 4}; // neurons per hidden layer (0–6 layers of 1–8)
     std::vector<Activation> activations{Activation::WithDefaults(ActivationId::Relu),
                                         Activation::WithDefaults(ActivationId::Relu)}; // one per hidden layer
     ActivationId output = ActivationId::Tanh;
+    // A softmax output: K = ClassCount(dataset) linear logits trained with cross-entropy (`output` is then
+    // ignored). Always on for the multi-class sets, never for regression (see NormaliseLesson).
+    bool softmax = false;
     DatasetKind dataset = DatasetKind::Circle;
     std::size_t samples = 400;
     double noise = 0.0;
@@ -111,10 +127,17 @@ struct NetworkLessonState {
     std::uint64_t seed = 1;
     double learning_rate = 0.03;
     std::size_t batch_size = 10;
+    Optimizer optimizer = Optimizer::Sgd; // with PyTorch's semantics (core/training.h)
+    double momentum = 0.9;                // μ of momentum
+    double beta1 = 0.9, beta2 = 0.999;    // Adam's moment decays
+    double eps = 1e-8;                    // Adam's ε
     InitScheme init = InitScheme::Xavier;
     double init_std = 0.5;  // for InitScheme::Normal
     double bias_init = 0.1; // every bias starts here; −5 kills ReLUs before training starts
     int steps_per_frame = 10;
+    bool linear_regions = false;   // the overlay of a ReLU network's linear regions on the output plane
+    std::vector<UserPoint> points; // your own points (classification sets): part of the training set
+    std::size_t point_class = 0;   // the class a click adds
     bool playing = false;
     WeightSelection selection;
     bool operator==(const NetworkLessonState&) const = default;

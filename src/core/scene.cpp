@@ -76,15 +76,25 @@ std::string ParseErrorMessage(std::string_view file_name, std::string_view text,
 
 } // namespace
 
+std::vector<InputFeature> LessonInputs(const NetworkLessonState& lesson) {
+    if (IsOneInput(lesson.dataset)) return {InputFeature::X1};
+    return {InputFeature::X1, InputFeature::X2};
+}
+
+Loss LessonLoss(const NetworkLessonState& lesson) {
+    if (lesson.softmax && IsClassification(lesson.dataset)) return Loss::Ce;
+    return lesson.output == ActivationId::Sigmoid && IsClassification(lesson.dataset) ? Loss::Bce : Loss::Mse;
+}
+
+std::size_t LessonOutputs(const NetworkLessonState& lesson) {
+    return LessonLoss(lesson) == Loss::Ce ? ClassCount(lesson.dataset) : 1;
+}
+
 bool NetworkFitsLesson(const Network& network, const NetworkLessonState& lesson) {
-    const std::vector<InputFeature> inputs =
-        lesson.dataset == DatasetKind::Chain ? std::vector<InputFeature>{InputFeature::X1}
-                                             : std::vector<InputFeature>{InputFeature::X1, InputFeature::X2};
-    const Loss loss =
-        lesson.output == ActivationId::Sigmoid && IsClassification(lesson.dataset) ? Loss::Bce : Loss::Mse;
-    if (network.inputs != inputs || network.loss != loss ||
+    const Loss loss = LessonLoss(lesson);
+    if (network.inputs != LessonInputs(lesson) || network.loss != loss ||
         network.layers.size() != lesson.hidden.size() + 1 ||
-        lesson.activations.size() != lesson.hidden.size()) {
+        lesson.activations.size() != lesson.hidden.size() || network.Output().size != LessonOutputs(lesson)) {
         return false;
     }
     for (std::size_t l = 0; l < lesson.hidden.size(); ++l) {
@@ -93,7 +103,8 @@ bool NetworkFitsLesson(const Network& network, const NetworkLessonState& lesson)
             return false;
         }
     }
-    return network.Output().activation.id == lesson.output && ValidateNetwork(network).empty();
+    const bool output_fits = loss == Loss::Ce || network.Output().activation.id == lesson.output;
+    return output_fits && ValidateNetwork(network).empty();
 }
 
 std::string SceneToJson(const Scene& scene) {

@@ -43,6 +43,13 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name);
 // WriteFileAtomically(path, SceneToJson(scene)) (core/file_io.h).
 SceneParseResult ReadSceneFile(const std::string& path);
 
+// What the lesson builds: one input (x1) for the one-input sets (chain, reg-1d), else x1 and x2; the
+// loss its output implies (softmax → ce, sigmoid on a classification set → bce, else mse); the
+// output's neurons (K = ClassCount(dataset) for softmax, else 1).
+std::vector<InputFeature> LessonInputs(const NetworkLessonState& lesson);
+Loss LessonLoss(const NetworkLessonState& lesson);
+std::size_t LessonOutputs(const NetworkLessonState& lesson);
+
 // Whether `network` has the shape and activations the lesson would build (so its weights can be
 // loaded into the lesson's trainer).
 bool NetworkFitsLesson(const Network& network, const NetworkLessonState& lesson);

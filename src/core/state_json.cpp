@@ -73,6 +73,41 @@ void ReadView(const json& j, PlotViewRange& view, std::vector<std::string>& warn
     }
 }
 
+// Your own points: [[x1, x2, class], …].
+json UserPointsToJson(const std::vector<UserPoint>& points) {
+    json out = json::array();
+    for (const UserPoint& p : points)
+        out.push_back(json::array({p.x1, p.x2, p.label}));
+    return out;
+}
+
+void ReadUserPoints(const json& j, NetworkLessonState& lesson, std::vector<std::string>& warnings) {
+    if (!j.contains("points")) return;
+    const json& points = j.at("points");
+    if (!points.is_array()) {
+        warnings.emplace_back("network.points: expected an array of [x1, x2, class]; ignored");
+        return;
+    }
+    std::vector<UserPoint> read;
+    for (std::size_t i = 0; i < points.size() && read.size() < kMaxUserPoints; ++i) {
+        const json& p = points[i];
+        const bool ok = p.is_array() && p.size() == 3 && p[0].is_number() && p[1].is_number() &&
+                        p[2].is_number_unsigned() && std::abs(p[0].get<double>()) <= kPlaneHalfWidth &&
+                        std::abs(p[1].get<double>()) <= kPlaneHalfWidth &&
+                        p[2].get<std::size_t>() < kMaxClasses;
+        if (!ok) {
+            warnings.push_back(
+                "network.points[" + std::to_string(i) +
+                "]: expected [x1, x2, class] with x1, x2 in [\u22126, 6] and a class 0 \u2026 7; skipped");
+            continue;
+        }
+        read.push_back({p[0].get<double>(), p[1].get<double>(), p[2].get<std::size_t>()});
+    }
+    if (points.size() > kMaxUserPoints)
+        warnings.push_back("network.points: only the first " + std::to_string(kMaxUserPoints) + " are read");
+    lesson.points = std::move(read);
+}
+
 json NetworkLessonToJson(const NetworkLessonState& lesson) {
     json layers = json::array();
     for (std::size_t l = 0; l < lesson.hidden.size(); ++l) {
@@ -85,7 +120,7 @@ json NetworkLessonToJson(const NetworkLessonState& lesson) {
             {{"neurons", lesson.hidden[l]}, {"activation", activation.info().name}, {"params", params}});
     }
     return {{"layers", layers},
-            {"output", Info(lesson.output).name},
+            {"output", lesson.softmax ? std::string_view("softmax") : Info(lesson.output).name},
             {"dataset", DatasetName(lesson.dataset)},
             {"samples", lesson.samples},
             {"noise", lesson.noise},
@@ -93,10 +128,18 @@ json NetworkLessonToJson(const NetworkLessonState& lesson) {
             {"seed", lesson.seed},
             {"learning_rate", lesson.learning_rate},
             {"batch_size", lesson.batch_size},
+            {"optimizer", OptimizerName(lesson.optimizer)},
+            {"momentum", lesson.momentum},
+            {"beta1", lesson.beta1},
+            {"beta2", lesson.beta2},
+            {"eps", lesson.eps},
             {"init", InitSchemeName(lesson.init)},
             {"init_std", lesson.init_std},
             {"bias_init", lesson.bias_init},
             {"steps_per_frame", lesson.steps_per_frame},
+            {"linear_regions", lesson.linear_regions},
+            {"points", UserPointsToJson(lesson.points)},
+            {"point_class", lesson.point_class},
             {"playing", lesson.playing},
             {"selection",
              {{"valid", lesson.selection.valid},
@@ -157,12 +200,22 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
                                std::to_string(kMaxHiddenLayers) + " layers; ignored");
         }
     }
-    std::string output(Info(lesson.output).name);
+    std::string output(lesson.softmax ? std::string_view("softmax") : Info(lesson.output).name);
     Read(j, "output", output, "network", warnings);
-    if (const auto id = FindActivation(output); id && IsOutputActivation(*id)) {
+    if (output == "softmax") {
+        lesson.softmax = true;
+    } else if (const auto id = FindActivation(output); id && IsOutputActivation(*id)) {
         lesson.output = *id;
+        lesson.softmax = false;
     } else {
-        warnings.push_back("network.output: \"" + output + "\" is not tanh, sigmoid or linear");
+        warnings.push_back("network.output: \"" + output + "\" is not tanh, sigmoid, linear or softmax");
+    }
+    std::string optimizer(OptimizerName(lesson.optimizer));
+    Read(j, "optimizer", optimizer, "network", warnings);
+    if (const auto parsed = ParseOptimizer(optimizer)) {
+        lesson.optimizer = *parsed;
+    } else {
+        warnings.push_back("network.optimizer: unknown \"" + optimizer + "\" (sgd, momentum, adam)");
     }
     std::string dataset(DatasetName(lesson.dataset));
     Read(j, "dataset", dataset, "network", warnings);
@@ -198,11 +251,18 @@ void ReadNetworkLesson(const json& j, NetworkLessonState& lesson, std::vector<st
     ranged("train_fraction", lesson.train_fraction, 0.1, 0.9);
     ranged("learning_rate", lesson.learning_rate, 1e-5, kMaxLearningRate);
     ranged("batch_size", lesson.batch_size, 1, static_cast<double>(kMaxBatchSize));
+    ranged("momentum", lesson.momentum, 0.0, kMaxLessonMomentum);
+    ranged("beta1", lesson.beta1, 0.0, kMaxLessonMomentum);
+    ranged("beta2", lesson.beta2, 0.0, kMaxLessonMomentum);
+    ranged("eps", lesson.eps, 1e-12, 1.0);
     ranged("init_std", lesson.init_std, 1e-4, 10.0);
     ranged("bias_init", lesson.bias_init, -100.0, 100.0);
     ranged("steps_per_frame", lesson.steps_per_frame, 1, 100000);
     Read(j, "seed", lesson.seed, "network", warnings);
     Read(j, "playing", lesson.playing, "network", warnings);
+    Read(j, "linear_regions", lesson.linear_regions, "network", warnings);
+    ReadUserPoints(j, lesson, warnings);
+    ranged("point_class", lesson.point_class, 0, static_cast<double>(kMaxClasses - 1));
     if (j.contains("selection")) {
         // The chain-rule panel checks the indices against the network it is shown with.
         const json& selection = j.at("selection");

@@ -288,6 +288,18 @@ void Trainer::Prepare() {
     }
 }
 
+void Trainer::ReplaceTrainingSet(std::vector<Sample> train) {
+    train_ = std::move(train);
+    const std::size_t n_in = network_.inputs.size();
+    features_.assign(train_.size() * n_in, 0.0);
+    for (std::size_t s = 0; s < train_.size(); ++s)
+        detail::ComputeFeatures(network_, train_[s].x1, train_[s].x2, features_.data() + s * n_in);
+    order_.resize(train_.size());
+    for (std::size_t s = 0; s < order_.size(); ++s)
+        order_[s] = s;
+    cursor_ = options_.shuffle ? order_.size() : 0;
+}
+
 std::size_t Trainer::NextSample() {
     if (cursor_ >= order_.size()) [[unlikely]]
         StartEpoch();

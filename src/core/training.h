@@ -209,6 +209,8 @@ struct TrainingHistory {
     void Record(std::size_t at_step, double train, double test, double dead,
                 std::span<const double> gradient_norms, double train_acc = 0.0, double test_acc = 0.0);
     void Clear(); // keeps max_rows
+    // Drops the rows after step `at_step` (a replay continuing from there as a branch).
+    void TruncateAfterStep(std::size_t at_step);
 
 private:
     void PopBack();
@@ -247,6 +249,13 @@ public:
     // A different optimizer starts from a fresh state; other changes keep it.
     void SetOptions(const TrainingOptions& options);
     const std::vector<Sample>& train() const { return train_; }
+    // Another training set (points added or removed by hand): the weights, step count, history and
+    // optimizer state stay; the batch order starts a new epoch.
+    void ReplaceTrainingSet(std::vector<Sample> train);
+    // Continues from an earlier state of this run (a replay's branch): its weights and step count,
+    // the chart rows after it dropped, divergence cleared and the optimizer's state started afresh
+    // (momentum buffers and Adam's moments are not kept per snapshot).
+    void Branch(Network network, std::size_t at_step);
     const std::vector<Sample>& test() const { return test_; }
 
     std::size_t step() const { return step_; }

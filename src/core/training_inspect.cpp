@@ -121,6 +121,22 @@ void TrainingHistory::Clear() {
     observations = 0;
 }
 
+void TrainingHistory::TruncateAfterStep(std::size_t at_step) {
+    while (!step.empty() && step.back() > at_step)
+        PopBack();
+}
+
+void Trainer::Branch(Network network, std::size_t at_step) {
+    network_ = std::move(network);
+    network_stale_ = false;
+    packed_current_ = false;
+    step_ = at_step;
+    divergence_.clear();
+    history_.TruncateAfterStep(at_step);
+    ResetOptimizerState();
+    Prepare();
+}
+
 void TrainingHistory::PopBack() {
     step.pop_back();
     train_loss.pop_back();

@@ -31,4 +31,18 @@ Color HeatColor(const NetworkColors& colors, float v, bool greyed) {
     return c;
 }
 
+Color ClassMapColor(Color neutral, Color class_color, float p, float floor) {
+    if (!std::isfinite(p)) return {128, 128, 128, 255};
+    const float t = floor < 1.0f ? std::clamp((p - floor) / (1.0f - floor), 0.0f, 1.0f) : 1.0f;
+    return Lerp(neutral, class_color, t);
+}
+
+std::size_t MostLikelyClass(const float* probabilities, std::size_t classes, std::size_t stride) {
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < classes; ++k) {
+        if (probabilities[k * stride] > probabilities[best * stride]) best = k;
+    }
+    return best;
+}
+
 } // namespace actlab

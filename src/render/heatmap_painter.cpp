@@ -6,6 +6,7 @@
 #include <glad/gl.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -44,6 +45,9 @@ HeatmapPainter::HeatmapPainter(ShaderProgram program, EmptyVertexArray quad)
     u_value_scale_ = program_.Uniform("u_value_scale");
     u_value_offset_ = program_.Uniform("u_value_offset");
     u_greyed_ = program_.Uniform("u_greyed");
+    u_classes_ = program_.Uniform("u_classes");
+    u_class_colors_ = program_.Uniform("u_class_colors");
+    u_floor_ = program_.Uniform("u_floor");
 }
 
 void HeatmapPainter::Paint(Texture& values, const HeatmapPaint& paint) const {
@@ -66,7 +70,7 @@ void HeatmapPainter::Paint(Texture& values, const HeatmapPaint& paint) const {
     // Pixels to normalised device coordinates: x ↦ 2x/w − 1, y ↦ 1 − 2y/h (y grows downwards).
     glUniform4f(u_rect_, 2.0f * paint.x0 / width - 1.0f, 1.0f - 2.0f * paint.y0 / height,
                 2.0f * paint.x1 / width - 1.0f, 1.0f - 2.0f * paint.y1 / height);
-    glUniform1f(u_cells_, static_cast<float>(values.Width()));
+    glUniform1f(u_cells_, static_cast<float>(values.Width())); // a class map's maps are square: n × n each
     glUniform1i(u_values_, 0);
     SetColor(u_negative_, paint.colors.negative);
     SetColor(u_neutral_, paint.colors.neutral);
@@ -74,6 +78,16 @@ void HeatmapPainter::Paint(Texture& values, const HeatmapPaint& paint) const {
     glUniform1f(u_value_scale_, paint.value_scale);
     glUniform1f(u_value_offset_, paint.value_offset);
     glUniform1i(u_greyed_, paint.greyed ? 1 : 0);
+    const std::size_t classes = std::min(paint.classes, kMaxClassColors);
+    glUniform1i(u_classes_, static_cast<GLint>(classes));
+    glUniform1f(u_floor_, paint.probability_floor);
+    std::array<float, 4 * kMaxClassColors> class_colors{};
+    std::size_t channel = 0;
+    for (const Color& c : paint.class_colors) {
+        for (const std::uint8_t value : {c.r, c.g, c.b, c.a})
+            class_colors[channel++] = static_cast<float>(value);
+    }
+    glUniform4fv(u_class_colors_, static_cast<GLsizei>(kMaxClassColors), class_colors.data());
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 

@@ -5,6 +5,10 @@
 
 #include "render/figure_theme.h"
 #include "render/gl_resources.h"
+#include "render/heat_color.h"
+
+#include <array>
+#include <cstddef>
 
 #include <optional>
 #include <string>
@@ -22,6 +26,11 @@ struct HeatmapPaint {
     bool smooth = true;       // interpolate values between cell centres (else flat cells)
     float value_scale = 1.0f; // the map is applied to scale · value + offset
     float value_offset = 0.0f;
+    // A class map (see ClassMapColor): `classes` > 0 probability maps stacked in the texture's rows
+    // (its height is classes × its width), coloured by class_colors with `probability_floor` neutral.
+    std::size_t classes = 0;
+    std::array<Color, kMaxClassColors> class_colors{};
+    float probability_floor = 0.0f;
 };
 
 class HeatmapPainter {
@@ -45,6 +54,7 @@ private:
     EmptyVertexArray quad_;
     int u_rect_ = -1, u_cells_ = -1, u_values_ = -1, u_negative_ = -1, u_neutral_ = -1, u_positive_ = -1;
     int u_value_scale_ = -1, u_value_offset_ = -1, u_greyed_ = -1;
+    int u_classes_ = -1, u_class_colors_ = -1, u_floor_ = -1;
 };
 
 } // namespace actlab

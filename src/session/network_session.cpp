@@ -15,9 +15,10 @@ double NowSeconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-// A sigmoid output is trained with bce on 0/1 labels; tanh and linear with mse on ±1 or the target.
-bool UsesBce(const NetworkLessonState& lesson) {
-    return lesson.output == ActivationId::Sigmoid && IsClassification(lesson.dataset);
+// A sigmoid output is trained with bce on 0/1 labels, softmax with ce on class indices 0 … K−1 (0/1
+// for the two-class sets); tanh and linear with mse on ±1 or the target.
+bool UsesZeroOneLabels(const NetworkLessonState& lesson) {
+    return LessonLoss(lesson) != Loss::Mse && ClassCount(lesson.dataset) == 2; // K > 2: always indices
 }
 
 InitOptions InitOf(const NetworkLessonState& lesson) {
@@ -34,10 +35,29 @@ TrainingOptions OptionsOf(const NetworkLessonState& lesson) {
     options.learning_rate = lesson.learning_rate;
     options.batch_size = lesson.batch_size;
     options.seed = lesson.seed;
+    options.optimizer = lesson.optimizer;
+    options.momentum = lesson.momentum;
+    options.beta1 = lesson.beta1;
+    options.beta2 = lesson.beta2;
+    options.eps = lesson.eps;
     return options;
 }
 
+bool SameOptions(const TrainingOptions& a, const TrainingOptions& b) {
+    return a.learning_rate == b.learning_rate && a.batch_size == b.batch_size && a.optimizer == b.optimizer &&
+           a.momentum == b.momentum && a.beta1 == b.beta1 && a.beta2 == b.beta2 && a.eps == b.eps;
+}
+
 } // namespace
+
+std::optional<Sample> UserPointSample(const NetworkLessonState& lesson, const UserPoint& point) {
+    const std::size_t classes = ClassCount(lesson.dataset);
+    if (classes < 2 || IsOneInput(lesson.dataset)) return std::nullopt;
+    const std::size_t label = std::min(point.label, classes - 1);
+    double y = static_cast<double>(label);
+    if (classes == 2 && !UsesZeroOneLabels(lesson)) y = label == 0 ? -1.0 : 1.0;
+    return Sample{point.x1, point.x2, y};
+}
 
 void NormaliseLesson(NetworkLessonState& lesson) {
     if (lesson.hidden.size() > kMaxHiddenLayers) lesson.hidden.resize(kMaxHiddenLayers);
@@ -45,14 +65,25 @@ void NormaliseLesson(NetworkLessonState& lesson) {
         width = std::clamp<std::size_t>(width, 1, kMaxLayerWidth);
     lesson.activations.resize(lesson.hidden.size(), Activation::WithDefaults(ActivationId::Relu));
     if (!IsOutputActivation(lesson.output)) lesson.output = ActivationId::Tanh;
+    // The lecture's rule: several classes need a softmax output; regression never has one.
+    if (ClassCount(lesson.dataset) > 2) lesson.softmax = true;
+    if (!IsClassification(lesson.dataset)) lesson.softmax = false;
+    lesson.momentum = std::clamp(lesson.momentum, 0.0, kMaxLessonMomentum);
+    lesson.beta1 = std::clamp(lesson.beta1, 0.0, kMaxLessonMomentum);
+    lesson.beta2 = std::clamp(lesson.beta2, 0.0, kMaxLessonMomentum);
+    lesson.eps = std::clamp(lesson.eps, 1e-12, 1.0);
+    if (lesson.points.size() > kMaxUserPoints) lesson.points.resize(kMaxUserPoints);
+    lesson.point_class =
+        std::min(lesson.point_class, std::max<std::size_t>(ClassCount(lesson.dataset), 2) - 1);
     lesson.steps_per_frame = std::clamp(lesson.steps_per_frame, 1, 100000);
     lesson.batch_size = std::clamp<std::size_t>(lesson.batch_size, 1, kMaxBatchSize);
     lesson.learning_rate = std::clamp(lesson.learning_rate, 1e-5, kMaxLearningRate);
 }
 
 NetworkSession::BuildKey NetworkSession::KeyOf(const NetworkLessonState& lesson) {
-    return {lesson.hidden,         lesson.output, lesson.dataset, lesson.samples,  lesson.noise,
-            lesson.train_fraction, lesson.seed,   lesson.init,    lesson.init_std, lesson.bias_init};
+    return {lesson.hidden,  lesson.output,   lesson.softmax,        lesson.dataset,
+            lesson.samples, lesson.noise,    lesson.train_fraction, lesson.seed,
+            lesson.init,    lesson.init_std, lesson.bias_init,      lesson.optimizer};
 }
 
 void NetworkSession::Build(const NetworkLessonState& lesson) {
@@ -62,14 +93,15 @@ void NetworkSession::Build(const NetworkLessonState& lesson) {
     data.samples = lesson.samples;
     data.noise = lesson.noise;
     data.seed = lesson.seed;
-    data.zero_one_labels = UsesBce(lesson);
+    data.zero_one_labels = UsesZeroOneLabels(lesson);
     NetworkSpec spec;
-    if (lesson.dataset == DatasetKind::Chain) spec.inputs = {InputFeature::X1}; // x → h1 → … → O
+    spec.inputs = LessonInputs(lesson); // chain: x → h1 → … → O; reg-1d: y = f(x)
     spec.hidden = lesson.hidden;
     spec.hidden_activation =
         lesson.activations.empty() ? Activation::WithDefaults(ActivationId::Relu) : lesson.activations[0];
     spec.output = lesson.output;
-    spec.loss = UsesBce(lesson) ? Loss::Bce : Loss::Mse;
+    spec.loss = LessonLoss(lesson);
+    spec.classes = std::max<std::size_t>(ClassCount(lesson.dataset), 2);
     const TrainingOptions options = OptionsOf(lesson);
     for (const std::string& why :
          {ValidateDatasetOptions(data), ValidateSpec(spec), ValidateTrainingOptions(options)}) {
@@ -83,10 +115,16 @@ void NetworkSession::Build(const NetworkLessonState& lesson) {
     for (std::size_t l = 0; l < lesson.activations.size(); ++l)
         SetLayerActivation(network, l, lesson.activations[l]);
     SplitData split = SplitDataset(MakeDataset(data), lesson.train_fraction);
+    generated_train_ = split.train;
+    points_.clear();
     trainer_ =
         std::make_unique<Trainer>(std::move(network), std::move(split.train), std::move(split.test), options);
     ++data_version_;
     trainer_->Observe();
+    snapshots_.Clear();
+    replay_index_.reset();
+    head_.reset();
+    snapshots_.Offer(0, trainer_->network());
     activations_ = lesson.activations;
     key_ = KeyOf(lesson);
     heatmaps_stale_ = true;
@@ -109,6 +147,65 @@ void NetworkSession::ApplyActivations(const NetworkLessonState& lesson) {
     ++network_version_;
 }
 
+void NetworkSession::ApplyUserPoints(const NetworkLessonState& lesson) {
+    if (points_ == lesson.points) return;
+    std::vector<Sample> train = generated_train_;
+    for (const UserPoint& point : lesson.points) {
+        if (const std::optional<Sample> sample = UserPointSample(lesson, point)) train.push_back(*sample);
+    }
+    trainer_->ReplaceTrainingSet(std::move(train));
+    points_ = lesson.points;
+    ++data_version_;
+    stats_stale_ = true;
+    heatmaps_stale_ = true; // the hovered gradient and the surface's points follow
+}
+
+void NetworkSession::KeepPreviousRun() {
+    const TrainingHistory& history = trainer_->history();
+    if (history.size() < 2) return;
+    PreviousRun run;
+    run.label = std::string(OptimizerName(trainer_->options().optimizer));
+    run.step.assign(history.step.begin(), history.step.end());
+    run.train_loss = history.train_loss;
+    previous_run_ = std::move(run);
+}
+
+void NetworkSession::ShowNetwork(Network network, std::size_t step) {
+    trainer_->EditNetwork() = std::move(network);
+    trainer_->RestoreStepCount(step);
+    heatmaps_stale_ = true;
+    ++network_version_;
+}
+
+void NetworkSession::ApplyScrub(NetworkLessonState& lesson) {
+    const std::optional<std::size_t> request = std::exchange(scrub_request_, std::nullopt);
+    if (!request || snapshots_.empty()) return;
+    if (*request == kLatest || (*request + 1 >= snapshots_.size() && !head_)) {
+        if (head_) ShowNetwork(std::move(head_->network), head_->step);
+        head_.reset();
+        replay_index_.reset();
+        return;
+    }
+    const std::size_t index = std::min(*request, snapshots_.size() - 1);
+    if (!head_) head_ = WeightSnapshot{trainer_->step(), 0, trainer_->network()};
+    lesson.playing = false; // a replay is looked at, not trained
+    const WeightSnapshot& shown = snapshots_.snapshots()[index];
+    ShowNetwork(shown.network, shown.step);
+    replay_stats_ = ComputeStats(trainer_->network(), trainer_->train());
+    replay_index_ = index;
+}
+
+void NetworkSession::BranchFromReplay() {
+    const WeightSnapshot& from = snapshots_.snapshots()[*replay_index_];
+    trainer_->Branch(from.network, from.step);
+    snapshots_.TruncateAfter(from.step);
+    replay_index_.reset();
+    head_.reset();
+    stats_stale_ = true;
+    heatmaps_stale_ = true;
+    ++network_version_;
+}
+
 void NetworkSession::RequestRestore(Network network, std::size_t step) {
     restore_ = std::move(network);
     restore_step_ = step;
@@ -117,6 +214,17 @@ void NetworkSession::RequestRestore(Network network, std::size_t step) {
 void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
     last_training_seconds_ = 0.0;
     NormaliseLesson(lesson);
+    if (trainer_ && !restore_) {
+        // Only the optimizer changed: the same seed restarts the same weights and batches, and the run
+        // so far stays on the loss chart to compare with. Any other change starts a new lesson.
+        BuildKey same_but_optimizer = KeyOf(lesson);
+        same_but_optimizer.optimizer = key_.optimizer;
+        if (same_but_optimizer == key_ && lesson.optimizer != key_.optimizer) {
+            KeepPreviousRun();
+        } else if (!(KeyOf(lesson) == key_)) {
+            previous_run_.reset();
+        }
+    }
     if (!trainer_ || !(KeyOf(lesson) == key_) || restore_) {
         // A new shape, dataset or initialisation is a new lesson: it starts paused only if it diverged.
         Build(lesson);
@@ -137,22 +245,31 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         }
         restore_.reset();
     }
+    ApplyScrub(lesson);
     if (reset_requested_) {
         reset_requested_ = false;
+        KeepPreviousRun();
         trainer_->Reset(InitOf(lesson));
+        replay_index_.reset();
+        head_.reset();
         activations_.clear(); // Reset restores PReLU's a from the layer parameters
         ApplyActivations(lesson);
         trainer_->Observe();
+        snapshots_.Clear();
+        snapshots_.Offer(0, trainer_->network());
         stats_stale_ = false;
         heatmaps_stale_ = true;
         ++network_version_;
     }
+    // Training, an edit of the layers or of the data from a replayed step continues from it: a branch.
+    if (replaying() && (lesson.playing || step_requested_ || !(activations_ == lesson.activations) ||
+                        !(points_ == lesson.points)))
+        BranchFromReplay();
     ApplyActivations(lesson);
+    ApplyUserPoints(lesson);
     const TrainingOptions options = OptionsOf(lesson);
-    if (!(options.learning_rate == trainer_->options().learning_rate &&
-          options.batch_size == trainer_->options().batch_size)) {
-        trainer_->SetOptions(options);
-    }
+    // A different optimizer starts from a fresh state (Trainer::SetOptions); the rest keeps it.
+    if (!SameOptions(options, trainer_->options())) trainer_->SetOptions(options);
 
     std::size_t steps = 0;
     if (lesson.playing && !trainer_->diverged()) {
@@ -189,6 +306,7 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         stats_stale_ = true;
         heatmaps_stale_ = true;
         ++network_version_;
+        snapshots_.Offer(trainer_->step(), trainer_->network());
     }
 
     if (zero_sample_requested_) {
@@ -205,6 +323,12 @@ void NetworkSession::Update(NetworkLessonState& lesson, double budget_seconds) {
         frames_since_observe_ = 0;
     }
     if (heatmaps_stale_ && (!training || frames_since_heatmap_ >= kHeatmapEveryFrames)) RefreshHeatmaps();
+    // The regions follow the heatmaps: sampled again once the heatmaps show a newer network.
+    const bool wanted = std::exchange(regions_wanted_, false);
+    if (wanted && !heatmaps_stale_ && regions_version_ != network_version_) {
+        linear_regions_ = SampleLinearRegions(trainer_->network(), kRegionGrid, kPlaneLo, kPlaneHi);
+        regions_version_ = network_version_;
+    }
     RefreshHoveredGradient();
 }
 
@@ -254,9 +378,10 @@ void NetworkSession::RefreshHeatmaps() {
             }
         }
     }
-    const std::size_t output = nodes - 1;
-    output_grid_.assign(scratch_.begin() + static_cast<std::ptrdiff_t>(output * fine),
-                        scratch_.begin() + static_cast<std::ptrdiff_t>((output + 1) * fine));
+    // The output layer's nodes: ŷ, or a softmax output's K class probabilities one map after another.
+    const std::size_t first_output = nodes - network.Output().size;
+    output_grid_.assign(scratch_.begin() + static_cast<std::ptrdiff_t>(first_output * fine),
+                        scratch_.begin() + static_cast<std::ptrdiff_t>(nodes * fine));
     heatmaps_stale_ = false;
     frames_since_heatmap_ = 0;
     ++heatmap_updates_;

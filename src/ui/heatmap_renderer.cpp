@@ -3,6 +3,8 @@
 
 #include "render/heat_color.h"
 
+#include <algorithm>
+
 namespace actlab::ui {
 
 void DrawHeatmapMesh(ImDrawList* draw, const HeatmapGrid& grid, ImVec2 p0, ImVec2 p1,
@@ -19,8 +21,16 @@ void DrawHeatmapMesh(ImDrawList* draw, const HeatmapGrid& grid, ImVec2 p0, ImVec
     for (std::size_t r = 0; r < n; ++r) {
         for (std::size_t c = 0; c < n; ++c) {
             const ImVec2 pos{p0.x + step_x * static_cast<float>(c), p0.y + step_y * static_cast<float>(r)};
-            const float v = style.value_scale * grid.values[r * n + c] + style.value_offset;
-            const Color color = HeatColor(style.colors, v, style.greyed);
+            Color color;
+            if (style.classes > 0) {
+                const float* at = grid.values + r * n + c;
+                const std::size_t k = MostLikelyClass(at, std::min(style.classes, kMaxClassColors), n * n);
+                color = ClassMapColor(style.colors.neutral, style.class_colors[k], at[k * n * n],
+                                      style.probability_floor);
+            } else {
+                const float v = style.value_scale * grid.values[r * n + c] + style.value_offset;
+                color = HeatColor(style.colors, v, style.greyed);
+            }
             draw->PrimWriteVtx(pos, uv, IM_COL32(color.r, color.g, color.b, color.a));
         }
     }

@@ -5,9 +5,11 @@
 #pragma once
 
 #include "render/figure_theme.h"
+#include "render/heat_color.h"
 
 #include <imgui.h>
 
+#include <array>
 #include <cstddef>
 
 namespace actlab::ui {
@@ -18,10 +20,16 @@ struct HeatmapStyle {
     bool smooth = true;       // values interpolated between cell centres
     float value_scale = 1.0f; // the map shows scale · value + offset (a sigmoid output: 2v − 1)
     float value_offset = 0.0f;
+    // A class map: `classes` > 0 probability maps of n × n, one after the other in the grid's values;
+    // each point takes its most likely class's colour with the probability as intensity
+    // (ClassMapColor, `probability_floor` shown neutral).
+    std::size_t classes = 0;
+    std::array<Color, kMaxClassColors> class_colors{};
+    float probability_floor = 0.0f;
 };
 
 struct HeatmapGrid {
-    const float* values = nullptr; // n × n, row 0 at the top
+    const float* values = nullptr; // n × n, row 0 at the top (a class map: K such maps in turn)
     std::size_t n = 0;
     std::size_t slot = 0;       // which heatmap this is: one texture per slot
     std::size_t generation = 0; // changes whenever the values do; the same → nothing re-uploaded

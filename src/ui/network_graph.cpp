@@ -8,9 +8,11 @@
 #include "render/heat_color.h"
 #include "ui/cached_geometry.h"
 #include "ui/heatmap_renderer.h"
+#include "ui/network_output_views.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -24,6 +26,15 @@ constexpr std::size_t kOutputHeatmapSlot = ~std::size_t{0}; // the node heatmaps
 
 ImU32 U32(Color c) {
     return IM_COL32(c.r, c.g, c.b, c.a);
+}
+
+// Class k's colour: the theme's palette in order (Okabe and Ito's colour-blind-safe set, chosen per
+// theme for contrast on its background, projector included).
+std::array<Color, kMaxClassColors> ClassColors(const FigureTheme& theme) {
+    std::array<Color, kMaxClassColors> colors{};
+    for (std::size_t k = 0; k < colors.size(); ++k)
+        colors[k] = PaletteColor(theme, k);
+    return colors;
 }
 
 // Squared distance from p to the segment ab.
@@ -263,6 +274,11 @@ void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayou
                 HeatmapStyle style;
                 style.colors = colors;
                 style.greyed = dead;
+                if (c + 1 == columns && network.IsSoftmax()) {
+                    // An output neuron of a softmax: its own class's probability p_k, 0 neutral, 1 full.
+                    style.classes = 1;
+                    style.class_colors[0] = PaletteColor(theme, k);
+                }
                 DrawHeatmap(heatmaps, draw,
                             {grid.data() + node * cells, kNeuronGrid, node, session.heatmap_updates()},
                             box.p0, box.p1, style);
@@ -329,6 +345,57 @@ void EdgeTooltip(const NetworkSession& session, const session::WeightIndex& edge
     ImGui::EndTooltip();
 }
 
+// The legend of a softmax output under the surface: a swatch and the name of each class, centred in
+// `width` ("class 0" …, or just the index when the names do not fit).
+void DrawClassLegend(ImDrawList* draw, const std::array<Color, kMaxClassColors>& class_colors,
+                     std::size_t classes, ImVec2 at, float width, const FigureTheme& theme) {
+    const float line = ImGui::GetTextLineHeight();
+    const float swatch = line * 0.7f, gap = line * 0.3f, spacing = line * 0.8f;
+    for (const bool long_names : {true, false}) {
+        std::vector<std::string> names;
+        // Short: "class" once, then the bare indices.
+        const char* prefix = long_names ? "" : "class";
+        float total = long_names ? 0.0f : ImGui::CalcTextSize(prefix).x + gap;
+        for (std::size_t k = 0; k < classes; ++k) {
+            names.push_back(long_names ? "class " + std::to_string(k) : std::to_string(k));
+            total += swatch + gap + ImGui::CalcTextSize(names.back().c_str()).x + (k > 0 ? spacing : 0.0f);
+        }
+        if (total > width && long_names) continue;
+        float x = at.x + std::max((width - total) / 2, 0.0f);
+        if (!long_names) {
+            draw->AddText({x, at.y}, U32(theme.text), prefix);
+            RecordText(prefix, {x, at.y});
+            x += ImGui::CalcTextSize(prefix).x + gap;
+        }
+        for (std::size_t k = 0; k < classes; ++k) {
+            const float top = at.y + (line - swatch) / 2;
+            draw->AddRectFilled({x, top}, {x + swatch, top + swatch}, U32(class_colors[k % kMaxClassColors]));
+            draw->AddRect({x, top}, {x + swatch, top + swatch}, U32(theme.frame));
+            x += swatch + gap;
+            draw->AddText({x, at.y}, U32(theme.text), names[k].c_str());
+            RecordText(names[k], {x, at.y});
+            x += ImGui::CalcTextSize(names[k].c_str()).x + spacing;
+        }
+        return;
+    }
+}
+
+// The point under the pointer, with the network's output there (every class's probability for softmax).
+void SurfaceTooltip(const Network& network, ImVec2 p0, float side) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const double x1 = kPlaneLo + static_cast<double>((m.x - p0.x) / side) * (kPlaneHi - kPlaneLo);
+    const double x2 = kPlaneHi - static_cast<double>((m.y - p0.y) / side) * (kPlaneHi - kPlaneLo);
+    std::string text = "x1 = " + FormatReadout(x1, 3) + ", x2 = " + FormatReadout(x2, 3);
+    const std::vector<double> outputs = PredictOutputs(network, x1, x2);
+    if (network.IsSoftmax()) {
+        for (std::size_t k = 0; k < outputs.size(); ++k)
+            text += "\np(class " + std::to_string(k) + ") = " + FormatReadout(outputs[k], 3);
+    } else if (!outputs.empty()) {
+        text += "\noutput = " + FormatReadout(outputs.front(), 4);
+    }
+    ImGui::SetTooltip("%s", text.c_str());
+}
+
 } // namespace
 
 void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
@@ -367,31 +434,45 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     const float scale = runtime.Scale(state);
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const NetworkColors& colors = theme.network;
+    const Network& network = session.trainer().network();
+    const bool softmax = network.IsSoftmax();
+    const std::size_t classes = softmax ? network.Output().size : 0;
+    const std::array<Color, kMaxClassColors> class_colors = ClassColors(theme);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 p1{p0.x + side, p0.y + side};
-    ImGui::InvisibleButton("##surface", {side, side});
+    ImGui::InvisibleButton("##surface", {side, side},
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered();
     const std::vector<float>& grid = session.output_grid();
     // A sigmoid output lies in (0, 1): centre its colours on the 0.5 threshold.
-    const bool sigmoid = state.network.output == ActivationId::Sigmoid;
-    if (grid.size() == kOutputGrid * kOutputGrid) {
+    const bool sigmoid = !softmax && state.network.output == ActivationId::Sigmoid;
+    if (grid.size() == std::max<std::size_t>(classes, 1) * kOutputGrid * kOutputGrid) {
         HeatmapStyle style;
         style.colors = colors;
         if (sigmoid) {
             style.value_scale = 2.0f;
             style.value_offset = -1.0f;
         }
+        if (softmax) {
+            // Each point in its most likely class's colour, the probability as intensity: a tie of all K
+            // classes (p = 1/K) is neutral, certainty (p = 1) the full colour.
+            style.classes = classes;
+            style.class_colors = class_colors;
+            style.probability_floor = 1.0f / static_cast<float>(classes);
+        }
         DrawHeatmap(runtime.heatmaps.get(), draw,
                     {grid.data(), kOutputGrid, kOutputHeatmapSlot, session.heatmap_updates()}, p0, p1, style);
     }
     draw->AddRect(p0, p1, U32(theme.frame));
+    if (state.network.linear_regions) DrawLinearRegionsOverlay(state, runtime, draw, p0, side);
     const auto to_screen = [&](double x1, double x2) {
         return ImVec2{p0.x + static_cast<float>((x1 - kPlaneLo) / (kPlaneHi - kPlaneLo)) * side,
                       p0.y + static_cast<float>((kPlaneHi - x2) / (kPlaneHi - kPlaneLo)) * side};
     };
     const float radius = std::clamp(side / 80.0f, 3.0f * scale, 6.0f * scale);
     const auto label_color = [&](double y) {
+        if (softmax) return class_colors[ClassIndex(y, classes) % kMaxClassColors];
         const float v = sigmoid ? static_cast<float>(2.0 * y - 1.0) : static_cast<float>(y);
         const Color c = v >= 0.0f ? colors.positive : colors.negative;
         return std::abs(v) >= 0.999f ? c : HeatColor(colors, v * 1.0f);
@@ -406,6 +487,8 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
         .Add(scale)
         .Add(colors)
         .Add(sigmoid)
+        .Add(classes)
+        .Add(class_colors[0])
         .Add(ImGui::GetFontTexUvWhitePixel())
         .Add(draw->Flags);
     key.Add(session.data_version());
@@ -424,6 +507,7 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
         runtime.surface_points.EndRecording(draw, key.value());
     }
     draw->PopClipRect();
+    EditUserPoints(state, runtime, draw, p0, side); // the plane's button is still the last item
     // Axis extents at the corners: the plane is always [−6, 6]².
     const std::string lo = FormatReadout(kPlaneLo, 2), hi = FormatReadout(kPlaneHi, 2);
     draw->AddText({p0.x, p1.y + 2.0f * scale}, U32(theme.dim_text), lo.c_str());
@@ -431,15 +515,13 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     const ImVec2 t = ImGui::CalcTextSize(hi.c_str());
     draw->AddText({p1.x - t.x, p1.y + 2.0f * scale}, U32(theme.dim_text), hi.c_str());
     RecordText(hi, {p1.x - t.x, p1.y + 2.0f * scale});
-    ImGui::Dummy({side, ImGui::GetTextLineHeight()});
-    if (hovered) {
-        const ImVec2 m = ImGui::GetIO().MousePos;
-        const double x1 = kPlaneLo + static_cast<double>((m.x - p0.x) / side) * (kPlaneHi - kPlaneLo);
-        const double x2 = kPlaneHi - static_cast<double>((m.y - p0.y) / side) * (kPlaneHi - kPlaneLo);
-        ImGui::SetTooltip("x1 = %s, x2 = %s\noutput = %s", FormatReadout(x1, 3).c_str(),
-                          FormatReadout(x2, 3).c_str(),
-                          FormatReadout(Predict(session.trainer().network(), x1, x2), 4).c_str());
-    }
+    // The class legend in a row of its own under the corner labels (the view keeps room for it).
+    if (softmax)
+        DrawClassLegend(draw, class_colors, classes, {p0.x, p1.y + 4.0f * scale + ImGui::GetTextLineHeight()},
+                        side, theme);
+    ImGui::Dummy(
+        {side, ImGui::GetTextLineHeight() * (softmax ? 2.0f : 1.0f) + (softmax ? 2.0f * scale : 0.0f)});
+    if (hovered) SurfaceTooltip(network, p0, side);
 }
 
 } // namespace actlab::ui

@@ -8,6 +8,7 @@
 #include "ui/gradient_bars.h"
 #include "ui/layout_recorder.h"
 #include "ui/network_graph.h"
+#include "ui/network_output_views.h"
 #include "ui/network_parts.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -35,21 +36,43 @@ void DrawGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     EndRegionChild();
 }
 
-void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size) {
+// What the toolbar row could not show is shown in the views below it.
+struct NetworkViewFlags {
+    bool controls = true;            // the controls are shown (H hides them): the replay scrubber too
+    bool accuracy_in_toolbar = true; // else the output's title row shows the accuracy
+};
+
+void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkViewFlags& flags) {
     BeginRegionChild("##output_area", "network.output", size, false, kFixed);
     if (runtime.session.network.ready()) {
+        // A one-input regression set is a curve y = f(x); everything else the plane [−6, 6]².
+        const bool one_d = ShowsOneDimensionalFit(state.network);
+        const char* title = one_d ? "Network fit y = f(x)" : "Network output";
         ImGui::PushFont(runtime.fonts.bold);
-        ImGui::TextUnformatted("Network output");
+        ImGui::TextUnformatted(title);
         ImGui::PopFont();
+        // Accuracy here when the toolbar had no room for it (a narrow window at lecture scale).
+        const std::string accuracy = flags.accuracy_in_toolbar ? "" : NetworkAccuracyText(state, runtime);
         const char* key = "filled: train, hollow: test";
-        if (ImGui::GetContentRegionAvail().x >
-            ImGui::CalcTextSize("Network output").x + ImGui::CalcTextSize(key).x + ImGui::GetFontSize()) {
+        const float used = ImGui::CalcTextSize(title).x + ImGui::GetFontSize();
+        if (!accuracy.empty() &&
+            ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(accuracy.c_str()).x) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(accuracy.c_str());
+            RecordText(accuracy, ImGui::GetItemRectMin());
+        } else if (ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(key).x) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", key);
         }
         const ImVec2 room = ImGui::GetContentRegionAvail();
-        DrawDecisionSurface(state, runtime,
-                            std::max(std::min(room.x, room.y - ImGui::GetTextLineHeightWithSpacing()), 1.0f));
+        if (one_d) {
+            DrawOneDimensionalFit(state, runtime, {room.x, std::max(room.y, 1.0f)});
+        } else {
+            // Under the plane: the corner labels, and a softmax output's class legend.
+            const bool legend = runtime.session.network.trainer().network().IsSoftmax();
+            const float under = ImGui::GetTextLineHeightWithSpacing() * (legend ? 2.0f : 1.0f);
+            DrawDecisionSurface(state, runtime, std::max(std::min(room.x, room.y - under), 1.0f));
+        }
     }
     EndRegionChild();
 }
@@ -74,8 +97,8 @@ void DrawGradients(const AppState& state, UiRuntime& runtime, ImVec2 size) {
 }
 
 // The right column: the output plane over the gradient bars, or the chain rule of the clicked edge.
-void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size,
-                     const std::vector<std::string>& focus) {
+void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus,
+                     const NetworkViewFlags& flags) {
     if (state.panels.chain_rule && state.network.selection.valid) {
         BeginRegionChild("##chain_rule", "network.chain_rule", size, true);
         DrawChainRulePane(state, runtime);
@@ -86,14 +109,14 @@ void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size,
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const bool bars_first = Focused(focus, "network.gradients") && !Focused(focus, "network.output");
     const float output_height = (size.y - spacing) * (bars_first ? 0.45f : 0.58f);
-    DrawOutput(state, runtime, {size.x, output_height});
+    DrawOutput(state, runtime, {size.x, output_height}, flags);
     DrawGradients(state, runtime, {size.x, size.y - spacing - output_height});
 }
 
 // A lesson about the gradient bars (vanishing gradients): the bars take the whole height on the
 // left; the graph over the output plane and one chart at a time (tabs) share the right column. The
 // charts strip would otherwise take the height the bars need to be the largest thing on screen.
-void DrawGradientLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
+void DrawGradientLesson(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float left = (size.x - spacing.x) * 0.58f;
     const float right = size.x - spacing.x - left;
@@ -104,7 +127,7 @@ void DrawGradientLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
     DrawGraph(state, runtime, {right, graph_height});
     const float row = size.y - spacing.y - graph_height;
     const float output = std::min(row, (right - spacing.x) * 0.45f);
-    DrawOutput(state, runtime, {output, row});
+    DrawOutput(state, runtime, {output, row}, flags);
     ImGui::SameLine();
     BeginRegionChild("##charts", "network.charts", {right - output - spacing.x, row}, false, kFixed);
     if (runtime.session.network.ready())
@@ -113,44 +136,52 @@ void DrawGradientLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
     ImGui::EndGroup();
 }
 
-// The charts over the steps as a strip of `size` (under the graph and the right column).
-void DrawChartsStrip(AppState& state, UiRuntime& runtime, ImVec2 size) {
+// The charts over the steps as a strip of `size` (under the graph and the right column), with the
+// replay's scrubber under them (a control: hidden with the others).
+void DrawChartsStrip(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkViewFlags& flags) {
     BeginRegionChild("##charts", "network.charts", size, false, kFixed);
-    if (runtime.session.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
+    if (runtime.session.network.ready()) {
+        const ImVec2 room = ImGui::GetContentRegionAvail();
+        const float scrubber = flags.controls ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
+        DrawNetworkCharts(state, runtime, {room.x, room.y - scrubber});
+        if (flags.controls) DrawReplayScrubber(runtime, room.x);
+    }
     EndRegionChild();
 }
 
-float ChartsStripHeight(float height, float share) {
-    return std::max(height * share, ImGui::GetTextLineHeight() * 6.0f);
+float ChartsStripHeight(float height, float share, const NetworkViewFlags& flags) {
+    const float scrubber = flags.controls ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
+    return std::max(height * share, ImGui::GetTextLineHeight() * 6.0f) + scrubber;
 }
 
 // A lesson about the output plane: the plane big on the left, the graph over the gradient bars on
 // the right, the charts strip under both.
-void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
+void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float charts_height = ChartsStripHeight(size.y, 0.16f);
+    const float charts_height = ChartsStripHeight(size.y, 0.16f, flags);
     const float main_height = size.y - charts_height - spacing.y;
     const float right = size.x * 0.32f;
     ImGui::BeginGroup();
-    DrawOutput(state, runtime, {size.x - right - spacing.x, main_height});
+    DrawOutput(state, runtime, {size.x - right - spacing.x, main_height}, flags);
     ImGui::SameLine();
     ImGui::BeginGroup();
     const float graph_height = (main_height - spacing.y) * 0.6f;
     DrawGraph(state, runtime, {right, graph_height});
     DrawGradients(state, runtime, {right, main_height - spacing.y - graph_height});
     ImGui::EndGroup();
-    DrawChartsStrip(state, runtime, {size.x, charts_height});
+    DrawChartsStrip(state, runtime, {size.x, charts_height}, flags);
     ImGui::EndGroup();
 }
 
 // The default: the graph big on the left, the output plane over the gradient bars on the right, the
 // charts strip under both. A clicked edge's chain rule takes the whole right column, down to the
 // bottom, so its factors, the product and the update are all in sight; the strip then runs under
-// the graph only.
-void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
-                     const std::vector<std::string>& focus) {
+// the graph only. A lesson about the curves over time (comparing optimizers) gives the strip more.
+void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus,
+                     const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float charts_height = ChartsStripHeight(size.y, 0.25f);
+    const float share = Focused(focus, "network.charts") ? 0.36f : 0.25f;
+    const float charts_height = ChartsStripHeight(size.y, share, flags);
     const float main_height = size.y - charts_height - spacing.y;
     const float right = size.x * 0.42f;
     const float left = size.x - right - spacing.x;
@@ -158,28 +189,28 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
     ImGui::BeginGroup(); // the whole arrangement, so that it stays right of a controls column
     ImGui::BeginGroup();
     DrawGraph(state, runtime, {left, main_height});
-    if (chain_rule) DrawChartsStrip(state, runtime, {left, charts_height});
+    if (chain_rule) DrawChartsStrip(state, runtime, {left, charts_height}, flags);
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    DrawRightColumn(state, runtime, {right, chain_rule ? size.y : main_height}, focus);
+    DrawRightColumn(state, runtime, {right, chain_rule ? size.y : main_height}, focus, flags);
     ImGui::EndGroup();
-    if (!chain_rule) DrawChartsStrip(state, runtime, {size.x, charts_height});
+    if (!chain_rule) DrawChartsStrip(state, runtime, {size.x, charts_height}, flags);
     ImGui::EndGroup();
 }
 
 // A short window (1080p at 3×) has no height for a charts strip: the graph keeps the left at full
 // height, and the right column shows one of the output plane, the gradient bars and the charts at
 // a time under a row of tabs (or the chain rule of a clicked edge).
-void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
-                     const std::vector<std::string>& focus) {
+void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus,
+                     const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float right = size.x * 0.42f;
     DrawGraph(state, runtime, {size.x - right - spacing.x, size.y});
     ImGui::SameLine();
     ImGui::BeginGroup();
     if (state.panels.chain_rule && state.network.selection.valid) {
-        DrawRightColumn(state, runtime, {right, size.y}, focus);
+        DrawRightColumn(state, runtime, {right, size.y}, focus, flags);
         ImGui::EndGroup();
         return;
     }
@@ -194,7 +225,7 @@ void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
     }
     const ImVec2 part{right, std::max(size.y - ImGui::GetTextLineHeightWithSpacing(), 1.0f)};
     if (runtime.network_short_tab == 0) {
-        DrawOutput(state, runtime, part);
+        DrawOutput(state, runtime, part, flags);
     } else if (runtime.network_short_tab == 1) {
         DrawGradients(state, runtime, part);
     } else {
@@ -210,12 +241,13 @@ void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
 
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     const bool controls = !state.display.hide_controls;
+    NetworkViewFlags flags{controls, false};
     const float scale = runtime.Scale(state);
     const bool wide = ClassifyWidth(ImGui::GetIO().DisplaySize.x / scale) == SizeClass::Wide;
     const std::vector<std::string> focus = FocusOf(WorkspaceView::Network, state.workspace.focus);
     if (controls) {
         BeginRegionAtCursor("network.toolbar", {ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()});
-        DrawNetworkToolbar(state, runtime);
+        flags.accuracy_in_toolbar = DrawNetworkToolbar(state, runtime);
         EndRegionAtCursor();
         if (!wide) {
             SameLineIfFits(ButtonWidth("Controls\u2026"));
@@ -235,15 +267,17 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
     // lesson that names one region gives it the big slot; otherwise the graph has it.
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
-    const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" && !chain_rule;
+    // A lesson about the charts keeps the default arrangement, with a taller strip.
+    const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" &&
+                             focus.front() != "network.charts" && !chain_rule;
     if (area.y < 14.0f * ImGui::GetTextLineHeightWithSpacing()) {
-        DrawShortLayout(state, runtime, area, focus);
+        DrawShortLayout(state, runtime, area, focus, flags);
     } else if (lesson_slot && focus.front() == "network.gradients") {
-        DrawGradientLesson(state, runtime, area);
+        DrawGradientLesson(state, runtime, area, flags);
     } else if (lesson_slot) {
-        DrawOutputLesson(state, runtime, area);
+        DrawOutputLesson(state, runtime, area, flags);
     } else {
-        DrawGraphLayout(state, runtime, area, focus);
+        DrawGraphLayout(state, runtime, area, focus, flags);
     }
 }
 

@@ -15,7 +15,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 28> kShortcuts{{
+constexpr std::array<Shortcut, 29> kShortcuts{{
     {"F2 \u2026 F7", "views: Functions, Network, Softmax, Propagation, Born dead, Gated"},
     {"Ctrl+1 \u2026 6", "the same views"},
     {"D", "show or hide the derivative f\u2032"},
@@ -28,6 +28,9 @@ constexpr std::array<Shortcut, 28> kShortcuts{{
     {"N", "the network view, or back to the functions"},
     {"I", "the property card (a drawer when the window is narrow)"},
     {"Space", "play or pause training (mini network open)"},
+    {"Click / Shift+click / Delete",
+     "on the network's output plane: add a point (of the next class); remove the "
+     "one under the pointer (drag to move it)"},
     {"F11", "full screen"},
     {"B or .  /  W", "black / white screen; any key brings the lesson back"},
     {"L", "laser pointer: a red dot with a fading trail follows the mouse"},

@@ -10,6 +10,7 @@ namespace actlab::ui {
 namespace key {
 inline constexpr int kSpace = 32;
 inline constexpr int kEscape = 256;
+inline constexpr int kDelete = 261;
 inline constexpr int kF1 = 290;
 inline constexpr int kF2 = 291; // F2 … F7 are consecutive codes: the views
 inline constexpr int kF11 = 300;
