@@ -69,7 +69,10 @@ std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& reque
         if (!figure_) return error;
         run_ = AnimationExport::Start(
             job_, job_.figure.PixelWidth(), job_.figure.PixelHeight(),
-            [this](long long frame) { return figure_->Render(AnimationFrameSpec(job_, frame)); }, error);
+            [this](long long frame, std::vector<std::uint8_t> storage) {
+                return figure_->Render(AnimationFrameSpec(job_, frame), std::move(storage));
+            },
+            error);
         return run_ ? "" : error;
     }
     // The window or the network panel: the state changed frame by frame, drawn as the still export draws it.
@@ -94,7 +97,9 @@ std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& reque
     };
     const RenderedImage first = draw(0);
     if (!first.error.empty()) return first.error;
-    run_ = AnimationExport::Start(job_, first.width, first.height, draw, error);
+    run_ = AnimationExport::Start(
+        job_, first.width, first.height,
+        [draw](long long frame, const std::vector<std::uint8_t>&) { return draw(frame); }, error);
     return run_ ? "" : error;
 }
 

@@ -195,7 +195,7 @@ FigureRenderer::~FigureRenderer() {
     ImGui::DestroyContext(state_->context);
 }
 
-RenderedImage FigureRenderer::Render(const FigureSpec& spec) {
+RenderedImage FigureRenderer::Render(const FigureSpec& spec, std::vector<std::uint8_t> storage) {
     RenderedImage image;
     image.width = state_->width;
     image.height = state_->height;
@@ -209,7 +209,7 @@ RenderedImage FigureRenderer::Render(const FigureSpec& spec) {
     ImGui::Render();
     state_->framebuffer->BeginDrawing();
     RenderFigureDrawData(state_->width, state_->height);
-    image.rgba = state_->framebuffer->ReadRgba();
+    image.rgba = state_->framebuffer->ReadRgba(std::move(storage));
     return image;
 }
 
