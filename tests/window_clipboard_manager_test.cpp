@@ -5,10 +5,11 @@
 #include "app/clipboard.h"
 #include "png_test_support.h"
 
+// GoogleTest before Xlib: Xlib's None macro would otherwise rename a GoogleTest type.
+#include <gtest/gtest.h>
+
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>

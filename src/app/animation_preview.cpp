@@ -65,7 +65,7 @@ RenderedImage ShrinkToFit(const RenderedImage& image, int max_width, int max_hei
                                                                 4;
                 for (int sx = x0; sx < x1; ++sx, p += 4) {
                     for (std::size_t c = 0; c < 3; ++c)
-                        sum[c] += std::uint64_t{p[c]} * p[3];
+                        sum[c] += static_cast<std::uint64_t>(p[c]) * p[3];
                     alpha += p[3];
                     ++count;
                 }
