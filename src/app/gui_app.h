@@ -25,6 +25,8 @@ struct GuiOptions {
     int export_scale = 1;               // --export-scale N (PNG, 1–4)
     std::string export_theme = "light"; // --export-theme light|dark|transparent|shown
     std::string scene;                  // --scene FILE or preset:NAME: open this lesson
+    std::string deck;                   // --deck FILE or deck:NAME: present this deck
+    int slide = 0;                      // --slide N: at this slide (1-based; 0: not given, the first)
     bool gl_debug = false;              // --gl-debug or ACTLAB_GL_DEBUG=1: count OpenGL errors, exit 3
     int stress_resize = 0;              // --stress-resize N: minimise, N resizes, then --frames, exit
     std::string layout_report;          // --layout-report OUT.json: after --frames frames, the layout, exit

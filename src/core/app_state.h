@@ -8,6 +8,7 @@
 #include "core/enum_names.h"
 #include "core/gated.h"
 #include "core/network.h"
+#include "core/param_sweep.h"
 #include "core/propagation.h"
 #include "core/workspace.h"
 
@@ -190,6 +191,7 @@ struct AppState {
     PropagationPanelState propagation;
     BornDeadPanelState born_dead;
     GatedLessonState gated;
+    AutoplayState autoplay; // a slider or a deck slide's sweep playing; not saved in scene files
 
     // The function with its current parameters.
     Activation ActivationOf(ActivationId id) const {

@@ -27,6 +27,8 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (ImGui::BeginMenu("File")) {
         DrawSceneFileMenuItems(state, runtime);
         ImGui::Separator();
+        DrawDeckMenuItems(runtime);
+        ImGui::Separator();
         ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
         ImGui::MenuItem("Export animation\u2026", nullptr, &runtime.animation.open);
         ImGui::Separator();
@@ -201,11 +203,13 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawAnimationExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);
+    DrawDeckOverlay(state, runtime);
 }
 
 void RunFrame(AppState& state, UiRuntime& runtime) {
     // The last frame's requests first (open, save, a lesson), so the session runs what they load.
     ProcessSceneRequests(state, runtime);
+    ProcessDeckRequests(state, runtime);
     runtime.session.Update(state, runtime.training_budget_seconds);
     ImGui::NewFrame();
     DrawMainWindow(state, runtime);
