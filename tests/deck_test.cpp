@@ -20,12 +20,12 @@ std::string Deck1(const std::string& slides) {
 }
 
 TEST(DeckParse, ReadsPresetInlineAndFileSlidesWithNotesAndSweep) {
-    const DeckParseResult r = ParseDeck(
-        Deck1(R"j({"title": "ReLU", "scene": "preset:relu-basics", "notes": "max(0, x)"},
+    const DeckParseResult r =
+        ParseDeck(Deck1(R"j({"title": "ReLU", "scene": "preset:relu-basics", "notes": "max(0, x)"},
 {"title": "Leaky", "scene": {"plots": {"selected": ["leaky_relu"]}},
  "sweep": {"param": "leaky_relu.slope", "from": 0, "to": 0.3, "seconds": 4, "mode": "pingpong"}},
 {"title": "Mine", "scene": "scenes/mine.json"})j"),
-        "d.json");
+                  "d.json");
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_EQ(r.deck.title, "Lecture");
     ASSERT_EQ(r.deck.slides.size(), 3u);
@@ -44,11 +44,11 @@ TEST(DeckParse, ReadsPresetInlineAndFileSlidesWithNotesAndSweep) {
 }
 
 TEST(DeckParse, SavesAndReloadsByteIdentically) {
-    const DeckParseResult r = ParseDeck(
-        Deck1(R"j({"title": "A", "scene": "preset:dying-relu-bias", "notes": "n",
+    const DeckParseResult r =
+        ParseDeck(Deck1(R"j({"title": "A", "scene": "preset:dying-relu-bias", "notes": "n",
  "sweep": {"param": "network.bias_init", "from": -5, "to": 0, "mode": "forward"}},
 {"title": "B", "scene": {"softmax": {"temperature": 2}}})j"),
-        "d.json");
+                  "d.json");
     ASSERT_TRUE(r.ok()) << r.error;
     const std::string saved = DeckToJson(r.deck);
     const DeckParseResult again = ParseDeck(saved, "saved.json");
@@ -95,9 +95,11 @@ TEST(DeckParse, PointsAtTheSlideFieldThatIsWrong) {
     EXPECT_EQ(no_title.error.rfind("d.json:2:12: slides[0]: no \"title\"", 0), 0u) << no_title.error;
 
     const DeckParseResult bad_sweep = ParseDeck(
-        Deck1(R"j({"title": "t", "scene": "preset:relu-basics", "sweep": {"param": "leaky_relu.slope", "from": 0, "to": 0.3, "mode": "sideways"}})j"),
+        Deck1(
+            R"j({"title": "t", "scene": "preset:relu-basics", "sweep": {"param": "leaky_relu.slope", "from": 0, "to": 0.3, "mode": "sideways"}})j"),
         "d.json");
-    EXPECT_NE(bad_sweep.error.find("slides[0].sweep.mode: must be \"pingpong\" or \"forward\""), std::string::npos)
+    EXPECT_NE(bad_sweep.error.find("slides[0].sweep.mode: must be \"pingpong\" or \"forward\""),
+              std::string::npos)
         << bad_sweep.error;
 }
 
@@ -133,7 +135,8 @@ TEST_F(DeckFiles, ReadsSceneFilesBesideTheDeckAndNamesAMissingOne) {
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_EQ(r.scenes[0].state.plots.selected, std::vector<ActivationId>{ActivationId::Elu});
 
-    const std::string missing = Write("missing.json", Deck1(R"j({"title": "Gone", "scene": "scenes/gone.json"})j"));
+    const std::string missing =
+        Write("missing.json", Deck1(R"j({"title": "Gone", "scene": "scenes/gone.json"})j"));
     const DeckParseResult m = ReadDeckFile(missing);
     ASSERT_FALSE(m.ok());
     EXPECT_EQ(m.error.rfind(missing + ":2:39: slides[0].scene: scene file ", 0), 0u) << m.error;

@@ -245,8 +245,8 @@ std::string WriteLayoutReport(const std::string& path, const AppState& state, co
         FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
     LayoutReport with_slide = report;
     if (runtime.deck.open()) {
-        with_slide.slide = LayoutSlide{runtime.deck.index + 1, runtime.deck.deck.slides.size(),
-                                       runtime.deck.slide().title};
+        with_slide.slide =
+            LayoutSlide{runtime.deck.index + 1, runtime.deck.deck.slides.size(), runtime.deck.slide().title};
     }
     return WriteFileAtomically(path, LayoutReportToJson(with_slide));
 }
@@ -273,7 +273,7 @@ std::string LoadStartDeck(const GuiOptions& options, StartState& start) {
     DeckParseResult loaded = LoadDeckOrShipped(options.deck);
     if (!loaded.ok()) return loaded.error;
     const std::size_t count = loaded.deck.slides.size();
-    const int slide = options.slide == 0 ? 1 : options.slide;
+    const int slide = options.slide == kSlideNotGiven ? 1 : options.slide;
     if (slide < 1 || static_cast<std::size_t>(slide) > count) {
         return "--slide: " + std::to_string(options.slide) + " is out of range; " + options.deck + " has " +
                std::to_string(count) + " slides (1 \u2026 " + std::to_string(count) + ")";
@@ -506,15 +506,17 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
                        "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
             ->type_name("FILE");
     // The desktop entry's "actlab %f": a scene opened from a file manager.
-    CLI::Option* scene_file = app.add_option("scene-file", options.scene, "A scene file to open, as with --scene")
-                                  ->type_name("FILE")
-                                  ->excludes(scene);
-    CLI::Option* deck = app.add_option("--deck", options.deck,
-                                       "Present a deck: a deck file, or a shipped one as deck:NAME (see actlab "
-                                       "decks); PageDown/PageUp step through it")
-                            ->type_name("FILE")
-                            ->excludes(scene)
-                            ->excludes(scene_file);
+    CLI::Option* scene_file =
+        app.add_option("scene-file", options.scene, "A scene file to open, as with --scene")
+            ->type_name("FILE")
+            ->excludes(scene);
+    CLI::Option* deck =
+        app.add_option("--deck", options.deck,
+                       "Present a deck: a deck file, or a shipped one as deck:NAME (see actlab "
+                       "decks); PageDown/PageUp step through it")
+            ->type_name("FILE")
+            ->excludes(scene)
+            ->excludes(scene_file);
     app.add_option("--slide", options.slide, "With --deck: start at slide N (from 1; default 1)")
         ->type_name("N")
         ->needs(deck);

@@ -38,7 +38,8 @@ int RunDecks(bool as_json) {
 
 void AddDecksCommand(CLI::App& app, CommandRunner& run) {
     auto as_json = std::make_shared<bool>(false);
-    auto* cmd = app.add_subcommand("decks", "List the shipped lecture decks (open one with actlab --deck deck:NAME)");
+    auto* cmd =
+        app.add_subcommand("decks", "List the shipped lecture decks (open one with actlab --deck deck:NAME)");
     cmd->add_flag("--json", *as_json, "An array of {name, title, slides} objects");
     cmd->callback([&run, as_json] { run = [as_json] { return RunDecks(*as_json); }; });
 }

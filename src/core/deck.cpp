@@ -80,7 +80,8 @@ private:
         return path;
     }
 
-    void WarnUnknownKeys(const json& object, const Path& path, std::initializer_list<std::string_view> known) {
+    void WarnUnknownKeys(const json& object, const Path& path,
+                         std::initializer_list<std::string_view> known) {
         for (const auto& [key, value] : object.items()) {
             if (std::find(known.begin(), known.end(), key) == known.end())
                 result_.warnings.push_back(PathName(Child(path, key)) + ": unknown key, ignored");
@@ -247,8 +248,8 @@ std::string ValidateSweep(const ParamSweep& sweep) {
         for (const double v : {sweep.from, sweep.to}) {
             if (v > setting.max || v < setting.min || (setting.min_exclusive && v == setting.min)) {
                 char range[96];
-                std::snprintf(range, sizeof range, "%s%g, %g]", setting.min_exclusive ? "(" : "[", setting.min,
-                              setting.max);
+                std::snprintf(range, sizeof range, "%s%g, %g]", setting.min_exclusive ? "(" : "[",
+                              setting.min, setting.max);
                 return sweep.param + ": " + std::to_string(v) + " is outside " + range;
             }
         }
@@ -273,7 +274,9 @@ std::string DeckToJson(const Deck& deck) {
     json slides = json::array();
     for (const DeckSlide& slide : deck.slides)
         slides.push_back(SlideToJson(slide));
-    const json root = {{"format", "actlab-deck"}, {"version", kDeckFormatVersion}, {"title", deck.title},
+    const json root = {{"format", "actlab-deck"},
+                       {"version", kDeckFormatVersion},
+                       {"title", deck.title},
                        {"slides", std::move(slides)}};
     return root.dump(2) + "\n";
 }
@@ -299,7 +302,8 @@ DeckParseResult ParseDeck(std::string_view text, std::string_view file_name,
         return result;
     }
     if (!root.is_object()) {
-        result.error = TextPosition(file_name, text, 0) + "not an ActLab deck (the top level is not an object)";
+        result.error =
+            TextPosition(file_name, text, 0) + "not an ActLab deck (the top level is not an object)";
         return result;
     }
     const auto format = root.find("format");
@@ -372,9 +376,11 @@ std::string AppendSlideToDeckFile(const std::string& path, const std::string& ti
     } else {
         deck.title = title.empty() ? "ActLab deck" : title.substr(0, kMaxDeckTitleBytes);
     }
-    if (deck.slides.size() >= kMaxDeckSlides) return path + ": already has " + std::to_string(kMaxDeckSlides) + " slides";
+    if (deck.slides.size() >= kMaxDeckSlides)
+        return path + ": already has " + std::to_string(kMaxDeckSlides) + " slides";
     DeckSlide slide;
-    slide.title = title.empty() ? "Slide " + std::to_string(deck.slides.size() + 1) : title.substr(0, kMaxDeckTitleBytes);
+    slide.title = title.empty() ? "Slide " + std::to_string(deck.slides.size() + 1)
+                                : title.substr(0, kMaxDeckTitleBytes);
     slide.source = SlideSource::Inline;
     slide.inline_scene = scene;
     slide.inline_scene.title.clear();

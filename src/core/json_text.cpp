@@ -21,8 +21,8 @@ public:
         if (pos_ < text_.size()) ++pos_;
     }
     void SkipSpace() {
-        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
-                                       text_[pos_] == '\r'))
+        while (pos_ < text_.size() &&
+               (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
             ++pos_;
     }
     // A string at the cursor, returned as written (escapes kept); the cursor moves past it.
@@ -58,7 +58,8 @@ public:
                 ++pos_;
             }
         } else {
-            while (pos_ < text_.size() && std::string_view(",}] \t\r\n").find(text_[pos_]) == std::string_view::npos)
+            while (pos_ < text_.size() &&
+                   std::string_view(",}] \t\r\n").find(text_[pos_]) == std::string_view::npos)
                 ++pos_;
         }
     }

@@ -87,8 +87,9 @@ LayoutReport ParseLayoutReport(std::string_view text, std::string& error) {
         }
         report.focus = root.at("focus").get<std::vector<std::string>>();
         if (const auto slide = root.find("slide"); slide != root.end()) {
-            report.slide = LayoutSlide{slide->at("index").get<std::size_t>(), slide->at("count").get<std::size_t>(),
-                                       slide->at("title").get<std::string>()};
+            report.slide =
+                LayoutSlide{slide->at("index").get<std::size_t>(), slide->at("count").get<std::size_t>(),
+                            slide->at("title").get<std::string>()};
         }
     } catch (const std::exception& e) {
         error = e.what();

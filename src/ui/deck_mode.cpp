@@ -60,11 +60,13 @@ void LoadDeck(const std::string& source, AppState& state, UiRuntime& runtime) {
     AddRecentScene(deck.recent, source);
     deck.dialog = DeckDialog::None;
     deck.dialog_error.clear();
-    const std::string opened = "Opened deck " + source + " (" + std::to_string(deck.deck.slides.size()) + " slides)";
+    const std::string opened =
+        "Opened deck " + source + " (" + std::to_string(deck.deck.slides.size()) + " slides)";
     if (warnings == 0) {
         runtime.Say(opened);
     } else {
-        runtime.Say(opened + "; " + std::to_string(warnings) + " warning(s): " + first_warning, MessageKind::Error);
+        runtime.Say(opened + "; " + std::to_string(warnings) + " warning(s): " + first_warning,
+                    MessageKind::Error);
     }
 }
 

@@ -24,14 +24,14 @@ inline constexpr double kSlideIndicatorFadeSeconds = 1.0;
 enum class DeckDialog { None, Open, AddSlide };
 
 struct DeckMode {
-    std::string source; // the deck file, or deck:NAME
-    Deck deck;          // no slides: no deck is open
-    std::vector<Scene> opening;             // each slide's scene as the deck opens it (R returns to it)
-    std::vector<std::optional<Scene>> left; // each slide as the presenter left it, trained weights too
-    std::size_t index = 0;                  // the slide on screen, from 0
-    double indicator_since = -1.0;          // ImGui time of the last change of slide (-1: the next frame's)
-    bool notes = false;                     // the speaker-notes window (N), off on the projected view
-    std::optional<std::string> jump;        // digits typed after G or a digit; Enter jumps, Esc cancels
+    std::string source;                      // the deck file, or deck:NAME
+    Deck deck;                               // no slides: no deck is open
+    std::vector<Scene> opening;              // each slide's scene as the deck opens it (R returns to it)
+    std::vector<std::optional<Scene>> left;  // each slide as the presenter left it, trained weights too
+    std::size_t index = 0;                   // the slide on screen, from 0
+    double indicator_since = -1.0;           // ImGui time of the last change of slide (-1: the next frame's)
+    bool notes = false;                      // the speaker-notes window (N), off on the projected view
+    std::optional<std::string> jump;         // digits typed after G or a digit; Enter jumps, Esc cancels
     std::optional<std::size_t> goto_request; // carried out at the next frame
     bool reset_request = false;              // R: the slide back to its scene
 
@@ -41,8 +41,8 @@ struct DeckMode {
     std::array<char, 1024> path_field{};
     std::array<char, 256> title_field{};
     std::string dialog_error;
-    std::optional<std::string> load_request;                          // a deck file to open
-    std::optional<std::pair<std::string, std::string>> add_request;  // deck file, slide title
+    std::optional<std::string> load_request;                        // a deck file to open
+    std::optional<std::pair<std::string, std::string>> add_request; // deck file, slide title
 
     bool open() const { return !deck.slides.empty(); }
     const DeckSlide& slide() const { return deck.slides[index]; }

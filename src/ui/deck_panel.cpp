@@ -93,7 +93,8 @@ void DrawDialogs(const AppState& state, UiRuntime& runtime) {
         std::copy_n(path.begin(), std::min(path.size(), deck.path_field.size() - 1), deck.path_field.begin());
         const std::string title = runtime.scenes.title.empty() ? "New slide" : runtime.scenes.title;
         deck.title_field.fill('\0');
-        std::copy_n(title.begin(), std::min(title.size(), deck.title_field.size() - 1), deck.title_field.begin());
+        std::copy_n(title.begin(), std::min(title.size(), deck.title_field.size() - 1),
+                    deck.title_field.begin());
         ImGui::OpenPopup(deck.dialog == DeckDialog::Open ? kOpenTitle : kAddTitle);
     }
     const float scale = runtime.Scale(state);
@@ -104,7 +105,8 @@ void DrawDialogs(const AppState& state, UiRuntime& runtime) {
         ImGui::SetNextWindowSize({std::min(640.0f * scale, viewport->WorkSize.x * 0.9f), 0.0f});
         if (!ImGui::BeginPopupModal(open ? kOpenTitle : kAddTitle, nullptr, ImGuiWindowFlags_NoSavedSettings))
             continue;
-        ImGui::TextUnformatted(open ? "Deck file to open (or deck:NAME):" : "Deck file (created when missing):");
+        ImGui::TextUnformatted(open ? "Deck file to open (or deck:NAME):"
+                                    : "Deck file (created when missing):");
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         bool go = ImGui::InputText("##deck_path", deck.path_field.data(), deck.path_field.size(),

@@ -84,6 +84,13 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
 void DrawStatusLine(UiRuntime& runtime) {
     const StatusMessage& status = runtime.status;
     if (status.text.empty() || ImGui::GetTime() - status.shown_at > kStatusSeconds) {
+        if (runtime.deck.open()) {
+            // The slide's title first; the key reminder gives way when the window is narrow.
+            const std::string hint = SlideIndicatorText(runtime.deck) +
+                                     "   PgDn/PgUp: slides   G n Enter: go to   R: reset slide   N: notes";
+            ImGui::TextDisabled("%s", FitText(hint, ImGui::GetContentRegionAvail().x).c_str());
+            return;
+        }
         ImGui::TextDisabled(
             "F1: shortcuts   F2\u2013F6: views   H: hide controls   D: derivative   R: reset view");
         return;
