@@ -11,7 +11,7 @@ namespace key {
 inline constexpr int kSpace = 32;
 inline constexpr int kEscape = 256;
 inline constexpr int kF1 = 290;
-inline constexpr int kF2 = 291; // F2 … F6 are consecutive codes: the views
+inline constexpr int kF2 = 291; // F2 … F7 are consecutive codes: the views
 inline constexpr int kF11 = 300;
 inline constexpr int kF12 = 301;
 inline constexpr int kMinus = 45;
