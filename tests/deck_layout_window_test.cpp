@@ -41,8 +41,6 @@ const char* KnownOpenDefect(const std::string& title) {
         return "known open (dying-relu-bias): at 1920x1080 2x the gradient chart's legend entry \"out\" "
                "meets a "
                "y tick";
-    if (title == "Gates: from sigmoid to SwiGLU")
-        return "known open (gates-sigmoid-to-swiglu): the gated panel still floats over f and f'";
     return nullptr;
 }
 
