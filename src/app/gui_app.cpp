@@ -313,7 +313,7 @@ std::string LoadStartState(const GuiOptions& options, const SessionFiles& files,
         view_given = true;
         start.scene = std::move(loaded.scene);
     }
-    if (const std::string error = LoadStartDeck(options, start); !error.empty()) return error;
+    if (std::string error = LoadStartDeck(options, start); !error.empty()) return error;
     const AppState saved_selection = state;
     ParsedGuiOptions parsed;
     if (std::string error = ApplyOptions(options, state, parsed); !error.empty()) return error;
