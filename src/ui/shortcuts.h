@@ -15,6 +15,7 @@ inline constexpr int kF2 = 291; // F2 … F7 are consecutive codes: the views
 inline constexpr int kF11 = 300;
 inline constexpr int kF12 = 301;
 inline constexpr int kMinus = 45;
+inline constexpr int kPeriod = 46;
 inline constexpr int kEqual = 61;
 inline constexpr int kKeypadSubtract = 333;
 inline constexpr int kKeypadAdd = 334;
