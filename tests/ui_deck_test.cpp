@@ -173,7 +173,8 @@ TEST_F(DeckFileTest, ABadDeckInTheWindowChangesNothing) {
  "slides": [{"title": "gone", "scene": "nowhere.json"}]})");
     const std::pair<std::string, std::string> cases[] = {
         {broken, broken + ":2:17: syntax error"},
-        {missing, missing + ":2:40: slides[0].scene: scene file " + (dir_ / "nowhere.json").string() + ": cannot open"},
+        {missing, missing + ":2:40: slides[0].scene: scene file " + (dir_ / "nowhere.json").string() +
+                      ": cannot open"},
         {(dir_ / "none.json").string(), (dir_ / "none.json").string() + ": cannot open"},
     };
     for (const auto& [path, message] : cases) {
