@@ -29,7 +29,10 @@ std::string PathName(const Path& path) {
             if (!name.empty()) name += '.';
             name += *key;
         } else {
-            name += "[" + std::to_string(std::get<std::size_t>(step)) + "]";
+            // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on literal + string.
+            name += '[';
+            name += std::to_string(std::get<std::size_t>(step));
+            name += ']';
         }
     }
     return name;
