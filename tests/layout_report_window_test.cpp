@@ -78,14 +78,6 @@ std::string Joined(const std::vector<std::string>& lines) {
 // One scene at every hall size (one Xvfb for the four actlab runs keeps the suite quick).
 TEST_P(LayoutReportTest, FocusRegionsAreBigUncoveredAndLabelsReadable) {
     const std::string& scene = GetParam();
-    // Known open layout defects (see README, "Known open"), reported by this very test; each is skipped
-    // by name so that every other scene keeps being checked, and the skip is listed in the test output.
-    if (scene == "vanishing-gradients")
-        GTEST_SKIP() << "known open: the gradient bars get 35-39% of the window and the output column's "
-                        "activation name is cut at 1280x720";
-    if (scene == "dying-relu-bias")
-        GTEST_SKIP()
-            << "known open: at 1920x1080 2x the gradient chart's legend entry \"out\" meets a y tick";
     for (const HallSize& size : kSizes) {
         SCOPED_TRACE(std::string(size.size) + " at " + size.scale + "\u00d7");
         const LayoutReport report = Report(scene, size);
@@ -126,10 +118,7 @@ TEST_F(LayoutReportSingleTest, HideControlsLeavesNoControlRegion) {
             EXPECT_EQ(region.id.find("parameters"), std::string::npos) << scene << ": " << region.id;
             EXPECT_EQ(region.id.find("toolbar"), std::string::npos) << scene << ": " << region.id;
         }
-        // Known open (the vanishing-gradients case of the hall test above): focus share and a cut name.
-        if (std::string(scene).empty()) {
-            EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << scene << Joined(LayoutProblems(report, 0.4));
-        }
+        EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << scene << Joined(LayoutProblems(report, 0.4));
     }
 }
 

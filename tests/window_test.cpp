@@ -1,6 +1,7 @@
 // Real-window tests: the actlab executable opens its window (under Xvfb with Mesa's software
 // OpenGL, see tests/CMakeLists.txt), renders, saves a screenshot, and the pixels are checked.
 #include "cli_test_support.h"
+#include "core/layout_report.h"
 #include "png_test_support.h"
 
 #include <gtest/gtest.h>
@@ -35,6 +36,28 @@ protected:
     CommandResult Screenshot(const std::string& name, std::vector<std::string> args) {
         args.insert(args.begin(), {"--screenshot", (dir_ / name).string()});
         return RunActlab(args, {"XDG_CONFIG_HOME=" + dir_.string()});
+    }
+
+    // A screenshot with the layout report of the same frame (--layout-report): the rect of region
+    // `id`, where the views put it, or an empty rect with a test failure.
+    LayoutRect ScreenshotWithRegion(const std::string& name, std::vector<std::string> args,
+                                    const std::string& id) {
+        const fs::path report_path = dir_ / (name + ".json");
+        args.insert(args.begin(), {"--layout-report", report_path.string()});
+        const CommandResult run = Screenshot(name, args);
+        EXPECT_EQ(run.exit_status, 0) << run.err;
+        EXPECT_TRUE(run.err.empty()) << run.err;
+        std::ifstream in(report_path);
+        std::stringstream text;
+        text << in.rdbuf();
+        std::string error;
+        const LayoutReport report = ParseLayoutReport(text.str(), error);
+        EXPECT_TRUE(error.empty()) << error;
+        for (const LayoutRegion& region : report.regions) {
+            if (region.id == id) return region.rect;
+        }
+        ADD_FAILURE() << "no region " << id << " in the layout report";
+        return {};
     }
 
     fs::path dir_;
@@ -139,19 +162,25 @@ struct Bar {
     int x = 0, y = 0, length = 0, rows = 0;
 };
 
-std::vector<Bar> FindBars(const Image& image, int r, int g, int b, int min_length, int min_rows) {
+// Bars inside `area` (pixels of the image).
+std::vector<Bar> FindBars(const Image& image, const LayoutRect& area, int r, int g, int b, int min_length,
+                          int min_rows) {
     std::vector<Bar> bars;
     Bar current;
-    for (int y = 0; y < image.height; ++y) {
+    const int x0 = std::max(0, static_cast<int>(area.x)),
+              x1 = std::min(image.width, static_cast<int>(area.Right()));
+    const int y0 = std::max(0, static_cast<int>(area.y)),
+              y1 = std::min(image.height, static_cast<int>(area.Bottom()));
+    for (int y = y0; y < y1; ++y) {
         // The longest run of the colour in this row.
         int best_x = 0, best_length = 0;
-        for (int x = 0; x < image.width;) {
+        for (int x = x0; x < x1;) {
             if (!Near(image.At(x, y), r, g, b, 12)) {
                 ++x;
                 continue;
             }
             const int start = x;
-            while (x < image.width && Near(image.At(x, y), r, g, b, 12))
+            while (x < x1 && Near(image.At(x, y), r, g, b, 12))
                 ++x;
             if (x - start > best_length) best_x = start, best_length = x - start;
         }
@@ -170,20 +199,17 @@ std::vector<Bar> FindBars(const Image& image, int r, int g, int b, int min_lengt
 }
 
 TEST_F(WindowTest, SoftmaxPanelOpensFromSettingsWithBarsInProportion) {
-    GTEST_SKIP() << "known open: looks for the bars where the floating softmax window was; to be rewritten "
-                    "against the softmax view's regions from --layout-report";
     // Logits 0, ln 2, ln 3 give probabilities 1/6, 2/6, 3/6: bars of lengths 1 : 2 : 3.
     WriteSettings(R"({"format": "actlab-settings", "version": 1,
       "panels": {"softmax": true},
       "softmax": {"class_names": ["one", "two", "three"],
                   "logits": [0, 0.69314718055994531, 1.0986122886681098], "temperature": 1}})");
-    const CommandResult run =
-        Screenshot("softmax.png", {"--size", "1600x1000", "--theme", "dark", "--select", "sigmoid"});
-    ASSERT_EQ(run.exit_status, 0) << run.err;
-    EXPECT_TRUE(run.err.empty()) << run.err;
+    const LayoutRect bars_region = ScreenshotWithRegion(
+        "softmax.png", {"--size", "1600x1000", "--theme", "dark", "--select", "sigmoid"}, "softmax.bars");
+    ASSERT_GT(bars_region.Area(), 0.0f) << "the settings opened the Softmax view";
     const Image image = LoadPng(dir_ / "softmax.png");
     ASSERT_EQ(image.width, 1600);
-    const std::vector<Bar> bars = FindBars(image, kCurveR, kCurveG, kCurveB, 20, 10);
+    const std::vector<Bar> bars = FindBars(image, bars_region, kCurveR, kCurveG, kCurveB, 20, 10);
     ASSERT_EQ(bars.size(), 3u) << "one bar per class";
     EXPECT_EQ(bars[0].x, bars[1].x) << "the bars start at one edge";
     EXPECT_EQ(bars[1].x, bars[2].x);
@@ -336,16 +362,14 @@ TEST_F(WindowTest, NetworkPanelMarksDeadNeuronsInRedOnlyWhenTheyAreDead) {
 // circle both classes' colours fill large parts of it. Ten samples, so that the plotted points
 // (which use the class colours too) cover almost none of it.
 TEST_F(WindowTest, OutputPlaneHeatmapShowsBothClassColours) {
-    GTEST_SKIP() << "known open: samples the output plane where the floating network window put it; to be "
-                    "rewritten against the network view's output-plane region from --layout-report";
     for (const char* theme : {"dark", "projector"}) { // two themes: each screenshot takes seconds under Xvfb
         SCOPED_TRACE(theme);
         WriteSettings(R"({"format": "actlab-settings", "version": 1, "panels": {"network": true},
           "network": {"samples": 10, "playing": true, "learning_rate": 0.1}})");
         const std::string name = std::string(theme) + ".png";
-        const CommandResult run =
-            Screenshot(name, {"--size", "1600x1000", "--theme", theme, "--frames", "30"});
-        ASSERT_EQ(run.exit_status, 0) << run.err;
+        const LayoutRect plane = ScreenshotWithRegion(
+            name, {"--size", "1600x1000", "--theme", theme, "--frames", "30"}, "network.output");
+        ASSERT_GT(plane.Area(), 0.0f);
         const Image image = LoadPng(dir_ / name);
         ASSERT_EQ(image.width, 1600);
         // The theme's heatmap colours (FigureThemeFor(theme).network): positive, negative, neutral.
@@ -364,10 +388,16 @@ TEST_F(WindowTest, OutputPlaneHeatmapShowsBothClassColours) {
             const int dr = p[0] - c[0], dg = p[1] - c[1], db = p[2] - c[2];
             return dr * dr + dg * dg + db * db;
         };
-        // The plane sits in the panel's right column, above the charts.
+        // The output region holds its title line over the square plane, as wide as the region or as
+        // tall as the rest of it allows: the square under the title, inset from the frame.
+        const int line = 40;
+        const int side = static_cast<int>(std::min(plane.w, plane.h - static_cast<float>(line)));
+        ASSERT_GT(side, 100);
+        const int left = static_cast<int>(plane.x) + side / 10,
+                  top = static_cast<int>(plane.y) + line + side / 10;
         long positive_count = 0, negative_count = 0, region = 0;
-        for (int y = 200; y < 520; ++y) {
-            for (int x = 1180; x < 1540; ++x, ++region) {
+        for (int y = top; y < top + side * 8 / 10; ++y) {
+            for (int x = left; x < left + side * 8 / 10; ++x, ++region) {
                 const unsigned char* p = image.At(x, y);
                 const int to_positive = distance2(p, positive), to_negative = distance2(p, negative);
                 const int to_neutral = distance2(p, neutral);

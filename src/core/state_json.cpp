@@ -509,6 +509,9 @@ void ReadWorkspace(const json& root, AppState& state, std::vector<std::string>& 
         warnings.emplace_back("workspace: expected an object; ignored");
     }
     state.workspace.view = view;
+    // A file that names its view but no panels (a hand-written lesson) opens that view: the panel
+    // flags follow it. Files with both keep both as written.
+    if (!root.contains("panels")) ShowView(state, view);
 }
 
 } // namespace

@@ -131,11 +131,20 @@ void DrawBornDeadPanel(AppState& state, UiRuntime& runtime) {
         DrawControls(state, runtime);
         DrawSummary(state, runtime);
         ImGui::Spacing();
-        HintText("With zero biases and one input, each layer of width N is entirely zero with probability "
-                 "2⁻ᴺ, and a dead "
-                 "layer stays dead: the network dies with probability → 1 as it gets deeper (Lu, Shin, Su "
-                 "and Karniadakis "
-                 "2019). Wider layers postpone it; biases change it.");
+        // The why, in full where the column has the height for it; else behind a (?) rather than
+        // cut at the column's bottom (the projector at 2×).
+        const char* why =
+            "With zero biases and one input, each layer of width N is entirely zero with probability "
+            "2⁻ᴺ, and a dead layer stays dead: the network dies with probability → 1 as it gets "
+            "deeper (Lu, Shin, Su and Karniadakis 2019). Wider layers postpone it; biases change it.";
+        const ImVec2 room = ImGui::GetContentRegionAvail();
+        if (ImGui::CalcTextSize(why, nullptr, false, room.x).y + ImGui::GetStyle().ItemSpacing.y <= room.y) {
+            HintText(why);
+        } else {
+            ImGui::TextDisabled("Why does a deep net die?");
+            ImGui::SameLine();
+            HelpMarker(why);
+        }
         EndRegionChild();
         ImGui::SameLine();
     }

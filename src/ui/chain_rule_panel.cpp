@@ -44,12 +44,20 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
 
     std::size_t sample = selection.sample;
     const std::size_t last = train.size() - 1;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+    // Narrow enough that the jump button keeps the slider's row in a pane at 2× (every row counts:
+    // the factors, the product and the update must all be in sight).
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     if (ReadableSlider("sample", ImGuiDataType_U64, &sample, &kZeroIndex, &last, "%llu"))
         selection.sample = sample;
     ItemTooltip("Which training sample the factors are computed for.");
-    SameLineIfFits(ButtonWidth("First sample with a zero factor"));
-    if (ImGui::Button("First sample with a zero factor")) session.RequestZeroFactorSample();
+    // The long label where the slider's row has room for it, else a short one that still says it all.
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float row_left = right_edge - ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
+    const char* jump = row_left >= ButtonWidth("First sample with a zero factor")
+                           ? "First sample with a zero factor"
+                           : "First zero factor";
+    SameLineIfFits(ButtonWidth(jump));
+    if (ImGui::Button(jump)) session.RequestZeroFactorSample();
     ItemTooltip("Jump to the first training sample on which a factor of this weight's gradient is 0 (a dead "
                 "ReLU on the path).");
 
@@ -60,7 +68,6 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
                        FormatReadout(s.x1, 3).c_str(), FormatReadout(s.x2, 3).c_str(),
                        FormatReadout(s.y, 3).c_str(), FormatReadout(trace.y_hat, 4).c_str(),
                        FormatReadout(trace.loss, 4).c_str());
-    ImGui::Spacing();
     ImGui::PushFont(runtime.fonts.large);
     ImGui::Text("\u2202E/\u2202%s", trace.weight_name.c_str());
     ImGui::PopFont();
@@ -94,7 +101,6 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
     }
 
     // The product written out in numbers, zero factors in red.
-    ImGui::Spacing();
     ImGui::PushFont(runtime.fonts.large);
     for (std::size_t i = 0; i < trace.factors.size(); ++i) {
         const std::string value = FormatReadout(trace.factors[i].value, 3);
@@ -118,12 +124,17 @@ void DrawChainRulePane(AppState& state, UiRuntime& runtime) {
     if (trace.has_zero_factor) {
         ErrorText("A factor is 0: this weight gets no gradient from this sample and does not move.");
     }
-    ImGui::Spacing();
     ImGui::TextWrapped(
         "update: w \u2190 w \u2212 \u03b7\u00b7\u2202E/\u2202w = %s \u2212 %s \u00d7 %s = %s",
         FormatReadout(trace.weight_before, 4).c_str(), FormatReadout(trace.learning_rate, 4).c_str(),
         FormatReadout(trace.gradient, 4).c_str(), FormatReadout(trace.weight_after, 4).c_str());
-    HintText("One sample's update; a training step averages \u2202E/\u2202w over its batch.");
+    const char* batch_note = "One sample's update; a training step averages \u2202E/\u2202w over its batch.";
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    if (ImGui::CalcTextSize(batch_note, nullptr, false, room.x).y <= room.y) {
+        HintText(batch_note);
+    } else {
+        ItemTooltip(batch_note); // a short pane keeps the note on the update line's tooltip
+    }
 }
 
 } // namespace actlab::ui

@@ -135,6 +135,21 @@ struct HeatRow {
     float Height() const { return side + 2.0f * line; } // the title above, the a ticks below
 };
 
+// The most ticks (up to 5, at least 2 where the range allows) whose neighbours are `room(value,
+// step)` pixels apart or more along an axis of `length` pixels, so tick labels never touch.
+template <class Room> int TickCount(double lo, double hi, float length, Room room) {
+    for (int count = 5; count >= 2; --count) {
+        const Ticks ticks = NiceTicks(lo, hi, count);
+        if (ticks.values.size() < 2) continue;
+        const auto spacing = static_cast<float>(ticks.step / (hi - lo)) * length;
+        bool fits = true;
+        for (double v : ticks.values)
+            fits = fits && room(v, ticks.step) <= spacing;
+        if (fits) return count;
+    }
+    return 2;
+}
+
 std::string BarLabel(double v, double color_scale) {
     return FormatTick(v, color_scale);
 }
@@ -165,9 +180,10 @@ HeatRow LayOutHeatRow(const GatedLessonState& g, const GatedViewCache& cache, fl
     const float fixed =
         row.tick_room + 3.0f * (2.0f * row.bar_gap + row.bar_width + row.bar_labels) + 2.0f * row.gap;
     row.side = std::max(16.0f, std::min((width - fixed) / 3.0f, max_height - 2.0f * row.line));
-    // A tick label every three label widths across, every two and a half lines up.
-    row.a_ticks = std::clamp(static_cast<int>(row.side / (3.0f * std::max(first_a, font))), 3, 5);
-    row.b_ticks = std::clamp(static_cast<int>(row.side / (2.5f * row.line)), 3, 5);
+    row.a_ticks = TickCount(g.a_min, g.a_max, row.side, [&](double a, double step) {
+        return ImGui::CalcTextSize(FormatTick(a, step).c_str()).x + font;
+    });
+    row.b_ticks = TickCount(g.b_min, g.b_max, row.side, [&](double, double) { return row.line; });
     row.bar_middle = row.side >= 3.5f * row.line;
     return row;
 }

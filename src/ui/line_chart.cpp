@@ -129,15 +129,23 @@ void DrawLegendEntry(Canvas& canvas, const ChartSeries& s, Vec2 left, const Figu
 }
 
 // The legend in a box in the corner of the data area that the fewest drawn segments and points
-// cross (top right on a tie), for charts whose title row has no room for it.
+// cross (top right on a tie), for charts whose title row has no room for it. A short data area gets
+// the entries in as many columns as keep the box inside it; one too small for even that, no box
+// (a box cut by the chart's edge would hide the ticks and say less).
 void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series,
                    const std::vector<std::vector<Vec2>>& lines, const std::vector<Vec2>& points,
                    const FigureTheme& theme, Vec2 box_min, Vec2 box_max, float font_size, float scale) {
     const float pad = 6.0f * scale, swatch = 18.0f * scale, row = font_size * 1.25f;
     const LegendEntries m = MeasureLegend(canvas, series, font_size, swatch, pad);
     if (m.entries.empty()) return;
-    const float width = m.widest_label + swatch + 3 * pad;
-    const float height = row * static_cast<float>(m.entries.size()) + 2 * pad;
+    const float column = m.widest_label + swatch + 3 * pad;
+    const auto max_rows = static_cast<std::size_t>(std::max((box_max.y - box_min.y - 4 * pad) / row, 0.0f));
+    if (max_rows == 0) return;
+    const std::size_t columns = (m.entries.size() + max_rows - 1) / max_rows;
+    const std::size_t rows = (m.entries.size() + columns - 1) / columns;
+    const float width = column * static_cast<float>(columns);
+    const float height = row * static_cast<float>(rows) + 2 * pad;
+    if (width > box_max.x - box_min.x - 2 * pad) return;
     Vec2 min, max;
     std::size_t fewest = static_cast<std::size_t>(-1);
     for (const auto& [right, top] : {std::pair{true, true}, {false, true}, {true, false}, {false, false}}) {
@@ -162,10 +170,11 @@ void DrawLegendBox(Canvas& canvas, const std::vector<ChartSeries>& series,
     canvas.NoteLabel(min, max, "legend");
     canvas.FilledRect(min, max, WithAlpha(theme.readout_background, 230));
     canvas.Rect(min, max, theme.frame, 1.0f);
-    float y = min.y + pad + row / 2;
-    for (const auto& [s, entry_width] : m.entries) {
-        DrawLegendEntry(canvas, *s, {min.x + pad, y}, theme, font_size, swatch, pad, scale);
-        y += row;
+    for (std::size_t k = 0; k < m.entries.size(); ++k) {
+        const std::size_t entry_column = k / rows, entry_row = k % rows; // filled column by column
+        const Vec2 at{min.x + pad + column * static_cast<float>(entry_column),
+                      min.y + pad + row / 2 + row * static_cast<float>(entry_row)};
+        DrawLegendEntry(canvas, *m.entries[k].first, at, theme, font_size, swatch, pad, scale);
     }
 }
 

@@ -119,7 +119,10 @@ GraphLayout LayOutGraph(const Network& network, ImVec2 origin, ImVec2 size, floa
     layout.line = ImGui::GetTextLineHeight();
     const float header = layout.line * 2.3f; // layer names above the columns
     const float badge = 4.0f * scale;        // margin above the first node for its outline
-    const float extra = 14.0f * scale;       // per node: the gradient bar and a gap
+    // Per node: the gradient bar (3 + 5 px under it at 1×) and a gap; a short graph narrows the gap
+    // before its nodes would shrink under 12 px or reach up into the headings.
+    const float room_per_node = (size.y - header) / static_cast<float>(std::max<std::size_t>(tallest, 1));
+    const float extra = std::clamp(room_per_node - 12.0f * scale, 10.0f * scale, 14.0f * scale);
     // The input names stand left of their nodes: keep room for the longest inside the graph.
     float names = 0.0f;
     for (const InputFeature feature : network.inputs)

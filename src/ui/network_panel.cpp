@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -255,39 +256,60 @@ ChartSeries Series(std::string label, Color color, const std::vector<double>& x,
 } // namespace
 
 // The three charts over the steps side by side in `area`.
-void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area) {
+void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area, bool one_at_a_time) {
     const TrainingHistory& history = runtime.session.network.trainer().history();
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const ImVec2 size{(area.x - 2 * spacing) / 3, area.y};
+    constexpr std::array<const char*, 3> kTabs{"loss", "dead", "\u2016\u2202L/\u2202W\u2016"};
+    if (one_at_a_time) {
+        // Small tab buttons, the shown chart's in the active tab colour.
+        for (std::size_t i = 0; i < kTabs.size(); ++i) {
+            const bool current = runtime.network_chart_tab == static_cast<int>(i);
+            if (i > 0) ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+            ImGui::PushStyleColor(ImGuiCol_Button,
+                                  ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
+            if (ImGui::SmallButton(kTabs[i])) runtime.network_chart_tab = static_cast<int>(i);
+            ImGui::PopStyleColor();
+        }
+        area.y -= ImGui::GetTextLineHeightWithSpacing();
+    }
+    const ImVec2 size{one_at_a_time ? area.x : (area.x - 2 * spacing) / 3, area.y};
+    const auto shown = [&](int chart) { return !one_at_a_time || runtime.network_chart_tab == chart; };
     const std::vector<double> steps(history.step.begin(), history.step.end());
     // One left margin and one x range (the steps) for all three, so their x ticks line up.
     const float left_margin = SharedChartLeftMargin(runtime.fonts, scale);
-    ChartOptions options;
-    options.title = "loss";
-    options.include_zero = true; // train 0.498 vs test 0.508 is a small gap, and must look it
-    options.min_left_margin = left_margin;
-    LineChart("##loss",
-              {Series("train", theme.palette[0], steps, history.train_loss),
-               Series("test", theme.palette[1], steps, history.test_loss)},
-              options, theme, runtime.fonts, scale, size);
-    ImGui::SameLine();
-    ChartOptions dead_options;
-    dead_options.title = "dead fraction";
-    dead_options.y_min = 0.0;
-    dead_options.y_max = 1.0;
-    dead_options.legend = false;
-    dead_options.min_left_margin = left_margin;
-    LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme,
-              runtime.fonts, scale, size);
-    ImGui::SameLine();
+    if (shown(0)) {
+        ChartOptions options;
+        options.title = "loss";
+        options.include_zero = true; // train 0.498 vs test 0.508 is a small gap, and must look it
+        options.min_left_margin = left_margin;
+        LineChart("##loss",
+                  {Series("train", theme.palette[0], steps, history.train_loss),
+                   Series("test", theme.palette[1], steps, history.test_loss)},
+                  options, theme, runtime.fonts, scale, size);
+        if (!one_at_a_time) ImGui::SameLine();
+    }
+    if (shown(1)) {
+        ChartOptions dead_options;
+        dead_options.title = "dead fraction";
+        dead_options.y_min = 0.0;
+        dead_options.y_max = 1.0;
+        dead_options.legend = false;
+        dead_options.min_left_margin = left_margin;
+        LineChart("##dead", {Series("", theme.palette[4], steps, history.dead_fraction)}, dead_options, theme,
+                  runtime.fonts, scale, size);
+        if (!one_at_a_time) ImGui::SameLine();
+    }
+    if (!shown(2)) return;
     ChartOptions norm_options;
-    norm_options.title = "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     norm_options.log_y = true;
     norm_options.min_left_margin = left_margin;
     // A deep net's legend would not fit the strip; the bars above name the layers in the same order.
+    // A legend says "per layer" itself, and the shorter title leaves it room in the title row.
     norm_options.legend = history.gradient_norm.size() <= 3;
+    norm_options.title = norm_options.legend ? "\u2016\u2202L/\u2202W\u2016 (log)"
+                                             : "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     std::vector<ChartSeries> norms;
     for (std::size_t l = 0; l < history.gradient_norm.size(); ++l) {
         const bool output = l + 1 == history.gradient_norm.size();

@@ -10,8 +10,9 @@ namespace actlab::ui {
 
 void DrawNetworkToolbar(AppState& state, UiRuntime& runtime);  // play, step, reset, seed, counters
 void DrawNetworkControls(AppState& state, UiRuntime& runtime); // data, layers, training settings
-void DrawNetworkCharts(const AppState& state, UiRuntime& runtime,
-                       ImVec2 area);                         // loss, dead, ‖∂L/∂W‖ over steps
+// Loss, dead fraction and ‖∂L/∂W‖ over the steps: side by side, or with `one_at_a_time` one of them
+// under a row of tabs (a narrow column).
+void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area, bool one_at_a_time = false);
 void DrawChainRulePane(AppState& state, UiRuntime& runtime); // ∂E/∂w of the clicked edge, factor by factor
 
 } // namespace actlab::ui

@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace actlab::ui {
@@ -89,6 +90,122 @@ void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size,
     DrawGradients(state, runtime, {size.x, size.y - spacing - output_height});
 }
 
+// A lesson about the gradient bars (vanishing gradients): the bars take the whole height on the
+// left; the graph over the output plane and one chart at a time (tabs) share the right column. The
+// charts strip would otherwise take the height the bars need to be the largest thing on screen.
+void DrawGradientLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float left = (size.x - spacing.x) * 0.58f;
+    const float right = size.x - spacing.x - left;
+    DrawGradients(state, runtime, {left, size.y});
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    const float graph_height = (size.y - spacing.y) * 0.56f;
+    DrawGraph(state, runtime, {right, graph_height});
+    const float row = size.y - spacing.y - graph_height;
+    const float output = std::min(row, (right - spacing.x) * 0.45f);
+    DrawOutput(state, runtime, {output, row});
+    ImGui::SameLine();
+    BeginRegionChild("##charts", "network.charts", {right - output - spacing.x, row}, false, kFixed);
+    if (runtime.session.network.ready())
+        DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail(), true);
+    EndRegionChild();
+    ImGui::EndGroup();
+}
+
+// The charts over the steps as a strip of `size` (under the graph and the right column).
+void DrawChartsStrip(AppState& state, UiRuntime& runtime, ImVec2 size) {
+    BeginRegionChild("##charts", "network.charts", size, false, kFixed);
+    if (runtime.session.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
+    EndRegionChild();
+}
+
+float ChartsStripHeight(float height, float share) {
+    return std::max(height * share, ImGui::GetTextLineHeight() * 6.0f);
+}
+
+// A lesson about the output plane: the plane big on the left, the graph over the gradient bars on
+// the right, the charts strip under both.
+void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size) {
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float charts_height = ChartsStripHeight(size.y, 0.16f);
+    const float main_height = size.y - charts_height - spacing.y;
+    const float right = size.x * 0.32f;
+    ImGui::BeginGroup();
+    DrawOutput(state, runtime, {size.x - right - spacing.x, main_height});
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    const float graph_height = (main_height - spacing.y) * 0.6f;
+    DrawGraph(state, runtime, {right, graph_height});
+    DrawGradients(state, runtime, {right, main_height - spacing.y - graph_height});
+    ImGui::EndGroup();
+    DrawChartsStrip(state, runtime, {size.x, charts_height});
+    ImGui::EndGroup();
+}
+
+// The default: the graph big on the left, the output plane over the gradient bars on the right, the
+// charts strip under both. A clicked edge's chain rule takes the whole right column, down to the
+// bottom, so its factors, the product and the update are all in sight; the strip then runs under
+// the graph only.
+void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
+                     const std::vector<std::string>& focus) {
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float charts_height = ChartsStripHeight(size.y, 0.25f);
+    const float main_height = size.y - charts_height - spacing.y;
+    const float right = size.x * 0.42f;
+    const float left = size.x - right - spacing.x;
+    const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
+    ImGui::BeginGroup(); // the whole arrangement, so that it stays right of a controls column
+    ImGui::BeginGroup();
+    DrawGraph(state, runtime, {left, main_height});
+    if (chain_rule) DrawChartsStrip(state, runtime, {left, charts_height});
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    DrawRightColumn(state, runtime, {right, chain_rule ? size.y : main_height}, focus);
+    ImGui::EndGroup();
+    if (!chain_rule) DrawChartsStrip(state, runtime, {size.x, charts_height});
+    ImGui::EndGroup();
+}
+
+// A short window (1080p at 3×) has no height for a charts strip: the graph keeps the left at full
+// height, and the right column shows one of the output plane, the gradient bars and the charts at
+// a time under a row of tabs (or the chain rule of a clicked edge).
+void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size,
+                     const std::vector<std::string>& focus) {
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float right = size.x * 0.42f;
+    DrawGraph(state, runtime, {size.x - right - spacing.x, size.y});
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (state.panels.chain_rule && state.network.selection.valid) {
+        DrawRightColumn(state, runtime, {right, size.y}, focus);
+        ImGui::EndGroup();
+        return;
+    }
+    constexpr std::array<const char*, 3> kParts{"output", "\u2016\u2202L/\u2202W\u2016 now", "charts"};
+    for (std::size_t i = 0; i < kParts.size(); ++i) {
+        const bool current = runtime.network_short_tab == static_cast<int>(i);
+        if (i > 0) ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        if (ImGui::SmallButton(kParts[i])) runtime.network_short_tab = static_cast<int>(i);
+        ImGui::PopStyleColor();
+    }
+    const ImVec2 part{right, std::max(size.y - ImGui::GetTextLineHeightWithSpacing(), 1.0f)};
+    if (runtime.network_short_tab == 0) {
+        DrawOutput(state, runtime, part);
+    } else if (runtime.network_short_tab == 1) {
+        DrawGradients(state, runtime, part);
+    } else {
+        BeginRegionChild("##charts", "network.charts", part, false, kFixed);
+        if (runtime.session.network.ready())
+            DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail(), true);
+        EndRegionChild();
+    }
+    ImGui::EndGroup();
+}
+
 } // namespace
 
 void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
@@ -107,7 +224,6 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         if (!runtime.session.network.error().empty()) ErrorText(runtime.session.network.error().c_str());
     }
     const ImVec2 available = ImGui::GetContentRegionAvail();
-    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     if (controls && wide) {
         BeginRegionChild("##controls", "network.controls",
                          {SideWidth(available.x, 330.0f * scale, 0.22f), available.y}, true);
@@ -115,46 +231,20 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         EndRegionChild();
         ImGui::SameLine();
     }
-    const float width = ImGui::GetContentRegionAvail().x;
-    // A lesson that names one region (vanishing gradients: the bars) gives it the big slot on the
-    // left; the graph and the other region share the right column. The charts over time take a
-    // strip at the bottom.
+    // One arrangement per kind of lesson, each filling the area left of (or under) the controls. A
+    // lesson that names one region gives it the big slot; otherwise the graph has it.
+    const ImVec2 area = ImGui::GetContentRegionAvail();
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
     const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" && !chain_rule;
-    const float charts_height =
-        std::max(available.y * (lesson_slot ? 0.16f : 0.25f), ImGui::GetTextLineHeight() * 6.0f);
-    const float main_height = available.y - charts_height - spacing.y;
-    const float right = width * (lesson_slot ? 0.32f : 0.42f);
-    const float left = width - right - spacing.x;
-    ImGui::BeginGroup();
-    if (lesson_slot) {
-        const bool bars = focus.front() == "network.gradients";
-        if (bars) {
-            DrawGradients(state, runtime, {left, main_height});
-        } else {
-            DrawOutput(state, runtime, {left, main_height});
-        }
-        ImGui::SameLine();
-        ImGui::BeginGroup();
-        const float graph_height = (main_height - spacing.y) * 0.6f;
-        DrawGraph(state, runtime, {right, graph_height});
-        if (bars) {
-            DrawOutput(state, runtime, {right, main_height - spacing.y - graph_height});
-        } else {
-            DrawGradients(state, runtime, {right, main_height - spacing.y - graph_height});
-        }
-        ImGui::EndGroup();
+    if (area.y < 14.0f * ImGui::GetTextLineHeightWithSpacing()) {
+        DrawShortLayout(state, runtime, area, focus);
+    } else if (lesson_slot && focus.front() == "network.gradients") {
+        DrawGradientLesson(state, runtime, area);
+    } else if (lesson_slot) {
+        DrawOutputLesson(state, runtime, area);
     } else {
-        DrawGraph(state, runtime, {left, main_height});
-        ImGui::SameLine();
-        ImGui::BeginGroup();
-        DrawRightColumn(state, runtime, {right, main_height}, focus);
-        ImGui::EndGroup();
+        DrawGraphLayout(state, runtime, area, focus);
     }
-    BeginRegionChild("##charts", "network.charts", {width, charts_height}, false, kFixed);
-    if (runtime.session.network.ready()) DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail());
-    EndRegionChild();
-    ImGui::EndGroup();
 }
 
 void DrawNetworkDrawers(AppState& state, UiRuntime& runtime, float top) {

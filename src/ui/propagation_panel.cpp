@@ -166,9 +166,30 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     // Four charts in a 2 × 2 grid, never a scroll: the lesson's two (variance and gradient per layer)
     // on top and a little taller, the mean and the moment map under them.
+    // A short window (1080p at 3×) shows one pair at a time under two tabs, each chart full height.
     const float width = (avail.x - spacing.x) / 2;
-    const ImVec2 top{width, (avail.y - spacing.y) * 0.6f};
-    const ImVec2 bottom{width, avail.y - spacing.y - top.y};
+    const bool short_area = avail.y < 16.0f * ImGui::GetTextLineHeightWithSpacing();
+    bool show_top = true, show_bottom = true;
+    float pair_height = avail.y;
+    if (short_area) {
+        bool& lower = runtime.propagation_lower_pair;
+        for (const bool pair : {false, true}) {
+            if (pair) ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+            ImGui::PushStyleColor(
+                ImGuiCol_Button, ImGui::GetStyleColorVec4(lower == pair ? ImGuiCol_TabActive : ImGuiCol_Tab));
+            if (ImGui::SmallButton(pair ? "mean, moment map" : "variance, gradient")) lower = pair;
+            ImGui::PopStyleColor();
+        }
+        pair_height = ImGui::GetContentRegionAvail().y;
+        show_top = !lower;
+        show_bottom = lower;
+    }
+    const ImVec2 top{width, short_area ? pair_height : (avail.y - spacing.y) * 0.6f};
+    const ImVec2 bottom{width, short_area ? pair_height : avail.y - spacing.y - top.y};
+    // The long title where the chart is wide enough for it, else the short one.
+    const auto title = [&](const char* long_title, const char* short_title) {
+        return std::string(ImGui::CalcTextSize(long_title).x <= width ? long_title : short_title);
+    };
     const auto chart = [&](const char* id, const char* region, const std::vector<ChartSeries>& series,
                            const ChartOptions& options, ImVec2 size) {
         BeginRegionAtCursor(region, size);
@@ -193,29 +214,33 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
     if (stale) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
     const float left_margin = SharedChartLeftMargin(runtime.fonts, scale); // the per-layer charts line up
     ChartOptions var_options;
-    var_options.title = "Variance of the activations per layer (log scale)";
+    var_options.title =
+        title("Variance of the activations per layer (log scale)", "Variance per layer (log)");
     var_options.x_label = "layer \u2113";
     var_options.log_y = true;
     var_options.min_left_margin = left_margin;
     var_options.y_references = {1.0};
-    chart("##var", "propagation.variance", {var}, var_options, top);
-    ImGui::SameLine();
+    if (show_top) {
+        chart("##var", "propagation.variance", {var}, var_options, top);
+        ImGui::SameLine();
+    }
     ChartOptions grad_options;
-    grad_options.title = "Gradient norm \u2016\u2202L/\u2202h\u2113\u2016 per layer (log scale)";
+    grad_options.title = title("Gradient norm \u2016\u2202L/\u2202h\u2113\u2016 per layer (log scale)",
+                               "\u2016\u2202L/\u2202h\u2113\u2016 per layer (log)");
     grad_options.x_label = "layer \u2113 (0 is the input)";
     grad_options.log_y = true;
     grad_options.min_left_margin = left_margin;
     grad_options.legend = false;
-    chart("##grad", "propagation.gradient", {grad}, grad_options, top);
+    if (show_top) chart("##grad", "propagation.gradient", {grad}, grad_options, top);
     ChartOptions mean_options;
     mean_options.min_left_margin = left_margin;
-    mean_options.title = "Mean of the activations per layer";
+    mean_options.title = title("Mean of the activations per layer", "Mean per layer");
     mean_options.x_label = "layer \u2113";
     mean_options.y_references = {0.0};
     mean_options.min_y_span = 0.5; // sampling noise of ±0.01 around 0 should look like 0
-    chart("##mean", "propagation.mean", {mean}, mean_options, bottom);
+    if (show_bottom) chart("##mean", "propagation.mean", {mean}, mean_options, bottom);
     if (stale) ImGui::PopStyleVar();
-    ImGui::SameLine();
+    if (show_bottom) ImGui::SameLine();
 
     ChartSeries trajectory{"trajectory", PaletteColor(theme, 0), {}, {}, {}, true, true, false};
     for (const SeluMoments& m : map.trajectory) {
@@ -244,11 +269,11 @@ void DrawCharts(AppState& state, UiRuntime& runtime, const SeluMapResults& map) 
                               false});
     }
     ChartOptions map_options;
-    map_options.title = "SELU moment map in the (\u03bc, \u03bd) plane";
+    map_options.title = title("SELU moment map in the (\u03bc, \u03bd) plane", "SELU map (\u03bc, \u03bd)");
     map_options.x_label = "mean \u03bc";
     map_options.y_label = "variance \u03bd";
     map_options.y_references = {1.0};
-    chart("##map", "propagation.map", map_series, map_options, bottom);
+    if (show_bottom) chart("##map", "propagation.map", map_series, map_options, bottom);
 }
 
 constexpr const char* kControlsDrawer = "##drawer_propagation";

@@ -61,14 +61,14 @@ Color TextOn(Color fill) {
 void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& results,
                     const FigureTheme& theme) {
     SoftmaxPanelState& softmax = state.softmax;
-    const float scale = runtime.Scale(state);
     const ImGuiTableFlags flags =
         ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("##classes", 5, flags)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6.0f);
-    ImGui::TableSetupColumn("logit z\u1d62", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5.5f);
-    ImGui::TableSetupColumn("p\u1d62", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6.5f);
+    // Narrow enough that the bars (what the lesson is about) keep most of the column at 2×.
+    ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5.0f);
+    ImGui::TableSetupColumn("logit z\u1d62", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.2f);
+    ImGui::TableSetupColumn("p\u1d62", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0.00000000").x);
     ImGui::TableSetupColumn("##bar", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     std::size_t remove = softmax.logits.size();
@@ -105,7 +105,7 @@ void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& r
             ImGui::TextUnformatted(FormatProbability(p).c_str());
             ImGui::TableSetColumnIndex(4);
             const ImVec2 at = ImGui::GetCursorScreenPos();
-            const float width = std::max(ImGui::GetContentRegionAvail().x, 40.0f * scale);
+            const float width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
             const float height = ImGui::GetTextLineHeight();
             ImDrawList* draw = ImGui::GetWindowDrawList();
             draw->AddRectFilled(at, {at.x + width, at.y + height},
@@ -185,29 +185,63 @@ void DrawFormula(const AppState& state, const SoftmaxResults& results) {
     ImGui::TextWrapped(
         "with m = max z\u2c7c = %s and T = %s (subtracting m changes nothing but keeps e^\u2026 \u2264 1)",
         FormatLogit(results.max_logit).c_str(), t.c_str());
+    // Each row's cells, worked out; on one line each where the table fits the pane, else the result
+    // ("= 0.0320586") on a second line, so the last column is never cut (the projector at 2×).
+    struct Row {
+        std::string shift, shift_result, exponential, ratio, ratio_result;
+    };
+    std::vector<Row> rows;
+    float shift_width = ImGui::CalcTextSize("(z\u1d62 \u2212 m)/T").x;
+    float ratio_width = ImGui::CalcTextSize("p\u1d62 = e\u1d62 / \u03a3\u2c7c e\u2c7c").x;
+    float names_width = ImGui::CalcTextSize("class").x;
+    for (std::size_t i = 0; i < softmax.logits.size(); ++i) {
+        Row row;
+        row.shift =
+            "(" + FormatLogit(softmax.logits[i]) + " \u2212 " + FormatLogit(results.max_logit) + ")/" + t;
+        row.shift_result =
+            "= " + FormatReadout((softmax.logits[i] - results.max_logit) / softmax.temperature);
+        row.exponential = FormatProbability(results.shifted_exponentials[i]);
+        row.ratio = FormatProbability(results.shifted_exponentials[i]) + " / " +
+                    FormatReadout(results.denominator, 8);
+        row.ratio_result = "= " + FormatProbability(results.probabilities[i]);
+        shift_width =
+            std::max(shift_width, ImGui::CalcTextSize((row.shift + " " + row.shift_result).c_str()).x);
+        ratio_width =
+            std::max(ratio_width, ImGui::CalcTextSize((row.ratio + " " + row.ratio_result).c_str()).x);
+        names_width = std::max(names_width, ImGui::CalcTextSize(softmax.class_names[i].c_str()).x);
+        rows.push_back(std::move(row));
+    }
+    const float exp_width = ImGui::CalcTextSize("e\u1d62 = exp((z\u1d62 \u2212 m)/T)").x;
+    const float cell_padding = 4.0f * ImGui::GetStyle().CellPadding.x + ImGui::GetFontSize();
+    const bool one_line = names_width + shift_width + exp_width + ratio_width + cell_padding * 4.0f <=
+                          ImGui::GetContentRegionAvail().x;
     const ImGuiTableFlags flags =
         ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("##formula", 4, flags)) return;
     ImGui::TableSetupColumn("class");
     ImGui::TableSetupColumn("(z\u1d62 \u2212 m)/T");
-    ImGui::TableSetupColumn("e\u1d62 = exp((z\u1d62 \u2212 m)/T)");
+    ImGui::TableSetupColumn(one_line ? "e\u1d62 = exp((z\u1d62 \u2212 m)/T)" : "e\u1d62 = exp(\u2026)");
     ImGui::TableSetupColumn("p\u1d62 = e\u1d62 / \u03a3\u2c7c e\u2c7c");
     ImGui::TableHeadersRow();
     double sum = 0.0;
-    for (std::size_t i = 0; i < softmax.logits.size(); ++i) {
+    const auto cell = [one_line](const std::string& expression, const std::string& result) {
+        if (one_line) {
+            ImGui::TextUnformatted((expression + " " + result).c_str());
+        } else {
+            ImGui::TextUnformatted(expression.c_str());
+            ImGui::TextUnformatted(result.c_str());
+        }
+    };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextUnformatted(softmax.class_names[i].c_str());
         ImGui::TableSetColumnIndex(1);
-        ImGui::Text("(%s \u2212 %s)/%s = %s", FormatLogit(softmax.logits[i]).c_str(),
-                    FormatLogit(results.max_logit).c_str(), t.c_str(),
-                    FormatReadout((softmax.logits[i] - results.max_logit) / softmax.temperature).c_str());
+        cell(rows[i].shift, rows[i].shift_result);
         ImGui::TableSetColumnIndex(2);
-        ImGui::TextUnformatted(FormatProbability(results.shifted_exponentials[i]).c_str());
+        ImGui::TextUnformatted(rows[i].exponential.c_str());
         ImGui::TableSetColumnIndex(3);
-        ImGui::Text("%s / %s = %s", FormatProbability(results.shifted_exponentials[i]).c_str(),
-                    FormatReadout(results.denominator, 8).c_str(),
-                    FormatProbability(results.probabilities[i]).c_str());
+        cell(rows[i].ratio, rows[i].ratio_result);
         sum += results.probabilities[i];
     }
     ImGui::TableNextRow();
@@ -329,7 +363,7 @@ void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime) {
     // The bars on the left, the formula (or the Jacobian) on the right: side by side, as the wide
     // and short lecture-hall screen wants.
     // The bars need about 26 em; the formula table takes the rest, which it needs more.
-    const float left = SideWidth(available.x - spacing, ImGui::GetFontSize() * 26.0f, 0.42f);
+    const float left = SideWidth(available.x - spacing, ImGui::GetFontSize() * 30.0f, 0.46f);
     BeginRegionChild("##softmax_bars", "softmax.bars", {left, available.y}, true);
     SectionHeading("Class scores \u2192 probabilities", runtime.fonts.bold);
     DrawClassTable(state, runtime, results, theme);

@@ -138,6 +138,9 @@ struct UiRuntime {
     std::string drawer_request;               // a drawer a button asked for this frame (ui/drawer.h)
     bool softmax_jacobian = false;            // the softmax view shows the Jacobian instead of the formula
     float functions_strip_height = 0.0f; // the Functions view's slider strip, as tall as last frame's rows
+    int network_chart_tab = 2; // the chart a narrow column shows: loss, dead fraction, ‖∂L/∂W‖ (0, 1, 2)
+    int network_short_tab = 0;           // a short window's right column: output plane, gradient bars, charts
+    bool propagation_lower_pair = false; // a short window shows mean and moment map, not variance, gradient
     PresenterTools presenter;            // blank screen, laser pointer, ink, timer (never the lesson)
     AutoplayChoices autoplay_choices;    // the play buttons' chosen ranges
 
