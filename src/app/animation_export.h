@@ -47,8 +47,9 @@ FigureSpec AnimationFrameSpec(const AnimationJob& job, long long frame);
 // at FROM and at TO, and the union taken.
 void FixSweepView(AnimationJob& job);
 
-// Draws one frame's pixels; any size, as long as every frame has the same.
-using FrameSource = std::function<RenderedImage(long long frame)>;
+// Draws one frame's pixels; any size, as long as every frame has the same. `storage` is an earlier
+// frame's buffer, encoded and free again: reusing it spares a fresh allocation per frame.
+using FrameSource = std::function<RenderedImage(long long frame, std::vector<std::uint8_t> storage)>;
 
 class AnimationExport {
 public:
@@ -74,7 +75,12 @@ private:
     AnimationJob job_;
     FrameSource source_;
     std::unique_ptr<AnimationEncoder> encoder_;
-    std::future<std::string> encoding_; // the previous frame, encoded while the next one is drawn
+    struct Encoded {
+        std::string error;
+        std::vector<std::uint8_t> rgba; // the frame's buffer, free for another frame
+    };
+    std::future<Encoded> encoding_; // the previous frame, encoded while the next one is drawn
+    std::vector<std::uint8_t> spare_;
     int width_ = 0, height_ = 0;
     long long done_ = 0;
     std::string warning_;

@@ -5,6 +5,7 @@
 #include "app/platform.h"
 
 #include <chrono>
+#include <filesystem>
 
 namespace actlab::app {
 
@@ -30,36 +31,47 @@ AnimationFormat FormatOf(ui::AnimationFileFormat format) {
 
 } // namespace
 
+std::string MakeAnimationJob(const ui::AnimationExportRequest& request, const AppState& state,
+                             const ui::UiRuntime& runtime, AnimationJob& job) {
+    job = {};
+    job.frames = AnimationFrameCount(request.seconds, request.fps);
+    if (job.frames < 1 || job.frames > kMaxAnimationFrames) return "the animation needs 1 to 3600 frames";
+    job.fps = request.fps;
+    job.loop = request.pingpong && !request.train ? AnimationLoop::PingPong : AnimationLoop::Forward;
+    job.format = FormatOf(request.format);
+    job.path = request.path;
+    const ui::ExportRequest still = StillOf(request, runtime);
+    job.figure = ui::ExportFigureSpec(state, still);
+    job.figure.scale = static_cast<float>(still.scale);
+    if (request.train) return "";
+    const auto& functions = job.figure.functions;
+    const auto it = std::find_if(functions.begin(), functions.end(),
+                                 [&](const Activation& a) { return a.id == request.function; });
+    if (it == functions.end()) return "the swept function is no longer shown";
+    for (double end : {request.from, request.to}) {
+        Activation probe = *it;
+        if (std::string error = SetParam(probe, request.param, end); !error.empty()) return error;
+    }
+    job.sweep = AnimationSweep{static_cast<std::size_t>(it - functions.begin()), request.param, request.from,
+                               request.to};
+    return "";
+}
+
+ui::ExportRequest StillOf(const ui::AnimationExportRequest& request, const ui::UiRuntime& runtime) {
+    ui::ExportRequest still = runtime.exporter.choice;
+    still.target = request.target;
+    return still;
+}
+
 std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& request, AppState& state,
                                          ui::UiRuntime& runtime, PlatformWindow& platform) {
     request_ = request;
     trained_ = 0;
-    job_ = {};
-    job_.frames = AnimationFrameCount(request.seconds, request.fps);
-    if (job_.frames < 1 || job_.frames > kMaxAnimationFrames) return "the animation needs 1 to 3600 frames";
-    job_.fps = request.fps;
-    job_.loop = request.pingpong && !request.train ? AnimationLoop::PingPong : AnimationLoop::Forward;
-    job_.format = FormatOf(request.format);
-    job_.path = request.path;
-    ui::ExportRequest still = runtime.exporter.choice;
-    still.target = request.target;
-    job_.figure = ui::ExportFigureSpec(state, still);
-    job_.figure.scale = static_cast<float>(still.scale);
     saved_params_ = state.plots.params[static_cast<std::size_t>(request.function)];
     saved_playing_ = state.network.playing;
     saved_steps_per_frame_ = state.network.steps_per_frame;
-    if (!request.train) {
-        const auto& functions = job_.figure.functions;
-        const auto it = std::find_if(functions.begin(), functions.end(),
-                                     [&](const Activation& a) { return a.id == request.function; });
-        if (it == functions.end()) return "the swept function is no longer shown";
-        for (double end : {request.from, request.to}) {
-            Activation probe = *it;
-            if (std::string error = SetParam(probe, request.param, end); !error.empty()) return error;
-        }
-        job_.sweep = AnimationSweep{static_cast<std::size_t>(it - functions.begin()), request.param,
-                                    request.from, request.to};
-    }
+    if (std::string error = MakeAnimationJob(request, state, runtime, job_); !error.empty()) return error;
+    const ui::ExportRequest still = StillOf(request, runtime);
     const bool plot =
         request.target == ui::ExportTarget::PlotF || request.target == ui::ExportTarget::PlotDerivative;
     std::string error;
@@ -69,7 +81,10 @@ std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& reque
         if (!figure_) return error;
         run_ = AnimationExport::Start(
             job_, job_.figure.PixelWidth(), job_.figure.PixelHeight(),
-            [this](long long frame) { return figure_->Render(AnimationFrameSpec(job_, frame)); }, error);
+            [this](long long frame, std::vector<std::uint8_t> storage) {
+                return figure_->Render(AnimationFrameSpec(job_, frame), std::move(storage));
+            },
+            error);
         return run_ ? "" : error;
     }
     // The window or the network panel: the state changed frame by frame, drawn as the still export draws it.
@@ -94,7 +109,9 @@ std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& reque
     };
     const RenderedImage first = draw(0);
     if (!first.error.empty()) return first.error;
-    run_ = AnimationExport::Start(job_, first.width, first.height, draw, error);
+    run_ = AnimationExport::Start(
+        job_, first.width, first.height,
+        [draw](long long frame, const std::vector<std::uint8_t>&) { return draw(frame); }, error);
     return run_ ? "" : error;
 }
 
@@ -137,7 +154,13 @@ void AnimationExportRunner::Update(AppState& state, ui::UiRuntime& runtime, Plat
     }
     ui.frames_done = run_->FramesDone();
     if (!run_->AllFramesDone()) return;
-    const std::string error = run_->Finish();
+    // The default folder (~/Pictures/ActLab) may not exist yet: made now, as the still export does.
+    const std::filesystem::path parent = std::filesystem::path(request_.path).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+        std::filesystem::create_directories(parent, ec);
+    const std::string error =
+        ec ? parent.string() + ": cannot create the folder (" + ec.message() + ")" : run_->Finish();
     End(state, runtime, error.empty() ? "Saved " + ui::ShortenHome(request_.path) : "Export failed: " + error,
         !error.empty());
 }

@@ -13,10 +13,22 @@ namespace actlab::app {
 
 class PlatformWindow;
 
+// The job the dialog's request describes: its figure drawn as the still export draws the target (at
+// the export dialog's scale and colours). "" or why it cannot be made.
+std::string MakeAnimationJob(const ui::AnimationExportRequest& request, const AppState& state,
+                             const ui::UiRuntime& runtime, AnimationJob& job);
+// The still export that draws each frame of `request`'s window or network target.
+ui::ExportRequest StillOf(const ui::AnimationExportRequest& request, const ui::UiRuntime& runtime);
+
 class AnimationExportRunner {
 public:
     // Starts a pending request, advances a running export by what fits in about 30 ms, finishes it.
     void Update(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform);
+    // Drops an export under way, writing nothing (the window is closing; its OpenGL context goes next).
+    void Abandon() {
+        run_.reset();
+        figure_.reset();
+    }
 
 private:
     std::string Start(const ui::AnimationExportRequest& request, AppState& state, ui::UiRuntime& runtime,

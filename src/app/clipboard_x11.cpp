@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -45,8 +46,12 @@ public:
     }
 
     std::string Open() {
+        const char* x_display = std::getenv("DISPLAY");
+        const char* wayland = std::getenv("WAYLAND_DISPLAY");
+        if ((x_display == nullptr || *x_display == '\0') && wayland != nullptr && *wayland != '\0')
+            return "this Wayland session has no X server (Xwayland) for the clipboard";
         display_ = XOpenDisplay(nullptr);
-        if (display_ == nullptr) return "no X display to put the clipboard on (a Wayland session without X?)";
+        if (display_ == nullptr) return "no X display to put the clipboard on";
         if (::pipe(wake_) != 0) return "cannot start the clipboard thread";
         window_ = XCreateSimpleWindow(display_, DefaultRootWindow(display_), 0, 0, 1, 1, 0, 0, 0);
         XSelectInput(display_, window_, PropertyChangeMask);
@@ -130,6 +135,14 @@ private:
                         handover_ok_ = true; // nobody to hand over to: nothing more to do
                         done_.notify_all();
                     } else {
+                        // The targets to save, on the property named in the request (the manager
+                        // reads them there; without them some managers save nothing).
+                        std::vector<Atom> saved;
+                        for (const ClipboardItem& item : items_)
+                            saved.push_back(XInternAtom(display_, item.mime.c_str(), False));
+                        XChangeProperty(display_, window_, transfer_property_, XA_ATOM, 32, PropModeReplace,
+                                        reinterpret_cast<const unsigned char*>(saved.data()),
+                                        static_cast<int>(saved.size()));
                         XConvertSelection(display_, manager_, save_targets_, transfer_property_, window_,
                                           CurrentTime);
                         XFlush(display_);

@@ -40,8 +40,8 @@ public:
     FigureRenderer(const FigureRenderer&) = delete;
     FigureRenderer& operator=(const FigureRenderer&) = delete;
 
-    // `spec` must have the size and scale given to Create.
-    RenderedImage Render(const FigureSpec& spec);
+    // `spec` must have the size and scale given to Create; `storage` is reused for the pixels.
+    RenderedImage Render(const FigureSpec& spec, std::vector<std::uint8_t> storage = {});
     const std::string& warning() const { return warning_; }
 
 private:

@@ -2,6 +2,7 @@
 #include "app/gui_app.h"
 
 #include "app/animation_export_runner.h"
+#include "app/animation_preview.h"
 #include "app/autosave.h"
 #include "app/copy_service.h"
 #include "app/export_service.h"
@@ -542,6 +543,9 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
         ->group("");
     app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
     app.add_option("--stress-resize", options.stress_resize, "Minimise, resize N times, exit")->group("");
+    app.add_option("--open-dialog", options.open_dialog,
+                   "Open a dialog at start: export or animation (for screenshots of it)")
+        ->group("");
     app.add_option("--autosave-seconds", options.autosave_seconds,
                    "Seconds between saves of a changing session")
         ->group("");
@@ -555,6 +559,10 @@ int RunGui(const GuiOptions& options) {
         return cli::UsageError(error);
     AppState& state = start.state;
     WindowGeometry& window = start.window;
+    if (!options.open_dialog.empty() && options.open_dialog != "export" && options.open_dialog != "animation")
+        return cli::UsageError("--open-dialog: expected export or animation, got \"" + options.open_dialog +
+                               "\"");
+    if (options.open_dialog == "export") state.panels.export_dialog = true;
     for (const std::string& m : start.messages)
         std::cerr << "actlab: " << m << '\n';
 
@@ -587,6 +595,7 @@ int RunGui(const GuiOptions& options) {
     ui::UiRuntime runtime;
     if (!options.layout_report.empty()) ui::SetActiveRecorder(&runtime.layout);
     PrepareRuntime(options, start, files, *platform, runtime);
+    runtime.animation.open = options.open_dialog == "animation";
     std::optional<Theme> applied_theme;
     int frame = 0;
     int status = cli::kExitOk;
@@ -597,6 +606,7 @@ int RunGui(const GuiOptions& options) {
     int frames_drawn = 0;
     CopySession copies;
     AnimationExportRunner animation;
+    AnimationPreviewer animation_preview;
     while (!platform->ShouldClose()) {
         const bool minimised_frame = !stress.Done() && stress.Step(*platform);
         ApplyFontsAndTheme(state, runtime, *platform, applied_theme);
@@ -616,6 +626,7 @@ int RunGui(const GuiOptions& options) {
         }
         platform->Present();
         animation.Update(state, runtime, *platform);
+        animation_preview.Update(state, runtime, *platform);
         HandleFrameRequests(state, runtime, *platform, copies);
         if (autosaver) {
             if (!state.display.fullscreen) platform->WindowSize(window.width, window.height);
@@ -629,7 +640,9 @@ int RunGui(const GuiOptions& options) {
         SaveSessionFiles(files, state, window, runtime);
     }
     copies.HandOverOnExit();
-    runtime.heatmaps.reset(); // its textures belong to the window's context
+    runtime.heatmaps.reset(); // its textures belong to the window's context, as do these
+    animation.Abandon();
+    animation_preview.Release();
     if (const int gl_errors = platform->CheckGlErrors("the last frame"); gl_errors > 0) {
         std::cerr << "actlab: --gl-debug: " << gl_errors << " OpenGL error(s) reported\n";
         status = cli::kExitGlErrors;

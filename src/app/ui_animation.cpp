@@ -76,7 +76,7 @@ public:
 
     // The last frame's pixels. A network animation shows the network view with its controls hidden:
     // its graph, output plane, gradient bars and charts fill the frame.
-    RenderedImage Capture() {
+    RenderedImage Capture(std::vector<std::uint8_t> storage = {}) {
         RenderedImage image;
         const GlBindingsScope bindings;
         framebuffer_->BeginDrawing();
@@ -85,7 +85,7 @@ public:
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         image.width = width_;
         image.height = height_;
-        image.rgba = framebuffer_->ReadRgba();
+        image.rgba = framebuffer_->ReadRgba(std::move(storage));
         return image;
     }
 
@@ -137,7 +137,7 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
     std::size_t trained = 0;
     const int steps_per_frame = state.network.steps_per_frame; // shown in the panel: the scene's, not ours
     std::string error;
-    const auto draw = [&](long long frame) {
+    const auto draw = [&](long long frame, std::vector<std::uint8_t> storage) {
         if (job.sweep) {
             const FigureSpec spec = AnimationFrameSpec(job, frame);
             const Activation& swept = spec.functions[job.sweep->function];
@@ -159,14 +159,17 @@ std::string ExportUiAnimation(Scene scene, const AnimationJob& job, const UiAnim
         state.network.steps_per_frame = steps_per_frame;
         frames.Frame();
         frames.Frame();
-        return frames.Capture();
+        return frames.Capture(std::move(storage));
     };
     // The first frame fixes the size (the network panel's rectangle).
-    RenderedImage first = draw(0);
+    RenderedImage first = draw(0, {});
     if (!first.error.empty()) return first.error;
     size = {first.width, first.height};
     auto run = AnimationExport::Start(
-        job, first.width, first.height, [&](long long frame) { return frame == 0 ? first : draw(frame); },
+        job, first.width, first.height,
+        [&](long long frame, std::vector<std::uint8_t> storage) {
+            return frame == 0 ? first : draw(frame, std::move(storage));
+        },
         error);
     if (!run) return error;
     while (!run->AllFramesDone()) {

@@ -208,14 +208,15 @@ void Framebuffer::BeginDrawing() {
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-std::vector<std::uint8_t> Framebuffer::ReadRgba() {
+std::vector<std::uint8_t> Framebuffer::ReadRgba(std::vector<std::uint8_t> storage) {
     if (samples_ > 0) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, multisampled_fbo_);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_fbo_);
         glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, resolved_fbo_);
-    std::vector<std::uint8_t> pixels = ReadPixelsRgba(width_, height_, /*keep_alpha=*/true);
+    std::vector<std::uint8_t> pixels =
+        ReadPixelsRgba(width_, height_, /*keep_alpha=*/true, std::move(storage));
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     // Straight alpha from premultiplied: c = c·α / α, rounded.
     for (std::size_t i = 0; i < pixels.size(); i += 4) {

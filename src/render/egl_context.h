@@ -50,8 +50,9 @@ public:
     // ImGui's blending (src α, 1 − src α for colour; 1, 1 − src α for alpha) the result is then the
     // premultiplied composite, which ReadRgba turns back into straight alpha.
     void BeginDrawing();
-    // Resolves the samples and reads the pixels: RGBA, straight alpha, top row first.
-    std::vector<std::uint8_t> ReadRgba();
+    // Resolves the samples and reads the pixels: RGBA, straight alpha, top row first; into
+    // `storage` when given (an animation's frames reuse their buffers).
+    std::vector<std::uint8_t> ReadRgba(std::vector<std::uint8_t> storage = {});
 
     int Width() const { return width_; }
     int Height() const { return height_; }

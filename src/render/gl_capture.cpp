@@ -19,9 +19,11 @@ void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha) {
+std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha,
+                                         std::vector<std::uint8_t> storage) {
     const std::size_t row = static_cast<std::size_t>(width) * 4;
-    std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height));
+    std::vector<std::uint8_t> pixels = std::move(storage);
+    pixels.resize(row * static_cast<std::size_t>(height));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     std::vector<std::uint8_t> swapped(row);

@@ -17,7 +17,9 @@ void ClearFramebuffer(int width, int height, std::uint8_t r, std::uint8_t g, std
 
 // The current read framebuffer as RGBA, top row first (OpenGL's rows start at the bottom). Alpha is
 // set opaque unless `keep_alpha`: a window's alpha channel is whatever the last blend left.
-std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha = false);
+// `storage`, if given, is reused for the pixels: frame after frame, no new memory to fault in.
+std::vector<std::uint8_t> ReadPixelsRgba(int width, int height, bool keep_alpha = false,
+                                         std::vector<std::uint8_t> storage = {});
 
 // Saves the framebuffer bindings (draw and read) and the viewport, and puts them back when it goes:
 // an export drawn offscreen in the window's context leaves the window's drawing as it was.

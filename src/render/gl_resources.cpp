@@ -25,6 +25,21 @@ Texture Texture::CreateR32F(int width, int height) {
     return texture;
 }
 
+Texture Texture::CreateRgba8(int width, int height, const unsigned char* rgba) {
+    Texture texture;
+    texture.width_ = width;
+    texture.height_ = height;
+    glGenTextures(1, &texture.id_);
+    glBindTexture(GL_TEXTURE_2D, texture.id_);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    texture.SetSmooth(true);
+    return texture;
+}
+
 Texture::Texture(Texture&& other) noexcept
     : id_(std::exchange(other.id_, 0u)), width_(other.width_), height_(other.height_),
       smooth_(other.smooth_) {}

@@ -14,6 +14,8 @@ namespace actlab {
 class Texture {
 public:
     static Texture CreateR32F(int width, int height);
+    // A width × height RGBA texture (8 bits a channel, straight alpha) holding `rgba`, row 0 first.
+    static Texture CreateRgba8(int width, int height, const unsigned char* rgba);
 
     Texture(Texture&& other) noexcept;
     Texture& operator=(Texture&& other) noexcept;

@@ -144,9 +144,8 @@ public:
         frame_->width = size_.width;
         frame_->height = size_.height;
         if (av_frame_get_buffer(frame_, 0) < 0) return "out of memory";
-        scaler_ =
-            sws_getContext(size_.width, size_.height, AV_PIX_FMT_RGBA, size_.width, size_.height,
-                           AV_PIX_FMT_YUV420P, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
+        scaler_ = sws_getContext(size_.width, size_.height, AV_PIX_FMT_RGBA, size_.width, size_.height,
+                                 AV_PIX_FMT_YUV420P, SWS_POINT, nullptr, nullptr, nullptr);
         if (scaler_ == nullptr) return "libswscale cannot convert RGBA to yuv420p";
         const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
         sws_setColorspaceDetails(scaler_, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16);

@@ -2,10 +2,13 @@
 #include "ui/animation_export_panel.h"
 
 #include "ui/ui_runtime.h"
+#include "ui/widgets.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <filesystem>
 
 namespace actlab::ui {
@@ -32,10 +35,14 @@ std::string DefaultPath(const AppState& state, const AnimationExportRequest& cho
 }
 
 void DrawWhat(const AppState& state, AnimationExportRequest& choice) {
-    static constexpr const char* kTargets[] = {"f plot", "f\u2032 plot", "window", "network panel"};
-    int target = static_cast<int>(choice.target);
-    if (ImGui::Combo("what##anim_target", &target, kTargets, 4))
-        choice.target = static_cast<ExportTarget>(target);
+    // The list's order, not ExportTarget's: the plots first.
+    static constexpr std::array kTargets{ExportTarget::PlotF, ExportTarget::PlotDerivative,
+                                         ExportTarget::Window, ExportTarget::Network};
+    static constexpr const char* kTargetNames[] = {"f plot", "f\u2032 plot", "window", "network panel"};
+    int target =
+        static_cast<int>(std::find(kTargets.begin(), kTargets.end(), choice.target) - kTargets.begin());
+    if (ImGui::Combo("what##anim_target", &target, kTargetNames, 4))
+        choice.target = kTargets[static_cast<std::size_t>(target)];
     const bool plot = choice.target == ExportTarget::PlotF || choice.target == ExportTarget::PlotDerivative;
     if (plot) choice.train = false;
     ImGui::BeginDisabled(plot);
@@ -93,6 +100,90 @@ void DrawWhat(const AppState& state, AnimationExportRequest& choice) {
     ImGui::Checkbox("there and back (pingpong)##anim_loop", &choice.pingpong);
 }
 
+// The first frame, centred in a box of the room given (which keeps its size while a new preview is
+// drawn, so that nothing jumps), its pixel size under it.
+void DrawPreview(AnimationPreview& preview, float width, float height) {
+    preview.room_width = width;
+    preview.room_height = height;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (preview.texture != nullptr) {
+        const ImVec2 min{std::floor(origin.x + (width - static_cast<float>(preview.width)) * 0.5f),
+                         std::floor(origin.y + (height - static_cast<float>(preview.height)) * 0.5f)};
+        const ImVec2 max{min.x + static_cast<float>(preview.width),
+                         min.y + static_cast<float>(preview.height)};
+        draw->AddImage(preview.texture, min, max);
+        draw->AddRect({min.x - 1.0f, min.y - 1.0f}, {max.x + 1.0f, max.y + 1.0f},
+                      ImGui::GetColorU32(ImGuiCol_Border));
+    } else {
+        draw->AddRect(origin, {origin.x + width, origin.y + height}, ImGui::GetColorU32(ImGuiCol_Border));
+        const char* text = preview.error.empty() ? "Drawing the first frame\u2026" : preview.error.c_str();
+        const ImGuiStyle& style = ImGui::GetStyle();
+        ImGui::SetCursorScreenPos({origin.x + style.FramePadding.x, origin.y + style.FramePadding.y});
+        ImGui::PushTextWrapPos(origin.x + width - style.FramePadding.x);
+        ImGui::TextDisabled("%s", text);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy({width, height});
+    if (preview.texture != nullptr)
+        ImGui::TextDisabled("First frame (%d\u00d7%d pixels)", preview.frame_width, preview.frame_height);
+    else
+        ImGui::TextDisabled(" ");
+}
+
+// While the frame loop exports: how far it is, and Cancel.
+void DrawProgress(AnimationExportUi& ui) {
+    const float fraction =
+        ui.frames_total > 0 ? static_cast<float>(ui.frames_done) / static_cast<float>(ui.frames_total) : 0.0f;
+    ImGui::TextWrapped("Exporting %s", ShortenHome(ui.choice.path).c_str());
+    const std::string label =
+        std::to_string(ui.frames_done) + " / " + std::to_string(ui.frames_total) + " frames";
+    ImGui::ProgressBar(fraction, {-FLT_MIN, 0.0f}, label.c_str());
+    if (ImGui::Button("Cancel##anim_cancel")) ui.cancel_requested = true;
+    ImGui::SameLine();
+    HintText("nothing is written until the last frame");
+}
+
+void DrawChoices(AppState& state, UiRuntime& runtime) {
+    AnimationExportUi& ui = runtime.animation;
+    AnimationExportRequest& choice = ui.choice;
+    SectionHeading("What", runtime.fonts.bold);
+    DrawWhat(state, choice);
+    SectionHeading("Timing and format", runtime.fonts.bold);
+    float seconds = static_cast<float>(choice.seconds);
+    if (ImGui::SliderFloat("seconds##anim_seconds", &seconds, 0.5f, 20.0f, "%.1f")) choice.seconds = seconds;
+    ImGui::SliderInt("frames per second##anim_fps", &choice.fps, 5, 60);
+    static constexpr const char* kFormats[] = {"GIF", "MP4 (H.264)", "WebM (VP9)"};
+    int format = static_cast<int>(choice.format);
+    if (ImGui::Combo("format##anim_format", &format, kFormats, 3))
+        choice.format = static_cast<AnimationFileFormat>(format);
+    const long long frames = std::llround(choice.seconds * choice.fps);
+    const std::string note = std::to_string(frames) + " frames, at the export dialog's scale (" +
+                             std::to_string(runtime.exporter.choice.scale) + "\u00d7) and colours";
+    HintText(note.c_str());
+    SectionHeading("File", runtime.fonts.bold);
+    if (!ui.path_edited) ui.path_buffer = DefaultPath(state, choice);
+    char buffer[1024];
+    const std::size_t length = std::min(ui.path_buffer.size(), sizeof buffer - 1);
+    std::copy_n(ui.path_buffer.data(), length, buffer);
+    buffer[length] = '\0';
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputText("##anim_path", buffer, sizeof buffer)) {
+        ui.path_buffer = buffer;
+        ui.path_edited = true;
+    }
+    const bool can_export = choice.train || !choice.param.empty();
+    ImGui::BeginDisabled(!can_export);
+    if (ImGui::Button("Export##anim_export")) {
+        choice.path = ui.path_buffer;
+        ui.pending = choice;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Close##anim_close")) ui.open = false;
+}
+
 } // namespace
 
 bool PrefillFromAutoplay(const AutoplayState& autoplay, AnimationExportRequest& choice) {
@@ -124,51 +215,42 @@ void DrawAnimationExportPanel(AppState& state, UiRuntime& runtime) {
     if (ui.open && !ui.was_open && !ui.running) PrefillFromAutoplay(state.autoplay, ui.choice);
     ui.was_open = ui.open;
     if (!ui.open || runtime.exporter.capturing) return;
-    ImGui::SetNextWindowSize({520.0f * runtime.Scale(state), 0.0f}, ImGuiCond_Appearing);
-    if (!ImGui::Begin("Export animation", &ui.open, ImGuiWindowFlags_NoCollapse)) {
+    const float scale = runtime.Scale(state);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    // The choices in a column on the right; the preview beside them takes what the window leaves (up
+    // to 640 logical pixels), at the frame's 16:10 shape or less where the window is short.
+    const float controls = 430.0f * scale;
+    const float chrome = 2.0f * style.WindowPadding.x + style.ItemSpacing.x;
+    const float preview_width =
+        std::clamp(viewport->WorkSize.x * 0.94f - controls - chrome, 160.0f * scale, 640.0f * scale);
+    const float preview_height = std::min(preview_width * 0.625f, viewport->WorkSize.y * 0.6f);
+    ImGui::SetNextWindowPos(
+        {viewport->WorkPos.x + viewport->WorkSize.x / 2, viewport->WorkPos.y + viewport->WorkSize.y / 2},
+        ImGuiCond_Appearing, {0.5f, 0.5f});
+    ImGui::SetNextWindowSize({preview_width + controls + chrome, 0.0f}, ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(1.0f); // the preview is judged against a calm background
+    if (!ImGui::Begin("Export animation", &ui.open,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;
     }
-    AnimationExportRequest& choice = ui.choice;
+    ImGui::BeginGroup();
+    DrawPreview(ui.preview, preview_width, preview_height);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::Dummy({controls, 0.0f});
+    ImGui::PushItemWidth(controls * 0.58f);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + controls);
     if (ui.running) {
-        // While the frame loop exports: progress and Cancel only.
-        const float fraction = ui.frames_total > 0
-                                   ? static_cast<float>(ui.frames_done) / static_cast<float>(ui.frames_total)
-                                   : 0.0f;
-        const std::string label =
-            std::to_string(ui.frames_done) + " / " + std::to_string(ui.frames_total) + " frames";
-        ImGui::ProgressBar(fraction, {-1.0f, 0.0f}, label.c_str());
-        if (ImGui::Button("Cancel##anim_cancel")) ui.cancel_requested = true;
-        ImGui::End();
-        return;
+        DrawProgress(ui);
+    } else {
+        DrawChoices(state, runtime);
     }
-    DrawWhat(state, choice);
-    float seconds = static_cast<float>(choice.seconds);
-    if (ImGui::SliderFloat("seconds##anim_seconds", &seconds, 0.5f, 20.0f, "%.1f")) choice.seconds = seconds;
-    ImGui::SliderInt("frames per second##anim_fps", &choice.fps, 5, 60);
-    static constexpr const char* kFormats[] = {"GIF", "MP4 (H.264)", "WebM (VP9)"};
-    int format = static_cast<int>(choice.format);
-    if (ImGui::Combo("format##anim_format", &format, kFormats, 3))
-        choice.format = static_cast<AnimationFileFormat>(format);
-    const long long frames = std::llround(choice.seconds * choice.fps);
-    ImGui::TextDisabled("%lld frames at the export dialog's scale (%d\u00d7) and colours", frames,
-                        runtime.exporter.choice.scale);
-    if (!ui.path_edited) ui.path_buffer = DefaultPath(state, choice);
-    char buffer[1024];
-    const std::size_t length = std::min(ui.path_buffer.size(), sizeof buffer - 1);
-    std::copy_n(ui.path_buffer.data(), length, buffer);
-    buffer[length] = '\0';
-    if (ImGui::InputText("file##anim_path", buffer, sizeof buffer)) {
-        ui.path_buffer = buffer;
-        ui.path_edited = true;
-    }
-    const bool can_export = choice.train || !choice.param.empty();
-    ImGui::BeginDisabled(!can_export);
-    if (ImGui::Button("Export##anim_export")) {
-        choice.path = ui.path_buffer;
-        ui.pending = choice;
-    }
-    ImGui::EndDisabled();
+    ImGui::PopTextWrapPos();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
     ImGui::End();
 }
 

@@ -7,6 +7,8 @@
 #include "core/app_state.h"
 #include "ui/export_ui.h"
 
+#include <imgui.h>
+
 #include <optional>
 #include <string>
 
@@ -29,8 +31,19 @@ struct AnimationExportRequest {
     std::string path;
 };
 
+// The first frame of the animation the choices describe, drawn by the frame loop (which owns the
+// texture) whenever they change; the dialog says how much room it has.
+struct AnimationPreview {
+    ImTextureID texture = nullptr;
+    int width = 0, height = 0;             // the texture's pixels
+    int frame_width = 0, frame_height = 0; // the animation's frames
+    std::string error;                     // why there is no preview
+    float room_width = 0.0f, room_height = 0.0f;
+};
+
 struct AnimationExportUi {
     bool open = false;
+    AnimationPreview preview;
     bool was_open = false; // last frame's `open`: opening the dialog takes the slider sweep
     AnimationExportRequest choice;
     std::string path_buffer;
