@@ -18,7 +18,8 @@ SessionFiles SessionFilesIn(const std::filesystem::path& config_dir) {
 void SaveSessionFiles(const SessionFiles& files, const AppState& state, const WindowGeometry& window,
                       const ui::UiRuntime& runtime) {
     if (files.settings.empty()) return;
-    if (const std::string error = SaveSettings(files.settings, state, window, runtime.scenes.recent);
+    if (const std::string error =
+            SaveSettings(files.settings, state, window, runtime.scenes.recent, runtime.deck.recent);
         !error.empty()) {
         std::cerr << "actlab: settings not saved: " << error << '\n';
     }
@@ -41,6 +42,7 @@ bool Autosaver::Tick(double now, const AppState& state, const WindowGeometry& wi
                      window.width,
                      window.height,
                      runtime.scenes.recent,
+                     runtime.deck.recent,
                      runtime.scenes.title,
                      runtime.session.network.network_version()};
     if (saved_ && *saved_ == current) return false;

@@ -48,6 +48,7 @@ private:
         AppState state;
         int width = 0, height = 0;
         std::vector<std::string> recent;
+        std::vector<std::string> recent_decks;
         std::string title;
         std::size_t network_version = 0;
         bool operator==(const Snapshot&) const = default;

@@ -10,6 +10,7 @@
 #include "app/platform.h"
 #include "app/settings_store.h"
 #include "cli/commands.h"
+#include "core/deck.h"
 #include "core/file_io.h"
 #include "core/layout_report.h"
 #include "core/lesson_presets.h"
@@ -244,7 +245,12 @@ std::string WriteLayoutReport(const std::string& path, const AppState& state, co
     const LayoutReport report = runtime.layout.Finish(
         static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y), runtime.Scale(state),
         FocusOf(state.workspace.view, state.workspace.focus), "ActLab");
-    return WriteFileAtomically(path, LayoutReportToJson(report));
+    LayoutReport with_slide = report;
+    if (runtime.deck.open()) {
+        with_slide.slide =
+            LayoutSlide{runtime.deck.index + 1, runtime.deck.deck.slides.size(), runtime.deck.slide().title};
+    }
+    return WriteFileAtomically(path, LayoutReportToJson(with_slide));
 }
 
 // What a start needs besides the window: the state, the window size, a scene to open, the exports to
@@ -253,11 +259,36 @@ struct StartState {
     AppState state = DefaultAppState();
     WindowGeometry window;
     std::vector<std::string> recent_scenes;
+    std::vector<std::string> recent_decks;
     std::optional<Scene> scene;
+    std::optional<DeckParseResult> deck; // --deck, opened at deck_slide (from 0)
+    std::size_t deck_slide = 0;
     std::vector<ui::ExportRequest> exports;
     std::optional<ui::ExportTarget> copy_target; // --copy
     std::vector<std::string> messages;
 };
+
+// --deck FILE|deck:NAME [--slide N]: the deck, every slide's scene read, and the slide to start at.
+// The lesson becomes that slide's, the display stays the presenter's. "" or a usage error.
+std::string LoadStartDeck(const GuiOptions& options, StartState& start) {
+    if (options.deck.empty()) return "";
+    DeckParseResult loaded = LoadDeckOrShipped(options.deck);
+    if (!loaded.ok()) return loaded.error;
+    const std::size_t count = loaded.deck.slides.size();
+    const int slide = options.slide == kSlideNotGiven ? 1 : options.slide;
+    if (slide < 1 || static_cast<std::size_t>(slide) > count) {
+        return "--slide: " + std::to_string(options.slide) + " is out of range; " + options.deck + " has " +
+               std::to_string(count) + " slides (1 \u2026 " + std::to_string(count) + ")";
+    }
+    for (const std::string& w : loaded.warnings)
+        start.messages.push_back("deck: " + w);
+    start.deck_slide = static_cast<std::size_t>(slide - 1);
+    const DisplaySettings display = start.state.display;
+    start.state = loaded.scenes[start.deck_slide].state;
+    start.state.display = display;
+    start.deck = std::move(loaded);
+    return "";
+}
 
 // Defaults, then saved settings, then a scene, then the command line. Returns "" or a usage error; a
 // scene that cannot be loaded ends the start here, before any window opens.
@@ -269,6 +300,7 @@ std::string LoadStartState(const GuiOptions& options, const SessionFiles& files,
         LoadResult loaded = LoadSettings(files.settings, state, start.window);
         view_given = loaded.view_given;
         start.recent_scenes = loaded.recent_scenes;
+        start.recent_decks = loaded.recent_decks;
         if (!loaded.error.empty()) start.messages.push_back("settings: " + loaded.error);
         for (const std::string& w : loaded.warnings)
             start.messages.push_back("settings: " + w);
@@ -283,6 +315,7 @@ std::string LoadStartState(const GuiOptions& options, const SessionFiles& files,
         view_given = true;
         start.scene = std::move(loaded.scene);
     }
+    if (std::string error = LoadStartDeck(options, start); !error.empty()) return error;
     const AppState saved_selection = state;
     ParsedGuiOptions parsed;
     if (std::string error = ApplyOptions(options, state, parsed); !error.empty()) return error;
@@ -314,7 +347,12 @@ void PrepareRuntime(const GuiOptions& options, StartState& start, const SessionF
                     PlatformWindow& platform, ui::UiRuntime& runtime) {
     runtime.content_scale = platform.ContentScale();
     runtime.scenes.recent = start.recent_scenes;
-    if (start.scene) {
+    runtime.deck.recent = start.recent_decks;
+    if (start.deck) {
+        ui::OpenDeck(std::move(*start.deck), options.deck, start.deck_slide, start.state, runtime);
+        if (options.deck.rfind("deck:", 0) != 0) ui::AddRecentScene(runtime.deck.recent, options.deck);
+        // The slide's scene replaced the lesson; the last session's weights belong to another.
+    } else if (start.scene) {
         runtime.scenes.title = start.scene->title;
         if (options.scene.rfind("preset:", 0) != 0) runtime.scenes.last_path = options.scene;
         if (start.scene->trained) {
@@ -477,9 +515,20 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
                        "Open a saved scene, or a lesson preset as preset:NAME (see actlab presets)")
             ->type_name("FILE");
     // The desktop entry's "actlab %f": a scene opened from a file manager.
-    app.add_option("scene-file", options.scene, "A scene file to open, as with --scene")
-        ->type_name("FILE")
-        ->excludes(scene);
+    CLI::Option* scene_file =
+        app.add_option("scene-file", options.scene, "A scene file to open, as with --scene")
+            ->type_name("FILE")
+            ->excludes(scene);
+    CLI::Option* deck =
+        app.add_option("--deck", options.deck,
+                       "Present a deck: a deck file, or a shipped one as deck:NAME (see actlab "
+                       "decks); PageDown/PageUp step through it")
+            ->type_name("FILE")
+            ->excludes(scene)
+            ->excludes(scene_file);
+    app.add_option("--slide", options.slide, "With --deck: start at slide N (from 1; default 1)")
+        ->type_name("N")
+        ->needs(deck);
     app.add_option("--copy", options.copy,
                    "Copy to the clipboard after --frames frames: TARGET f, df, window or network; serve it, "
                    "then exit")

@@ -12,6 +12,8 @@ class App;
 
 namespace actlab::app {
 
+inline constexpr int kSlideNotGiven = -2147483647 - 1; // no --slide on the command line
+
 struct GuiOptions {
     std::string screenshot;             // --screenshot OUT.png: render, save, exit
     std::string size;                   // --size WxH
@@ -25,6 +27,8 @@ struct GuiOptions {
     int export_scale = 1;               // --export-scale N (PNG, 1–4)
     std::string export_theme = "light"; // --export-theme light|dark|transparent|shown
     std::string scene;                  // --scene FILE or preset:NAME: open this lesson
+    std::string deck;                   // --deck FILE or deck:NAME: present this deck
+    int slide = kSlideNotGiven;         // --slide N: at this slide (1-based; not given: the first)
     bool gl_debug = false;              // --gl-debug or ACTLAB_GL_DEBUG=1: count OpenGL errors, exit 3
     int stress_resize = 0;              // --stress-resize N: minimise, N resizes, then --frames, exit
     std::string layout_report;          // --layout-report OUT.json: after --frames frames, the layout, exit

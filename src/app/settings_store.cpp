@@ -55,11 +55,13 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
     AppStateFromJson(json, read, result.warnings);
     result.view_given = json.contains("plots") && json["plots"].is_object() && json["plots"].contains("view");
     state = read;
-    if (json.contains("recent_scenes") && json["recent_scenes"].is_array()) {
-        for (const auto& item : json["recent_scenes"]) {
+    for (const auto& [key, list] : {std::pair{"recent_scenes", &result.recent_scenes},
+                                    std::pair{"recent_decks", &result.recent_decks}}) {
+        if (!json.contains(key) || !json[key].is_array()) continue;
+        for (const auto& item : json[key]) {
             if (item.is_string() && !item.get<std::string>().empty() &&
-                item.get<std::string>().size() <= 4096 && result.recent_scenes.size() < 8) {
-                result.recent_scenes.push_back(item.get<std::string>());
+                item.get<std::string>().size() <= 4096 && list->size() < 8) {
+                list->push_back(item.get<std::string>());
             }
         }
     }
@@ -77,12 +79,14 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
 }
 
 std::string SaveSettings(const std::filesystem::path& path, const AppState& state,
-                         const WindowGeometry& window, const std::vector<std::string>& recent_scenes) {
+                         const WindowGeometry& window, const std::vector<std::string>& recent_scenes,
+                         const std::vector<std::string>& recent_decks) {
     nlohmann::json json = AppStateToJson(state);
     json["format"] = "actlab-settings";
     json["version"] = kSettingsVersion;
     json["window"] = {{"width", window.width}, {"height", window.height}};
     if (!recent_scenes.empty()) json["recent_scenes"] = recent_scenes;
+    if (!recent_decks.empty()) json["recent_decks"] = recent_decks;
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     return WriteFileAtomically(path.string(), json.dump(2) + "\n");

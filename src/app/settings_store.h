@@ -24,6 +24,7 @@ struct LoadResult {
     std::vector<std::string> warnings;      // fields that were skipped
     bool view_given = false;                // the file had a view (otherwise fit one to the functions)
     std::vector<std::string> recent_scenes; // File > Recent scenes, most recent first
+    std::vector<std::string> recent_decks;  // File > Recent decks, most recent first
 };
 
 // Reads `path` into `state` and `window`. A corrupt file leaves both untouched and says why.
@@ -32,6 +33,7 @@ LoadResult LoadSettings(const std::filesystem::path& path, AppState& state, Wind
 // Writes through WriteFileAtomically (core/file_io.h), creating the directory if needed: the previous
 // file survives any failure. Returns "" or what went wrong.
 std::string SaveSettings(const std::filesystem::path& path, const AppState& state,
-                         const WindowGeometry& window, const std::vector<std::string>& recent_scenes = {});
+                         const WindowGeometry& window, const std::vector<std::string>& recent_scenes = {},
+                         const std::vector<std::string>& recent_decks = {});
 
 } // namespace actlab::app

@@ -20,6 +20,7 @@ void AddAllCommands(CLI::App& app, CommandRunner& run) {
     AddDatasetCommand(app, run);
     AddTrainCommand(app, run);
     AddPresetsCommand(app, run);
+    AddDecksCommand(app, run);
     AddDocsOptions(app, run);
 }
 

@@ -38,6 +38,7 @@ void AddAnimateCommand(CLI::App& app, CommandRunner& run);
 void AddDatasetCommand(CLI::App& app, CommandRunner& run);
 void AddTrainCommand(CLI::App& app, CommandRunner& run);
 void AddPresetsCommand(CLI::App& app, CommandRunner& run);
+void AddDecksCommand(CLI::App& app, CommandRunner& run);
 void AddDocsOptions(CLI::App& app, CommandRunner& run); // hidden: --man, --completion SHELL
 
 // Registers every subcommand above (the one place a new command is added).

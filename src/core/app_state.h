@@ -214,9 +214,7 @@ struct AppState {
     PropagationPanelState propagation;
     BornDeadPanelState born_dead;
     GatedLessonState gated;
-    // The slider sweep playing now (a slider's play button, a deck slide's "sweep"). Not saved in
-    // scene files: a scene is the lesson, not what happens to be animating.
-    AutoplayState autoplay;
+    AutoplayState autoplay; // a slider or a deck slide's sweep playing; not saved in scene files
 
     // The function with its current parameters.
     Activation ActivationOf(ActivationId id) const {

@@ -57,11 +57,15 @@ std::string LayoutReportToJson(const LayoutReport& report) {
                           {"rect", RectToJson(l.rect)},
                           {"truncated", l.truncated}});
     }
-    const json root{{"size", json::array({report.width, report.height})},
-                    {"scale", report.scale},
-                    {"regions", regions},
-                    {"labels", labels},
-                    {"focus", report.focus}};
+    json root{{"size", json::array({report.width, report.height})},
+              {"scale", report.scale},
+              {"regions", regions},
+              {"labels", labels},
+              {"focus", report.focus}};
+    if (report.slide) {
+        root["slide"] = {
+            {"index", report.slide->index}, {"count", report.slide->count}, {"title", report.slide->title}};
+    }
     return root.dump(1) + "\n";
 }
 
@@ -82,6 +86,11 @@ LayoutReport ParseLayoutReport(std::string_view text, std::string& error) {
                                      RectFromJson(l.at("rect")), l.at("truncated").get<bool>()});
         }
         report.focus = root.at("focus").get<std::vector<std::string>>();
+        if (const auto slide = root.find("slide"); slide != root.end()) {
+            report.slide =
+                LayoutSlide{slide->at("index").get<std::size_t>(), slide->at("count").get<std::size_t>(),
+                            slide->at("title").get<std::string>()};
+        }
     } catch (const std::exception& e) {
         error = e.what();
         return {};

@@ -3,6 +3,8 @@
 // the UI records it (ui/layout_recorder.h). Pixels, origin top-left.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,12 +40,20 @@ struct LayoutLabel {
     bool operator==(const LayoutLabel&) const = default;
 };
 
+// The deck slide on screen while a deck is open (1-based index).
+struct LayoutSlide {
+    std::size_t index = 0, count = 0;
+    std::string title;
+    bool operator==(const LayoutSlide&) const = default;
+};
+
 struct LayoutReport {
     int width = 0, height = 0; // the window in pixels
     float scale = 1.0f;        // the UI scale
     std::vector<LayoutRegion> regions;
     std::vector<LayoutLabel> labels;
     std::vector<std::string> focus;
+    std::optional<LayoutSlide> slide; // "slide": {"index", "count", "title"} while a deck is open
     bool operator==(const LayoutReport&) const = default;
 };
 

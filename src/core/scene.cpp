@@ -2,6 +2,7 @@
 #include "core/scene.h"
 
 #include "core/file_io.h"
+#include "core/json_text.h"
 #include "core/state_json.h"
 
 #include <nlohmann/json.hpp>
@@ -11,68 +12,6 @@ namespace actlab {
 namespace {
 
 using nlohmann::json;
-
-// "file:line:column: " for a byte offset into `text` (lines and columns count from 1).
-std::string Position(std::string_view file_name, std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return std::string(file_name) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
-}
-
-// The offset of the first bracket nested deeper than `limit`, if any. Counting before parsing
-// bounds the parser's work on hostile input (10,000 nested arrays).
-std::optional<std::size_t> TooDeep(std::string_view text, int limit) {
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
-// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 3, column 7:
-// syntax error …"; this turns them into "file:3:7: syntax error …".
-std::string ParseErrorMessage(std::string_view file_name, std::string_view text, const json::exception& e) {
-    std::string message = e.what();
-    if (const auto pos = message.find("] "); pos != std::string::npos) message.erase(0, pos + 2);
-    if (const auto* parse_error = dynamic_cast<const json::parse_error*>(&e)) {
-        if (const auto colon = message.find(": "); colon != std::string::npos) message.erase(0, colon + 2);
-        // byte is 1-based and names the character that broke the syntax.
-        return Position(file_name, text, parse_error->byte > 0 ? parse_error->byte - 1 : 0) + message;
-    }
-    // "number overflow parsing '1e400'": the position of that number in the text.
-    const auto open = message.find('\'');
-    const auto close = open == std::string::npos ? open : message.find('\'', open + 1);
-    if (close != std::string::npos) {
-        const std::string token = message.substr(open + 1, close - open - 1);
-        if (const auto at = text.find(token); !token.empty() && at != std::string_view::npos) {
-            return Position(file_name, text, at) + message;
-        }
-    }
-    return std::string(file_name) + ": " + message;
-}
 
 } // namespace
 
@@ -130,8 +69,8 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
         result.error = name + ": larger than 16 MiB; not a scene file";
         return result;
     }
-    if (const auto at = TooDeep(text, kMaxSceneNesting)) {
-        result.error = Position(file_name, text, *at) + "nested deeper than " +
+    if (const auto at = NestedDeeperThan(text, kMaxSceneNesting)) {
+        result.error = TextPosition(file_name, text, *at) + "nested deeper than " +
                        std::to_string(kMaxSceneNesting) + " levels; not a scene file";
         return result;
     }
@@ -139,7 +78,7 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
     try {
         root = json::parse(text);
     } catch (const json::exception& e) {
-        result.error = ParseErrorMessage(file_name, text, e);
+        result.error = JsonErrorMessage(file_name, text, e);
         return result;
     }
     if (!root.is_object()) {

@@ -72,7 +72,7 @@ bool LayoutRecorder::Has(std::string_view id) const {
 
 LayoutReport LayoutRecorder::Finish(int width, int height, float scale, std::vector<std::string> focus,
                                     const char* main_window) const {
-    LayoutReport report{width, height, scale, regions_, labels_, std::move(focus)};
+    LayoutReport report{width, height, scale, regions_, labels_, std::move(focus), std::nullopt};
     const ImGuiContext& g = *GImGui;
     for (const ImGuiWindow* window : g.Windows) {
         if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_ChildWindow) ||

@@ -42,6 +42,8 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (ImGui::BeginMenu("File")) {
         DrawSceneFileMenuItems(state, runtime);
         ImGui::Separator();
+        DrawDeckMenuItems(runtime);
+        ImGui::Separator();
         ImGui::MenuItem("Export figure\u2026", "Ctrl+Shift+S", &state.panels.export_dialog);
         ImGui::MenuItem("Export animation\u2026", nullptr, &runtime.animation.open);
         ImGui::Separator();
@@ -97,6 +99,13 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
 void DrawStatusLine(UiRuntime& runtime) {
     const StatusMessage& status = runtime.status;
     if (status.text.empty() || ImGui::GetTime() - status.shown_at > kStatusSeconds) {
+        if (runtime.deck.open()) {
+            // The slide's title first; the key reminder gives way when the window is narrow.
+            const std::string hint = SlideIndicatorText(runtime.deck) +
+                                     "   PgDn/PgUp: slides   G n Enter: go to   R: reset slide   N: notes";
+            ImGui::TextDisabled("%s", FitText(hint, ImGui::GetContentRegionAvail().x).c_str());
+            return;
+        }
         ImGui::TextDisabled(
             "F1: shortcuts   F2\u2013F7: views   H: hide controls   D: derivative   R: reset view");
         return;
@@ -237,12 +246,14 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawAnimationExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);
+    DrawDeckOverlay(state, runtime);
     DrawPresenterOverlay(state, runtime); // last: above every window and popup
 }
 
 void RunFrame(AppState& state, UiRuntime& runtime) {
     // The last frame's requests first (open, save, a lesson), so the session runs what they load.
     ProcessSceneRequests(state, runtime);
+    ProcessDeckRequests(state, runtime);
     // The slider sweep moves its value before the session and the panels see the state.
     StepAutoplay(state, runtime, ImGui::GetIO().DeltaTime);
     runtime.session.Update(state, runtime.training_budget_seconds);

@@ -15,7 +15,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 29> kShortcuts{{
+constexpr std::array<Shortcut, 36> kShortcuts{{
     {"F2 \u2026 F7", "views: Functions, Network, Softmax, Propagation, Born dead, Gated"},
     {"Ctrl+1 \u2026 6", "the same views"},
     {"D", "show or hide the derivative f\u2032"},
@@ -47,6 +47,13 @@ constexpr std::array<Shortcut, 29> kShortcuts{{
     {"Ctrl+O", "open a scene (a saved lesson)"},
     {"Ctrl+S", "save the lesson as a scene"},
     {"Ctrl+Q", "quit (settings are saved)"},
+    {"PageDown, \u2192, \u2193, Space", "deck open: next slide (a clicker's forward button)"},
+    {"PageUp, \u2190, \u2191, Backspace", "deck open: previous slide"},
+    {"Home / End", "deck open: first / last slide"},
+    {"G, number, Enter", "deck open: go to that slide (typing a number starts it too; Esc cancels)"},
+    {"R", "deck open: reset the slide to its scene (otherwise a slide keeps its state)"},
+    {"N", "deck open: speaker notes (a window; off on the projected view)"},
+    {"Space, R, N, 1 \u2026 9", "deck open: taken by the deck (F3 still opens the network view)"},
 }};
 
 constexpr std::array<float, 6> kScales{1.0f, 1.25f, 1.5f, 2.0f, 2.5f, 3.0f};
@@ -77,6 +84,10 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     if (HandlePresenterKeys(state, runtime)) return;
+    // An open deck takes the clicker's keys and R, N, Space and the digits.
+    const bool deck = runtime.deck.open();
+    const bool jumping = runtime.deck.jump.has_value(); // its Esc cancels the jump, nothing else
+    HandleDeckKeys(runtime);
     if (io.KeyCtrl) {
         if (Pressed('Q')) runtime.quit_requested = true;
         if (io.KeyShift && Pressed('S')) state.panels.export_dialog = true;
@@ -102,22 +113,22 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
         OpenCardDrawer(runtime);
     }
     if (Pressed('D')) state.plots.show_derivative = !state.plots.show_derivative;
-    if (Pressed('R')) ResetView(state);
+    if (Pressed('R') && !deck) ResetView(state);
     if (Pressed('H')) state.display.hide_controls = !state.display.hide_controls;
     if (Pressed('T') && !io.KeyShift)
         state.display.theme = static_cast<Theme>((static_cast<int>(state.display.theme) + 1) % 3);
-    if (Pressed('N')) {
+    if (Pressed('N') && !deck) {
         ShowView(state, state.workspace.view == WorkspaceView::Network ? WorkspaceView::Functions
                                                                        : WorkspaceView::Network);
     }
-    if (Pressed(key::kSpace) && state.panels.network) state.network.playing = !state.network.playing;
+    if (Pressed(key::kSpace) && state.panels.network && !deck) state.network.playing = !state.network.playing;
     if (Pressed(key::kF1)) state.panels.shortcuts = !state.panels.shortcuts;
     if (Pressed(key::kF12)) state.panels.export_dialog = true;
     if (Pressed(key::kF11)) {
         state.display.fullscreen = !state.display.fullscreen;
         runtime.fullscreen_changed = true;
     }
-    if (Pressed(key::kEscape)) {
+    if (Pressed(key::kEscape) && !jumping) {
         if (state.panels.shortcuts) {
             state.panels.shortcuts = false;
         } else if (state.panels.chain_rule && state.workspace.view == WorkspaceView::Network) {
@@ -126,6 +137,7 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
             state.display.hide_controls = false;
         }
     }
+    if (deck) return;
     const std::vector<ActivationId> order = SidebarOrder();
     for (int digit = 1; digit <= 9; ++digit) {
         if (!Pressed('0' + digit)) continue;

@@ -20,6 +20,18 @@ inline constexpr int kPeriod = 46;
 inline constexpr int kEqual = 61;
 inline constexpr int kKeypadSubtract = 333;
 inline constexpr int kKeypadAdd = 334;
+inline constexpr int kEnter = 257; // the clicker's and the deck's keys
+inline constexpr int kBackspace = 259;
+inline constexpr int kRight = 262;
+inline constexpr int kLeft = 263;
+inline constexpr int kDown = 264;
+inline constexpr int kUp = 265;
+inline constexpr int kPageUp = 266;
+inline constexpr int kPageDown = 267;
+inline constexpr int kHome = 268;
+inline constexpr int kEnd = 269;
+inline constexpr int kKeypad0 = 320; // keypad 0 … 9 are consecutive codes
+inline constexpr int kKeypadEnter = 335;
 } // namespace key
 
 struct Shortcut {

@@ -8,6 +8,7 @@
 #include "ui/animation_export_panel.h"
 #include "ui/autoplay_controls.h"
 #include "ui/cached_geometry.h"
+#include "ui/deck_mode.h"
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
 #include "ui/heatmap_renderer.h"
@@ -127,6 +128,7 @@ struct UiRuntime {
     ExportUi exporter;               // the export dialog's choices, its request and the toast
     AnimationExportUi animation;     // the Export animation dialog, its request and progress
     SceneFiles scenes;               // open/save dialogs, recent scenes, preset requests
+    DeckMode deck;                   // presenter mode: the open deck, its slides and keys
     bool about_open = false;         // Help → About
     GatedViewCache gated;            // the gated view's heatmaps and its slice curve
     bool quit_requested = false;

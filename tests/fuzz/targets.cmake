@@ -8,4 +8,5 @@ set(ACTLAB_FUZZ_TARGETS
     number
     state_json
     scene
+    deck
 )
