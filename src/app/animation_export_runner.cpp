@@ -16,18 +16,6 @@ double Now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-AnimationFormat FormatOf(ui::AnimationFileFormat format) {
-    switch (format) {
-    case ui::AnimationFileFormat::Gif:
-        return AnimationFormat::Gif;
-    case ui::AnimationFileFormat::Mp4:
-        return AnimationFormat::Mp4;
-    case ui::AnimationFileFormat::WebM:
-        return AnimationFormat::WebM;
-    }
-    return AnimationFormat::Gif;
-}
-
 } // namespace
 
 std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& request, AppState& state,
@@ -39,7 +27,7 @@ std::string AnimationExportRunner::Start(const ui::AnimationExportRequest& reque
     if (job_.frames < 1 || job_.frames > kMaxAnimationFrames) return "the animation needs 1 to 3600 frames";
     job_.fps = request.fps;
     job_.loop = request.pingpong && !request.train ? AnimationLoop::PingPong : AnimationLoop::Forward;
-    job_.format = FormatOf(request.format);
+    job_.format = request.format;
     job_.path = request.path;
     ui::ExportRequest still = runtime.exporter.choice;
     still.target = request.target;

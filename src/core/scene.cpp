@@ -2,6 +2,7 @@
 #include "core/scene.h"
 
 #include "core/file_io.h"
+#include "core/json_nesting.h"
 #include "core/state_json.h"
 
 #include <nlohmann/json.hpp>
@@ -25,31 +26,6 @@ std::string Position(std::string_view file_name, std::string_view text, std::siz
         }
     }
     return std::string(file_name) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
-}
-
-// The offset of the first bracket nested deeper than `limit`, if any. Counting before parsing
-// bounds the parser's work on hostile input (10,000 nested arrays).
-std::optional<std::size_t> TooDeep(std::string_view text, int limit) {
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::nullopt;
 }
 
 // nlohmann's messages read "[json.exception.parse_error.101] parse error at line 3, column 7:
@@ -119,7 +95,7 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
         result.error = name + ": larger than 16 MiB; not a scene file";
         return result;
     }
-    if (const auto at = TooDeep(text, kMaxSceneNesting)) {
+    if (const auto at = FirstBracketDeeperThan(text, kMaxSceneNesting)) {
         result.error = Position(file_name, text, *at) + "nested deeper than " +
                        std::to_string(kMaxSceneNesting) + " levels; not a scene file";
         return result;

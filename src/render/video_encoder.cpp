@@ -243,10 +243,11 @@ std::optional<AnimationFormat> AnimationFormatOf(std::string_view path) {
     std::string extension(path.substr(dot));
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".gif") return AnimationFormat::Gif;
-    if (extension == ".mp4") return AnimationFormat::Mp4;
-    if (extension == ".webm") return AnimationFormat::WebM;
-    return std::nullopt;
+    return ParseIn(kAnimationFormatExtensions, std::string_view(extension).substr(1));
+}
+
+const char* AnimationFormatExtension(AnimationFormat format) {
+    return NameIn(kAnimationFormatExtensions, format).data(); // the table's literals end in '\0'
 }
 
 const char* AnimationFormatName(AnimationFormat format) {
