@@ -7,7 +7,6 @@
 namespace actlab::ui {
 
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime); // the catalogue, grouped; overlay selection
-void DrawPlotPanel(AppState& state, UiRuntime& runtime);    // toolbar and the f / f' plots
 void DrawPlotToolbar(AppState& state);                      // layout, f′, kinks, overlays, reset
 void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available); // f and f′ (beside or stacked)
 void DrawFunctionsView(AppState& state, UiRuntime& runtime); // the Functions view, by window width
@@ -44,9 +43,6 @@ void RunFrame(AppState& state, UiRuntime& runtime);
 
 // Functions in sidebar order (by group, then catalogue order): what the keys 1–9 select.
 std::vector<ActivationId> SidebarOrder();
-// The width the function list needs so that no name wraps (in the current font): give the column this
-// when the window allows; narrower, names wrap at a space onto a second line.
-float SidebarNaturalWidth();
 
 // Makes `id` the only selected function ("current"), or toggles it in the overlay.
 void SelectOnly(AppState& state, ActivationId id);
