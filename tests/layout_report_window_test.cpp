@@ -86,8 +86,6 @@ TEST_P(LayoutReportTest, FocusRegionsAreBigUncoveredAndLabelsReadable) {
     if (scene == "dying-relu-bias")
         GTEST_SKIP()
             << "known open: at 1920x1080 2x the gradient chart's legend entry \"out\" meets a y tick";
-    if (scene == "gates-sigmoid-to-swiglu")
-        GTEST_SKIP() << "known open: the gated panel still floats over f and f' until it becomes a view";
     for (const HallSize& size : kSizes) {
         SCOPED_TRACE(std::string(size.size) + " at " + size.scale + "\u00d7");
         const LayoutReport report = Report(scene, size);

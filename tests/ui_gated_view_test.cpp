@@ -2,7 +2,9 @@
 // joins the f and f′ plots as one more curve (at b = 1 SwiGLU's slice is Swish itself).
 #include "ui_frame_fixture.h"
 
+#include "core/workspace.h"
 #include "render/gated_figure.h"
+#include "ui/layout_recorder.h"
 #include "ui/theme.h"
 
 #include <imgui_internal.h>
@@ -85,16 +87,58 @@ TEST_F(GatedViewTest, SliceAtBOneIsSwishAndScalesWithB) {
     EXPECT_EQ(scaled.output_scale, -2.0);
 }
 
+// The region a frame reported under `id` (the layout report's rect), or an empty rect.
+LayoutRect ReportedRegion(const LayoutReport& report, const std::string& id) {
+    for (const LayoutRegion& region : report.regions)
+        if (region.id == id) return region.rect;
+    return {};
+}
+
+TEST_F(GatedViewTest, IsAWorkspaceViewWithItsRegionsAndNoFloatingWindow) {
+    ShowView(state_, WorkspaceView::Functions);
+    Frames(2);
+    EXPECT_FALSE(runtime_.gated.slice_key.has_value()) << "the slice belongs to the Gated view's plots";
+    ShowView(state_, WorkspaceView::Gated);
+    EXPECT_TRUE(state_.panels.gated);
+    LayoutRecorder recorder;
+    SetActiveRecorder(&recorder);
+    Frames(2);
+    recorder.BeginFrame();
+    Frames(1);
+    SetActiveRecorder(nullptr);
+    const LayoutReport report =
+        recorder.Finish(1920, 1080, 1.0f, FocusOf(WorkspaceView::Gated, {}), "ActLab");
+    for (const char* id :
+         {"gated.controls", "gated.f", "gated.df_da", "gated.df_db", "gated.slice_f", "gated.slice_df"})
+        EXPECT_GT(ReportedRegion(report, id).Area(), 0.0f) << id;
+    // Side by side, left to right f, ∂f/∂a, ∂f/∂b, all above the slice's plots; nothing floats.
+    EXPECT_LT(ReportedRegion(report, "gated.f").x, ReportedRegion(report, "gated.df_da").x);
+    EXPECT_LT(ReportedRegion(report, "gated.df_da").x, ReportedRegion(report, "gated.df_db").x);
+    EXPECT_LE(ReportedRegion(report, "gated.f").Bottom(), ReportedRegion(report, "gated.slice_f").y);
+    EXPECT_TRUE(LayoutProblems(report, 0.4).empty());
+    EXPECT_TRUE(runtime_.gated.slice_key.has_value());
+    for (ImGuiWindow* window : GImGui->Windows)
+        EXPECT_EQ(std::string(window->Name).find("Gated"), std::string::npos) << window->Name;
+}
+
 TEST_F(GatedViewTest, HoverOverAHeatmapShowsTheReadout) {
     state_.display.ui_scale = 1.0f;
     Rebuild();
-    Frames(3);
-    ImGuiWindow* window = ImGui::FindWindowByName("Gated functions f(a, b) = g(a)\u00b7b");
-    ASSERT_NE(window, nullptr);
-    // The left heatmap lies in the lower half of the window; a point in its middle.
-    ImGui::GetIO().MousePos = {window->Pos.x + window->Size.x * 0.2f, window->Pos.y + window->Size.y * 0.6f};
+    LayoutRecorder recorder;
+    SetActiveRecorder(&recorder);
     Frames(2);
-    EXPECT_NE(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
+    recorder.BeginFrame();
+    Frames(1);
+    SetActiveRecorder(nullptr);
+    const LayoutRect heat = ReportedRegion(recorder.Finish(1920, 1080, 1.0f, {}, "ActLab"), "gated.f");
+    ASSERT_GT(heat.Area(), 0.0f);
+    EXPECT_EQ(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
+    // The middle of the f heatmap's square (its region also holds the title and ticks around it).
+    ImGui::GetIO().MousePos = {heat.x + heat.w * 0.45f, heat.y + heat.h * 0.5f};
+    Frames(2);
+    const ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+    ASSERT_NE(tooltip, nullptr);
+    EXPECT_TRUE(tooltip->Active);
 }
 
 } // namespace

@@ -17,6 +17,7 @@ void ShowView(AppState& state, WorkspaceView view) {
     state.panels.softmax = view == WorkspaceView::Softmax;
     state.panels.propagation = view == WorkspaceView::Propagation;
     state.panels.born_dead = view == WorkspaceView::BornDead;
+    state.panels.gated = view == WorkspaceView::Gated;
     if (view != WorkspaceView::Network) state.panels.chain_rule = false;
 }
 
@@ -25,6 +26,7 @@ WorkspaceView ViewFromPanels(const PanelVisibility& panels) {
     if (panels.softmax) return WorkspaceView::Softmax;
     if (panels.propagation) return WorkspaceView::Propagation;
     if (panels.born_dead) return WorkspaceView::BornDead;
+    if (panels.gated) return WorkspaceView::Gated;
     return WorkspaceView::Functions;
 }
 

@@ -8,12 +8,12 @@ namespace actlab {
 
 namespace {
 
-constexpr std::array<std::string_view, kWorkspaceViewCount> kViewNames{"functions", "network", "softmax",
-                                                                       "propagation", "born_dead"};
-constexpr std::array<std::string_view, kWorkspaceViewCount> kViewLabels{"Functions", "Network", "Softmax",
-                                                                        "Propagation", "Born dead"};
+constexpr std::array<std::string_view, kWorkspaceViewCount> kViewNames{"functions",   "network",   "softmax",
+                                                                       "propagation", "born_dead", "gated"};
+constexpr std::array<std::string_view, kWorkspaceViewCount> kViewLabels{"Functions",   "Network",   "Softmax",
+                                                                        "Propagation", "Born dead", "Gated"};
 
-constexpr std::array<RegionInfo, 24> kRegions{{
+constexpr std::array<RegionInfo, 30> kRegions{{
     {"functions.toolbar", WorkspaceView::Functions, false},
     {"functions.catalogue", WorkspaceView::Functions, false},
     {"functions.parameters", WorkspaceView::Functions, false},
@@ -38,6 +38,12 @@ constexpr std::array<RegionInfo, 24> kRegions{{
     {"propagation.map", WorkspaceView::Propagation, false},
     {"born_dead.controls", WorkspaceView::BornDead, false},
     {"born_dead.chart", WorkspaceView::BornDead, true},
+    {"gated.controls", WorkspaceView::Gated, false},
+    {"gated.f", WorkspaceView::Gated, true},
+    {"gated.df_da", WorkspaceView::Gated, true},
+    {"gated.df_db", WorkspaceView::Gated, true},
+    {"gated.slice_f", WorkspaceView::Gated, true},
+    {"gated.slice_df", WorkspaceView::Gated, true},
 }};
 
 } // namespace

@@ -12,9 +12,9 @@
 
 namespace actlab {
 
-// The full-window views, in tab order (F2 … F6).
-enum class WorkspaceView { Functions, Network, Softmax, Propagation, BornDead };
-inline constexpr std::size_t kWorkspaceViewCount = 5;
+// The full-window views, in tab order (F2 … F7, Ctrl+1 … 6).
+enum class WorkspaceView { Functions, Network, Softmax, Propagation, BornDead, Gated };
+inline constexpr std::size_t kWorkspaceViewCount = 6;
 
 struct WorkspaceState {
     WorkspaceView view = WorkspaceView::Functions;

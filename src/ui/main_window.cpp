@@ -1,4 +1,4 @@
-// The main window: a menu bar, a row of view tabs (F2 … F6), the current view filling the rest, a
+// The main window: a menu bar, a row of view tabs (F2 … F7), the current view filling the rest, a
 // status line. Hide-controls mode leaves only the view's focus regions.
 #include "ui/drawer.h"
 #include "ui/panels.h"
@@ -52,7 +52,6 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Parameters", nullptr, &state.panels.parameters);
         ImGui::MenuItem("Property card", nullptr, &state.panels.properties);
         ImGui::MenuItem("Chain rule (click an edge)", nullptr, &state.panels.chain_rule);
-        ImGui::MenuItem("Gated functions (SwiGLU, GeGLU, …)", nullptr, &state.panels.gated);
         ImGui::Separator();
         ImGui::MenuItem("Show f\u2032", "D", &state.plots.show_derivative);
         if (ImGui::MenuItem("Reset view", "R")) ResetView(state);
@@ -83,7 +82,7 @@ void DrawStatusLine(UiRuntime& runtime) {
     const StatusMessage& status = runtime.status;
     if (status.text.empty() || ImGui::GetTime() - status.shown_at > kStatusSeconds) {
         ImGui::TextDisabled(
-            "F1: shortcuts   F2\u2013F6: views   H: hide controls   D: derivative   R: reset view");
+            "F1: shortcuts   F2\u2013F7: views   H: hide controls   D: derivative   R: reset view");
         return;
     }
     if (status.kind == MessageKind::Error) {
@@ -93,20 +92,39 @@ void DrawStatusLine(UiRuntime& runtime) {
     }
 }
 
-// The views as a row of tabs; the current one is drawn in the active tab colour.
+// The views as a row of tabs; the current one is drawn in the active tab colour. Each names its key
+// ("Network  F3") where the row has room for that; a narrow window (3× on a 1080p screen) keeps one
+// row of names and gives the keys in the tooltips.
 void DrawViewTabs(AppState& state) {
+    const auto label_of = [](std::size_t i, bool with_key) {
+        std::string label(WorkspaceViewLabel(static_cast<WorkspaceView>(i)));
+        if (with_key) {
+            label += "  F";
+            label += std::to_string(i + 2);
+        }
+        return label;
+    };
+    float row = 0.0f;
+    for (std::size_t i = 0; i < kWorkspaceViewCount; ++i)
+        row += ButtonWidth(label_of(i, true).c_str()) + ImGui::GetStyle().ItemSpacing.x;
+    const bool with_keys = row <= ImGui::GetContentRegionAvail().x;
     for (std::size_t i = 0; i < kWorkspaceViewCount; ++i) {
         const auto view = static_cast<WorkspaceView>(i);
         const bool current = state.workspace.view == view;
-        std::string label(WorkspaceViewLabel(view));
-        label += "  F";
-        label += std::to_string(i + 2);
+        const std::string label = label_of(i, with_keys);
         if (i > 0) SameLineIfFits(ButtonWidth(label.c_str()));
         ImGui::PushStyleColor(ImGuiCol_Button,
                               ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_TabHovered));
         if (ImGui::Button(label.c_str())) ShowView(state, view);
         ImGui::PopStyleColor(2);
+        if (!with_keys) {
+            std::string keys = "F";
+            keys += std::to_string(i + 2);
+            keys += " or Ctrl+";
+            keys += std::to_string(i + 1);
+            ItemTooltip(keys.c_str());
+        }
     }
 }
 
@@ -127,6 +145,9 @@ void DrawCurrentView(AppState& state, UiRuntime& runtime) {
     case WorkspaceView::BornDead:
         DrawBornDeadPanel(state, runtime);
         break;
+    case WorkspaceView::Gated:
+        DrawGatedView(state, runtime);
+        break;
     }
 }
 
@@ -139,11 +160,12 @@ void FollowView(AppState& state, UiRuntime& runtime) {
     if (!runtime.synced_view) runtime.synced_view = view;
     if (runtime.synced_view == view) {
         const PanelVisibility& p = state.panels;
-        const std::array<std::pair<bool, WorkspaceView>, 4> flags{
+        const std::array<std::pair<bool, WorkspaceView>, 5> flags{
             {{p.network, WorkspaceView::Network},
              {p.softmax, WorkspaceView::Softmax},
              {p.propagation, WorkspaceView::Propagation},
-             {p.born_dead, WorkspaceView::BornDead}}};
+             {p.born_dead, WorkspaceView::BornDead},
+             {p.gated, WorkspaceView::Gated}}};
         bool current_open = view == WorkspaceView::Functions;
         for (const auto& [open, v] : flags) {
             if (v == view) current_open = open;
@@ -193,8 +215,6 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     if (state.workspace.view == WorkspaceView::Propagation) DrawPropagationDrawers(state, runtime, view_top);
     if (state.workspace.view == WorkspaceView::Network) DrawNetworkDrawers(state, runtime, view_top);
     ImGui::End();
-    // The gated functions float over the Functions view until they become a view of their own.
-    DrawGatedPanel(state, runtime);
     DrawShortcutsPanel(state, runtime);
     DrawAboutPanel(runtime);
     DrawExportPanel(state, runtime);

@@ -4,11 +4,16 @@
 #include "core/app_state.h"
 #include "ui/ui_runtime.h"
 
+#include <string_view>
+
 namespace actlab::ui {
 
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime); // the catalogue, grouped; overlay selection
 void DrawPlotToolbar(AppState& state);                      // layout, f′, kinks, overlays, reset
-void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available); // f and f′ (beside or stacked)
+// f and f′ (beside or stacked), reported as regions `f_region` and `df_region` (the Gated view
+// draws its slice in its own pair).
+void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available,
+                       std::string_view f_region = "plot.f", std::string_view df_region = "plot.df");
 void DrawFunctionsView(AppState& state, UiRuntime& runtime); // the Functions view, by window width
 void DrawFunctionsDrawers(AppState& state, UiRuntime& runtime, float top); // its catalogue, probes, card
 void OpenCardDrawer(UiRuntime& runtime);                                   // I: the property card as a drawer
@@ -24,7 +29,7 @@ void DrawSoftmaxPanel(AppState& state, UiRuntime& runtime);     // logits → pr
 void DrawPropagationPanel(AppState& state, UiRuntime& runtime); // per-layer statistics, the SELU moment map
 void DrawPropagationDrawers(AppState& state, UiRuntime& runtime, float top);
 void DrawBornDeadPanel(AppState& state, UiRuntime& runtime); // P(deep narrow ReLU net is dead) vs depth
-void DrawGatedPanel(AppState& state, UiRuntime& runtime); // f(a, b) = g(a)·b: three heatmaps, hover, b slice
+void DrawGatedView(AppState& state, UiRuntime& runtime); // f(a, b) = g(a)·b: three heatmaps over the b slice
 void DrawExportPanel(AppState& state,
                      UiRuntime& runtime); // export a plot, the window or the network as PNG/SVG/CSV
 void DrawExportToast(UiRuntime& runtime); // where the last export went, for a few seconds

@@ -86,7 +86,8 @@ void ResetView(AppState& state) {
     state.plots.view = FitView(functions, state.plots.convention);
 }
 
-void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
+void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available, std::string_view f_region,
+                       std::string_view df_region) {
     runtime.plots.NewFrame();
 
     FunctionPlotState& plots = state.plots;
@@ -105,9 +106,9 @@ void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
     CurveCache::Key key{SelectedActivations(state),   plots.view.x_min, plots.view.x_max,
                         SamplesForWidth(plot_size.x), plots.convention, state.display.theme};
     const std::vector<PlotCurveData>& selected_curves = runtime.curves.Get(key);
-    // With the gated view open, its slice b·g(a) joins the curves as one more.
+    // In the Gated view its slice b·g(a) joins the curves as one more.
     std::vector<PlotCurveData> with_slice;
-    if (state.panels.gated && state.gated.show_slice) {
+    if (state.workspace.view == WorkspaceView::Gated && state.gated.show_slice) {
         const GatedViewCache::SliceKey slice_key{state.gated,           key.x_min,      key.x_max,
                                                  key.samples,           key.convention, key.theme,
                                                  selected_curves.size()};
@@ -121,7 +122,7 @@ void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
                                           ? PlotQuantity::ValueAndDerivative
                                           : PlotQuantity::Value;
     PlotEvents top_events;
-    BeginRegionAtCursor("plot.f", plot_size);
+    BeginRegionAtCursor(f_region, plot_size);
     if (BeginPlot(runtime.plots, "##plot_f", plot_size, runtime.fonts, theme, style)) {
         SetupAxes(runtime.plots, &plots.view.x_min, &plots.view.x_max, &plots.view.y_min, &plots.view.y_max,
                   plots.equal_aspect);
@@ -134,7 +135,7 @@ void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available) {
     if (!linked) return;
 
     if (beside) ImGui::SameLine(0.0f, gap.x);
-    BeginRegionAtCursor("plot.df", plot_size);
+    BeginRegionAtCursor(df_region, plot_size);
     if (BeginPlot(runtime.plots, "##plot_df", plot_size, runtime.fonts, theme, style)) {
         SetupAxes(runtime.plots, &plots.view.x_min, &plots.view.x_max, &plots.view.dy_min, &plots.view.dy_max,
                   plots.equal_aspect);

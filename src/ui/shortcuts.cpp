@@ -15,8 +15,8 @@ namespace actlab::ui {
 namespace {
 
 constexpr std::array<Shortcut, 21> kShortcuts{{
-    {"F2 \u2026 F6", "views: Functions, Network, Softmax, Propagation, Born dead"},
-    {"Ctrl+1 \u2026 5", "the same views"},
+    {"F2 \u2026 F7", "views: Functions, Network, Softmax, Propagation, Born dead, Gated"},
+    {"Ctrl+1 \u2026 6", "the same views"},
     {"D", "show or hide the derivative f\u2032"},
     {"R", "reset the view to the selected functions"},
     {"1 \u2026 9", "show the n-th function of the list alone"},

@@ -8,7 +8,7 @@
 namespace actlab::ui {
 
 namespace key {
-// GLFW's key codes (unscoped, so that they compare and add as ints). F2 … F6 are consecutive: the views.
+// GLFW's key codes (unscoped, so that they compare and add as ints). F2 … F7 are consecutive: the views.
 // clang-format off
 enum Code : int {
     kSpace = 32, kMinus = 45, kEqual = 61, kEscape = 256, kF1 = 290, kF2 = 291, kF11 = 300, kF12 = 301,

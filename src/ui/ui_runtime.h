@@ -80,6 +80,8 @@ struct GatedViewCache {
     };
     std::array<std::vector<Contour>, 3> contours;
     std::size_t generation = 0;
+    float strip_height = 0.0f;   // the view's control strip, as tall as last frame's rows
+    bool show_slice_tab = false; // a short window shows the heatmaps or (this) the slice's plots
 
     struct SliceKey {
         GatedLessonState gated;
