@@ -15,8 +15,8 @@ namespace actlab {
 
 class FontMetrics {
 public:
-    // Loads `font`'s file; on failure every measure is an estimate and Warning() says why.
-    explicit FontMetrics(const FontFile& font = SystemFont(FontRole::Sans));
+    // Loads `file`; on failure every measure is an estimate and Warning() says why.
+    explicit FontMetrics(const FontFile& file = SystemFont(FontRole::Sans));
     ~FontMetrics();
     FontMetrics(FontMetrics&&) noexcept;
     FontMetrics& operator=(FontMetrics&&) noexcept;
