@@ -246,22 +246,6 @@ std::optional<AnimationFormat> AnimationFormatOf(std::string_view path) {
     return ParseIn(kAnimationFormatExtensions, std::string_view(extension).substr(1));
 }
 
-const char* AnimationFormatExtension(AnimationFormat format) {
-    return NameIn(kAnimationFormatExtensions, format).data(); // the table's literals end in '\0'
-}
-
-const char* AnimationFormatName(AnimationFormat format) {
-    switch (format) {
-    case AnimationFormat::Gif:
-        return "GIF";
-    case AnimationFormat::Mp4:
-        return "MP4 (H.264)";
-    case AnimationFormat::WebM:
-        return "WebM (VP9)";
-    }
-    return "?";
-}
-
 AnimationSize EncodedSize(AnimationFormat format, AnimationSize rendered) {
     if (format == AnimationFormat::Gif) return rendered;
     return {rendered.width + rendered.width % 2, rendered.height + rendered.height % 2};
