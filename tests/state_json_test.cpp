@@ -31,6 +31,24 @@ TEST(StateJson, RoundTripKeepsTheState) {
     EXPECT_EQ(AppStateToJson(read).dump(), AppStateToJson(state).dump());
 }
 
+// A playing slider sweep is what the window is doing, not the lesson: a scene does not keep it.
+TEST(StateJson, AutoplayIsNotSaved) {
+    AppState state = DefaultAppState();
+    state.autoplay.playing = true;
+    state.autoplay.sweep = {"elu.alpha", 0.5, 2.0, 3.0, AnimationLoop::Forward};
+    state.autoplay.elapsed = 1.25;
+    const std::string text = AppStateToJson(state).dump();
+    EXPECT_EQ(text.find("autoplay"), std::string::npos);
+    EXPECT_EQ(text.find("elu.alpha"), std::string::npos);
+
+    AppState read = DefaultAppState();
+    std::vector<std::string> warnings;
+    AppStateFromJson(AppStateToJson(state), read, warnings);
+    EXPECT_EQ(read.autoplay, AutoplayState{});
+    read.autoplay = state.autoplay;
+    EXPECT_EQ(AppStateToJson(read).dump(), text);
+}
+
 TEST(StateJson, RoundTripKeepsTheTheoryPanels) {
     AppState state = DefaultAppState();
     state.panels.softmax = true;

@@ -20,6 +20,7 @@
 #include "render/png_writer.h"
 #include "ui/fonts.h"
 #include "ui/panels.h"
+#include "ui/presenter_overlay.h"
 #include "ui/theme.h"
 
 #include <CLI/CLI.hpp>
@@ -274,6 +275,11 @@ std::string LoadStartState(const GuiOptions& options, const SessionFiles& files,
     ParsedGuiOptions parsed;
     if (std::string error = ApplyOptions(options, state, parsed); !error.empty()) return error;
     if (std::string error = ParseExports(options, state, start.exports); !error.empty()) return error;
+    for (const std::string& tool : options.presenter) {
+        ui::PresenterTools probe;
+        if (std::string error = ui::ApplyPresenterScript(tool, probe); !error.empty())
+            return "--presenter: " + error;
+    }
     start.copy_target = ParseIn(ui::kExportTargetNames, std::string_view(options.copy));
     if (!options.copy.empty() && !start.copy_target) {
         return "--copy: expected f, df, window or network, got \"" + options.copy + "\"";
@@ -310,6 +316,8 @@ void PrepareRuntime(const GuiOptions& options, StartState& start, const SessionF
     runtime.heatmaps = CreateGlHeatmapRenderer(heatmap_error); // without it the panel draws CPU meshes
     if (!runtime.heatmaps) runtime.Say("heatmaps drawn on the CPU: " + heatmap_error, ui::MessageKind::Error);
     if (!start.messages.empty()) runtime.Say(start.messages.front(), ui::MessageKind::Error);
+    for (const std::string& tool : options.presenter)
+        ui::ApplyPresenterScript(tool, runtime.presenter); // checked by LoadStartState
 }
 
 // Fonts at the current scale (rebuilt when it changed) and the theme (applied when it changed).
@@ -468,6 +476,10 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
                    "With --copy: serve the clipboard this long (default 10) or until taken")
         ->type_name("SECONDS");
     // For tests, not in --help (README.md describes them).
+    app.add_option("--presenter", options.presenter,
+                   "Presenter tools in a screenshot: black, white, timer, pen, pointer=X,Y, ink=X,Y:X,Y:...")
+        ->type_name("TOOL")
+        ->group("");
     app.add_flag("--gl-debug", options.gl_debug, "OpenGL debug context; errors on stderr, exit 3")->group("");
     app.add_option("--stress-resize", options.stress_resize, "Minimise, resize N times, exit")->group("");
     app.add_option("--autosave-seconds", options.autosave_seconds,

@@ -30,6 +30,7 @@ struct GuiOptions {
     std::string layout_report;          // --layout-report OUT.json: after --frames frames, the layout, exit
     std::string copy;                   // --copy TARGET: copy after --frames frames, serve, exit
     double copy_hold = 10.0;            // --copy-hold SECONDS: how long to serve the clipboard
+    std::vector<std::string> presenter; // --presenter black|white|timer|pen|pointer=X,Y|ink=X,Y:…
     double autosave_seconds =
         30.0; // --autosave-seconds S (hidden, for tests): save a changing session this often
 };

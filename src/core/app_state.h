@@ -8,6 +8,7 @@
 #include "core/enum_names.h"
 #include "core/gated.h"
 #include "core/network.h"
+#include "core/param_sweep.h"
 #include "core/propagation.h"
 #include "core/workspace.h"
 
@@ -199,6 +200,9 @@ struct AppState {
     PropagationPanelState propagation;
     BornDeadPanelState born_dead;
     GatedLessonState gated;
+    // The slider sweep playing now (a slider's play button, a deck slide's "sweep"). Not saved in
+    // scene files: a scene is the lesson, not what happens to be animating.
+    AutoplayState autoplay;
 
     // The function with its current parameters.
     Activation ActivationOf(ActivationId id) const {

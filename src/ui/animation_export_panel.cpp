@@ -89,8 +89,34 @@ void DrawWhat(const AppState& state, AnimationExportRequest& choice) {
 
 } // namespace
 
+bool PrefillFromAutoplay(const AutoplayState& autoplay, AnimationExportRequest& choice) {
+    const ParamSweep& sweep = autoplay.sweep;
+    const std::size_t dot = sweep.param.find('.');
+    if (dot == std::string::npos) return false;
+    const auto function = FindActivation(std::string_view(sweep.param).substr(0, dot));
+    if (!function) return false;
+    const std::string name = sweep.param.substr(dot + 1);
+    const auto params = Info(*function).params;
+    if (std::none_of(params.begin(), params.end(), [&](const ParamSpec& p) { return p.name == name; }))
+        return false;
+    choice.train = false;
+    choice.function = *function;
+    choice.param = name;
+    choice.from = sweep.from;
+    choice.to = sweep.to;
+    choice.pingpong = sweep.loop == AnimationLoop::PingPong;
+    choice.seconds = choice.pingpong ? 2.0 * sweep.seconds : sweep.seconds;
+    if (choice.target != ExportTarget::PlotF && choice.target != ExportTarget::PlotDerivative &&
+        choice.target != ExportTarget::Window)
+        choice.target = ExportTarget::PlotF;
+    return true;
+}
+
 void DrawAnimationExportPanel(AppState& state, UiRuntime& runtime) {
     AnimationExportUi& ui = runtime.animation;
+    // Opening the dialog starts from the sweep a slider's play button (or a deck slide) set up.
+    if (ui.open && !ui.was_open && !ui.running) PrefillFromAutoplay(state.autoplay, ui.choice);
+    ui.was_open = ui.open;
     if (!ui.open || runtime.exporter.capturing) return;
     ImGui::SetNextWindowSize({520.0f * runtime.Scale(state), 0.0f}, ImGuiCond_Appearing);
     if (!ImGui::Begin("Export animation", &ui.open, ImGuiWindowFlags_NoCollapse)) {

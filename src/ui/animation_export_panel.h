@@ -30,6 +30,7 @@ struct AnimationExportRequest {
 
 struct AnimationExportUi {
     bool open = false;
+    bool was_open = false; // last frame's `open`: opening the dialog takes the slider sweep
     AnimationExportRequest choice;
     std::string path_buffer;
     bool path_edited = false;
@@ -43,5 +44,9 @@ struct AnimationExportUi {
 struct UiRuntime;
 
 void DrawAnimationExportPanel(AppState& state, UiRuntime& runtime);
+
+// A slider's auto-play sweep of a function parameter as the dialog's choice (one whole cycle: there
+// and back for pingpong); false, and nothing changed, for other sweeps (network, softmax) or none.
+bool PrefillFromAutoplay(const AutoplayState& autoplay, AnimationExportRequest& choice);
 
 } // namespace actlab::ui

@@ -4,6 +4,7 @@
 // sliders under them; the catalogue, probes and property card open as drawers.
 #include "core/workspace.h"
 #include "render/figure_theme.h"
+#include "ui/autoplay_controls.h"
 #include "ui/drawer.h"
 #include "ui/layout_recorder.h"
 #include "ui/panels.h"
@@ -55,8 +56,8 @@ void DrawParameterStrip(AppState& state, UiRuntime& runtime) {
                 std::string(spec.symbol) + (state.plots.selected.size() > 1
                                                 ? " (" + std::string(info.display_name) + ")"
                                                 : std::string());
-            const float width = ImGui::CalcTextSize(label.c_str()).x + slider_width + ButtonWidth("reset") +
-                                3 * ImGui::GetStyle().ItemSpacing.x;
+            const float width = ImGui::CalcTextSize(label.c_str()).x + slider_width + AutoplayButtonWidth() +
+                                ButtonWidth("reset") + 3 * ImGui::GetStyle().ItemSpacing.x;
             if (!first) SameLineIfFits(width);
             first = false;
             ImGui::PushID(static_cast<int>(id) * 16 + static_cast<int>(p));
@@ -71,6 +72,8 @@ void DrawParameterStrip(AppState& state, UiRuntime& runtime) {
                 runtime.parameter_error = CommitParameter(state, id, p, edited);
             }
             ItemTooltip((std::string(spec.help) + "\n\nCtrl+click to type an exact value.").c_str());
+            AutoplayButton(state, runtime, std::string(info.name) + "." + std::string(spec.name),
+                           spec.slider_min, spec.slider_max);
             ImGui::SameLine();
             if (ImGui::Button(id == ActivationId::Selu ? "canonical" : "reset")) {
                 values[p] = spec.canonical_value;

@@ -22,6 +22,21 @@ namespace {
 
 constexpr double kStatusSeconds = 6.0;
 
+// The presenter's tools, as a submenu of View (their keys work without it).
+void DrawPresenterMenu(UiRuntime& runtime) {
+    PresenterTools& tools = runtime.presenter;
+    if (!ImGui::BeginMenu("Presenter")) return;
+    if (ImGui::MenuItem("Black screen", "B or .")) tools.blank = BlankScreen::Black;
+    if (ImGui::MenuItem("White screen", "W")) tools.blank = BlankScreen::White;
+    if (ImGui::MenuItem("Laser pointer", "L", &tools.pointer)) tools.trail.Clear();
+    ImGui::MenuItem("Pen", "P", &tools.pen);
+    if (ImGui::MenuItem("Erase ink", "E", false, !tools.ink.strokes().empty())) tools.ink.Clear();
+    if (ImGui::MenuItem("Timer", "Shift+T", &tools.timer) && tools.timer_started < 0.0)
+        tools.timer_started = ImGui::GetTime();
+    if (ImGui::MenuItem("Restart timer", nullptr, false, tools.timer)) tools.timer_started = ImGui::GetTime();
+    ImGui::EndMenu();
+}
+
 void DrawMenuBar(AppState& state, UiRuntime& runtime) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
@@ -58,6 +73,7 @@ void DrawMenuBar(AppState& state, UiRuntime& runtime) {
         ImGui::MenuItem("Hide controls", "H", &state.display.hide_controls);
         if (ImGui::MenuItem("Full screen", "F11", &state.display.fullscreen))
             runtime.fullscreen_changed = true;
+        DrawPresenterMenu(runtime);
         ImGui::Separator();
         for (Theme theme : {Theme::Dark, Theme::Light, Theme::Projector}) {
             if (ImGui::MenuItem(ThemeLabel(theme), nullptr, state.display.theme == theme))
@@ -221,15 +237,21 @@ void DrawMainWindow(AppState& state, UiRuntime& runtime) {
     DrawAnimationExportPanel(state, runtime);
     DrawExportToast(runtime);
     DrawSceneDialogs(state, runtime);
+    DrawPresenterOverlay(state, runtime); // last: above every window and popup
 }
 
 void RunFrame(AppState& state, UiRuntime& runtime) {
     // The last frame's requests first (open, save, a lesson), so the session runs what they load.
     ProcessSceneRequests(state, runtime);
+    // The slider sweep moves its value before the session and the panels see the state.
+    StepAutoplay(state, runtime, ImGui::GetIO().DeltaTime);
     runtime.session.Update(state, runtime.training_budget_seconds);
+    // The pen and a blank screen take the mouse before ImGui sees it: no click reaches a widget.
+    CapturePresenterMouse(runtime);
     ImGui::NewFrame();
     DrawMainWindow(state, runtime);
     ImGui::Render();
+    ReleasePresenterMouse(runtime);
 }
 
 } // namespace actlab::ui

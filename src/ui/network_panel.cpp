@@ -1,6 +1,7 @@
 // The mini network's parts: toolbar (play, step, reset, counters), the lesson's controls and the
 // training charts. The Network view (network_view.cpp) arranges them around the graph.
 #include "core/ticks.h"
+#include "ui/autoplay_controls.h"
 #include "ui/line_chart.h"
 #include "ui/network_graph.h"
 #include "ui/network_parts.h"
@@ -20,6 +21,8 @@ namespace actlab::ui {
 namespace {
 
 constexpr double kMinLearningRate = 1e-4;
+constexpr double kSweepLearningRateFrom = 0.001, kSweepLearningRateTo = 1.0;
+constexpr double kMinBiasInit = -10.0, kMaxBiasInit = 2.0;
 
 bool SliderDouble(const char* label, double* value, double lo, double hi, const char* format,
                   bool logarithmic = false) {
@@ -203,11 +206,15 @@ void DrawLayerControls(NetworkLessonState& lesson, UiRuntime& runtime) {
         "tanh: classes \u00b11 with mse; sigmoid: classes 0/1 with cross-entropy (bce); linear: regression.");
 }
 
-void DrawTrainingControls(NetworkLessonState& lesson, UiRuntime& runtime) {
+void DrawTrainingControls(AppState& state, UiRuntime& runtime) {
+    NetworkLessonState& lesson = state.network;
     SectionHeading("Training", runtime.fonts.bold);
+    ImGui::SetNextItemWidth(ImGui::CalcItemWidth() - AutoplayButtonWidth());
     SliderDouble("learning rate", &lesson.learning_rate, kMinLearningRate, kMaxLearningRate, "%.4g", true);
     ItemTooltip("\u03b7 in w \u2190 w \u2212 \u03b7\u00b7\u2202L/\u2202w. Log scale; above about 1 ReLU "
                 "networks die or diverge.");
+    // The sweep is linear in η, so its default span stays where the lesson happens (not 10⁻⁴ … 100).
+    AutoplayButton(state, runtime, "network.learning_rate", kSweepLearningRateFrom, kSweepLearningRateTo);
     SliderSize("batch", &lesson.batch_size, 1, 200, true);
     ItemTooltip("Samples per step; the step's gradient is the mean over them.");
     int speed = lesson.steps_per_frame;
@@ -228,9 +235,11 @@ void DrawTrainingControls(NetworkLessonState& lesson, UiRuntime& runtime) {
     ItemTooltip("he: N(0, 2/fan_in); xavier: N(0, 2/(fan_in + fan_out)); lecun: N(0, 1/fan_in); uniform: "
                 "U(\u22120.5, 0.5); normal: N(0, std\u00b2).");
     if (lesson.init == InitScheme::Normal) SliderDouble("std", &lesson.init_std, 0.01, 5.0, "%.3g", true);
-    SliderDouble("bias init", &lesson.bias_init, -10.0, 2.0, "%.2f");
+    ImGui::SetNextItemWidth(ImGui::CalcItemWidth() - AutoplayButtonWidth());
+    SliderDouble("bias init", &lesson.bias_init, kMinBiasInit, kMaxBiasInit, "%.2f");
     ItemTooltip("Every bias starts here. A large negative value (\u22125) puts every ReLU below zero on "
                 "every sample: born dead.");
+    AutoplayButton(state, runtime, "network.bias_init", kMinBiasInit, kMaxBiasInit);
 }
 
 ChartSeries Series(std::string label, Color color, const std::vector<double>& x,
@@ -300,7 +309,7 @@ void DrawNetworkControls(AppState& state, UiRuntime& runtime) {
     ImGui::Spacing();
     DrawLayerControls(state.network, runtime);
     ImGui::Spacing();
-    DrawTrainingControls(state.network, runtime);
+    DrawTrainingControls(state, runtime);
     ImGui::PopItemWidth();
 }
 

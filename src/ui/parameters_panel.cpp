@@ -3,6 +3,7 @@
 #include "core/ticks.h"
 #include "render/figure_theme.h"
 #include "render/plot_figure.h"
+#include "ui/autoplay_controls.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
@@ -21,10 +22,14 @@ void ParameterSlider(AppState& state, UiRuntime& runtime, ActivationId id, std::
     ParamValues& values = state.plots.params[static_cast<std::size_t>(id)];
     double edited = values[index];
     const std::string label = std::string(spec.symbol) + "##" + std::string(spec.name);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6.5f);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6.5f -
+                            AutoplayButtonWidth());
     const bool changed = ReadableSlider(label.c_str(), ImGuiDataType_Double, &edited, &spec.slider_min,
                                         &spec.slider_max, "%.5g", ImGuiSliderFlags_None);
     ItemTooltip((std::string(spec.help) + "\n\nCtrl+click to type an exact value.").c_str());
+    // Right after the slider: touching it by hand stops its sweep.
+    AutoplayButton(state, runtime, std::string(info.name) + "." + std::string(spec.name), spec.slider_min,
+                   spec.slider_max);
     if (changed && edited != values[index])
         runtime.parameter_error = CommitParameter(state, id, index, edited);
     ImGui::SameLine();

@@ -3,6 +3,7 @@
 
 #include "ui/copy_action.h"
 #include "ui/panels.h"
+#include "ui/presenter_overlay.h"
 
 #include <imgui.h>
 
@@ -14,7 +15,7 @@ namespace actlab::ui {
 
 namespace {
 
-constexpr std::array<Shortcut, 21> kShortcuts{{
+constexpr std::array<Shortcut, 28> kShortcuts{{
     {"F2 \u2026 F7", "views: Functions, Network, Softmax, Propagation, Born dead, Gated"},
     {"Ctrl+1 \u2026 6", "the same views"},
     {"D", "show or hide the derivative f\u2032"},
@@ -28,6 +29,13 @@ constexpr std::array<Shortcut, 21> kShortcuts{{
     {"I", "the property card (a drawer when the window is narrow)"},
     {"Space", "play or pause training (mini network open)"},
     {"F11", "full screen"},
+    {"B or .  /  W", "black / white screen; any key brings the lesson back"},
+    {"L", "laser pointer: a red dot with a fading trail follows the mouse"},
+    {"P", "pen: draw with the mouse (hold Shift to keep a stroke; others fade)"},
+    {"E", "erase the ink"},
+    {"A", "stop the slider sweep, or play the last one again"},
+    {"\u25b6 beside a slider", "auto-play: sweep the value back and forth (right-click: range, speed)"},
+    {"Shift+T", "presenter timer (elapsed time) in the corner"},
     {"Ctrl+C", "copy the plot under the mouse (else f), or the network panel, to the clipboard"},
     {"Ctrl+Shift+C", "copy the whole window to the clipboard"},
     {"Ctrl+Shift+S / F12", "export a figure: PNG (1\u20134\u00d7), SVG or CSV"},
@@ -65,6 +73,7 @@ float NextUiScale(float scale, int direction) {
 void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
+    if (HandlePresenterKeys(state, runtime)) return;
     if (io.KeyCtrl) {
         if (Pressed('Q')) runtime.quit_requested = true;
         if (io.KeyShift && Pressed('S')) state.panels.export_dialog = true;
@@ -92,7 +101,7 @@ void HandleShortcuts(AppState& state, UiRuntime& runtime) {
     if (Pressed('D')) state.plots.show_derivative = !state.plots.show_derivative;
     if (Pressed('R')) ResetView(state);
     if (Pressed('H')) state.display.hide_controls = !state.display.hide_controls;
-    if (Pressed('T'))
+    if (Pressed('T') && !io.KeyShift)
         state.display.theme = static_cast<Theme>((static_cast<int>(state.display.theme) + 1) % 3);
     if (Pressed('N')) {
         ShowView(state, state.workspace.view == WorkspaceView::Network ? WorkspaceView::Functions

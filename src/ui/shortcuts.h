@@ -11,8 +11,8 @@ namespace key {
 // GLFW's key codes (unscoped, so that they compare and add as ints). F2 … F7 are consecutive: the views.
 // clang-format off
 enum Code : int {
-    kSpace = 32, kMinus = 45, kEqual = 61, kEscape = 256, kF1 = 290, kF2 = 291, kF11 = 300, kF12 = 301,
-    kKeypadSubtract = 333, kKeypadAdd = 334
+    kSpace = 32, kMinus = 45, kPeriod = 46, kEqual = 61, kEscape = 256, kF1 = 290, kF2 = 291, kF11 = 300,
+    kF12 = 301, kKeypadSubtract = 333, kKeypadAdd = 334
 };
 // clang-format on
 } // namespace key

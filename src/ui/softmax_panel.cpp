@@ -4,6 +4,7 @@
 #include "core/ticks.h"
 #include "core/workspace.h"
 #include "render/figure_theme.h"
+#include "ui/autoplay_controls.h"
 #include "ui/imgui_canvas.h"
 #include "ui/layout_recorder.h"
 #include "ui/panels.h"
@@ -24,6 +25,7 @@ namespace {
 
 constexpr double kMinTemperatureSlider = 0.01;
 constexpr double kMaxTemperatureSlider = 100.0;
+constexpr double kSweepTemperatureFrom = 0.25, kSweepTemperatureTo = 4.0;
 
 // Probabilities for people: 6 significant digits, scientific form for tiny ones (9.35762e−14).
 std::string FormatProbability(double p) {
@@ -143,13 +145,16 @@ void DrawControls(AppState& state, UiRuntime& runtime) {
     // The temperature on a log scale: T and 1/T are equally far from 1.
     double temperature = softmax.temperature;
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 9.0f,
-                                     ImGui::GetFontSize() * 18.0f));
+                                     ImGui::GetFontSize() * 18.0f) -
+                            AutoplayButtonWidth());
     const bool changed =
         ReadableSlider("temperature T", ImGuiDataType_Double, &temperature, &kMinTemperatureSlider,
                        &kMaxTemperatureSlider, "%.4g", ImGuiSliderFlags_Logarithmic);
     ItemTooltip("pᵢ = exp(zᵢ/T) / Σⱼ exp(zⱼ/T). Large T flattens the distribution towards uniform, small T "
                 "sharpens it "
                 "towards the arg max. Ctrl+click to type an exact value (must be > 0).");
+    // Linear in T: the default sweep stays between sharp and flat rather than spanning 0.01 … 100.
+    AutoplayButton(state, runtime, "softmax.temperature", kSweepTemperatureFrom, kSweepTemperatureTo);
     if (changed && temperature != softmax.temperature) {
         if (std::isfinite(temperature) && temperature > 0.0) {
             softmax.temperature = temperature;

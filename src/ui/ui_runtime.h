@@ -6,12 +6,14 @@
 #include "render/plot_figure.h"
 #include "session/session.h"
 #include "ui/animation_export_panel.h"
+#include "ui/autoplay_controls.h"
 #include "ui/cached_geometry.h"
 #include "ui/export_ui.h"
 #include "ui/fonts.h"
 #include "ui/heatmap_renderer.h"
 #include "ui/layout_recorder.h"
 #include "ui/plot_widget.h"
+#include "ui/presenter_overlay.h"
 #include "ui/scene_files.h"
 
 #include <array>
@@ -134,6 +136,8 @@ struct UiRuntime {
     std::string drawer_request;               // a drawer a button asked for this frame (ui/drawer.h)
     bool softmax_jacobian = false;            // the softmax view shows the Jacobian instead of the formula
     float functions_strip_height = 0.0f; // the Functions view's slider strip, as tall as last frame's rows
+    PresenterTools presenter;            // blank screen, laser pointer, ink, timer (never the lesson)
+    AutoplayChoices autoplay_choices;    // the play buttons' chosen ranges
 
     float Scale(const AppState& state) const { return state.display.ui_scale * content_scale; }
     void Say(std::string text, MessageKind kind = MessageKind::Info);
