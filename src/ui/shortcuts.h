@@ -8,13 +8,17 @@
 namespace actlab::ui {
 
 namespace key {
-// GLFW's key codes (unscoped, so that they compare and add as ints). F2 … F7 are consecutive: the views.
-// clang-format off
-enum Code : int {
-    kSpace = 32, kMinus = 45, kPeriod = 46, kEqual = 61, kEscape = 256, kF1 = 290, kF2 = 291, kF11 = 300,
-    kF12 = 301, kKeypadSubtract = 333, kKeypadAdd = 334
-};
-// clang-format on
+inline constexpr int kSpace = 32;
+inline constexpr int kEscape = 256;
+inline constexpr int kF1 = 290;
+inline constexpr int kF2 = 291; // F2 … F7 are consecutive codes: the views
+inline constexpr int kF11 = 300;
+inline constexpr int kF12 = 301;
+inline constexpr int kMinus = 45;
+inline constexpr int kPeriod = 46;
+inline constexpr int kEqual = 61;
+inline constexpr int kKeypadSubtract = 333;
+inline constexpr int kKeypadAdd = 334;
 } // namespace key
 
 struct Shortcut {
