@@ -19,7 +19,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # actlab_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Not linked, so invisible to dpkg-shlibdeps: DejaVu Sans for the window and SVG text, Mesa's EGL
+# Not linked, so invisible to dpkg-shlibdeps (which adds libfontconfig1, the font lookup): DejaVu Sans,
+# the font that lookup prefers for the window and SVG text, Mesa's EGL
 # and OpenGL drivers (libglvnd loads them) for the window and PNG figures.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libegl-mesa0, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -3,6 +3,8 @@
 #include "core/activation.h"
 #include "core/number_parse.h"
 
+#include "split_fields.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,16 +23,6 @@ struct Row {
     int line;
 };
 
-std::vector<std::string> Split(const std::string& text, char separator) {
-    std::vector<std::string> parts;
-    std::string part;
-    std::istringstream in(text);
-    while (std::getline(in, part, separator))
-        parts.push_back(part);
-    if (!text.empty() && text.back() == separator) parts.emplace_back();
-    return parts;
-}
-
 std::vector<Row> LoadReference() {
     std::ifstream in(std::string(ACTLAB_TEST_DATA_DIR) + "/activation_reference.csv");
     EXPECT_TRUE(in.good()) << "missing tests/data/activation_reference.csv";
@@ -39,7 +31,7 @@ std::vector<Row> LoadReference() {
     std::getline(in, line);
     EXPECT_EQ(line, "function,params,x,y,dy");
     for (int number = 2; std::getline(in, line); ++number) {
-        const auto fields = Split(line, ',');
+        const auto fields = SplitFields(line, ',');
         EXPECT_EQ(fields.size(), 5u) << "line " << number;
         if (fields.size() != 5) continue;
         const auto x = ParseNumber(fields[2]), y = ParseNumber(fields[3]), dy = ParseNumber(fields[4]);
@@ -68,7 +60,7 @@ TEST(Reference, EveryFunctionMatchesMpmathTo1e12) {
         ASSERT_TRUE(id.has_value()) << row.function;
         seen[static_cast<std::size_t>(*id)] = true;
         Activation act = Activation::WithDefaults(*id);
-        for (const auto& pair : Split(row.params, ';')) {
+        for (const auto& pair : SplitFields(row.params, ';')) {
             if (pair.empty()) continue;
             const auto parsed = ParseNameValue(pair);
             ASSERT_TRUE(parsed) << parsed.error;

@@ -103,7 +103,7 @@ TEST_F(AnimateTest, GifHasTheFramesAndTheThemeColoursExactly) {
     ASSERT_EQ(last.height, expected.height);
     // Every pixel that the figure paints in one of the theme's colours has exactly that colour in
     // the GIF: backgrounds, frame, grid, text and the curve.
-    const FigureTheme theme = FigureThemeFor(ExportTheme::Dark);
+    const FigureTheme theme = FigureThemeFor(Theme::Dark);
     std::vector<Color> colors{theme.background, theme.plot_background, theme.frame, theme.grid,
                               theme.axis,       theme.origin_axis,     theme.text,  theme.dim_text,
                               theme.palette[0]};

@@ -1,12 +1,18 @@
 // `actlab --man` and `actlab --completion`: the man page and completions the build installs list
-// every command and option that `--help` shows, and a scene file given alone opens like --scene.
+// every command and option that `--help` shows, a scene file given alone opens like --scene, and a
+// mistyped subcommand in its place is a usage error with a hint.
 #include "cli_test_support.h"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
+#include <utility>
 
 namespace actlab::test {
 namespace {
@@ -109,6 +115,38 @@ TEST(CliDocs, SceneFileAloneIsLikeSceneOption) {
     EXPECT_EQ(positional.err, option.err);
     const auto both = RunActlab({"--scene", "a.json", "b.json"});
     EXPECT_EQ(both.exit_status, 2) << both.err;
+}
+
+TEST(CliDocs, AMistypedSubcommandIsAUsageErrorWithAHint) {
+    for (const auto& [typo, meant] :
+         {std::pair{"lst", "list"}, std::pair{"trian", "train"}, std::pair{"presest", "presets"}}) {
+        const auto r = RunActlab({typo}, {"DISPLAY"});
+        EXPECT_EQ(r.exit_status, 2) << typo << ": " << r.err;
+        EXPECT_EQ(r.out, "");
+        EXPECT_EQ(r.err, std::string("actlab: unknown command '") + typo + "'; did you mean " + meant +
+                             "? (see actlab --help)\n");
+    }
+    // Nothing near: the same error without a hint.
+    const auto far = RunActlab({"zzzzzzzz"}, {"DISPLAY"});
+    EXPECT_EQ(far.exit_status, 2);
+    EXPECT_EQ(far.err, "actlab: unknown command 'zzzzzzzz' (see actlab --help)\n");
+}
+
+TEST(CliDocs, AnExistingFileNamedLikeASubcommandStillOpensAsAScene) {
+    // "lst" in the current directory is a scene file to open: the scene loader answers (here: that it
+    // is no scene), not the subcommand hint.
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("actlab-scene-word-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "lst") << "not a scene";
+    const std::filesystem::path previous = std::filesystem::current_path();
+    std::filesystem::current_path(dir);
+    const auto r = RunActlab({"lst"}, {"DISPLAY"});
+    std::filesystem::current_path(previous);
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(r.exit_status, 2) << r.err;
+    EXPECT_EQ(r.err.find("unknown command"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("lst"), std::string::npos) << r.err;
 }
 
 } // namespace

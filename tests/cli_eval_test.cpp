@@ -9,14 +9,6 @@
 namespace actlab::test {
 namespace {
 
-void ExpectUsageError(const std::vector<std::string>& args, const std::string& mentions) {
-    const auto r = RunActlab(args);
-    EXPECT_EQ(r.exit_status, 2) << r.err;
-    EXPECT_EQ(r.out, "") << "nothing on stdout on error";
-    EXPECT_EQ(SplitLines(r.err).size(), 1u) << r.err;
-    EXPECT_NE(r.err.find(mentions), std::string::npos) << r.err;
-}
-
 TEST(CliEval, LeakyReluExampleFromTheIssue) {
     const auto r = RunActlab({"eval", "leaky_relu", "--param", "slope=0.1", "--x=-4,0,2"});
     ASSERT_EQ(r.exit_status, 0) << r.err;

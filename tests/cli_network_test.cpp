@@ -15,34 +15,7 @@ namespace actlab::test {
 namespace {
 
 std::string TempFile(const std::string& suffix) {
-    return "/tmp/actlab-net-" + std::to_string(getpid()) + "-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name() + suffix;
-}
-
-std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-void Write(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-void ExpectUsageError(const std::vector<std::string>& args, const std::string& mentions) {
-    const auto r = RunActlab(args);
-    EXPECT_EQ(r.exit_status, 2) << r.err;
-    EXPECT_EQ(r.out, "") << "nothing on stdout on error";
-    EXPECT_EQ(SplitLines(r.err).size(), 1u) << r.err;
-    EXPECT_NE(r.err.find(mentions), std::string::npos) << "got: " << r.err << "wanted: " << mentions;
-}
-
-std::string Field(const std::string& out, const std::string& key) {
-    for (const auto& line : SplitLines(out))
-        if (line.rfind(key + ": ", 0) == 0) return line.substr(key.size() + 2);
-    return "(missing " + key + ")";
+    return TestTempFile("net", suffix);
 }
 
 TEST(CliDataset, WritesHeaderAndRowsDeterministically) {
@@ -57,19 +30,19 @@ TEST(CliDataset, WritesHeaderAndRowsDeterministically) {
     ASSERT_EQ(RunActlab({"dataset", "spiral", "--samples", "40", "--noise", "0.2", "--seed", "8", "--out", c})
                   .exit_status,
               0);
-    const std::string text = Read(a);
+    const std::string text = ReadText(a);
     const auto lines = SplitLines(text);
     ASSERT_EQ(lines.size(), 41u);
     EXPECT_EQ(lines[0], "x1,x2,y");
-    EXPECT_EQ(text, Read(b));
-    EXPECT_NE(text, Read(c));
+    EXPECT_EQ(text, ReadText(b));
+    EXPECT_NE(text, ReadText(c));
     for (std::size_t i = 1; i < lines.size(); ++i) {
         const std::string y = lines[i].substr(lines[i].rfind(',') + 1);
         EXPECT_TRUE(y == "1" || y == "-1") << lines[i];
     }
     const std::string z = TempFile("z.csv");
     ASSERT_EQ(RunActlab({"dataset", "xor", "--samples", "10", "--zero-one", "--out", z}).exit_status, 0);
-    for (const auto& line : SplitLines(Read(z))) {
+    for (const auto& line : SplitLines(ReadText(z))) {
         if (line != "x1,x2,y") {
             EXPECT_TRUE(line.back() == '0' || line.back() == '1') << line;
         }
@@ -101,13 +74,13 @@ TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
                    "2000", "--lr", "0.03", "--batch", "10", "--log", log, "--save", saved});
     ASSERT_EQ(r.exit_status, 0) << r.err;
     EXPECT_EQ(r.err, "");
-    EXPECT_EQ(Field(r.out, "steps"), "2000 (batch 10, lr 0.03)");
-    EXPECT_EQ(Field(r.out, "samples"), "400 train, 100 test");
-    EXPECT_GE(std::stod(Field(r.out, "test_accuracy")), 0.95);
-    EXPECT_LT(std::stod(Field(r.out, "train_loss")), 0.05);
-    EXPECT_EQ(Field(r.out, "dead"), "0/16");
+    EXPECT_EQ(SummaryField(r.out, "steps"), "2000 (batch 10, lr 0.03)");
+    EXPECT_EQ(SummaryField(r.out, "samples"), "400 train, 100 test");
+    EXPECT_GE(std::stod(SummaryField(r.out, "test_accuracy")), 0.95);
+    EXPECT_LT(std::stod(SummaryField(r.out, "train_loss")), 0.05);
+    EXPECT_EQ(SummaryField(r.out, "dead"), "0/16");
 
-    const auto rows = SplitLines(Read(log));
+    const auto rows = SplitLines(ReadText(log));
     ASSERT_EQ(rows.size(), 2002u); // header, step 0, steps 1 … 2000
     EXPECT_EQ(rows[0],
               "step,train_loss,dead_fraction,grad_norm_h1,grad_norm_h2,grad_norm_out,accuracy,test_accuracy");
@@ -117,7 +90,7 @@ TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
     const double last_loss = std::stod(rows[2001].substr(5));
     EXPECT_LT(last_loss, first_loss / 10);
 
-    const auto doc = nlohmann::json::parse(Read(saved));
+    const auto doc = nlohmann::json::parse(ReadText(saved));
     EXPECT_EQ(doc["format"], "actlab-network");
     EXPECT_EQ(doc["layers"].size(), 3u);
 
@@ -125,7 +98,7 @@ TEST(CliTrain, TanhLearnsTheCircleAndSavesAndLogs) {
     const auto again = RunActlab({"train", "--network", saved, "--dataset", "circle", "--steps", "0", "--lr",
                                   "0.03", "--batch", "10"});
     ASSERT_EQ(again.exit_status, 0) << again.err;
-    EXPECT_EQ(Field(again.out, "train_loss"), Field(r.out, "train_loss"));
+    EXPECT_EQ(SummaryField(again.out, "train_loss"), SummaryField(r.out, "train_loss"));
     std::remove(log.c_str());
     std::remove(saved.c_str());
 }
@@ -140,13 +113,13 @@ TEST(CliTrain, DataFileWithoutShuffleIsReproducibleAndMatchesTheGenerator) {
     const auto b = RunActlab(args);
     ASSERT_EQ(a.exit_status, 0) << a.err;
     EXPECT_EQ(a.out, b.out);
-    EXPECT_EQ(Field(a.out, "samples"), "160 train, 40 test");
+    EXPECT_EQ(SummaryField(a.out, "samples"), "160 train, 40 test");
     // The same rows generated in memory give the same run.
     const auto generated =
         RunActlab({"train",     "--layers", "4",         "--activation", "relu",    "--seed",      "3",
                    "--dataset", "xor",      "--samples", "200",          "--split", "0.8",         "--steps",
                    "300",       "--lr",     "0.05",      "--batch",      "7",       "--no-shuffle"});
-    EXPECT_EQ(Field(generated.out, "train_loss"), Field(a.out, "train_loss"));
+    EXPECT_EQ(SummaryField(generated.out, "train_loss"), SummaryField(a.out, "train_loss"));
     std::remove(data.c_str());
 }
 
@@ -154,7 +127,7 @@ TEST(CliTrain, NegativeBiasKillsRelusAndTheSummarySaysSo) {
     const auto r = RunActlab({"train", "--layers", "8,8", "--activation", "relu", "--bias-init", "-10",
                               "--dataset", "circle", "--steps", "200", "--lr", "0.03", "--batch", "10"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
-    const std::string dead = Field(r.out, "dead");
+    const std::string dead = SummaryField(r.out, "dead");
     EXPECT_GT(std::stoi(dead.substr(0, dead.find('/'))), 8) << r.out;
 }
 
@@ -162,8 +135,8 @@ TEST(CliTrain, BceWithSigmoidOutput) {
     const auto r = RunActlab({"train", "--layers", "6", "--activation", "tanh", "--loss", "bce", "--dataset",
                               "gauss", "--steps", "500", "--lr", "0.1", "--batch", "10"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
-    EXPECT_NE(Field(r.out, "network").find("sigmoid output, bce"), std::string::npos) << r.out;
-    EXPECT_GE(std::stod(Field(r.out, "test_accuracy")), 0.9);
+    EXPECT_NE(SummaryField(r.out, "network").find("sigmoid output, bce"), std::string::npos) << r.out;
+    EXPECT_GE(std::stod(SummaryField(r.out, "test_accuracy")), 0.9);
 }
 
 TEST(CliTrain, DivergenceNamesTheStep) {
@@ -176,7 +149,7 @@ TEST(CliTrain, DivergenceNamesTheStep) {
     EXPECT_EQ(SplitLines(r.err).size(), 1u) << r.err;
     EXPECT_NE(r.err.find("diverged at step "), std::string::npos) << r.err;
     // The log keeps the steps before the divergence.
-    const auto rows = SplitLines(Read(log));
+    const auto rows = SplitLines(ReadText(log));
     ASSERT_GE(rows.size(), 2u);
     EXPECT_EQ(rows[0].rfind("step,train_loss,dead_fraction", 0), 0u);
     std::remove(log.c_str());
@@ -230,21 +203,21 @@ TEST(CliTrain, BadArgumentsAndFiles) {
                      "--log-every");
 
     const std::string csv = TempFile(".csv");
-    Write(csv, "x1,x2,y\n1,2,1\n3,oops,-1\n");
+    WriteText(csv, "x1,x2,y\n1,2,1\n3,oops,-1\n");
     ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--data", csv}),
                      csv + ": line 3: field x2: 'oops' is not a number");
-    Write(csv, "x1,x2,y\n1,2,1\n3,4,-1\n");
+    WriteText(csv, "x1,x2,y\n1,2,1\n3,4,-1\n");
     ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--loss", "bce", "--data", csv}),
                      csv + ": line 3: field y: the bce loss needs labels 0 or 1");
     ExpectUsageError(with({"train", "--layers", "4", "--activation", "relu", "--data", "/nonexistent/d.csv"}),
                      "/nonexistent/d.csv: cannot open");
 
     const std::string net = TempFile(".json");
-    Write(net,
-          R"({"format": "actlab-network", "version": 2, "inputs": ["x1"], "loss": "mse", "layers": []})");
+    WriteText(net,
+              R"({"format": "actlab-network", "version": 2, "inputs": ["x1"], "loss": "mse", "layers": []})");
     ExpectUsageError(with({"train", "--network", net, "--dataset", "circle"}),
                      net + ": version: version 2 is newer");
-    Write(net, R"({"format": "actlab-network", "version": 1, "inputs": ["x1", "x2"], "loss": "mse",
+    WriteText(net, R"({"format": "actlab-network", "version": 1, "inputs": ["x1", "x2"], "loss": "mse",
         "layers": [{"activation": "swishy", "params": {}, "weights": [[1, 2]], "biases": [0]}]})");
     ExpectUsageError(with({"train", "--network", net, "--dataset", "circle"}),
                      net + ": layers[0].activation: unknown activation 'swishy'");

@@ -2,6 +2,7 @@
 // SaveSettings as the window) and killed with SIGKILL at random moments: settings.json is always one
 // complete version, and the temporaries of killed saves do not pile up.
 #include "cli_test_support.h"
+#include "core/random.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,10 +12,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -89,11 +90,10 @@ TEST_F(SettingsKillTest, KillingASaveMidwayLeavesOneCompleteVersionAndNoPileOfTe
     ASSERT_NE(first, second);
     ASSERT_TRUE(Others().empty());
 
-    std::random_device device;
-    const unsigned seed = device();
+    // A new seed each run, printed so that a failing run can be repeated.
+    const auto seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
     SCOPED_TRACE("seed " + std::to_string(seed));
-    std::mt19937 random(seed);
-    std::uniform_int_distribution<int> delay_us(0, 30000);
+    Random random(seed);
     int temporaries_left = 0;
     for (int round = 0; round < 5; ++round) {
         const pid_t child = StartSaveLoop();
@@ -104,7 +104,7 @@ TEST_F(SettingsKillTest, KillingASaveMidwayLeavesOneCompleteVersionAndNoPileOfTe
         for (int i = 0; i < 20000 && ReadAll(Settings()) == before; ++i) {
             std::this_thread::sleep_for(std::chrono::microseconds(500));
         }
-        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
+        std::this_thread::sleep_for(std::chrono::microseconds(random.Index(30001)));
         ASSERT_EQ(::kill(child, SIGKILL), 0);
         int status = 0;
         ASSERT_EQ(::waitpid(child, &status, 0), child);

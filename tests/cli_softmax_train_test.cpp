@@ -16,34 +16,7 @@ namespace actlab::test {
 namespace {
 
 std::string TempFile(const std::string& suffix) {
-    return "/tmp/actlab-softmax-" + std::to_string(getpid()) + "-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name() + suffix;
-}
-
-std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-void Write(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-std::string Field(const std::string& out, const std::string& key) {
-    for (const auto& line : SplitLines(out))
-        if (line.rfind(key + ": ", 0) == 0) return line.substr(key.size() + 2);
-    return "(missing " + key + ")";
-}
-
-void ExpectUsageError(const std::vector<std::string>& args, const std::string& mentions) {
-    const auto r = RunActlab(args);
-    EXPECT_EQ(r.exit_status, 2) << r.err;
-    EXPECT_EQ(r.out, "") << "nothing on stdout on error";
-    EXPECT_EQ(SplitLines(r.err).size(), 1u) << r.err;
-    EXPECT_NE(r.err.find(mentions), std::string::npos) << "got: " << r.err << "wanted: " << mentions;
+    return TestTempFile("softmax", suffix);
 }
 
 TEST(CliDatasetMultiClass, WritesIntegerClassesAndOneInputSets) {
@@ -52,7 +25,7 @@ TEST(CliDatasetMultiClass, WritesIntegerClassesAndOneInputSets) {
          {std::pair{"blobs3", 3}, std::pair{"spiral3", 3}, std::pair{"blobs4", 4}}) {
         const auto r = RunActlab({"dataset", name, "--samples", "60", "--out", out});
         ASSERT_EQ(r.exit_status, 0) << r.err;
-        const auto rows = SplitLines(Read(out));
+        const auto rows = SplitLines(ReadText(out));
         ASSERT_EQ(rows.size(), 61u);
         EXPECT_EQ(rows[0], "x1,x2,y");
         std::vector<int> seen(static_cast<std::size_t>(classes), 0);
@@ -68,7 +41,7 @@ TEST(CliDatasetMultiClass, WritesIntegerClassesAndOneInputSets) {
     }
     ASSERT_EQ(
         RunActlab({"dataset", "reg-1d", "--samples", "20", "--noise", "0.05", "--out", out}).exit_status, 0);
-    const auto rows = SplitLines(Read(out));
+    const auto rows = SplitLines(ReadText(out));
     ASSERT_EQ(rows.size(), 21u);
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const auto first = rows[i].find(','), second = rows[i].rfind(',');
@@ -85,16 +58,16 @@ TEST(CliTrainSoftmax, LearnsThreeBlobsAndLogsAccuracy) {
                               "10",     "--optimizer", "momentum", "--momentum",   "0.8",  "--log",
                               log,      "--log-every", "100",      "--save",       saved});
     ASSERT_EQ(r.exit_status, 0) << r.err;
-    EXPECT_EQ(Field(r.out, "network"), "2→8→3 tanh, softmax output, ce");
-    EXPECT_EQ(Field(r.out, "optimizer"), "momentum");
-    EXPECT_GE(std::stod(Field(r.out, "test_accuracy")), 0.95) << r.out;
-    const auto rows = SplitLines(Read(log));
+    EXPECT_EQ(SummaryField(r.out, "network"), "2→8→3 tanh, softmax output, ce");
+    EXPECT_EQ(SummaryField(r.out, "optimizer"), "momentum");
+    EXPECT_GE(std::stod(SummaryField(r.out, "test_accuracy")), 0.95) << r.out;
+    const auto rows = SplitLines(ReadText(log));
     ASSERT_EQ(rows.size(), 8u); // header, steps 0, 100, …, 600
     EXPECT_EQ(rows[0], "step,train_loss,dead_fraction,grad_norm_h1,grad_norm_out,accuracy,test_accuracy");
     const std::string& last = rows.back();
     EXPECT_GE(std::stod(last.substr(last.rfind(',') + 1)), 0.95) << last;
 
-    const auto doc = nlohmann::json::parse(Read(saved));
+    const auto doc = nlohmann::json::parse(ReadText(saved));
     EXPECT_EQ(doc["loss"], "ce");
     EXPECT_EQ(doc["layers"][1]["activation"], "softmax");
     EXPECT_EQ(doc["layers"][1]["weights"].size(), 3u);
@@ -104,21 +77,22 @@ TEST(CliTrainSoftmax, LearnsThreeBlobsAndLogsAccuracy) {
 
 TEST(CliTrainSoftmax, NetworkFileTrainsOnClassIndicesAndRefusesOtherLabels) {
     const std::string net = TempFile(".json"), data = TempFile(".csv");
-    Write(net, R"({"format": "actlab-network", "version": 1, "inputs": ["x1", "x2"], "loss": "ce", "layers": [
+    WriteText(net,
+              R"({"format": "actlab-network", "version": 1, "inputs": ["x1", "x2"], "loss": "ce", "layers": [
         {"activation": "relu", "params": {}, "weights": [[0.5, -0.2], [0.3, 0.8]], "biases": [0.1, 0.1]},
         {"activation": "softmax", "params": {}, "weights": [[1, 0], [0, 1], [-1, -1]], "biases": [0, 0, 0]}]})");
-    Write(data, "x1,x2,y\n1,2,0\n-1,0.5,2\n0.3,-2,1\n");
+    WriteText(data, "x1,x2,y\n1,2,0\n-1,0.5,2\n0.3,-2,1\n");
     const std::vector<std::string> tail{"--steps", "20", "--lr", "0.1", "--batch", "2", "--no-shuffle"};
     auto args = std::vector<std::string>{"train", "--network", net, "--data", data};
     args.insert(args.end(), tail.begin(), tail.end());
     const auto ok = RunActlab(args);
     ASSERT_EQ(ok.exit_status, 0) << ok.err;
-    EXPECT_EQ(Field(ok.out, "network"), "2→2→3 relu, softmax output, ce");
-    EXPECT_NE(Field(ok.out, "train_accuracy"), "(missing train_accuracy)");
+    EXPECT_EQ(SummaryField(ok.out, "network"), "2→2→3 relu, softmax output, ce");
+    EXPECT_NE(SummaryField(ok.out, "train_accuracy"), "(missing train_accuracy)");
 
     for (const auto& [y, why] :
          {std::pair{"3", "0 … 2"}, std::pair{"1.5", "0 … 2"}, std::pair{"-1", "0 … 2"}}) {
-        Write(data, std::string("x1,x2,y\n1,2,0\n-1,0.5,") + y + "\n");
+        WriteText(data, std::string("x1,x2,y\n1,2,0\n-1,0.5,") + y + "\n");
         ExpectUsageError(args, data + ": line 3: field y:");
         ExpectUsageError(args, why);
     }
@@ -138,7 +112,7 @@ TEST(CliTrainSoftmax, SameBatchesWithoutShuffleForEveryOptimizer) {
         const auto b = RunActlab(args);
         ASSERT_EQ(a.exit_status, 0) << a.err;
         EXPECT_EQ(a.out, b.out) << optimizer;
-        EXPECT_EQ(Field(a.out, "network"), "2→6→6→3 relu, softmax output, ce");
+        EXPECT_EQ(SummaryField(a.out, "network"), "2→6→6→3 relu, softmax output, ce");
     }
     std::remove(data.c_str());
 }
@@ -167,7 +141,7 @@ TEST(CliTrainSoftmax, ContradictoryFlagsAreRefused) {
     // A two-class set with a softmax output: two neurons, labels 0/1.
     const auto two = RunActlab(with({"--dataset", "circle", "--output", "softmax"}));
     ASSERT_EQ(two.exit_status, 0) << two.err;
-    EXPECT_EQ(Field(two.out, "network"), "2→4→2 tanh, softmax output, ce");
+    EXPECT_EQ(SummaryField(two.out, "network"), "2→4→2 tanh, softmax output, ce");
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // posix_spawn-based runner for the command-line tests (see cli_test_support.h).
 #include "cli_test_support.h"
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -21,13 +23,6 @@ extern char** environ;
 namespace actlab::test {
 
 namespace {
-
-std::string ReadFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 std::string TempPath() {
     char pattern[] = "/tmp/actlab-cli-XXXXXX";
@@ -103,8 +98,8 @@ CommandResult RunProgram(const std::string& program, const std::vector<std::stri
         waitpid(pid, &status, 0);
     }
     result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = ReadFile(out_path);
-    result.err = ReadFile(err_path);
+    result.out = ReadText(out_path);
+    result.err = ReadText(err_path);
     std::remove(out_path.c_str());
     std::remove(err_path.c_str());
     return result;
@@ -116,6 +111,38 @@ std::vector<std::string> SplitLines(const std::string& text) {
     for (std::string line; std::getline(in, line);)
         lines.push_back(line);
     return lines;
+}
+
+std::string TestTempFile(const std::string& prefix, const std::string& suffix) {
+    return "/tmp/actlab-" + prefix + "-" + std::to_string(::getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name() + suffix;
+}
+
+std::string ReadText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void WriteText(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+std::string SummaryField(const std::string& out, const std::string& key) {
+    for (const auto& line : SplitLines(out))
+        if (line.rfind(key + ": ", 0) == 0) return line.substr(key.size() + 2);
+    return "(missing " + key + ")";
+}
+
+void ExpectUsageError(const std::vector<std::string>& args, const std::string& mentions) {
+    const auto r = RunActlab(args);
+    EXPECT_EQ(r.exit_status, 2) << r.err;
+    EXPECT_EQ(r.out, "") << "nothing on stdout on error";
+    EXPECT_EQ(SplitLines(r.err).size(), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("actlab: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(mentions), std::string::npos) << "got: " << r.err << "wanted: " << mentions;
 }
 
 } // namespace actlab::test

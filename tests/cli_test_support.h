@@ -27,4 +27,18 @@ CommandResult RunProgram(const std::string& program, const std::vector<std::stri
 
 std::vector<std::string> SplitLines(const std::string& text);
 
+// /tmp/actlab-PREFIX-PID-TEST+suffix: a path of the running test's own.
+std::string TestTempFile(const std::string& prefix, const std::string& suffix);
+
+// The whole file ("" when missing), and a file written with exactly `text`.
+std::string ReadText(const std::string& path);
+void WriteText(const std::string& path, const std::string& text);
+
+// The value of the summary line "KEY: value" in `out`, or "(missing KEY)".
+std::string SummaryField(const std::string& out, const std::string& key);
+
+// Runs actlab with `args` and expects a usage error: exit 2, nothing on stdout, one line on stderr
+// that starts "actlab: " and mentions `mentions`.
+void ExpectUsageError(const std::vector<std::string>& args, const std::string& mentions);
+
 } // namespace actlab::test

@@ -11,15 +11,6 @@
 namespace actlab::test {
 namespace {
 
-void ExpectUsageError(const std::vector<std::string>& args, const std::string& mentions) {
-    const auto r = RunActlab(args);
-    EXPECT_EQ(r.exit_status, 2) << r.err;
-    EXPECT_EQ(r.out, "") << "nothing on stdout on error";
-    EXPECT_EQ(SplitLines(r.err).size(), 1u) << r.err;
-    EXPECT_EQ(r.err.rfind("actlab: ", 0), 0u) << r.err;
-    EXPECT_NE(r.err.find(mentions), std::string::npos) << r.err;
-}
-
 std::vector<std::string> SplitFields(const std::string& line) {
     std::vector<std::string> fields;
     std::stringstream in(line);

@@ -3,6 +3,8 @@
 #include "core/gated.h"
 #include "core/number_parse.h"
 
+#include "split_fields.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,16 +19,6 @@ namespace actlab {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-std::vector<std::string> Split(const std::string& text, char separator) {
-    std::vector<std::string> parts;
-    std::string part;
-    std::istringstream in(text);
-    while (std::getline(in, part, separator))
-        parts.push_back(part);
-    if (!text.empty() && text.back() == separator) parts.emplace_back();
-    return parts;
-}
 
 // |actual − expected| ≤ 1e-12·|expected| + 1e-15·scale. The absolute part is the gate's 1e-15 where
 // g or g′ crosses zero (GELU′ at its minimum), multiplied by |b| for the products g(a)·b and g′(a)·b.
@@ -44,13 +36,13 @@ TEST(GatedReference, EveryGatedFunctionMatchesMpmath) {
     std::vector<bool> seen(kGatedCount, false);
     int rows = 0;
     for (int number = 2; std::getline(in, line); ++number) {
-        const auto fields = Split(line, ',');
+        const auto fields = SplitFields(line, ',');
         ASSERT_EQ(fields.size(), 7u) << "line " << number;
         const auto id = FindGated(fields[0]);
         ASSERT_TRUE(id.has_value()) << fields[0];
         seen[static_cast<std::size_t>(*id)] = true;
         GatedFunction fn = GatedFunction::WithDefaults(*id);
-        for (const auto& pair : Split(fields[1], ';')) {
+        for (const auto& pair : SplitFields(fields[1], ';')) {
             if (pair.empty()) continue;
             const auto parsed = ParseNameValue(pair);
             ASSERT_TRUE(parsed) << parsed.error;

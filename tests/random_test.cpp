@@ -42,7 +42,7 @@ TEST(Random, FillNormalsIsStandardNormal) {
 }
 
 TEST(Random, BoxMullerNormalIsStandardNormal) {
-    Rng rng(99);
+    Random rng(99);
     std::vector<double> values(1'000'000);
     for (double& v : values)
         v = rng.Normal();
@@ -61,13 +61,13 @@ TEST(Random, FillNormalsScalesAndReproduces) {
         EXPECT_EQ(scaled[i], 0.5f * a[i]);
 }
 
-TEST(Random, UniformIsInOpenZeroClosedOne) {
-    Rng rng(1);
+TEST(Random, UniformIsInClosedZeroOpenOne) {
+    Random rng(1);
     double sum = 0.0;
     for (int i = 0; i < 100000; ++i) {
-        const double u = rng.Uniform();
-        ASSERT_GT(u, 0.0);
-        ASSERT_LE(u, 1.0);
+        const double u = rng.Uniform01();
+        ASSERT_GE(u, 0.0);
+        ASSERT_LT(u, 1.0);
         sum += u;
     }
     EXPECT_NEAR(sum / 100000.0, 0.5, 0.005);
@@ -77,8 +77,8 @@ TEST(Random, DerivedSeedsDiffer) {
     EXPECT_NE(DeriveSeed(1, 0), DeriveSeed(1, 1));
     EXPECT_NE(DeriveSeed(1, 0), DeriveSeed(2, 0));
     EXPECT_EQ(DeriveSeed(3, 4), DeriveSeed(3, 4));
-    Rng a(DeriveSeed(1, 0)), b(DeriveSeed(1, 1));
-    EXPECT_NE(a.NextU64(), b.NextU64());
+    Random a(DeriveSeed(1, 0)), b(DeriveSeed(1, 1));
+    EXPECT_NE(a.Next(), b.Next());
 }
 
 } // namespace

@@ -59,14 +59,14 @@ TEST(ExportFigureSpec, PlotExportsDrawTheViewAndFunctionsAsShown) {
     state.plots.selected = {ActivationId::Elu, ActivationId::Relu};
     state.plots.view = {-3, 2, -1, 4, -0.25, 1.25};
     state.display.theme = Theme::Projector;
-    ExportRequest request{ExportTarget::PlotDerivative, ExportFormat::Png, 3, ExportLook::AsShown, "x.png"};
+    ExportRequest request{ExportTarget::PlotDerivative, ExportFormat::Png, 3, std::nullopt, "x.png"};
     const FigureSpec spec = ExportFigureSpec(state, request);
     ASSERT_EQ(spec.functions.size(), 2u);
     EXPECT_EQ(spec.functions[0].id, ActivationId::Elu);
     EXPECT_EQ(spec.single_plot, PlotQuantity::Derivative);
     EXPECT_EQ(spec.x_range, std::pair(-3.0, 2.0));
     EXPECT_EQ(spec.dy_range, std::pair(-0.25, 1.25));
-    EXPECT_EQ(spec.theme, ExportTheme::Projector);
+    EXPECT_EQ(spec.theme, Theme::Projector);
     EXPECT_EQ(spec.PixelWidth(), 3600);
     EXPECT_EQ(spec.PixelHeight(), 2250);
     EXPECT_EQ(ExportSubject(state, ExportTarget::PlotF), "elu");

@@ -12,7 +12,7 @@ namespace actlab::app {
 namespace {
 
 // Every opaque colour of the theme: what the GIF's palettes keep exact.
-std::vector<Color> ThemeColors(ExportTheme theme) {
+std::vector<Color> ThemeColors(Theme theme) {
     const FigureTheme colors = FigureThemeFor(theme);
     std::vector<Color> list{colors.background, colors.plot_background, colors.frame, colors.grid,
                             colors.axis,       colors.origin_axis,     colors.text,  colors.dim_text};
@@ -23,14 +23,6 @@ std::vector<Color> ThemeColors(ExportTheme theme) {
 }
 
 } // namespace
-
-std::optional<AnimationTarget> ParseAnimationTarget(std::string_view name) {
-    if (name == "f") return AnimationTarget::PlotF;
-    if (name == "df") return AnimationTarget::PlotDerivative;
-    if (name == "window") return AnimationTarget::Window;
-    if (name == "network") return AnimationTarget::Network;
-    return std::nullopt;
-}
 
 FigureSpec AnimationFrameSpec(const AnimationJob& job, long long frame) {
     FigureSpec spec = job.figure;
@@ -75,7 +67,7 @@ std::unique_ptr<AnimationExport> AnimationExport::Start(const AnimationJob& job,
     settings.rendered = {width, height};
     settings.fps = job.fps;
     settings.exact_colors = ThemeColors(job.figure.theme);
-    settings.transparent = job.figure.theme == ExportTheme::Transparent;
+    settings.transparent = job.figure.theme == Theme::Transparent;
     run->encoder_ = CreateAnimationEncoder(settings, error);
     if (!run->encoder_) return nullptr;
     return run;

@@ -17,13 +17,6 @@
 
 namespace actlab::app {
 
-// What each frame shows: one plot drawn as a figure, or the window (or its network panel) drawn
-// offscreen as the window draws it.
-enum class AnimationTarget { PlotF, PlotDerivative, Window, Network };
-
-// "f", "df", "window", "network"; nullopt for anything else.
-std::optional<AnimationTarget> ParseAnimationTarget(std::string_view name);
-
 struct AnimationSweep {
     std::size_t function = 0; // index into FigureSpec::functions
     std::string param;        // its parameter's name, e.g. "alpha"

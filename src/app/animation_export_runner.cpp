@@ -17,18 +17,6 @@ double Now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-AnimationFormat FormatOf(ui::AnimationFileFormat format) {
-    switch (format) {
-    case ui::AnimationFileFormat::Gif:
-        return AnimationFormat::Gif;
-    case ui::AnimationFileFormat::Mp4:
-        return AnimationFormat::Mp4;
-    case ui::AnimationFileFormat::WebM:
-        return AnimationFormat::WebM;
-    }
-    return AnimationFormat::Gif;
-}
-
 } // namespace
 
 std::string MakeAnimationJob(const ui::AnimationExportRequest& request, const AppState& state,
@@ -38,7 +26,7 @@ std::string MakeAnimationJob(const ui::AnimationExportRequest& request, const Ap
     if (job.frames < 1 || job.frames > kMaxAnimationFrames) return "the animation needs 1 to 3600 frames";
     job.fps = request.fps;
     job.loop = request.pingpong && !request.train ? AnimationLoop::PingPong : AnimationLoop::Forward;
-    job.format = FormatOf(request.format);
+    job.format = request.format;
     job.path = request.path;
     const ui::ExportRequest still = StillOf(request, runtime);
     job.figure = ui::ExportFigureSpec(state, still);

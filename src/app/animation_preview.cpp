@@ -32,7 +32,7 @@ std::string PreviewKey(const AppState& state, const ui::UiRuntime& runtime) {
     std::ostringstream key;
     key << static_cast<int>(c.target) << ' ' << c.train << ' ' << static_cast<int>(c.function) << ' '
         << c.param << ' ' << c.from << ' ' << c.to << ' ' << c.seconds << ' ' << c.fps << ' ' << still.scale
-        << ' ' << static_cast<int>(still.look) << ' ' << ui.preview.room_width << 'x'
+        << ' ' << (still.look ? static_cast<int>(*still.look) : -1) << ' ' << ui.preview.room_width << 'x'
         << ui.preview.room_height << ' ' << AppStateToJson(state).dump();
     return key.str();
 }

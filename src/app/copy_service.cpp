@@ -61,14 +61,6 @@ CopyOutcome CopyToClipboard(ui::ExportTarget target, AppState& state, ui::UiRunt
     return outcome;
 }
 
-std::optional<ui::ExportTarget> ParseCopyTarget(const std::string& name) {
-    if (name == "f") return ui::ExportTarget::PlotF;
-    if (name == "df") return ui::ExportTarget::PlotDerivative;
-    if (name == "window") return ui::ExportTarget::Window;
-    if (name == "network") return ui::ExportTarget::Network;
-    return std::nullopt;
-}
-
 CopyOutcome CopySession::Copy(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime,
                               PlatformWindow& platform) {
     if (!opened_) {

@@ -39,9 +39,6 @@ private:
     bool opened_ = false;
 };
 
-// "f", "df", "window", "network" as export targets; nullopt for anything else.
-std::optional<ui::ExportTarget> ParseCopyTarget(const std::string& name);
-
 // `clipboard` may be null (no X display): the outcome then says why nothing was copied.
 CopyOutcome CopyToClipboard(ui::ExportTarget target, AppState& state, ui::UiRuntime& runtime,
                             PlatformWindow& platform, Clipboard* clipboard,

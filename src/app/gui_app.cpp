@@ -107,7 +107,7 @@ std::string ApplyOptions(const GuiOptions& options, AppState& state, ParsedGuiOp
         state.plots.params[static_cast<std::size_t>(*id)] = activation.params;
     }
     if (!options.theme.empty()) {
-        const auto theme = ParseTheme(options.theme);
+        const auto theme = ParseWindowTheme(options.theme);
         if (!theme) return "--theme: expected light, dark or projector, got \"" + options.theme + "\"";
         state.display.theme = *theme;
     }
@@ -126,48 +126,37 @@ std::string ParseExports(const GuiOptions& options, AppState& state,
     if (options.export_scale < 1 || options.export_scale > ui::kMaxExportScale) {
         return "--export-scale: expected 1, 2, 3 or 4, got " + std::to_string(options.export_scale);
     }
-    ui::ExportLook look = ui::ExportLook::Light;
-    if (options.export_theme == "dark") {
-        look = ui::ExportLook::Dark;
-    } else if (options.export_theme == "transparent") {
-        look = ui::ExportLook::Transparent;
-    } else if (options.export_theme == "shown") {
-        look = ui::ExportLook::AsShown;
-    } else if (options.export_theme != "light") {
-        return "--export-theme: expected light, dark, transparent or shown, got \"" + options.export_theme +
-               "\"";
+    std::optional<Theme> look; // "shown": the window's own theme
+    if (options.export_theme != "shown") {
+        look = ParseTheme(options.export_theme);
+        if (!look) {
+            return "--export-theme: expected light, dark, projector, transparent or shown, got \"" +
+                   options.export_theme + "\"";
+        }
     }
     for (const std::string& text : options.exports) {
         const auto equals = text.find('=');
         const std::string target = text.substr(0, equals);
         const std::string file = equals == std::string::npos ? "" : text.substr(equals + 1);
         ui::ExportRequest request;
-        if (target == "f") {
-            request.target = ui::ExportTarget::PlotF;
-        } else if (target == "df") {
-            request.target = ui::ExportTarget::PlotDerivative;
-        } else if (target == "window") {
-            request.target = ui::ExportTarget::Window;
-        } else if (target == "network") {
-            request.target = ui::ExportTarget::Network;
-            state.panels.network = true;
-        } else {
+        const auto parsed_target = ParseIn(ui::kExportTargetNames, std::string_view(target));
+        if (!parsed_target) {
             return "--export: expected TARGET=FILE with TARGET f, df, window or network, got \"" + text +
                    "\"";
         }
+        request.target = *parsed_target;
+        if (request.target == ui::ExportTarget::Network) state.panels.network = true;
         if (file.empty()) return "--export: no file name in \"" + text + "\"";
         std::string extension = std::filesystem::path(file).extension().string();
         std::transform(extension.begin(), extension.end(), extension.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (extension == ".png") {
-            request.format = ui::ExportFormat::Png;
-        } else if (extension == ".svg") {
-            request.format = ui::ExportFormat::Svg;
-        } else if (extension == ".csv") {
-            request.format = ui::ExportFormat::Csv;
-        } else {
+        const auto format = extension.empty()
+                                ? std::nullopt
+                                : ParseIn(ui::kExportFormatExtensions, std::string_view(extension).substr(1));
+        if (!format) {
             return "--export: the file name must end in .png, .svg or .csv, got \"" + file + "\"";
         }
+        request.format = *format;
         if (!ui::FormatAllowed(request.target, request.format)) {
             return "--export: " + target + " exports as PNG only (SVG and CSV are for the plots f and df)";
         }
@@ -325,7 +314,7 @@ std::string LoadStartState(const GuiOptions& options, const SessionFiles& files,
         if (std::string error = ui::ApplyPresenterScript(tool, probe); !error.empty())
             return "--presenter: " + error;
     }
-    start.copy_target = ParseCopyTarget(options.copy);
+    start.copy_target = ParseIn(ui::kExportTargetNames, std::string_view(options.copy));
     if (!options.copy.empty() && !start.copy_target) {
         return "--copy: expected f, df, window or network, got \"" + options.copy + "\"";
     }
@@ -505,7 +494,7 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("--export-scale", options.export_scale, "PNG export resolution: 1, 2, 3 or 4 (default 1)")
         ->type_name("N");
     app.add_option("--export-theme", options.export_theme,
-                   "Export colours: light (default), dark, transparent, shown")
+                   "Export colours: light (default), dark, projector, transparent, shown")
         ->type_name("T");
     app.add_option("--layout-report", options.layout_report,
                    "After --frames frames, write where every region and label landed as JSON, then exit")

@@ -34,6 +34,10 @@ int main(int argc, char** argv) {
     // 2. A headless subcommand runs and exits.
     if (run) return run();
 
-    // 3. No subcommand: the visualizer window.
+    // 3. No subcommand: the visualizer window, unless its lone scene file is a mistyped subcommand.
+    if (app.get_option("scene-file")->count() > 0) {
+        const std::string error = actlab::cli::MistypedCommandError(app, gui_options.scene);
+        if (!error.empty()) return actlab::cli::UsageError(error);
+    }
     return actlab::app::RunGui(gui_options);
 }

@@ -22,19 +22,6 @@ namespace {
 
 constexpr int kMaxStepsPerUiFrame = 100000; // NetworkLessonState::steps_per_frame's upper bound
 
-Theme WindowTheme(ExportTheme theme) {
-    switch (theme) {
-    case ExportTheme::Dark:
-        return Theme::Dark;
-    case ExportTheme::Projector:
-        return Theme::Projector;
-    case ExportTheme::Light:
-    case ExportTheme::Transparent:
-        return Theme::Light;
-    }
-    return Theme::Light;
-}
-
 // The window drawn headless, frame after frame: its own ImGui context, fonts, renderer, GPU
 // heatmaps and framebuffer, all made once.
 class UiFrames {
@@ -100,7 +87,7 @@ private:
 };
 
 // The job's functions, parameters, view and look laid onto the window's state.
-void ApplyJob(AppState& state, const AnimationJob& job, AnimationTarget target) {
+void ApplyJob(AppState& state, const AnimationJob& job, ui::ExportTarget target) {
     state.plots.selected.clear();
     for (const Activation& activation : job.figure.functions) {
         state.plots.selected.push_back(activation.id);
@@ -111,9 +98,9 @@ void ApplyJob(AppState& state, const AnimationJob& job, AnimationTarget target) 
     if (job.figure.y_range) view.y_min = job.figure.y_range->first, view.y_max = job.figure.y_range->second;
     if (job.figure.dy_range)
         view.dy_min = job.figure.dy_range->first, view.dy_max = job.figure.dy_range->second;
-    state.display.theme = WindowTheme(job.figure.theme);
+    state.display.theme = OpaqueTheme(job.figure.theme);
     state.display.ui_scale = job.figure.scale;
-    if (target == AnimationTarget::Network) {
+    if (target == ui::ExportTarget::Network) {
         state.panels.network = true;
         state.display.hide_controls = true;
     }

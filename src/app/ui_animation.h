@@ -6,11 +6,13 @@
 
 #include "app/animation_export.h"
 #include "core/scene.h"
+#include "ui/export_ui.h"
 
 namespace actlab::app {
 
 struct UiAnimation {
-    AnimationTarget target = AnimationTarget::Window;
+    // What each frame shows: the window or its network panel, drawn offscreen as the window draws it.
+    ui::ExportTarget target = ui::ExportTarget::Window;
     std::size_t train_steps = 0; // 0: a sweep (job.sweep)
 };
 

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/function_args.h"
 #include "core/number_parse.h"
+#include "core/state_json.h"
 #include "render/egl_context.h"
 
 #include <CLI/CLI.hpp>
@@ -158,7 +159,7 @@ std::string ApplySweep(const std::string& text, app::AnimationJob& job, std::vec
 std::string ApplyLook(const AnimateOptions& options, app::AnimationJob& job) {
     // Light unless --theme says otherwise, as for actlab render: a scene's theme is the window's.
     const std::string name = options.theme.empty() ? "light" : options.theme;
-    const auto theme = ParseExportTheme(name);
+    const auto theme = ParseTheme(name);
     if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + name + "\"";
     job.figure.theme = *theme;
     const auto x = options.size.find('x');
@@ -231,18 +232,18 @@ std::string BuildJob(const AnimateOptions& options, app::AnimationJob& job, app:
     }
     const std::string target =
         options.target.empty() ? (options.train.empty() ? "f" : "network") : options.target;
-    const auto parsed = app::ParseAnimationTarget(target);
+    const auto parsed = ParseIn(ui::kExportTargetNames, std::string_view(target));
     if (!parsed) return "--target: expected f, df, window or network, got \"" + target + "\"";
     ui.target = *parsed;
     if (!options.train.empty() &&
-        (ui.target == app::AnimationTarget::PlotF || ui.target == app::AnimationTarget::PlotDerivative)) {
+        (ui.target == ui::ExportTarget::PlotF || ui.target == ui::ExportTarget::PlotDerivative)) {
         return "--train changes the network, not the plots: use --target network or window";
     }
     if (!options.train.empty() && options.loop == "pingpong")
         return "--loop pingpong goes back and forth through a sweep; training only goes forward";
     if (job.figure.functions.empty()) return "nothing to draw: give --select FN,.. or --scene";
-    if (ui.target == app::AnimationTarget::PlotDerivative) job.figure.single_plot = PlotQuantity::Derivative;
-    if (ui.target == app::AnimationTarget::PlotF) job.figure.single_plot = PlotQuantity::Value;
+    if (ui.target == ui::ExportTarget::PlotDerivative) job.figure.single_plot = PlotQuantity::Derivative;
+    if (ui.target == ui::ExportTarget::PlotF) job.figure.single_plot = PlotQuantity::Value;
     if (std::string error = ApplyLook(options, job); !error.empty()) return error;
     if (std::string error = ApplyTimeline(options, job); !error.empty()) return error;
     app::FixSweepView(job);
@@ -274,7 +275,7 @@ int RunAnimate(const AnimateOptions& options) {
     const auto progress = [](long long) { return !g_interrupted.load(); };
     std::string warning;
     AnimationSize size;
-    error = ui.target == app::AnimationTarget::PlotF || ui.target == app::AnimationTarget::PlotDerivative
+    error = ui.target == ui::ExportTarget::PlotF || ui.target == ui::ExportTarget::PlotDerivative
                 ? app::ExportFigureAnimation(job, progress, warning, size)
                 : app::ExportUiAnimation(std::move(scene), job, ui, progress, warning, size);
     std::signal(SIGINT, SIG_DFL);

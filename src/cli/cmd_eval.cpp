@@ -100,7 +100,7 @@ int RunEval(const EvalOptions& options) {
     const auto convention = ParseKinkConvention(options.kink);
     if (!convention) {
         return UsageError("unknown kink convention '" + options.kink +
-                          "'; allowed: pytorch, left, right, mean, zero, one, undefined");
+                          "'; allowed: " + NamesIn(kKinkConventionNames));
     }
     if (FindGated(options.function)) return RunGatedEval(options, *convention);
     Activation activation;

@@ -172,7 +172,7 @@ int RunInfo(const InfoOptions& options) {
     const auto convention = ParseKinkConvention(options.kink);
     if (!convention) {
         return UsageError("unknown kink convention '" + options.kink +
-                          "'; allowed: pytorch, left, right, mean, zero, one, undefined");
+                          "'; allowed: " + NamesIn(kKinkConventionNames));
     }
     if (FindGated(options.function)) {
         GatedFunction function;

@@ -13,6 +13,7 @@
 #include "cli/function_args.h"
 #include "core/file_io.h"
 #include "core/number_parse.h"
+#include "core/state_json.h"
 #include "render/figure.h"
 #include "render/png_writer.h"
 
@@ -207,8 +208,7 @@ std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& for
         const std::string kink = options.kink.empty() ? "pytorch" : options.kink;
         const auto convention = ParseKinkConvention(kink);
         if (!convention) {
-            return "unknown kink convention '" + kink +
-                   "'; allowed: pytorch, left, right, mean, zero, one, undefined";
+            return "unknown kink convention '" + kink + "'; allowed: " + NamesIn(kKinkConventionNames);
         }
         spec.convention = *convention;
     }
@@ -216,7 +216,7 @@ std::string BuildSpec(RenderOptions options, FigureSpec& spec, OutputFormat& for
     if (options.no_legend) spec.overlays.legend = false;
     {
         const std::string name = options.theme.empty() ? "light" : options.theme;
-        const auto theme = ParseExportTheme(name);
+        const auto theme = ParseTheme(name);
         if (!theme) return "--theme: expected light, dark, transparent or projector, got \"" + name + "\"";
         spec.theme = *theme;
     }

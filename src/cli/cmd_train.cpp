@@ -84,7 +84,8 @@ int BuildNetwork(const TrainOptions& options, std::uint64_t seed, bool regressio
     std::optional<Loss> loss;
     if (!options.loss.empty()) {
         loss = ParseLoss(options.loss);
-        if (!loss) return UsageError("--loss: unknown loss '" + options.loss + "'; known: mse, bce, ce");
+        if (!loss)
+            return UsageError("--loss: unknown loss '" + options.loss + "'; known: " + NamesIn(kLossNames));
     }
     if (!options.network_file.empty()) {
         for (const auto* flag : {&options.layers, &options.activation, &options.output, &options.init,
@@ -153,7 +154,7 @@ int BuildNetwork(const TrainOptions& options, std::uint64_t seed, bool regressio
             const auto feature = ParseFeature(item);
             if (!feature)
                 return UsageError("--inputs: unknown input '" + item +
-                                  "'; known: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)");
+                                  "'; known: " + NamesIn(kInputFeatureNames));
             spec.inputs.push_back(*feature);
         }
     }
@@ -164,7 +165,7 @@ int BuildNetwork(const TrainOptions& options, std::uint64_t seed, bool regressio
         const auto scheme = ParseInitScheme(options.init);
         if (!scheme)
             return UsageError("--init: unknown scheme '" + options.init +
-                              "'; known: he, xavier, lecun, uniform, normal");
+                              "'; known: " + NamesIn(kInitSchemeNames));
         init.scheme = *scheme;
     }
     if (!options.init_std.empty()) {
@@ -317,7 +318,7 @@ int ParseOptimizerOptions(const TrainOptions& options, TrainingOptions& training
     const auto optimizer = ParseOptimizer(options.optimizer);
     if (!optimizer)
         return UsageError("--optimizer: unknown optimizer '" + options.optimizer +
-                          "'; known: sgd, momentum, adam");
+                          "'; known: " + NamesIn(kOptimizerNames));
     training.optimizer = *optimizer;
     struct Param {
         const std::string* text;

@@ -25,24 +25,21 @@ inline constexpr int kExitGlErrors = 3;
 
 using CommandRunner = std::function<int()>;
 
-void AddListCommand(CLI::App& app, CommandRunner& run);
-void AddEvalCommand(CLI::App& app, CommandRunner& run);
-void AddInfoCommand(CLI::App& app, CommandRunner& run);
-void AddBenchCommand(CLI::App& app, CommandRunner& run);
-void AddSoftmaxCommand(CLI::App& app, CommandRunner& run);
-void AddPropagateCommand(CLI::App& app, CommandRunner& run);
-void AddSeluMapCommand(CLI::App& app, CommandRunner& run);
-void AddBornDeadCommand(CLI::App& app, CommandRunner& run);
-void AddRenderCommand(CLI::App& app, CommandRunner& run);
-void AddAnimateCommand(CLI::App& app, CommandRunner& run);
-void AddDatasetCommand(CLI::App& app, CommandRunner& run);
-void AddTrainCommand(CLI::App& app, CommandRunner& run);
-void AddPresetsCommand(CLI::App& app, CommandRunner& run);
-void AddDecksCommand(CLI::App& app, CommandRunner& run);
-void AddDocsOptions(CLI::App& app, CommandRunner& run); // hidden: --man, --completion SHELL
+// Registers one subcommand on `app` (each defined in its cmd_*.cpp); AddDocsOptions adds the hidden
+// --man and --completion SHELL instead.
+using AddCommandFunction = void(CLI::App& app, CommandRunner& run);
+AddCommandFunction AddListCommand, AddEvalCommand, AddInfoCommand, AddBenchCommand, AddSoftmaxCommand,
+    AddPropagateCommand, AddSeluMapCommand, AddBornDeadCommand, AddRenderCommand, AddAnimateCommand,
+    AddDatasetCommand, AddTrainCommand, AddPresetsCommand, AddDecksCommand, AddDocsOptions;
 
 // Registers every subcommand above (the one place a new command is added).
 void AddAllCommands(CLI::App& app, CommandRunner& run);
+
+// `actlab WORD` opens WORD as a scene file, so a mistyped subcommand would read as a missing file.
+// When WORD names no file and reads like a subcommand (lower-case letters, digits and '-'), returns
+// the usage error for an unknown subcommand, with the nearest one as a hint ("unknown command 'lst';
+// did you mean list?"); else "", and WORD opens as a scene.
+std::string MistypedCommandError(const CLI::App& app, const std::string& word);
 
 // Prints "actlab: <message>" on stderr and returns kExitUsage.
 int UsageError(const std::string& message);

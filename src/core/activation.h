@@ -9,6 +9,8 @@
 // [SECTION] Kinks
 #pragma once
 
+#include "core/enum_names.h"
+
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -70,6 +72,14 @@ enum class KinkConvention {
     Undefined // NaN: "not defined at x = 0", as a lecture note says
 };
 inline constexpr std::size_t kKinkConventionCount = 7;
+// Parse also takes "0", "1" and "nan".
+// clang-format off
+inline constexpr EnumName<KinkConvention> kKinkConventionNames[] = {
+    {KinkConvention::PyTorch, "pytorch"}, {KinkConvention::Left, "left"}, {KinkConvention::Right, "right"},
+    {KinkConvention::Mean, "mean"}, {KinkConvention::Zero, "zero"}, {KinkConvention::One, "one"},
+    {KinkConvention::Undefined, "undefined"}, {KinkConvention::Zero, "0"}, {KinkConvention::One, "1"},
+    {KinkConvention::Undefined, "nan"}};
+// clang-format on
 
 std::string_view KinkConventionName(KinkConvention c);  // "pytorch", "left", …
 std::string_view KinkConventionLabel(KinkConvention c); // "PyTorch autograd", "left limit", …

@@ -216,23 +216,7 @@ std::string_view GroupName(ActivationGroup group) {
 }
 
 std::string_view KinkConventionName(KinkConvention c) {
-    switch (c) {
-    case KinkConvention::PyTorch:
-        return "pytorch";
-    case KinkConvention::Left:
-        return "left";
-    case KinkConvention::Right:
-        return "right";
-    case KinkConvention::Mean:
-        return "mean";
-    case KinkConvention::Zero:
-        return "zero";
-    case KinkConvention::One:
-        return "one";
-    case KinkConvention::Undefined:
-        return "undefined";
-    }
-    return "";
+    return NameIn(kKinkConventionNames, c);
 }
 
 std::string_view KinkConventionLabel(KinkConvention c) {
@@ -256,14 +240,7 @@ std::string_view KinkConventionLabel(KinkConvention c) {
 }
 
 std::optional<KinkConvention> ParseKinkConvention(std::string_view name) {
-    for (std::size_t i = 0; i < kKinkConventionCount; ++i) {
-        const auto c = static_cast<KinkConvention>(i);
-        if (KinkConventionName(c) == name) return c;
-    }
-    if (name == "0") return KinkConvention::Zero;
-    if (name == "1") return KinkConvention::One;
-    if (name == "nan") return KinkConvention::Undefined;
-    return std::nullopt;
+    return ParseIn(kKinkConventionNames, name);
 }
 
 Activation Activation::WithDefaults(ActivationId id) {

@@ -6,9 +6,7 @@
 namespace actlab {
 
 std::optional<AnimationLoop> ParseAnimationLoop(std::string_view name) {
-    if (name == "forward") return AnimationLoop::Forward;
-    if (name == "pingpong") return AnimationLoop::PingPong;
-    return std::nullopt;
+    return ParseIn(kAnimationLoopNames, name);
 }
 
 long long AnimationFrameCount(double seconds, double fps) {

@@ -2,6 +2,8 @@
 // each frame shows. Pure arithmetic, shared by `actlab animate` and the window's export.
 #pragma once
 
+#include "core/enum_names.h"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -9,6 +11,8 @@
 namespace actlab {
 
 enum class AnimationLoop { Forward, PingPong };
+inline constexpr EnumName<AnimationLoop> kAnimationLoopNames[] = {{AnimationLoop::Forward, "forward"},
+                                                                  {AnimationLoop::PingPong, "pingpong"}};
 
 // "forward", "pingpong"; nullopt for anything else.
 std::optional<AnimationLoop> ParseAnimationLoop(std::string_view name);

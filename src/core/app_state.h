@@ -21,10 +21,19 @@
 
 namespace actlab {
 
-enum class Theme { Dark, Light, Projector };
+// How the window and figures look. Transparent is the light look with no background, for exported
+// figures only: the window is always opaque and draws it as light (OpaqueTheme).
+enum class Theme { Dark, Light, Projector, Transparent };
 enum class PlotLayout { Linked, Overlaid }; // f and f' in two linked plots, or in one
-inline constexpr EnumName<Theme> kThemeNames[] = {
-    {Theme::Dark, "dark"}, {Theme::Light, "light"}, {Theme::Projector, "projector"}};
+inline constexpr EnumName<Theme> kThemeNames[] = {{Theme::Dark, "dark"},
+                                                  {Theme::Light, "light"},
+                                                  {Theme::Projector, "projector"},
+                                                  {Theme::Transparent, "transparent"}};
+
+// The look a window draws for `theme`: itself, light for transparent.
+constexpr Theme OpaqueTheme(Theme theme) {
+    return theme == Theme::Transparent ? Theme::Light : theme;
+}
 inline constexpr EnumName<PlotLayout> kPlotLayoutNames[] = {{PlotLayout::Linked, "linked"},
                                                             {PlotLayout::Overlaid, "overlaid"}};
 

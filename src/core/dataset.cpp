@@ -16,10 +16,6 @@ namespace {
 constexpr double kTwoPi = 6.283185307179586476925286766559;
 constexpr double kMaxCsvInput = 1e6; // inputs beyond this only overflow the network
 
-constexpr std::array<std::string_view, kDatasetKindCount> kNames{"circle",    "xor",       "gauss", "spiral",
-                                                                 "reg-plane", "reg-gauss", "chain", "blobs3",
-                                                                 "spiral3",   "blobs4",    "reg-1d"};
-
 double Clamp(double v) {
     return std::clamp(v, -kPlaneHalfWidth, kPlaneHalfWidth);
 }
@@ -166,21 +162,15 @@ std::string Quoted(std::string_view text) {
 } // namespace
 
 std::string_view DatasetName(DatasetKind kind) {
-    const auto index = static_cast<std::size_t>(kind);
-    return index < kNames.size() ? kNames[index] : std::string_view{};
+    return NameIn(kDatasetKindNames, kind);
 }
 
 std::optional<DatasetKind> ParseDatasetKind(std::string_view name) {
-    for (std::size_t i = 0; i < kNames.size(); ++i)
-        if (kNames[i] == name) return static_cast<DatasetKind>(i);
-    return std::nullopt;
+    return ParseIn(kDatasetKindNames, name);
 }
 
 std::string KnownDatasetNames() {
-    std::string names;
-    for (auto name : kNames)
-        names += (names.empty() ? "" : ", ") + std::string(name);
-    return names;
+    return NamesIn(kDatasetKindNames);
 }
 
 bool IsClassification(DatasetKind kind) {

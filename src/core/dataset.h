@@ -8,6 +8,8 @@
 // [SECTION] CSV
 #pragma once
 
+#include "core/enum_names.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -47,6 +49,13 @@ enum class DatasetKind {
     Count
 };
 inline constexpr std::size_t kDatasetKindCount = static_cast<std::size_t>(DatasetKind::Count);
+inline constexpr EnumName<DatasetKind> kDatasetKindNames[] = {
+    {DatasetKind::Circle, "circle"},      {DatasetKind::Xor, "xor"},
+    {DatasetKind::Gauss, "gauss"},        {DatasetKind::Spiral, "spiral"},
+    {DatasetKind::RegPlane, "reg-plane"}, {DatasetKind::RegGauss, "reg-gauss"},
+    {DatasetKind::Chain, "chain"},        {DatasetKind::Blobs3, "blobs3"},
+    {DatasetKind::Spiral3, "spiral3"},    {DatasetKind::Blobs4, "blobs4"},
+    {DatasetKind::Reg1d, "reg-1d"}};
 
 std::string_view DatasetName(DatasetKind kind); // "circle", "reg-plane", …
 std::optional<DatasetKind> ParseDatasetKind(std::string_view name);

@@ -1,5 +1,7 @@
 // One name table per enum: each value with its spelling in files and on the command line. An enum's
-// Name and Parse functions both read its table, so the two spellings can never drift apart.
+// Name and Parse functions both read its table, so the two spellings can never drift apart. A value
+// may appear again further down with an alias that Parse accepts ("glorot" for xavier); its first
+// entry is its name.
 #pragma once
 
 #include <cstddef>
@@ -32,10 +34,11 @@ constexpr std::optional<Enum> ParseIn(const EnumName<Enum> (&table)[N], std::str
     return std::nullopt;
 }
 
-// "a, b, c": the spellings for a message about a wrong one.
+// "a, b, c": the names (aliases left out) for a message about a wrong one.
 template <typename Enum, std::size_t N> std::string NamesIn(const EnumName<Enum> (&table)[N]) {
     std::string names;
     for (const EnumName<Enum>& entry : table) {
+        if (NameIn(table, entry.value) != entry.name) continue; // an alias
         if (!names.empty()) names += ", ";
         names += entry.name;
     }

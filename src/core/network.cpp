@@ -1,6 +1,7 @@
 // The mini network's structure, initialisation, forward pass, heatmaps and JSON file (see network.h).
 #include "core/network.h"
 
+#include "core/json_text.h"
 #include "core/network_kernel.h"
 #include "core/random.h"
 
@@ -14,9 +15,6 @@
 namespace actlab {
 
 namespace {
-
-constexpr std::array<std::string_view, kInputFeatureCount> kFeatureNames{"x1",    "x2",      "x1^2",   "x2^2",
-                                                                         "x1*x2", "sin(x1)", "sin(x2)"};
 
 bool IsFiniteParameter(double v) {
     return std::isfinite(v) && std::fabs(v) <= kMaxParameterMagnitude;
@@ -33,14 +31,11 @@ std::string Shape(std::size_t rows, std::size_t cols) {
 //-----------------------------------------------------------------------------
 
 std::string_view FeatureName(InputFeature feature) {
-    const auto index = static_cast<std::size_t>(feature);
-    return index < kFeatureNames.size() ? kFeatureNames[index] : std::string_view{};
+    return NameIn(kInputFeatureNames, feature);
 }
 
 std::optional<InputFeature> ParseFeature(std::string_view name) {
-    for (std::size_t i = 0; i < kFeatureNames.size(); ++i)
-        if (kFeatureNames[i] == name) return static_cast<InputFeature>(i);
-    return std::nullopt;
+    return ParseIn(kInputFeatureNames, name);
 }
 
 double FeatureValue(InputFeature feature, double x1, double x2) {
@@ -66,21 +61,11 @@ double FeatureValue(InputFeature feature, double x1, double x2) {
 }
 
 std::string_view LossName(Loss loss) {
-    switch (loss) {
-    case Loss::Mse:
-        return "mse";
-    case Loss::Bce:
-        return "bce";
-    case Loss::Ce:
-        return "ce";
-    }
-    return "";
+    return NameIn(kLossNames, loss);
 }
 
 std::optional<Loss> ParseLoss(std::string_view name) {
-    for (auto loss : {Loss::Mse, Loss::Bce, Loss::Ce})
-        if (LossName(loss) == name) return loss;
-    return std::nullopt;
+    return ParseIn(kLossNames, name);
 }
 
 bool IsOutputActivation(ActivationId id) {
@@ -95,13 +80,6 @@ Activation Layer::NeuronActivation(std::size_t neuron) const {
     Activation a = activation;
     if (!learned.empty()) a.params[0] = learned[neuron];
     return a;
-}
-
-std::size_t Network::ParameterCount() const {
-    std::size_t count = 0;
-    for (const Layer& layer : layers)
-        count += layer.weights.size() + layer.biases.size() + layer.learned.size();
-    return count;
 }
 
 std::string ValidateNetwork(const Network& network) {
@@ -159,27 +137,11 @@ std::string ValidateNetwork(const Network& network) {
 //-----------------------------------------------------------------------------
 
 std::string_view InitSchemeName(InitScheme scheme) {
-    switch (scheme) {
-    case InitScheme::He:
-        return "he";
-    case InitScheme::Xavier:
-        return "xavier";
-    case InitScheme::Lecun:
-        return "lecun";
-    case InitScheme::Uniform:
-        return "uniform";
-    case InitScheme::Normal:
-        return "normal";
-    }
-    return "";
+    return NameIn(kInitSchemeNames, scheme);
 }
 
 std::optional<InitScheme> ParseInitScheme(std::string_view name) {
-    for (auto scheme :
-         {InitScheme::He, InitScheme::Xavier, InitScheme::Lecun, InitScheme::Uniform, InitScheme::Normal})
-        if (InitSchemeName(scheme) == name) return scheme;
-    if (name == "glorot") return InitScheme::Xavier;
-    return std::nullopt;
+    return ParseIn(kInitSchemeNames, name);
 }
 
 std::string ValidateSpec(const NetworkSpec& spec) {
@@ -458,29 +420,6 @@ struct LoadError {
 // Deeper nesting than this is no network file; refusing it early bounds the parser's work.
 constexpr int kMaxJsonDepth = 16;
 
-int NestingDepth(std::string_view text) {
-    int depth = 0, deepest = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-            continue;
-        }
-        if (c == '"')
-            in_string = true;
-        else if (c == '[' || c == '{')
-            deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}')
-            --depth;
-    }
-    return deepest;
-}
-
 const Json& Member(const Json& object, const std::string& key, const std::string& field) {
     const auto it = object.find(key);
     if (it == object.end()) Fail(field, "missing field '" + key + "'");
@@ -605,15 +544,14 @@ Network ParseNetwork(const Json& doc) {
         const std::string field = "inputs[" + std::to_string(i) + "]";
         const std::string name = String(inputs[i], field);
         const auto feature = ParseFeature(name);
-        if (!feature)
-            Fail(field, "unknown input '" + name + "'; known: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)");
+        if (!feature) Fail(field, "unknown input '" + name + "'; known: " + NamesIn(kInputFeatureNames));
         if (std::find(network.inputs.begin(), network.inputs.end(), *feature) != network.inputs.end())
             Fail(field, "input '" + name + "' appears twice");
         network.inputs.push_back(*feature);
     }
     const std::string loss_name = String(Member(doc, "loss", ""), "loss");
     const auto loss = ParseLoss(loss_name);
-    if (!loss) Fail("loss", "unknown loss '" + loss_name + "'; known: mse, bce, ce");
+    if (!loss) Fail("loss", "unknown loss '" + loss_name + "'; known: " + NamesIn(kLossNames));
     network.loss = *loss;
 
     const Json& layers = Array(Member(doc, "layers", ""), "layers", 1, kMaxHiddenLayers + 1);
@@ -636,7 +574,7 @@ NetworkParseResult NetworkFromJson(std::string_view text, std::string_view file_
         result.error = prefix + "larger than 1 MiB; not a network file";
         return result;
     }
-    if (NestingDepth(text) > kMaxJsonDepth) {
+    if (NestedDeeperThan(text, kMaxJsonDepth)) {
         result.error = prefix + "nested deeper than any network file";
         return result;
     }

@@ -13,6 +13,7 @@
 
 #include "core/activation.h"
 #include "core/dataset.h"
+#include "core/enum_names.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -35,6 +36,10 @@ inline constexpr double kMaxParameterMagnitude = 1e6; // a loaded weight beyond 
 // What the input layer feeds: the coordinates and derived features, as in TensorFlow Playground.
 enum class InputFeature { X1, X2, X1Squared, X2Squared, X1X2, SinX1, SinX2, Count };
 inline constexpr std::size_t kInputFeatureCount = static_cast<std::size_t>(InputFeature::Count);
+inline constexpr EnumName<InputFeature> kInputFeatureNames[] = {
+    {InputFeature::X1, "x1"},          {InputFeature::X2, "x2"},      {InputFeature::X1Squared, "x1^2"},
+    {InputFeature::X2Squared, "x2^2"}, {InputFeature::X1X2, "x1*x2"}, {InputFeature::SinX1, "sin(x1)"},
+    {InputFeature::SinX2, "sin(x2)"}};
 
 std::string_view
 FeatureName(InputFeature feature); // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"
@@ -45,6 +50,7 @@ double FeatureValue(InputFeature feature, double x1, double x2);
 // ce (softmax output over K logits z, y the class index 0 … K−1): E = −ln p_y = log Σₖ e^(zₖ) − z_y.
 // The loss of a batch is the mean over its samples.
 enum class Loss { Mse, Bce, Ce };
+inline constexpr EnumName<Loss> kLossNames[] = {{Loss::Mse, "mse"}, {Loss::Bce, "bce"}, {Loss::Ce, "ce"}};
 std::string_view LossName(Loss loss);
 std::optional<Loss> ParseLoss(std::string_view name);
 
@@ -81,7 +87,6 @@ struct Network {
     std::vector<Layer> layers; // the hidden layers, then the output layer (one neuron, or K logits)
 
     std::size_t HiddenLayerCount() const { return layers.empty() ? 0 : layers.size() - 1; }
-    std::size_t ParameterCount() const;
     bool IsSoftmax() const { return loss == Loss::Ce; }
     const Layer& Output() const { return layers.back(); }
     bool operator==(const Network&) const = default;
@@ -101,6 +106,9 @@ enum class InitScheme {
     Uniform, // U(−0.5, 0.5)
     Normal   // N(0, std²) with a given std
 };
+inline constexpr EnumName<InitScheme> kInitSchemeNames[] = {
+    {InitScheme::He, "he"},           {InitScheme::Xavier, "xavier"}, {InitScheme::Lecun, "lecun"},
+    {InitScheme::Uniform, "uniform"}, {InitScheme::Normal, "normal"}, {InitScheme::Xavier, "glorot"}};
 std::string_view InitSchemeName(InitScheme scheme); // "he", "xavier", "lecun", "uniform", "normal"
 std::optional<InitScheme> ParseInitScheme(std::string_view name);
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <numbers>
 
 namespace actlab {
 
@@ -20,44 +19,6 @@ std::uint64_t DeriveSeed(std::uint64_t seed, std::uint64_t stream) {
     std::uint64_t state = seed;
     std::uint64_t mixed = SplitMix64(state) ^ (stream * 0xd1b54a32d192ed03ULL);
     return SplitMix64(mixed);
-}
-
-// cppcheck-suppress uninitMemberVar ; the loop below sets every word of s_
-Rng::Rng(std::uint64_t seed) {
-    std::uint64_t state = seed;
-    for (auto& word : s_)
-        word = SplitMix64(state);
-}
-
-std::uint64_t Rng::NextU64() {
-    const auto rotl = [](std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); };
-    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-}
-
-double Rng::Uniform() {
-    // The top 53 bits as k·2⁻⁵³ with k in [1, 2⁵³].
-    return static_cast<double>((NextU64() >> 11) + 1) * 0x1.0p-53;
-}
-
-double Rng::Normal() {
-    if (has_spare_) {
-        has_spare_ = false;
-        return spare_;
-    }
-    // Box–Muller: r = √(−2 ln u₁), θ = 2π u₂; r cos θ and r sin θ are independent N(0, 1).
-    const double r = std::sqrt(-2.0 * std::log(Uniform()));
-    const double theta = 2.0 * std::numbers::pi * Uniform();
-    spare_ = r * std::sin(theta);
-    has_spare_ = true;
-    return r * std::cos(theta);
 }
 
 namespace {

@@ -15,33 +15,17 @@ std::uint64_t SplitMix64(std::uint64_t& state);
 // a stream can be regenerated on its own without replaying the others.
 std::uint64_t DeriveSeed(std::uint64_t seed, std::uint64_t stream);
 
-// xoshiro256** (Blackman and Vigna), seeded through splitmix64.
-class Rng {
-public:
-    explicit Rng(std::uint64_t seed);
-
-    std::uint64_t NextU64();
-    double Uniform(); // uniform on (0, 1]: never 0, so log() in Box–Muller is finite
-    double Normal();  // standard normal, Box–Muller (pairs; the second value is kept)
-    bool Coin() { return (NextU64() >> 63) != 0; }
-
-private:
-    std::uint64_t s_[4];
-    double spare_ = 0.0;
-    bool has_spare_ = false;
-};
-
 // Fills out[0, count) with scale·N(0, 1) floats from the stream `seed`, several times faster than
-// Rng::Normal: eight xoshiro256** generators run side by side, one 64-bit draw gives a Box–Muller
+// Random::Normal: eight xoshiro256** generators run side by side, one 64-bit draw gives a Box–Muller
 // pair from two 24-bit uniforms, and log, sin and cos are our own float polynomials (relative error
 // below 1e-7) in a loop the compiler vectorises. The 24-bit u₁ ≥ 2⁻²⁴ bounds |z| by √(48 ln 2) ≈ 5.77,
 // a tail of probability 8e-9. For the big weight matrices of the propagation experiment and the
 // born-dead trials, where libm's log, sin and cos would dominate the run time.
 void FillNormals(std::uint64_t seed, float* out, std::size_t count, float scale = 1.0f);
 
-// The generator of datasets, initial weights and batch shuffles (the mini network). It shares
-// splitmix64 seeding and the xoshiro256** step with Rng above but draws uniforms on [0, 1), and the
-// network's tests pin values drawn with it, so the two stay separate until those are re-derived.
+// The one generator type of ActLab: xoshiro256** (Blackman and Vigna) seeded through splitmix64. It
+// draws datasets, initial weights and batch shuffles; FillNormals above runs the same step in eight
+// lanes for the big weight matrices of the theory experiments.
 class Random {
 public:
     explicit Random(std::uint64_t seed = 1) { Seed(seed); }

@@ -475,6 +475,12 @@ std::optional<Theme> ParseTheme(std::string_view name) {
     return ParseIn(kThemeNames, name);
 }
 
+std::optional<Theme> ParseWindowTheme(std::string_view name) {
+    const auto theme = ParseTheme(name);
+    if (theme == Theme::Transparent) return std::nullopt;
+    return theme;
+}
+
 json AppStateToJson(const AppState& state) {
     const FunctionPlotState& plots = state.plots;
     json selected = json::array();
@@ -585,7 +591,7 @@ void AppStateFromJson(const json& root, AppState& state, std::vector<std::string
         const json& d = root.at("display");
         std::string theme_name(ThemeName(state.display.theme));
         Read(d, "theme", theme_name, "display", warnings);
-        if (auto theme = ParseTheme(theme_name)) {
+        if (auto theme = ParseWindowTheme(theme_name)) {
             state.display.theme = *theme;
         } else {
             warnings.push_back("display.theme: unknown theme \"" + theme_name +

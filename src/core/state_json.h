@@ -14,7 +14,9 @@ namespace actlab {
 nlohmann::json AppStateToJson(const AppState& state);
 void AppStateFromJson(const nlohmann::json& root, AppState& state, std::vector<std::string>& warnings);
 
-std::string_view ThemeName(Theme theme); // "dark", "light", "projector"
+std::string_view ThemeName(Theme theme); // "dark", "light", "projector", "transparent"
 std::optional<Theme> ParseTheme(std::string_view name);
+// A theme the window can be drawn in (dark, light, projector): transparent is for figures only.
+std::optional<Theme> ParseWindowTheme(std::string_view name);
 
 } // namespace actlab

@@ -17,7 +17,8 @@ std::string WithUnicodeMinus(std::string text) {
     return text;
 }
 
-// 10⁻⁷ rather than e-07: slides read better with real exponents.
+} // namespace
+
 std::string SuperscriptInteger(int value) {
     static constexpr const char* kDigits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
                                               "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
@@ -26,8 +27,6 @@ std::string SuperscriptInteger(int value) {
         text += kDigits[c - '0'];
     return text;
 }
-
-} // namespace
 
 double NiceStep(double lo, double hi, int max_count) {
     const double span = hi - lo;

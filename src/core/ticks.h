@@ -22,6 +22,9 @@ Ticks NiceTicks(double lo, double hi, int max_count);
 // never "−0", scientific notation for very large or small numbers.
 std::string FormatTick(double value, double step);
 
+// 10⁻⁷ rather than e-07: the integer in superscript digits, for exponents on slides.
+std::string SuperscriptInteger(int value);
+
 // A number for readouts and probe labels ("−0.04", "0.25", "1.05070"): up to `digits` significant
 // digits without trailing zeros, Unicode minus.
 std::string FormatReadout(double value, int digits = 6);

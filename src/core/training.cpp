@@ -41,21 +41,11 @@ std::string ValidateTrainingOptions(const TrainingOptions& options) {
 }
 
 std::string_view OptimizerName(Optimizer optimizer) {
-    switch (optimizer) {
-    case Optimizer::Sgd:
-        return "sgd";
-    case Optimizer::Momentum:
-        return "momentum";
-    case Optimizer::Adam:
-        return "adam";
-    }
-    return "";
+    return NameIn(kOptimizerNames, optimizer);
 }
 
 std::optional<Optimizer> ParseOptimizer(std::string_view name) {
-    for (auto optimizer : {Optimizer::Sgd, Optimizer::Momentum, Optimizer::Adam})
-        if (OptimizerName(optimizer) == name) return optimizer;
-    return std::nullopt;
+    return ParseIn(kOptimizerNames, name);
 }
 
 //-----------------------------------------------------------------------------
@@ -75,12 +65,6 @@ void PassBuffers::Resize(const Network& network) {
     for (auto* v : {&z, &a, &d, &up, &delta, &grad_b, &grad_learned})
         v->assign(neurons, 0.0);
     grad_w.assign(weight_offset[layers], 0.0);
-}
-
-void PassBuffers::ZeroGradients() {
-    std::fill(grad_w.begin(), grad_w.end(), 0.0);
-    std::fill(grad_b.begin(), grad_b.end(), 0.0);
-    std::fill(grad_learned.begin(), grad_learned.end(), 0.0);
 }
 
 //-----------------------------------------------------------------------------
@@ -108,17 +92,27 @@ double SoftmaxCrossEntropy(const double* z, std::size_t classes, double y, doubl
     return log_sum - z[label];
 }
 
-double MeanLoss(const Network& network, std::span<const Sample> samples) {
-    if (samples.empty()) return 0.0;
-    PassBuffers buf;
-    buf.Resize(network);
+namespace {
+
+// The summed loss of `samples` through `buf`; with kGradients also their summed gradients in `buf`.
+template <bool kGradients>
+double SumLoss(const Network& network, PassBuffers& buf, std::span<const Sample> samples) {
     double sum = 0.0;
     for (const Sample& s : samples) {
         const double* features = LoadSample(network, buf, s);
         Forward(network, buf, features);
-        sum += Backward<false>(network, buf, features, s.y);
+        sum += Backward<kGradients>(network, buf, features, s.y);
     }
-    return sum / static_cast<double>(samples.size());
+    return sum;
+}
+
+} // namespace
+
+double MeanLoss(const Network& network, std::span<const Sample> samples) {
+    if (samples.empty()) return 0.0;
+    PassBuffers buf;
+    buf.Resize(network);
+    return SumLoss<false>(network, buf, samples) / static_cast<double>(samples.size());
 }
 
 double Accuracy(const Network& network, std::span<const Sample> samples) {
@@ -137,12 +131,7 @@ double Accuracy(const Network& network, std::span<const Sample> samples) {
 Gradients ComputeGradients(const Network& network, std::span<const Sample> samples, double l2) {
     PassBuffers buf;
     buf.Resize(network);
-    double loss = 0.0;
-    for (const Sample& s : samples) {
-        const double* features = LoadSample(network, buf, s);
-        Forward(network, buf, features);
-        loss += Backward<true>(network, buf, features, s.y);
-    }
+    const double loss = SumLoss<true>(network, buf, samples);
     const double scale = samples.empty() ? 0.0 : 1.0 / static_cast<double>(samples.size());
     Gradients g;
     g.loss = loss * scale;

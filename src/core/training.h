@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/dataset.h"
+#include "core/enum_names.h"
 #include "core/network.h"
 #include "core/network_kernel.h"
 #include "core/random.h"
@@ -41,6 +42,8 @@ inline constexpr double kDyingActivationRate = 0.05;
 // adam:     m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; after t steps
 //           θ ← θ − (η/(1 − β1ᵗ))·m/(√v/√(1 − β2ᵗ) + ε)
 enum class Optimizer { Sgd, Momentum, Adam };
+inline constexpr EnumName<Optimizer> kOptimizerNames[] = {
+    {Optimizer::Sgd, "sgd"}, {Optimizer::Momentum, "momentum"}, {Optimizer::Adam, "adam"}};
 std::string_view OptimizerName(Optimizer optimizer); // "sgd", "momentum", "adam"
 std::optional<Optimizer> ParseOptimizer(std::string_view name);
 
@@ -169,7 +172,6 @@ struct PassBuffers {
     std::vector<double> input, z, a, d, up, delta;
     std::vector<double> grad_w, grad_b, grad_learned; // grad_learned is indexed like the neurons
     void Resize(const Network& network);
-    void ZeroGradients();
 };
 
 // The scratch space of a batched step, in the packed layout of detail::PackedLayer: layer l's rows

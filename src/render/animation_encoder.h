@@ -3,6 +3,7 @@
 // that the caller writes it atomically and a failed or cancelled export leaves nothing behind.
 #pragma once
 
+#include "core/enum_names.h"
 #include "render/canvas.h"
 
 #include <cstdint>
@@ -16,10 +17,23 @@
 namespace actlab {
 
 enum class AnimationFormat { Gif, Mp4, WebM };
+inline constexpr EnumName<AnimationFormat> kAnimationFormatExtensions[] = {
+    {AnimationFormat::Gif, "gif"}, {AnimationFormat::Mp4, "mp4"}, {AnimationFormat::WebM, "webm"}};
 
 // From a file name's extension (".gif", ".mp4", ".webm", any case); nullopt for anything else.
 std::optional<AnimationFormat> AnimationFormatOf(std::string_view path);
-const char* AnimationFormatName(AnimationFormat format); // "GIF", "MP4 (H.264)", "WebM (VP9)"
+// What the window's dialog calls each format.
+inline constexpr EnumName<AnimationFormat> kAnimationFormatLabels[] = {{AnimationFormat::Gif, "GIF"},
+                                                                       {AnimationFormat::Mp4, "MP4 (H.264)"},
+                                                                       {AnimationFormat::WebM, "WebM (VP9)"}};
+// "GIF", "MP4 (H.264)", "WebM (VP9)"; the tables' literals end in '\0', so data() is a C string.
+inline const char* AnimationFormatName(AnimationFormat format) {
+    return NameIn(kAnimationFormatLabels, format).data();
+}
+// "gif", "mp4", "webm".
+inline const char* AnimationFormatExtension(AnimationFormat format) {
+    return NameIn(kAnimationFormatExtensions, format).data();
+}
 
 struct AnimationSize {
     int width = 0, height = 0;

@@ -12,36 +12,6 @@
 
 namespace actlab {
 
-std::optional<ExportTheme> ParseExportTheme(std::string_view name) {
-    return ParseIn(kExportThemeNames, name);
-}
-
-ExportTheme ExportThemeFor(Theme theme) {
-    switch (theme) {
-    case Theme::Dark:
-        return ExportTheme::Dark;
-    case Theme::Light:
-        return ExportTheme::Light;
-    case Theme::Projector:
-        return ExportTheme::Projector;
-    }
-    return ExportTheme::Light;
-}
-
-FigureTheme FigureThemeFor(ExportTheme theme) {
-    switch (theme) {
-    case ExportTheme::Light:
-        return FigureThemeFor(Theme::Light);
-    case ExportTheme::Dark:
-        return FigureThemeFor(Theme::Dark);
-    case ExportTheme::Transparent:
-        return WithTransparentBackground(FigureThemeFor(Theme::Light));
-    case ExportTheme::Projector:
-        return FigureThemeFor(Theme::Projector);
-    }
-    return FigureThemeFor(Theme::Light);
-}
-
 int FigureSpec::PixelWidth() const {
     return static_cast<int>(std::lround(static_cast<float>(width) * scale));
 }

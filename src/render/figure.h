@@ -18,17 +18,6 @@
 
 namespace actlab {
 
-enum class ExportTheme { Light, Dark, Transparent, Projector };
-inline constexpr EnumName<ExportTheme> kExportThemeNames[] = {{ExportTheme::Light, "light"},
-                                                              {ExportTheme::Dark, "dark"},
-                                                              {ExportTheme::Transparent, "transparent"},
-                                                              {ExportTheme::Projector, "projector"}};
-
-// "light", "dark", "transparent", "projector"; nullopt for anything else.
-std::optional<ExportTheme> ParseExportTheme(std::string_view name);
-FigureTheme FigureThemeFor(ExportTheme theme);
-ExportTheme ExportThemeFor(Theme theme); // the figure look of a window theme (opaque)
-
 inline constexpr int kFigureMinSide = 64;      // logical pixels
 inline constexpr int kFigureMaxPixels = 16384; // per side, after scaling (GL_MAX_RENDERBUFFER_SIZE on Mesa)
 inline constexpr float kFigureMaxScale = 8.0f;
@@ -40,7 +29,7 @@ struct FigureSpec {
     std::optional<std::pair<double, double>> y_range; // of the f plot; none: fitted over the x range
     KinkConvention convention = KinkConvention::PyTorch;
     Overlays overlays;
-    ExportTheme theme = ExportTheme::Light;
+    Theme theme = Theme::Light;
     std::optional<PlotQuantity> single_plot; // one plot of this instead (the app's export of one plot)
     std::optional<std::pair<double, double>> dy_range; // of the f′ plot; none: fitted
     std::vector<Probe> probes;                         // pinned probe points, as the window shows them

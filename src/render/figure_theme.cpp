@@ -73,6 +73,8 @@ FigureTheme FigureThemeFor(Theme theme) {
                       {0, 0, 0, 255}}};
         t.line_width = 3.5f;
         break;
+    case Theme::Transparent:
+        return WithTransparentBackground(FigureThemeFor(Theme::Light));
     }
     if (theme != Theme::Dark) {
         // On white, light and projector share the network marks: a near-white zero, dark outlines.

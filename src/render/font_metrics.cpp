@@ -17,16 +17,20 @@ struct FontMetrics::Font {
     int ascent = 0, descent = 0; // font units
 };
 
-FontMetrics::FontMetrics(const std::string& path) {
-    auto font = std::make_unique<Font>();
-    std::string bytes;
-    if (ReadFileCapped(path, kMaxFontFileBytes, bytes).empty())
-        font->bytes.assign(bytes.begin(), bytes.end());
-    if (font->bytes.empty() || stbtt_InitFont(&font->info, font->bytes.data(), 0) == 0) {
-        warning_ = "font " + path +
-                   " not found or unreadable (install fonts-dejavu-core); text widths are estimated";
+FontMetrics::FontMetrics(const FontFile& file) {
+    if (file.path.empty()) {
+        warning_ = file.error + "; text widths are estimated";
         return;
     }
+    auto font = std::make_unique<Font>();
+    std::string bytes;
+    if (ReadFileCapped(file.path, kMaxFontFileBytes, bytes).empty())
+        font->bytes.assign(bytes.begin(), bytes.end());
+    if (font->bytes.empty() || stbtt_InitFont(&font->info, font->bytes.data(), 0) == 0) {
+        warning_ = "font " + file.path + " unreadable; text widths are estimated";
+        return;
+    }
+    if (!file.family.empty()) families_ = file.family + ", sans-serif";
     int line_gap = 0;
     stbtt_GetFontVMetrics(&font->info, &font->ascent, &font->descent, &line_gap);
     font_ = std::move(font);

@@ -1,9 +1,10 @@
-// Text extents in DejaVu Sans measured with stb_truetype, so an SVG's layout agrees with how its
-// text renders (the SVG names the same font). Falls back to an average-width estimate, with a
-// note, where the font file is missing.
+// Text extents in the system's sans-serif font (DejaVu Sans where installed; see font_lookup.h)
+// measured with stb_truetype, so an SVG's layout agrees with how its text renders (the SVG names the
+// same font). Falls back to an average-width estimate, with a note, where no font file is found.
 #pragma once
 
 #include "render/canvas.h"
+#include "render/font_lookup.h"
 
 #include <memory>
 #include <string>
@@ -12,12 +13,10 @@
 
 namespace actlab {
 
-inline constexpr const char* kDejaVuSansPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
 class FontMetrics {
 public:
-    // Loads the font at `path`; on failure every measure is an estimate and Warning() says why.
-    explicit FontMetrics(const std::string& path = kDejaVuSansPath);
+    // Loads `file`; on failure every measure is an estimate and Warning() says why.
+    explicit FontMetrics(const FontFile& file = SystemFont(FontRole::Sans));
     ~FontMetrics();
     FontMetrics(FontMetrics&&) noexcept;
     FontMetrics& operator=(FontMetrics&&) noexcept;
@@ -34,11 +33,14 @@ public:
 
     bool Exact() const { return font_ != nullptr; }
     const std::string& Warning() const { return warning_; }
+    // What an SVG names in font-family: the measured font's family, then the generic fallback.
+    const std::string& FontFamilies() const { return families_; }
 
 private:
     struct Font;
     std::unique_ptr<Font> font_;
     std::string warning_;
+    std::string families_ = "sans-serif";
 };
 
 // The code points of a UTF-8 string; malformed bytes become U+FFFD.

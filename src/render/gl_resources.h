@@ -31,7 +31,7 @@ public:
 
     int Width() const { return width_; }
     int Height() const { return height_; }
-    unsigned Id() const { return id_; }
+    unsigned Id() const { return id_; } // the GL name, for ImGui::Image
 
 private:
     Texture() = default;
@@ -60,7 +60,6 @@ public:
     void Use() const;
     // −1 when the program has no such active uniform (setting −1 is a no-op in OpenGL).
     int Uniform(const char* name) const;
-    unsigned Id() const { return id_; }
 
 private:
     ShaderProgram() = default;

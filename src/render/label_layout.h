@@ -50,8 +50,6 @@ public:
     std::optional<Box> TakeTextIfFree(Vec2 anchor, std::string_view text, float size, TextAlign align,
                                       TextBaseline baseline);
 
-    std::span<const Box> Taken() const { return taken_; }
-
 private:
     Canvas& canvas_;
     std::vector<Box> taken_;

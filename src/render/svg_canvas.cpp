@@ -177,7 +177,7 @@ std::string SvgCanvas::Finish() {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + SvgNumber(width_) +
            "\" height=\"" + SvgNumber(height_) + "\" viewBox=\"0 0 " + SvgNumber(width_) + ' ' +
-           SvgNumber(height_) + "\"" + " font-family=\"DejaVu Sans, Verdana, sans-serif\">\n";
+           SvgNumber(height_) + "\" font-family=\"" + metrics_.FontFamilies() + "\">\n";
     if (!defs_.empty()) out += "<defs>\n" + defs_ + "</defs>\n";
     out += body_;
     out += "</svg>\n";

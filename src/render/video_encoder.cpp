@@ -242,22 +242,7 @@ std::optional<AnimationFormat> AnimationFormatOf(std::string_view path) {
     std::string extension(path.substr(dot));
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".gif") return AnimationFormat::Gif;
-    if (extension == ".mp4") return AnimationFormat::Mp4;
-    if (extension == ".webm") return AnimationFormat::WebM;
-    return std::nullopt;
-}
-
-const char* AnimationFormatName(AnimationFormat format) {
-    switch (format) {
-    case AnimationFormat::Gif:
-        return "GIF";
-    case AnimationFormat::Mp4:
-        return "MP4 (H.264)";
-    case AnimationFormat::WebM:
-        return "WebM (VP9)";
-    }
-    return "?";
+    return ParseIn(kAnimationFormatExtensions, std::string_view(extension).substr(1));
 }
 
 AnimationSize EncodedSize(AnimationFormat format, AnimationSize rendered) {

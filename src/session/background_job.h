@@ -44,7 +44,6 @@ public:
     void RequestCancel() {
         if (control_) control_->cancel.store(true, std::memory_order_relaxed);
     }
-    bool CancelRequested() const { return control_ && control_->cancel.load(std::memory_order_relaxed); }
 
     // The result once the worker has finished (then the job is idle again); nothing while it runs.
     std::optional<Result> TakeIfDone() {

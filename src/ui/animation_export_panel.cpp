@@ -15,34 +15,24 @@ namespace actlab::ui {
 
 namespace {
 
-const char* Extension(AnimationFileFormat format) {
-    switch (format) {
-    case AnimationFileFormat::Gif:
-        return "gif";
-    case AnimationFileFormat::Mp4:
-        return "mp4";
-    case AnimationFileFormat::WebM:
-        return "webm";
-    }
-    return "gif";
-}
-
 // The default path: the still export's folder and name, with this format's extension.
 std::string DefaultPath(const AppState& state, const AnimationExportRequest& choice) {
     std::filesystem::path path = DefaultExportPath(state, choice.target, ExportFormat::Png);
-    path.replace_extension(Extension(choice.format));
+    path.replace_extension(AnimationFormatExtension(choice.format));
     return path.string();
 }
 
 void DrawWhat(const AppState& state, AnimationExportRequest& choice) {
-    // The list's order, not ExportTarget's: the plots first.
-    static constexpr std::array kTargets{ExportTarget::PlotF, ExportTarget::PlotDerivative,
-                                         ExportTarget::Window, ExportTarget::Network};
-    static constexpr const char* kTargetNames[] = {"f plot", "f\u2032 plot", "window", "network panel"};
-    int target =
-        static_cast<int>(std::find(kTargets.begin(), kTargets.end(), choice.target) - kTargets.begin());
-    if (ImGui::Combo("what##anim_target", &target, kTargetNames, 4))
-        choice.target = kTargets[static_cast<std::size_t>(target)];
+    static constexpr EnumName<ExportTarget> kTargets[] = {{ExportTarget::PlotF, "f plot"},
+                                                          {ExportTarget::PlotDerivative, "f\u2032 plot"},
+                                                          {ExportTarget::Window, "window"},
+                                                          {ExportTarget::Network, "network panel"}};
+    if (ImGui::BeginCombo("what##anim_target", NameIn(kTargets, choice.target).data())) {
+        for (const auto& [target, label] : kTargets) {
+            if (ImGui::Selectable(label.data(), target == choice.target)) choice.target = target;
+        }
+        ImGui::EndCombo();
+    }
     const bool plot = choice.target == ExportTarget::PlotF || choice.target == ExportTarget::PlotDerivative;
     if (plot) choice.train = false;
     ImGui::BeginDisabled(plot);
@@ -154,10 +144,13 @@ void DrawChoices(AppState& state, UiRuntime& runtime) {
     float seconds = static_cast<float>(choice.seconds);
     if (ImGui::SliderFloat("seconds##anim_seconds", &seconds, 0.5f, 20.0f, "%.1f")) choice.seconds = seconds;
     ImGui::SliderInt("frames per second##anim_fps", &choice.fps, 5, 60);
-    static constexpr const char* kFormats[] = {"GIF", "MP4 (H.264)", "WebM (VP9)"};
-    int format = static_cast<int>(choice.format);
-    if (ImGui::Combo("format##anim_format", &format, kFormats, 3))
-        choice.format = static_cast<AnimationFileFormat>(format);
+    if (ImGui::BeginCombo("format##anim_format", AnimationFormatName(choice.format))) {
+        for (const auto& entry : kAnimationFormatExtensions) {
+            if (ImGui::Selectable(AnimationFormatName(entry.value), entry.value == choice.format))
+                choice.format = entry.value;
+        }
+        ImGui::EndCombo();
+    }
     const long long frames = std::llround(choice.seconds * choice.fps);
     const std::string note = std::to_string(frames) + " frames, at the export dialog's scale (" +
                              std::to_string(runtime.exporter.choice.scale) + "\u00d7) and colours";

@@ -5,6 +5,7 @@
 
 #include "core/activation.h"
 #include "core/app_state.h"
+#include "render/animation_encoder.h"
 #include "ui/export_ui.h"
 
 #include <imgui.h>
@@ -13,8 +14,6 @@
 #include <string>
 
 namespace actlab::ui {
-
-enum class AnimationFileFormat { Gif, Mp4, WebM };
 
 // What the dialog asks the frame loop to export.
 struct AnimationExportRequest {
@@ -27,7 +26,7 @@ struct AnimationExportRequest {
     double seconds = 4.0;
     int fps = 30;
     bool pingpong = false;
-    AnimationFileFormat format = AnimationFileFormat::Gif;
+    AnimationFormat format = AnimationFormat::Gif;
     std::string path;
 };
 

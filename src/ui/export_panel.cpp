@@ -140,13 +140,14 @@ void DrawExportPanel(AppState& state, UiRuntime& runtime) {
     if (c.format != ExportFormat::Csv) {
         SectionHeading("Colours", runtime.fonts.bold);
         const bool plot = c.target == ExportTarget::PlotF || c.target == ExportTarget::PlotDerivative;
-        if (!plot && c.look == ExportLook::Transparent) c.look = ExportLook::Light;
+        if (!plot && c.look == Theme::Transparent) c.look = Theme::Light;
+        using Look = std::optional<Theme>; // none: as shown
         EnumRadios("##look", c.look,
-                   {{ExportLook::Light, "Light (slide)"},
-                    {ExportLook::Dark, "Dark"},
-                    {ExportLook::Transparent, "Transparent"},
-                    {ExportLook::AsShown, "As shown"}},
-                   [&](ExportLook l) { return plot || l != ExportLook::Transparent; });
+                   {{Look(Theme::Light), "Light (slide)"},
+                    {Look(Theme::Dark), "Dark"},
+                    {Look(Theme::Transparent), "Transparent"},
+                    {Look(), "As shown"}},
+                   [&](const Look& l) { return plot || l != Theme::Transparent; });
     }
     HintText(SizeNote(state, ui).c_str());
 

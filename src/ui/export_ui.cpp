@@ -46,15 +46,7 @@ std::string ExportSubject(const AppState& state, ExportTarget target) {
 }
 
 const char* ExportExtension(ExportFormat format) {
-    switch (format) {
-    case ExportFormat::Png:
-        return "png";
-    case ExportFormat::Svg:
-        return "svg";
-    case ExportFormat::Csv:
-        return "csv";
-    }
-    return "png";
+    return NameIn(kExportFormatExtensions, format).data(); // the table's literals end in '\0'
 }
 
 std::string DefaultExportPath(const AppState& state, ExportTarget target, ExportFormat format) {
@@ -93,37 +85,15 @@ FigureSpec ExportFigureSpec(const AppState& state, const ExportRequest& request)
     spec.convention = plots.convention;
     spec.overlays = plots.overlays;
     spec.probes = plots.probes;
-    switch (request.look) {
-    case ExportLook::AsShown:
-        spec.theme = ExportThemeFor(state.display.theme);
-        break;
-    case ExportLook::Light:
-        spec.theme = ExportTheme::Light;
-        break;
-    case ExportLook::Dark:
-        spec.theme = ExportTheme::Dark;
-        break;
-    case ExportLook::Transparent:
-        spec.theme = ExportTheme::Transparent;
-        break;
-    }
+    spec.theme = request.look.value_or(state.display.theme);
     spec.width = kExportFigureWidth;
     spec.height = kExportFigureHeight;
     spec.scale = static_cast<float>(request.scale);
     return spec;
 }
 
-Theme ExportWindowTheme(const AppState& state, ExportLook look) {
-    switch (look) {
-    case ExportLook::AsShown:
-        return state.display.theme;
-    case ExportLook::Dark:
-        return Theme::Dark;
-    case ExportLook::Light:
-    case ExportLook::Transparent:
-        return Theme::Light;
-    }
-    return state.display.theme;
+Theme ExportWindowTheme(const AppState& state, std::optional<Theme> look) {
+    return OpaqueTheme(look.value_or(state.display.theme));
 }
 
 std::string ShortenHome(const std::string& path) {

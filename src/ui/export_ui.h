@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/app_state.h"
+#include "core/enum_names.h"
 #include "render/figure.h"
 
 #include <optional>
@@ -11,9 +12,16 @@
 
 namespace actlab::ui {
 
+// What an export, a copy or an animation shows; its name is the TARGET of --export, --copy and
+// `actlab animate --target`.
 enum class ExportTarget { Window, PlotF, PlotDerivative, Network };
+inline constexpr EnumName<ExportTarget> kExportTargetNames[] = {{ExportTarget::PlotF, "f"},
+                                                                {ExportTarget::PlotDerivative, "df"},
+                                                                {ExportTarget::Window, "window"},
+                                                                {ExportTarget::Network, "network"}};
 enum class ExportFormat { Png, Svg, Csv };
-enum class ExportLook { AsShown, Light, Dark, Transparent };
+inline constexpr EnumName<ExportFormat> kExportFormatExtensions[] = {
+    {ExportFormat::Png, "png"}, {ExportFormat::Svg, "svg"}, {ExportFormat::Csv, "csv"}};
 
 inline constexpr int kMaxExportScale = 4;
 inline constexpr int kExportFigureWidth = 1200, kExportFigureHeight = 750; // a plot's logical size
@@ -21,8 +29,8 @@ inline constexpr int kExportFigureWidth = 1200, kExportFigureHeight = 750; // a 
 struct ExportRequest {
     ExportTarget target = ExportTarget::PlotF;
     ExportFormat format = ExportFormat::Png;
-    int scale = 1; // 1–4: re-rendered at this many pixels per pixel
-    ExportLook look = ExportLook::Light;
+    int scale = 1;                            // 1–4: re-rendered at this many pixels per pixel
+    std::optional<Theme> look = Theme::Light; // none: as the window shows it
     std::string path;
 };
 
@@ -33,7 +41,7 @@ struct Toast {
 };
 
 struct ExportUi {
-    ExportRequest choice{ExportTarget::PlotF, ExportFormat::Png, 2, ExportLook::Light, ""};
+    ExportRequest choice{ExportTarget::PlotF, ExportFormat::Png, 2, Theme::Light, ""};
     bool path_edited = false;             // the user typed a path: keep it when other choices change
     std::string path_buffer;              // the text field
     bool confirm_overwrite = false;       // the file exists: the dialog asks before replacing it
@@ -60,7 +68,7 @@ bool FormatAllowed(ExportTarget target, ExportFormat format);
 FigureSpec ExportFigureSpec(const AppState& state, const ExportRequest& request);
 
 // The app theme the window is drawn in for this look (transparent: light).
-Theme ExportWindowTheme(const AppState& state, ExportLook look);
+Theme ExportWindowTheme(const AppState& state, std::optional<Theme> look);
 
 // "~/Pictures/ActLab/x.png" for a path under $HOME: shorter in a toast.
 std::string ShortenHome(const std::string& path);

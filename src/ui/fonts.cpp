@@ -1,15 +1,13 @@
 // Font atlas building (see fonts.h).
 #include "ui/fonts.h"
 
+#include "render/font_lookup.h"
+
 #include <cmath>
-#include <filesystem>
 
 namespace actlab::ui {
 
 namespace {
-
-constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 // Latin (with Latin Extended-A: ŷ, and spacing modifier letters: the ˣ of eˣ), Greek (α β λ σ), general
 // punctuation (′ –), super/subscripts (⁰ ⁻), arrows (→), mathematical operators (∞ ≤ ≥ − ∑ √), geometric
@@ -34,16 +32,16 @@ FontSet BuildFonts(ImGuiIO& io, float scale) {
     fonts.built_for = scale;
     fonts.body_size = std::round(kBaseFontSize * scale);
     io.Fonts->Clear();
-    std::error_code ec;
-    if (std::filesystem::exists(kRegularFont, ec)) {
-        fonts.body = AddFont(io, kRegularFont, fonts.body_size);
-        fonts.large = AddFont(io, kRegularFont, std::round(fonts.body_size * 1.3f));
-        fonts.bold =
-            std::filesystem::exists(kBoldFont, ec) ? AddFont(io, kBoldFont, fonts.body_size) : fonts.body;
+    const FontFile& regular = SystemFont(FontRole::Sans);
+    const FontFile& bold = SystemFont(FontRole::SansBold);
+    if (!regular.path.empty()) {
+        fonts.body = AddFont(io, regular.path.c_str(), fonts.body_size);
+        fonts.large = AddFont(io, regular.path.c_str(), std::round(fonts.body_size * 1.3f));
+        fonts.bold = bold.path.empty() ? fonts.body : AddFont(io, bold.path.c_str(), fonts.body_size);
     }
     if (fonts.body == nullptr) {
-        fonts.warning = std::string("font ") + kRegularFont +
-                        " not found (install fonts-dejavu-core); Greek letters will not show";
+        fonts.warning = (regular.path.empty() ? regular.error : "font " + regular.path + " unreadable") +
+                        "; Greek letters will not show";
         ImFontConfig config;
         config.SizePixels = fonts.body_size;
         fonts.body = io.Fonts->AddFontDefault(&config);

@@ -1,5 +1,6 @@
-// Fonts rasterised at the UI scale (lecture mode stays crisp): DejaVu Sans with Greek, arrows,
-// super- and subscripts and math operators, from Debian's fonts-dejavu-core.
+// Fonts rasterised at the UI scale (lecture mode stays crisp): the system's sans-serif font as
+// fontconfig finds it (DejaVu Sans from fonts-dejavu-core first: Greek, arrows, super- and subscripts
+// and math operators; see render/font_lookup.h).
 #pragma once
 
 #include <imgui.h>
@@ -14,7 +15,7 @@ struct FontSet {
     ImFont* bold = nullptr;  // property-card headings
     float body_size = 17.0f; // pixels
     float built_for = 0.0f;  // the scale the atlas was built for
-    std::string warning;     // set when DejaVu was not found and ImGui's own font is used
+    std::string warning;     // set when no font was found and ImGui's own font is used
 };
 
 inline constexpr float kBaseFontSize = 17.0f;

@@ -38,15 +38,6 @@ struct Axis {
     }
 };
 
-std::string Superscript(int value) {
-    static constexpr const char* kDigits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
-                                              "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-    std::string text = value < 0 ? "\u207b" : "";
-    for (char c : std::to_string(value < 0 ? -value : value))
-        text += kDigits[c - '0'];
-    return text;
-}
-
 struct TickMark {
     double at; // axis coordinate
     std::string label;
@@ -202,7 +193,7 @@ bool SegmentCrossesRect(Vec2 a, Vec2 b, Vec2 lo, Vec2 hi) {
 std::string DecadeLabel(int exponent) {
     if (exponent >= -2 && exponent <= 2)
         return FormatTick(std::pow(10.0, exponent), std::pow(10.0, exponent));
-    return "10" + Superscript(exponent);
+    return "10" + SuperscriptInteger(exponent);
 }
 
 AxisRange FitAxis(const std::vector<double>& values, bool log_scale) {

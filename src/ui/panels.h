@@ -9,7 +9,6 @@
 namespace actlab::ui {
 
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime); // the catalogue, grouped; overlay selection
-void DrawPlotPanel(AppState& state, UiRuntime& runtime);    // toolbar and the f / f' plots
 void DrawPlotToolbar(AppState& state);                      // layout, f′, kinks, overlays, reset
 // f and f′ (beside or stacked), reported as regions `f_region` and `df_region` (the Gated view
 // draws its slice in its own pair).
@@ -49,9 +48,6 @@ void RunFrame(AppState& state, UiRuntime& runtime);
 
 // Functions in sidebar order (by group, then catalogue order): what the keys 1–9 select.
 std::vector<ActivationId> SidebarOrder();
-// The width the function list needs so that no name wraps (in the current font): give the column this
-// when the window allows; narrower, names wrap at a space onto a second line.
-float SidebarNaturalWidth();
 
 // Makes `id` the only selected function ("current"), or toggles it in the overlay.
 void SelectOnly(AppState& state, ActivationId id);

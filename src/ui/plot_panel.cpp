@@ -86,11 +86,6 @@ void ResetView(AppState& state) {
     state.plots.view = FitView(functions, state.plots.convention);
 }
 
-void DrawPlotPanel(AppState& state, UiRuntime& runtime) {
-    if (!state.display.hide_controls) DrawPlotToolbar(state);
-    DrawFunctionPlots(state, runtime, ImGui::GetContentRegionAvail());
-}
-
 void DrawFunctionPlots(AppState& state, UiRuntime& runtime, ImVec2 available, std::string_view f_region,
                        std::string_view df_region) {
     runtime.plots.NewFrame();

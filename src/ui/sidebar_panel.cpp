@@ -59,19 +59,6 @@ std::string WrappedEntryLabel(const std::string& label, float width) {
 
 } // namespace
 
-float SidebarNaturalWidth() {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float widest = 0.0f;
-    const std::vector<ActivationId> order = SidebarOrder();
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        widest = std::max(widest, ImGui::CalcTextSize(EntryLabel(i, Info(order[i])).c_str()).x);
-    }
-    // Checkbox, colour swatch, the gaps between them, the window's padding and a scroll bar.
-    const float checkbox = ImGui::GetFrameHeight(), swatch = ImGui::GetTextLineHeight() * 0.8f;
-    return widest + checkbox + swatch + style.ItemSpacing.x * 2 + style.WindowPadding.x * 2 +
-           style.ScrollbarSize;
-}
-
 void DrawSidebarPanel(AppState& state, UiRuntime& runtime) {
     SectionHeading("Functions", runtime.fonts.bold);
     HintText("Click a name to show it alone; tick boxes to overlay.");

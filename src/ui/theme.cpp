@@ -43,11 +43,12 @@ void ProjectorColors(ImGuiStyle& style) {
 
 void ApplyTheme(Theme theme, float scale) {
     ImGuiStyle style;
-    switch (theme) {
+    switch (OpaqueTheme(theme)) {
     case Theme::Dark:
         ImGui::StyleColorsDark(&style);
         break;
     case Theme::Light:
+    case Theme::Transparent: // never: OpaqueTheme
         ImGui::StyleColorsLight(&style);
         style.FrameBorderSize = 1.0f;
         break;
@@ -77,6 +78,8 @@ const char* ThemeLabel(Theme theme) {
         return "Light";
     case Theme::Projector:
         return "Projector (high contrast)";
+    case Theme::Transparent:
+        return "Transparent";
     }
     return "Dark";
 }
