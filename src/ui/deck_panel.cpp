@@ -44,10 +44,12 @@ void DrawIndicator(DeckMode& deck) {
     const float max_width = ImGui::GetMainViewport()->WorkSize.x * 0.45f;
     text = FitText(text, max_width);
     if (deck.jump) {
-        DrawCornerLabel("go to slide: " + *deck.jump + "_  (Enter)", 1.0f, 0.0f);
+        DrawCornerLabel("go to slide: " + *deck.jump + "_  (Enter)", 1.0f,
+                        ImGui::GetFrameHeightWithSpacing());
         return;
     }
-    DrawCornerLabel(text, alpha, 0.0f);
+    // Above the status line, whose deck hints it would otherwise cover while it fades.
+    DrawCornerLabel(text, alpha, ImGui::GetFrameHeightWithSpacing());
 }
 
 void DrawNotes(const AppState& state, UiRuntime& runtime) {
