@@ -288,22 +288,10 @@ DeckParseResult ParseDeck(std::string_view text, std::string_view file_name,
                           const std::optional<std::string>& scene_dir) {
     DeckParseResult result;
     const std::string name(file_name);
-    if (text.size() > kMaxDeckFileBytes) {
-        result.error = name + ": larger than 16 MiB; not a deck file";
-        return result;
-    }
-    if (const auto at = NestedDeeperThan(text, kMaxDeckNesting)) {
-        result.error = TextPosition(file_name, text, *at) + "nested deeper than " +
-                       std::to_string(kMaxDeckNesting) + " levels; not a deck file";
-        return result;
-    }
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::exception& e) {
-        result.error = JsonErrorMessage(file_name, text, e);
-        return result;
-    }
+    std::optional<json> parsed =
+        ParseGuardedJson(text, file_name, kMaxDeckFileBytes, kMaxDeckNesting, "deck", result.error);
+    if (!parsed) return result;
+    json root = std::move(*parsed);
     if (!root.is_object()) {
         result.error =
             TextPosition(file_name, text, 0) + "not an ActLab deck (the top level is not an object)";

@@ -168,6 +168,27 @@ std::string JsonErrorMessage(std::string_view file_name, std::string_view text,
     return std::string(file_name) + ": " + message;
 }
 
+std::optional<nlohmann::json> ParseGuardedJson(std::string_view text, std::string_view file_name,
+                                               std::size_t max_bytes, int max_nesting, std::string_view kind,
+                                               std::string& error) {
+    const std::string suffix = "; not a " + std::string(kind) + " file";
+    if (text.size() > max_bytes) {
+        error = std::string(file_name) + ": larger than " + std::to_string(max_bytes >> 20) + " MiB" + suffix;
+        return std::nullopt;
+    }
+    if (const auto at = NestedDeeperThan(text, max_nesting)) {
+        error = TextPosition(file_name, text, *at) + "nested deeper than " + std::to_string(max_nesting) +
+                " levels" + suffix;
+        return std::nullopt;
+    }
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        error = JsonErrorMessage(file_name, text, e);
+        return std::nullopt;
+    }
+}
+
 std::size_t JsonValueOffset(std::string_view text, std::span<const JsonPathStep> path) {
     JsonCursor cursor(text);
     for (const JsonPathStep& step : path) {

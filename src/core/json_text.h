@@ -25,6 +25,13 @@ std::optional<std::size_t> NestedDeeperThan(std::string_view text, int limit);
 std::string JsonErrorMessage(std::string_view file_name, std::string_view text,
                              const nlohmann::json::exception& e);
 
+// Parses `text` as the JSON of a `kind` file ("scene", "deck") after the guards every reader needs:
+// at most `max_bytes`, nesting at most `max_nesting`; a parse error as "file:line:col: what". On
+// failure returns nullopt and sets `error`.
+std::optional<nlohmann::json> ParseGuardedJson(std::string_view text, std::string_view file_name,
+                                               std::size_t max_bytes, int max_nesting, std::string_view kind,
+                                               std::string& error);
+
 // One step into a JSON value: an object's key or an array's index.
 using JsonPathStep = std::variant<std::string, std::size_t>;
 

@@ -65,22 +65,10 @@ SceneParseResult ParseScene(std::string_view text, std::string_view file_name) {
     SceneParseResult result;
     result.scene.state = DefaultAppState();
     const std::string name(file_name);
-    if (text.size() > kMaxSceneFileBytes) {
-        result.error = name + ": larger than 16 MiB; not a scene file";
-        return result;
-    }
-    if (const auto at = NestedDeeperThan(text, kMaxSceneNesting)) {
-        result.error = TextPosition(file_name, text, *at) + "nested deeper than " +
-                       std::to_string(kMaxSceneNesting) + " levels; not a scene file";
-        return result;
-    }
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::exception& e) {
-        result.error = JsonErrorMessage(file_name, text, e);
-        return result;
-    }
+    std::optional<json> root_json =
+        ParseGuardedJson(text, file_name, kMaxSceneFileBytes, kMaxSceneNesting, "scene", result.error);
+    if (!root_json) return result;
+    json root = std::move(*root_json);
     if (!root.is_object()) {
         result.error = name + ": not an ActLab scene (the top level is not a JSON object)";
         return result;
