@@ -180,7 +180,7 @@ TEST_F(PresenterTest, KeysDoNotFireWhileTyping) {
     runtime_.scenes.requested_dialog = SceneDialog::Save; // its file name field takes the keyboard
     Frames(3);
     ASSERT_TRUE(ImGui::GetIO().WantTextInput);
-    for (int key : {int{'B'}, int{'W'}, int{'L'}, int{'P'}, int{'A'}, key::kPeriod})
+    for (int key : {int{'B'}, int{'W'}, int{'L'}, int{'P'}, int{'A'}, int{key::kPeriod}})
         PressKey(key);
     PressKey('T', true);
     EXPECT_EQ(runtime_.presenter.blank, BlankScreen::None);

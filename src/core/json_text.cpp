@@ -66,21 +66,17 @@ public:
     // Moves into the object at the cursor to the value of `key`; false (cursor unchanged) without it.
     bool EnterMember(std::string_view key) {
         const std::size_t start = pos_;
-        if (Peek() != '{') return false;
-        Advance();
-        for (;;) {
-            SkipSpace();
-            if (Peek() != '"') break;
-            const std::string_view name = ReadString();
-            SkipSpace();
-            if (Peek() != ':') break;
-            Advance();
-            SkipSpace();
-            if (name == key) return true;
-            SkipValue();
-            SkipSpace();
-            if (Peek() != ',') break;
-            Advance();
+        if (Take('{')) {
+            for (;;) {
+                SkipSpace();
+                if (Peek() != '"') break;
+                const std::string_view name = ReadString();
+                SkipSpace();
+                if (!Take(':')) break;
+                SkipSpace();
+                if (name == key) return true;
+                if (!SkipItem()) break;
+            }
         }
         pos_ = start;
         return false;
@@ -88,22 +84,32 @@ public:
     // Moves into the array at the cursor to its element `index`; false (cursor unchanged) without it.
     bool EnterElement(std::size_t index) {
         const std::size_t start = pos_;
-        if (Peek() != '[') return false;
-        Advance();
-        for (std::size_t i = 0;; ++i) {
-            SkipSpace();
-            if (Peek() == ']' || Peek() == '\0') break;
-            if (i == index) return true;
-            SkipValue();
-            SkipSpace();
-            if (Peek() != ',') break;
-            Advance();
+        if (Take('[')) {
+            for (std::size_t i = 0;; ++i) {
+                SkipSpace();
+                if (Peek() == ']' || Peek() == '\0') break;
+                if (i == index) return true;
+                if (!SkipItem()) break;
+            }
         }
         pos_ = start;
         return false;
     }
 
 private:
+    // Consumes `c` at the cursor; false (cursor unchanged) on anything else.
+    bool Take(char c) {
+        if (Peek() != c) return false;
+        Advance();
+        return true;
+    }
+    // Skips a member's or element's value and the comma after it; false where no comma follows.
+    bool SkipItem() {
+        SkipValue();
+        SkipSpace();
+        return Take(',');
+    }
+
     std::string_view text_;
     std::size_t pos_ = 0;
 };

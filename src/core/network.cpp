@@ -306,40 +306,29 @@ std::size_t NodeIndex(const Network& network, int layer, std::size_t neuron) {
 }
 
 void EvaluateGrid(const Network& network, std::size_t n, double lo, double hi, std::vector<float>& out) {
-    const std::size_t nodes = NodeCount(network);
     const std::size_t cells = n * n;
-    out.assign(nodes * cells, 0.0f);
+    out.assign(NodeCount(network) * cells, 0.0f);
     if (n == 0) return;
-    std::size_t widest = network.inputs.size();
-    for (const Layer& layer : network.layers)
-        widest = std::max(widest, layer.size);
-    std::vector<double> buffer(4 * widest);
-    double* in = buffer.data();
-    double* z = in + widest;
-    double* a = z + widest;
-    double* d = a + widest;
+    // Maps in NodeIndex order: the input features, then each layer's neurons.
+    const std::size_t inputs = network.inputs.size();
+    const std::size_t layers = network.layers.size();
+    std::vector<std::size_t> first_node(layers, inputs);
+    for (std::size_t l = 1; l < layers; ++l)
+        first_node[l] = first_node[l - 1] + network.layers[l - 1].size;
     const double h = (hi - lo) / static_cast<double>(n);
-    for (std::size_t r = 0; r < n; ++r) {
-        const double x2 = hi - (static_cast<double>(r) + 0.5) * h;
-        for (std::size_t c = 0; c < n; ++c) {
-            const double x1 = lo + (static_cast<double>(c) + 0.5) * h;
-            const std::size_t cell = r * n + c;
-            detail::ComputeFeatures(network, x1, x2, in);
-            std::size_t node = 0;
-            for (std::size_t i = 0; i < network.inputs.size(); ++i)
-                out[(node++) * cells + cell] = static_cast<float>(in[i]);
-            for (std::size_t l = 0; l < network.layers.size(); ++l) {
-                const Layer& layer = network.layers[l];
-                detail::AffineLayer(layer, in, z);
-                detail::ActivateLayer(layer, z, a, d);
-                if (network.IsSoftmax() && l + 1 == network.layers.size()) SoftmaxInPlace(a, layer.size);
-                for (std::size_t j = 0; j < layer.size; ++j) {
-                    out[(node++) * cells + cell] = static_cast<float>(a[j]);
-                    in[j] = a[j];
-                }
-            }
-        }
+    for (std::size_t cell = 0; cell < cells; ++cell) {
+        const double x1 = lo + (static_cast<double>(cell % n) + 0.5) * h;
+        const double x2 = hi - (static_cast<double>(cell / n) + 0.5) * h;
+        for (std::size_t i = 0; i < inputs; ++i)
+            out[i * cells + cell] = static_cast<float>(FeatureValue(network.inputs[i], x1, x2));
     }
+    detail::ForEachGridCell(network, n, lo, hi, layers,
+                            [&](std::size_t cell, std::size_t l, const double*, double* a) {
+                                const std::size_t size = network.layers[l].size;
+                                if (network.IsSoftmax() && l + 1 == layers) SoftmaxInPlace(a, size);
+                                for (std::size_t j = 0; j < size; ++j)
+                                    out[(first_node[l] + j) * cells + cell] = static_cast<float>(a[j]);
+                            });
 }
 
 //-----------------------------------------------------------------------------

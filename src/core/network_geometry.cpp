@@ -40,36 +40,17 @@ LinearRegionGrid SampleLinearRegions(const Network& network, std::size_t n, doub
     grid.n = n;
     grid.pattern.assign(n * n, 0);
     if (n == 0 || !HasLinearRegions(network)) return grid;
-    std::size_t widest = network.inputs.size();
-    for (const Layer& layer : network.layers)
-        widest = std::max(widest, layer.size);
-    std::vector<double> buffer(4 * widest);
-    double* in = buffer.data();
-    double* z = in + widest;
-    double* a = z + widest;
-    double* d = a + widest;
-    std::unordered_set<std::uint64_t> seen;
-    const double h = (hi - lo) / static_cast<double>(n);
-    for (std::size_t r = 0; r < n; ++r) {
-        const double x2 = hi - (static_cast<double>(r) + 0.5) * h;
-        for (std::size_t c = 0; c < n; ++c) {
-            const double x1 = lo + (static_cast<double>(c) + 0.5) * h;
-            detail::ComputeFeatures(network, x1, x2, in);
-            std::uint64_t pattern = 0;
-            std::size_t bit = 0;
-            for (std::size_t l = 0; l + 1 < network.layers.size(); ++l) {
-                const Layer& layer = network.layers[l];
-                detail::AffineLayer(layer, in, z);
-                detail::ActivateLayer(layer, z, a, d);
-                for (std::size_t j = 0; j < layer.size; ++j, ++bit) {
-                    if (z[j] > 0.0) pattern |= std::uint64_t{1} << bit;
-                    in[j] = a[j];
-                }
-            }
-            grid.pattern[r * n + c] = pattern;
-            seen.insert(pattern);
-        }
-    }
+    // Bit k of a cell's pattern: hidden neuron k (counted through the layers) has z > 0 there.
+    std::vector<std::size_t> first_bit(network.layers.size(), 0);
+    for (std::size_t l = 1; l < network.layers.size(); ++l)
+        first_bit[l] = first_bit[l - 1] + network.layers[l - 1].size;
+    detail::ForEachGridCell(network, n, lo, hi, network.layers.size() - 1,
+                            [&](std::size_t cell, std::size_t l, const double* z, const double*) {
+                                for (std::size_t j = 0; j < network.layers[l].size; ++j)
+                                    if (z[j] > 0.0)
+                                        grid.pattern[cell] |= std::uint64_t{1} << (first_bit[l] + j);
+                            });
+    const std::unordered_set<std::uint64_t> seen(grid.pattern.begin(), grid.pattern.end());
     grid.regions = seen.size();
     return grid;
 }

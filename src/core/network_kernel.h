@@ -5,6 +5,7 @@
 #include "core/activation.h"
 #include "core/network.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -108,6 +109,39 @@ inline double LearnedParamDerivative(double z) {
 inline void ComputeFeatures(const Network& network, double x1, double x2, double* out) {
     for (std::size_t i = 0; i < network.inputs.size(); ++i)
         out[i] = FeatureValue(network.inputs[i], x1, x2);
+}
+
+// Runs the first `layers` layers of the network at the centre of every cell of an n × n grid over
+// [lo, hi]² (row 0 at the top, x2 = hi), calling visit(cell, layer, z, a) with each layer's
+// pre-activations and activations (cell = row · n + column). visit may change `a` in place before
+// it feeds the next layer (the softmax of the last one). The heatmaps and the linear-region count
+// walk the grid the same way.
+template <class Visit>
+void ForEachGridCell(const Network& network, std::size_t n, double lo, double hi, std::size_t layers,
+                     Visit&& visit) {
+    std::size_t widest = network.inputs.size();
+    for (const Layer& layer : network.layers)
+        widest = std::max(widest, layer.size);
+    std::vector<double> buffer(4 * widest);
+    double* in = buffer.data();
+    double* z = in + widest;
+    double* a = z + widest;
+    double* d = a + widest;
+    const double h = (hi - lo) / static_cast<double>(n);
+    for (std::size_t r = 0; r < n; ++r) {
+        const double x2 = hi - (static_cast<double>(r) + 0.5) * h;
+        for (std::size_t c = 0; c < n; ++c) {
+            const double x1 = lo + (static_cast<double>(c) + 0.5) * h;
+            ComputeFeatures(network, x1, x2, in);
+            for (std::size_t l = 0; l < layers; ++l) {
+                const Layer& layer = network.layers[l];
+                AffineLayer(layer, in, z);
+                ActivateLayer(layer, z, a, d);
+                visit(r * n + c, l, static_cast<const double*>(z), a);
+                std::copy(a, a + layer.size, in);
+            }
+        }
+    }
 }
 
 } // namespace actlab::detail

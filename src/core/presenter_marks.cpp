@@ -15,18 +15,14 @@ float Distance(const MarkPoint& a, float x, float y) {
 } // namespace
 
 void PointerTrail::Add(float x, float y, double now) {
-    if (!points_.empty() && Distance(points_.back(), x, y) < 0.5f) {
-        points_.back().time = now; // resting: the head stays fully bright
+    if (!marks_.empty() && Distance(marks_.back(), x, y) < 0.5f) {
+        marks_.back().time = now; // resting: the head stays fully bright
         return;
     }
-    points_.push_back({x, y, now});
-    if (points_.size() > kMaxPoints)
-        points_.erase(points_.begin(),
-                      points_.begin() + static_cast<std::ptrdiff_t>(points_.size() - kMaxPoints));
-}
-
-void PointerTrail::Age(double now) {
-    std::erase_if(points_, [now](const MarkPoint& p) { return Opacity(p, now) <= 0.0f; });
+    marks_.push_back({x, y, now});
+    if (marks_.size() > kMaxPoints)
+        marks_.erase(marks_.begin(),
+                     marks_.begin() + static_cast<std::ptrdiff_t>(marks_.size() - kMaxPoints));
 }
 
 float PointerTrail::Opacity(const MarkPoint& point, double now) {
@@ -39,22 +35,18 @@ void InkLayer::Begin(float x, float y, double now, bool keep) {
     InkStroke stroke;
     stroke.keep = keep;
     stroke.points.push_back({x, y, now});
-    strokes_.push_back(std::move(stroke));
+    marks_.push_back(std::move(stroke));
 }
 
 void InkLayer::Extend(float x, float y, double now) {
     if (!drawing()) return;
-    InkStroke& stroke = strokes_.back();
+    InkStroke& stroke = marks_.back();
     if (Distance(stroke.points.back(), x, y) < kMinStep) return;
     stroke.points.push_back({x, y, now});
 }
 
 void InkLayer::End(double now) {
-    if (drawing()) strokes_.back().ended_at = now;
-}
-
-void InkLayer::Age(double now) {
-    std::erase_if(strokes_, [now](const InkStroke& s) { return Opacity(s, now) <= 0.0f; });
+    if (drawing()) marks_.back().ended_at = now;
 }
 
 float InkLayer::Opacity(const InkStroke& stroke, double now) {

@@ -13,21 +13,28 @@ struct MarkPoint {
     double time = 0.0;        // when the mouse was there
 };
 
+// Marks that fade out, oldest first: Age forgets those whose Derived::Opacity has reached 0.
+template <class Mark, class Derived> class FadingMarks {
+public:
+    void Age(double now) {
+        std::erase_if(marks_, [now](const Mark& mark) { return Derived::Opacity(mark, now) <= 0.0f; });
+    }
+    void Clear() { marks_.clear(); }
+
+protected:
+    std::vector<Mark> marks_;
+};
+
 // The laser pointer's trail: the last positions of the mouse, each fading out kSeconds after it was
 // there. Opacity = 1 − age / kSeconds.
-class PointerTrail {
+class PointerTrail : public FadingMarks<MarkPoint, PointerTrail> {
 public:
     static constexpr double kSeconds = 0.35;
     static constexpr std::size_t kMaxPoints = 96; // a fast flick at a high frame rate stays bounded
 
     void Add(float x, float y, double now);
-    void Age(double now); // forgets the points that have faded out
-    void Clear() { points_.clear(); }
-    const std::vector<MarkPoint>& points() const { return points_; }
+    const std::vector<MarkPoint>& points() const { return marks_; }
     static float Opacity(const MarkPoint& point, double now);
-
-private:
-    std::vector<MarkPoint> points_; // oldest first
 };
 
 struct InkStroke {
@@ -39,7 +46,7 @@ struct InkStroke {
 
 // The pen's strokes. A stroke stays whole for kHoldSeconds after the pen is lifted, then fades over
 // kFadeSeconds: opacity = 1 − clamp((now − ended − hold) / fade, 0, 1). Kept strokes never fade.
-class InkLayer {
+class InkLayer : public FadingMarks<InkStroke, InkLayer> {
 public:
     static constexpr double kHoldSeconds = 3.0;
     static constexpr double kFadeSeconds = 1.5;
@@ -48,14 +55,9 @@ public:
     void Begin(float x, float y, double now, bool keep);
     void Extend(float x, float y, double now); // adds to the stroke being drawn, if any
     void End(double now);
-    bool drawing() const { return !strokes_.empty() && strokes_.back().drawing(); }
-    void Age(double now); // forgets the strokes that have faded out
-    void Clear() { strokes_.clear(); }
-    const std::vector<InkStroke>& strokes() const { return strokes_; }
+    bool drawing() const { return !marks_.empty() && marks_.back().drawing(); }
+    const std::vector<InkStroke>& strokes() const { return marks_; }
     static float Opacity(const InkStroke& stroke, double now);
-
-private:
-    std::vector<InkStroke> strokes_; // oldest first
 };
 
 } // namespace actlab

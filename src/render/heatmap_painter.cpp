@@ -36,18 +36,11 @@ std::optional<HeatmapPainter> HeatmapPainter::CreateFromSources(std::string_view
 
 HeatmapPainter::HeatmapPainter(ShaderProgram program, EmptyVertexArray quad)
     : program_(std::move(program)), quad_(std::move(quad)) {
-    u_rect_ = program_.Uniform("u_rect");
-    u_cells_ = program_.Uniform("u_cells");
-    u_values_ = program_.Uniform("u_values");
-    u_negative_ = program_.Uniform("u_negative");
-    u_neutral_ = program_.Uniform("u_neutral");
-    u_positive_ = program_.Uniform("u_positive");
-    u_value_scale_ = program_.Uniform("u_value_scale");
-    u_value_offset_ = program_.Uniform("u_value_offset");
-    u_greyed_ = program_.Uniform("u_greyed");
-    u_classes_ = program_.Uniform("u_classes");
-    u_class_colors_ = program_.Uniform("u_class_colors");
-    u_floor_ = program_.Uniform("u_floor");
+    static constexpr std::array<const char*, kUniformCount> kUniformNames = {
+        "u_rect",        "u_cells",        "u_values", "u_negative", "u_neutral",      "u_positive",
+        "u_value_scale", "u_value_offset", "u_greyed", "u_classes",  "u_class_colors", "u_floor"};
+    for (std::size_t i = 0; i < kUniformNames.size(); ++i)
+        uniform_[i] = program_.Uniform(kUniformNames[i]);
 }
 
 void HeatmapPainter::Paint(Texture& values, const HeatmapPaint& paint) const {
@@ -68,26 +61,27 @@ void HeatmapPainter::Paint(Texture& values, const HeatmapPaint& paint) const {
     values.SetSmooth(paint.smooth);
     values.Bind(0);
     // Pixels to normalised device coordinates: x ↦ 2x/w − 1, y ↦ 1 − 2y/h (y grows downwards).
-    glUniform4f(u_rect_, 2.0f * paint.x0 / width - 1.0f, 1.0f - 2.0f * paint.y0 / height,
+    glUniform4f(uniform_[kRect], 2.0f * paint.x0 / width - 1.0f, 1.0f - 2.0f * paint.y0 / height,
                 2.0f * paint.x1 / width - 1.0f, 1.0f - 2.0f * paint.y1 / height);
-    glUniform1f(u_cells_, static_cast<float>(values.Width())); // a class map's maps are square: n × n each
-    glUniform1i(u_values_, 0);
-    SetColor(u_negative_, paint.colors.negative);
-    SetColor(u_neutral_, paint.colors.neutral);
-    SetColor(u_positive_, paint.colors.positive);
-    glUniform1f(u_value_scale_, paint.value_scale);
-    glUniform1f(u_value_offset_, paint.value_offset);
-    glUniform1i(u_greyed_, paint.greyed ? 1 : 0);
+    glUniform1f(uniform_[kCells],
+                static_cast<float>(values.Width())); // a class map's maps are square: n × n each
+    glUniform1i(uniform_[kValues], 0);
+    SetColor(uniform_[kNegative], paint.colors.negative);
+    SetColor(uniform_[kNeutral], paint.colors.neutral);
+    SetColor(uniform_[kPositive], paint.colors.positive);
+    glUniform1f(uniform_[kValueScale], paint.value_scale);
+    glUniform1f(uniform_[kValueOffset], paint.value_offset);
+    glUniform1i(uniform_[kGreyed], paint.greyed ? 1 : 0);
     const std::size_t classes = std::min(paint.classes, kMaxClassColors);
-    glUniform1i(u_classes_, static_cast<GLint>(classes));
-    glUniform1f(u_floor_, paint.probability_floor);
+    glUniform1i(uniform_[kClasses], static_cast<GLint>(classes));
+    glUniform1f(uniform_[kFloor], paint.probability_floor);
     std::array<float, 4 * kMaxClassColors> class_colors{};
     std::size_t channel = 0;
     for (const Color& c : paint.class_colors) {
         for (const std::uint8_t value : {c.r, c.g, c.b, c.a})
             class_colors[channel++] = static_cast<float>(value);
     }
-    glUniform4fv(u_class_colors_, static_cast<GLsizei>(kMaxClassColors), class_colors.data());
+    glUniform4fv(uniform_[kClassColors], static_cast<GLsizei>(kMaxClassColors), class_colors.data());
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 

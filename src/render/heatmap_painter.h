@@ -52,9 +52,23 @@ private:
 
     ShaderProgram program_;
     EmptyVertexArray quad_;
-    int u_rect_ = -1, u_cells_ = -1, u_values_ = -1, u_negative_ = -1, u_neutral_ = -1, u_positive_ = -1;
-    int u_value_scale_ = -1, u_value_offset_ = -1, u_greyed_ = -1;
-    int u_classes_ = -1, u_class_colors_ = -1, u_floor_ = -1;
+    // The shader's uniforms, in the order of kUniformNames (heatmap_painter.cpp).
+    enum Uniform {
+        kRect,
+        kCells,
+        kValues,
+        kNegative,
+        kNeutral,
+        kPositive,
+        kValueScale,
+        kValueOffset,
+        kGreyed,
+        kClasses,
+        kClassColors,
+        kFloor,
+        kUniformCount
+    };
+    std::array<int, kUniformCount> uniform_{};
 };
 
 } // namespace actlab

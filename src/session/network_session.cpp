@@ -22,25 +22,20 @@ bool UsesZeroOneLabels(const NetworkLessonState& lesson) {
 }
 
 InitOptions InitOf(const NetworkLessonState& lesson) {
-    InitOptions init;
-    init.scheme = lesson.init;
-    init.normal_std = lesson.init_std;
-    init.bias = lesson.bias_init;
-    init.seed = lesson.seed;
-    return init;
+    return {
+        .scheme = lesson.init, .normal_std = lesson.init_std, .bias = lesson.bias_init, .seed = lesson.seed};
 }
 
 TrainingOptions OptionsOf(const NetworkLessonState& lesson) {
-    TrainingOptions options;
-    options.learning_rate = lesson.learning_rate;
-    options.batch_size = lesson.batch_size;
-    options.seed = lesson.seed;
-    options.optimizer = lesson.optimizer;
-    options.momentum = lesson.momentum;
-    options.beta1 = lesson.beta1;
-    options.beta2 = lesson.beta2;
-    options.eps = lesson.eps;
-    return options;
+    // L2 and shuffling keep the trainer's defaults: the panel has no control for them.
+    return {.learning_rate = lesson.learning_rate,
+            .batch_size = lesson.batch_size,
+            .seed = lesson.seed,
+            .optimizer = lesson.optimizer,
+            .momentum = lesson.momentum,
+            .beta1 = lesson.beta1,
+            .beta2 = lesson.beta2,
+            .eps = lesson.eps};
 }
 
 bool SameOptions(const TrainingOptions& a, const TrainingOptions& b) {

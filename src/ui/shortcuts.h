@@ -8,30 +8,33 @@
 namespace actlab::ui {
 
 namespace key {
-inline constexpr int kSpace = 32;
-inline constexpr int kEscape = 256;
-inline constexpr int kDelete = 261;
-inline constexpr int kF1 = 290;
-inline constexpr int kF2 = 291; // F2 … F7 are consecutive codes: the views
-inline constexpr int kF11 = 300;
-inline constexpr int kF12 = 301;
-inline constexpr int kMinus = 45;
-inline constexpr int kPeriod = 46;
-inline constexpr int kEqual = 61;
-inline constexpr int kKeypadSubtract = 333;
-inline constexpr int kKeypadAdd = 334;
-inline constexpr int kEnter = 257; // the clicker's and the deck's keys
-inline constexpr int kBackspace = 259;
-inline constexpr int kRight = 262;
-inline constexpr int kLeft = 263;
-inline constexpr int kDown = 264;
-inline constexpr int kUp = 265;
-inline constexpr int kPageUp = 266;
-inline constexpr int kPageDown = 267;
-inline constexpr int kHome = 268;
-inline constexpr int kEnd = 269;
-inline constexpr int kKeypad0 = 320; // keypad 0 … 9 are consecutive codes
-inline constexpr int kKeypadEnter = 335;
+// GLFW's key codes (Dear ImGui 1.86 indexes io.KeysDown by them).
+enum Code : int {
+    kSpace = 32,
+    kEscape = 256,
+    kDelete = 261,
+    kF1 = 290,
+    kF2 = 291, // F2 … F7 are consecutive codes: the views
+    kF11 = 300,
+    kF12 = 301,
+    kMinus = 45,
+    kPeriod = 46,
+    kEqual = 61,
+    kKeypadSubtract = 333,
+    kKeypadAdd = 334,
+    kEnter = 257, // the clicker's and the deck's keys
+    kBackspace = 259,
+    kRight = 262,
+    kLeft = 263,
+    kDown = 264,
+    kUp = 265,
+    kPageUp = 266,
+    kPageDown = 267,
+    kHome = 268,
+    kEnd = 269,
+    kKeypad0 = 320, // keypad 0 … 9 are consecutive codes
+    kKeypadEnter = 335,
+};
 } // namespace key
 
 struct Shortcut {
