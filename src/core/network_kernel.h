@@ -89,8 +89,8 @@ struct OptimizerStep {
     double eta = 0.0;       // η
     double mu = 0.0;        // momentum's μ
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
-    double step_size = 0.0; // Adam: η/(1 − β1ᵗ)
-    double sqrt_bc2 = 1.0;  // Adam: √(1 − β2ᵗ)
+    double step_size = 0.0;    // Adam: η/(1 − β1ᵗ)
+    double inv_sqrt_bc2 = 1.0; // Adam: 1/√(1 − β2ᵗ)
 };
 void MomentumUpdate(double* p, const double* gsum, double* buf, std::size_t n, const OptimizerStep& step);
 void AdamUpdate(double* p, const double* gsum, double* m, double* v, std::size_t n,

@@ -528,7 +528,7 @@ double Trainer::UpdateWithOptimizer(std::size_t batch) {
         beta_power_[1] *= step.beta2;
     }
     step.step_size = step.eta / (1.0 - beta_power_[0]);
-    step.sqrt_bc2 = std::sqrt(1.0 - beta_power_[1]);
+    step.inv_sqrt_bc2 = 1.0 / std::sqrt(1.0 - beta_power_[1]);
     const bool adam = options_.optimizer == Optimizer::Adam;
     auto update = [&](double* p, const double* g, std::size_t block, double l2) {
         const std::size_t first = state_offset_[block];
