@@ -316,12 +316,13 @@ void EvaluateGrid(const Network& network, std::size_t n, double lo, double hi, s
     for (std::size_t l = 1; l < layers; ++l)
         first_node[l] = first_node[l - 1] + network.layers[l - 1].size;
     const double h = (hi - lo) / static_cast<double>(n);
-    for (std::size_t cell = 0; cell < cells; ++cell) {
-        const double x1 = lo + (static_cast<double>(cell % n) + 0.5) * h;
-        const double x2 = hi - (static_cast<double>(cell / n) + 0.5) * h;
-        for (std::size_t i = 0; i < inputs; ++i)
-            out[i * cells + cell] = static_cast<float>(FeatureValue(network.inputs[i], x1, x2));
-    }
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t c = 0; c < n; ++c) {
+            const double x1 = lo + (static_cast<double>(c) + 0.5) * h;
+            const double x2 = hi - (static_cast<double>(r) + 0.5) * h;
+            for (std::size_t i = 0; i < inputs; ++i)
+                out[i * cells + r * n + c] = static_cast<float>(FeatureValue(network.inputs[i], x1, x2));
+        }
     detail::ForEachGridCell(network, n, lo, hi, layers,
                             [&](std::size_t cell, std::size_t l, const double*, double* a) {
                                 const std::size_t size = network.layers[l].size;
