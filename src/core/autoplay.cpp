@@ -154,6 +154,7 @@ void FitViewToSweep(AppState& state, const ParamSweep& sweep) {
         const double value = sweep.from + (sweep.to - sweep.from) * step / kSteps;
         if (!SetSweepParam(swept, sweep.param, value).empty()) return;
         std::vector<Activation> functions;
+        functions.reserve(shown.size());
         for (const ActivationId shown_id : shown)
             functions.push_back(swept.ActivationOf(shown_id));
         PlotViewRange fitted = view;
