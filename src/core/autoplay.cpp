@@ -3,11 +3,13 @@
 
 #include "core/softmax.h"
 #include "core/training.h"
+#include "core/view_fit.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <type_traits>
+#include <vector>
 
 namespace actlab {
 
@@ -27,7 +29,7 @@ bool FindFunctionParam(std::string_view param, ActivationId& id, std::size_t& in
     const std::size_t dot = param.find('.');
     if (dot == std::string_view::npos) {
         // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "…" + std::string.
-        error = "\"";
+        error.assign(1, '"');
         error += param;
         error += "\" is not FN.NAME, network.learning_rate, network.bias_init or ";
         error += kTemperature;
@@ -132,6 +134,36 @@ std::string SetSweepParam(AppState& state, std::string_view param, double value)
     }
     *target = clamped;
     return "";
+}
+
+void FitViewToSweep(AppState& state, const ParamSweep& sweep) {
+    // The function's name before the dot; a wrong parameter name shows when the sweep sets it.
+    const std::string_view param = sweep.param;
+    const auto id = FindActivation(param.substr(0, param.find('.')));
+    const std::vector<ActivationId>& shown = state.plots.selected;
+    if (!id || param.find('.') == std::string_view::npos ||
+        std::find(shown.begin(), shown.end(), *id) == shown.end())
+        return;
+    if (!std::isfinite(sweep.from) || !std::isfinite(sweep.to)) return;
+    // The extremes of a curve need not come at the sweep's ends (a parameter can move a bump through
+    // the range), so the sweep is sampled at evenly spaced values, ends included.
+    constexpr int kSteps = 16;
+    PlotViewRange& view = state.plots.view;
+    AppState swept = state;
+    for (int step = 0; step <= kSteps; ++step) {
+        const double value = sweep.from + (sweep.to - sweep.from) * step / kSteps;
+        if (!SetSweepParam(swept, sweep.param, value).empty()) return;
+        std::vector<Activation> functions;
+        functions.reserve(shown.size());
+        for (const ActivationId shown_id : shown)
+            functions.push_back(swept.ActivationOf(shown_id));
+        PlotViewRange fitted = view;
+        FitYRanges(functions, state.plots.convention, fitted);
+        view.y_min = std::min(view.y_min, fitted.y_min);
+        view.y_max = std::max(view.y_max, fitted.y_max);
+        view.dy_min = std::min(view.dy_min, fitted.dy_min);
+        view.dy_max = std::max(view.dy_max, fitted.dy_max);
+    }
 }
 
 void StartAutoplay(AppState& state, const ParamSweep& sweep) {

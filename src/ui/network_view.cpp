@@ -98,6 +98,13 @@ void DrawGradients(const AppState& state, UiRuntime& runtime, ImVec2 size) {
     EndRegionAtCursor();
 }
 
+// The right column's share of the width: a lesson about the chain rule gives the pane half, so its
+// sample line, factor table, product and update read without wrapping at 2×.
+float RightColumnShare(const AppState& state, const std::vector<std::string>& focus) {
+    const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
+    return chain_rule && Focused(focus, "network.chain_rule") ? 0.5f : 0.42f;
+}
+
 // The right column: the output plane over the gradient bars, or the chain rule of the clicked edge.
 void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus,
                      const NetworkViewFlags& flags) {
@@ -213,7 +220,7 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std
     const float share = Focused(focus, "network.charts") ? 0.36f : 0.25f;
     const float charts_height = ChartsStripHeight(size.y, share, flags);
     const float main_height = size.y - charts_height - spacing.y;
-    const float right = size.x * 0.42f;
+    const float right = size.x * RightColumnShare(state, focus);
     const float left = size.x - right - spacing.x;
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
     ImGui::BeginGroup(); // the whole arrangement, so that it stays right of a controls column
@@ -235,7 +242,7 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std
 void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus,
                      const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float right = size.x * 0.42f;
+    const float right = size.x * RightColumnShare(state, focus);
     DrawGraph(state, runtime, {size.x - right - spacing.x, size.y});
     ImGui::SameLine();
     ImGui::BeginGroup();
