@@ -51,10 +51,11 @@ void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkV
         ImGui::PushFont(runtime.fonts.bold);
         ImGui::TextUnformatted(title);
         ImGui::PopFont();
+        // The title's own width (bold) and the gap SameLine leaves before what follows it.
+        const float used = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x;
         // Accuracy here when the toolbar had no room for it (a narrow window at lecture scale).
         const std::string accuracy = flags.accuracy_in_toolbar ? "" : NetworkAccuracyText(state, runtime);
         const char* key = "filled: train, hollow: test";
-        const float used = ImGui::CalcTextSize(title).x + ImGui::GetFontSize();
         if (!accuracy.empty() &&
             ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(accuracy.c_str()).x) {
             ImGui::SameLine();
@@ -92,7 +93,8 @@ void DrawGradients(const AppState& state, UiRuntime& runtime, ImVec2 size) {
     }
     BeginRegionAtCursor("network.gradients", size);
     GradientBars("##gradient_bars", "\u2016\u2202L/\u2202W\u2016 per layer now (log scale)", bars,
-                 FigureThemeFor(state.display.theme), runtime.fonts, runtime.Scale(state), size);
+                 FigureThemeFor(state.display.theme), runtime.fonts, runtime.Scale(state), size,
+                 "\u2016\u2202L/\u2202W\u2016 now (log)");
     EndRegionAtCursor();
 }
 
@@ -161,22 +163,50 @@ float ChartsStripHeight(float height, float share, const NetworkViewFlags& flags
     return std::max(height * share, ImGui::GetTextLineHeight() * 6.0f) + scrubber;
 }
 
-// A lesson about the output plane: the plane big on the left, the graph over the gradient bars on
-// the right, the charts strip under both.
+// The width of a column that shows the output plane as a square `height` high: the title row
+// above and the corner labels (and a softmax's class legend) below take their lines off the side.
+// Wide enough for the title and the accuracy beside it when those are longer.
+float OutputColumnWidth(const AppState& state, const UiRuntime& runtime, float height,
+                        const NetworkViewFlags& flags) {
+    const bool legend =
+        runtime.session.network.ready() && runtime.session.network.trainer().network().IsSoftmax();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float side = height - line * (legend ? 3.0f : 2.0f) - ImGui::GetStyle().ItemSpacing.y;
+    ImGui::PushFont(runtime.fonts.bold);
+    float title = ImGui::CalcTextSize("Network output").x;
+    ImGui::PopFont();
+    if (!flags.accuracy_in_toolbar) {
+        // The widest a readout of three digits gets, so the column keeps its width as training runs.
+        const float accuracy = std::max(ImGui::CalcTextSize(NetworkAccuracyText(state, runtime).c_str()).x,
+                                        ImGui::CalcTextSize("accuracy 00.0% / test 00.0%").x);
+        title += ImGui::GetStyle().ItemSpacing.x + accuracy + 1.0f;
+    }
+    return std::max(side, title);
+}
+
+// A lesson about the output plane (the softmax's class regions): the plane as a square the full
+// height of the view on the left; on the right the graph (scaled to its slot) over the gradient
+// bars and one chart at a time, the replay scrubber under them. A charts strip under everything
+// would take the height the plane needs to be the largest thing on screen.
 void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float charts_height = ChartsStripHeight(size.y, 0.16f, flags);
-    const float main_height = size.y - charts_height - spacing.y;
-    const float right = size.x * 0.32f;
-    ImGui::BeginGroup();
-    DrawOutput(state, runtime, {size.x - right - spacing.x, main_height}, flags);
+    const float left = std::min(OutputColumnWidth(state, runtime, size.y, flags), size.x * 0.6f);
+    const float right = size.x - left - spacing.x;
+    DrawOutput(state, runtime, {left, size.y}, flags);
     ImGui::SameLine();
     ImGui::BeginGroup();
-    const float graph_height = (main_height - spacing.y) * 0.6f;
+    const float scrubber = flags.controls ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
+    const float graph_height = (size.y - spacing.y - scrubber) * 0.6f;
     DrawGraph(state, runtime, {right, graph_height});
-    DrawGradients(state, runtime, {right, main_height - spacing.y - graph_height});
-    ImGui::EndGroup();
-    DrawChartsStrip(state, runtime, {size.x, charts_height}, flags);
+    const float row = size.y - spacing.y - scrubber - graph_height;
+    const float bars = (right - spacing.x) * 0.4f;
+    DrawGradients(state, runtime, {bars, row});
+    ImGui::SameLine();
+    BeginRegionChild("##charts", "network.charts", {right - bars - spacing.x, row}, false, kFixed);
+    if (runtime.session.network.ready())
+        DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail(), true);
+    EndRegionChild();
+    if (flags.controls && runtime.session.network.ready()) DrawReplayScrubber(runtime, right);
     ImGui::EndGroup();
 }
 
@@ -270,13 +300,14 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         EndRegionChild();
         ImGui::SameLine();
     }
-    // One arrangement per kind of lesson, each filling the area left of (or under) the controls. A
-    // lesson that names one region gives it the big slot; otherwise the graph has it.
+    // One arrangement per kind of lesson, each filling the area left of (or under) the controls. The
+    // first region a lesson names gets the big slot; with none named the graph has it.
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
-    // A lesson about the charts keeps the default arrangement, with a taller strip.
-    const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" &&
-                             focus.front() != "network.charts" && !chain_rule;
+    // The first region a lesson names gets the big slot. A lesson about the charts keeps the
+    // default arrangement, with a taller strip.
+    const bool lesson_slot =
+        focus.front() != "network.graph" && focus.front() != "network.charts" && !chain_rule;
     if (area.y < 14.0f * ImGui::GetTextLineHeightWithSpacing()) {
         DrawShortLayout(state, runtime, area, focus, flags);
     } else if (lesson_slot && focus.front() == "network.gradients") {
