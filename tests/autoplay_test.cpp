@@ -125,6 +125,26 @@ TEST(Autoplay, ASweepWithoutLengthStops) {
     EXPECT_FALSE(state.autoplay.playing);
 }
 
+// The gated view's β: "gated.NAME" names a parameter of the function that view shows.
+TEST(Autoplay, SweepsTheGatedViewsParameter) {
+    AppState state = DefaultAppState();
+    state.gated.function = GatedId::Swiglu;
+    const ParamSweep sweep{"gated.beta", 0.5, 3.0, 2.0, AnimationLoop::Forward};
+    std::string error;
+    ASSERT_TRUE(FindSweepDomain(sweep.param, error)) << error;
+    StartAutoplay(state, sweep);
+    for (int frame = 1; frame <= 30; ++frame) {
+        ASSERT_EQ(AdvanceAutoplay(state, 0.05), "");
+        ASSERT_DOUBLE_EQ(state.gated.params[0], ParamSweepValueAt(sweep, 0.05 * frame));
+    }
+    EXPECT_EQ(SweepParamValue(state, "gated.beta"), std::optional<double>(state.gated.params[0]));
+    // GLU's gate (the sigmoid) has no β: the sweep stops and says whose parameter is missing.
+    state.gated.function = GatedId::Glu;
+    const std::string stopped = AdvanceAutoplay(state, 0.05);
+    EXPECT_NE(stopped.find("glu"), std::string::npos) << stopped;
+    EXPECT_FALSE(state.autoplay.playing);
+}
+
 // The curves stay inside both plots at every α of the sweep (checked on a grid finer than, and
 // offset from, the one the fit samples), though ELU′ reaches α = 2 just left of 0, far above the
 // f′ range the scene opens with.

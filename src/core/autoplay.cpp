@@ -1,6 +1,7 @@
 // Slider auto-play applied to the app state (see autoplay.h).
 #include "core/autoplay.h"
 
+#include "core/gated.h"
 #include "core/softmax.h"
 #include "core/training.h"
 #include "core/view_fit.h"
@@ -18,6 +19,7 @@ namespace {
 constexpr std::string_view kLearningRate = "network.learning_rate";
 constexpr std::string_view kBiasInit = "network.bias_init";
 constexpr std::string_view kTemperature = "softmax.temperature";
+constexpr std::string_view kGatedPrefix = "gated."; // "gated.beta": the gated view's function's parameter
 
 // The lesson settings' domains, as a scene file accepts them (state_json.cpp).
 constexpr SweepDomain kLearningRateDomain{1e-5, kMaxLearningRate, false};
@@ -85,6 +87,22 @@ Target(State& state, std::string_view param, SweepDomain& domain, std::string& e
         domain = kTemperatureDomain;
         return &state.softmax.temperature;
     }
+    if (param.substr(0, kGatedPrefix.size()) == kGatedPrefix) {
+        const std::string_view name = param.substr(kGatedPrefix.size());
+        const GatedFunction function = state.gated.Function();
+        const auto specs = function.param_specs();
+        const auto spec =
+            std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
+        if (spec == specs.end()) {
+            error = function.info().name;
+            error += " (the gated view's function) has no parameter \"";
+            error += name;
+            error += '"';
+            return nullptr;
+        }
+        domain = {spec->domain_min, spec->domain_max, spec->min_exclusive};
+        return &state.gated.params[static_cast<std::size_t>(spec - specs.begin())];
+    }
     ActivationId id{};
     std::size_t index = 0;
     if (!FindFunctionParam(param, id, index, error)) return nullptr;
@@ -124,15 +142,18 @@ std::string SetSweepParam(AppState& state, std::string_view param, double value)
     double* target = Target(state, param, domain, error);
     if (!target) return error;
     const double clamped = ClampToDomain(domain, value);
+    // Another parameter forbids this value (HardTanh's min above its max): the value holds.
+    const double before = *target;
+    *target = clamped;
+    bool allowed = true;
     ActivationId id{};
     std::size_t index = 0;
-    if (FindFunctionParam(param, id, index, error)) {
-        Activation probe = state.ActivationOf(id);
-        probe.params[index] = clamped;
-        // Another parameter forbids this value (HardTanh's min above its max): the value holds.
-        if (!ValidateParams(probe).empty()) return "";
+    if (param.substr(0, kGatedPrefix.size()) == kGatedPrefix) {
+        allowed = ValidateParams(state.gated.Function()).empty();
+    } else if (FindFunctionParam(param, id, index, error)) {
+        allowed = ValidateParams(state.ActivationOf(id)).empty();
     }
-    *target = clamped;
+    if (!allowed) *target = before;
     return "";
 }
 

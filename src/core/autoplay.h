@@ -1,6 +1,7 @@
 // Slider auto-play applied to the app state: the swept parameter's name resolved to a value in the
-// state ("FN.NAME", "network.learning_rate", "network.bias_init", "softmax.temperature"), advanced
-// once per frame and kept inside the parameter's valid domain.
+// state ("FN.NAME", "gated.NAME", "network.learning_rate", "network.bias_init", "softmax.temperature"),
+// advanced once per frame and kept inside the parameter's valid domain. "gated.NAME" is a parameter of
+// the function the gated view shows (SwiGLU's "gated.beta").
 #pragma once
 
 #include "core/app_state.h"
