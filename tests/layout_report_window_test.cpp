@@ -189,6 +189,25 @@ TEST_F(LayoutReportSingleTest, SoftmaxLessonGivesTheOutputPlaneTheBigSlot) {
     }
 }
 
+// In the default arrangement the right column is wide and short on the projector: the output plane
+// sits beside the gradient bars instead of being a small square over them (the spiral at 160 px), and
+// a classification lesson keeps its accuracy readout (in the toolbar, or in the plane's title rows).
+TEST_F(LayoutReportSingleTest, TheOutputPlaneBesideTheBarsKeepsItsSizeAndTheAccuracy) {
+    for (const char* scene : {"optimizers-on-the-spiral", "dying-relu-learning-rate", "dying-relu-bias"}) {
+        for (const auto& [size, share] :
+             {std::pair{HallSize{"1920x1080", "2"}, 0.04}, std::pair{HallSize{"1280x800", "1"}, 0.08}}) {
+            SCOPED_TRACE(std::string(scene) + ", " + size.size + " at " + size.scale + "\u00d7");
+            const LayoutReport report = Report(scene, size);
+            EXPECT_GE(WindowShare(report, {"network.output.plane"}), share);
+            EXPECT_TRUE(std::any_of(report.labels.begin(), report.labels.end(), [](const LayoutLabel& l) {
+                return (l.region == "network.output" || l.region == "network.toolbar") &&
+                       l.text.rfind("accuracy ", 0) == 0;
+            }));
+            EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << Joined(LayoutProblems(report, 0.4));
+        }
+    }
+}
+
 // The widest network the panel allows (six hidden layers of eight neurons, all born dead so every
 // node carries its badge where there is room) fits the graph's slot in each arrangement of the
 // view (the graph big, the output plane big, the gradient bars big), on the projector at 2× and

@@ -64,7 +64,19 @@ void DashedRect(ImDrawList* draw, ImVec2 p0, ImVec2 p1, ImU32 color, float thick
     side({p0.x, p1.y}, p0);
 }
 
-void Badge(ImDrawList* draw, ImVec2 at, const char* text, Color background, Color foreground, float scale) {
+// The badge's text: the theme's (white) on a dark background such as the dead red; near-black on a
+// light one (the dark theme's amber "dying"), where white would not read. Relative luminance
+// L = 0.2126 R + 0.7152 G + 0.0722 B (sRGB weights, gamma ignored).
+Color BadgeTextOn(Color background, Color text) {
+    const float luminance =
+        (0.2126f * static_cast<float>(background.r) + 0.7152f * static_cast<float>(background.g) +
+         0.0722f * static_cast<float>(background.b)) /
+        255.0f;
+    return luminance > 0.6f ? Color{20, 20, 20, 255} : text;
+}
+
+void Badge(ImDrawList* draw, ImVec2 at, const char* text, Color background, Color text_color, float scale) {
+    const Color foreground = BadgeTextOn(background, text_color);
     const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pad{3.0f * scale, 1.0f * scale};
     draw->AddRectFilled(at, {at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y}, U32(background),

@@ -56,9 +56,10 @@ void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkV
         // Accuracy here when the toolbar had no room for it (a narrow window at lecture scale).
         const std::string accuracy = flags.accuracy_in_toolbar ? "" : NetworkAccuracyText(state, runtime);
         const char* key = "filled: train, hollow: test";
-        if (!accuracy.empty() &&
-            ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(accuracy.c_str()).x) {
-            ImGui::SameLine();
+        const float accuracy_width = ImGui::CalcTextSize(accuracy.c_str()).x;
+        if (!accuracy.empty() && ImGui::GetContentRegionAvail().x >= accuracy_width) {
+            // Beside the title, or on a line of its own under it in a column narrower than both.
+            if (ImGui::GetContentRegionAvail().x > used + accuracy_width) ImGui::SameLine();
             ImGui::TextUnformatted(accuracy.c_str());
             RecordText(accuracy, ImGui::GetItemRectMin());
         } else if (ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(key).x) {
@@ -115,11 +116,28 @@ void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size, const std
         return;
     }
     // The lesson's focus gets the larger share.
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const bool bars_first = Focused(focus, "network.gradients") && !Focused(focus, "network.output");
-    const float output_height = (size.y - spacing) * (bars_first ? 0.45f : 0.58f);
+    const float output_height = (size.y - spacing.y) * (bars_first ? 0.45f : 0.58f);
+    // A wide, short column (a 1080p projector at 2×) would leave the plane a small square in a wide
+    // strip: side by side, the plane takes the column's height and the bars the rest of its width.
+    // Not for a 1-D fit, a curve that wants the width.
+    const float labels = ImGui::GetTextLineHeightWithSpacing() * 3.0f; // title row, corner labels, legend
+    const float stacked_side = std::min(size.x, output_height - labels);
+    // At least as wide as the accuracy, which then has a line of its own under the title.
+    const float accuracy =
+        flags.accuracy_in_toolbar ? 0.0f : ImGui::CalcTextSize("accuracy 00.0% / test 00.0%").x + 1.0f;
+    const float beside_width = std::min(std::max(size.y - labels, accuracy), size.x * 0.6f);
+    const float bars_width = size.x - beside_width - spacing.x;
+    if (!bars_first && !ShowsOneDimensionalFit(state.network) && beside_width > 1.3f * stacked_side &&
+        bars_width >= 9.0f * ImGui::GetFontSize()) {
+        DrawOutput(state, runtime, {beside_width, size.y}, flags);
+        ImGui::SameLine();
+        DrawGradients(state, runtime, {bars_width, size.y});
+        return;
+    }
     DrawOutput(state, runtime, {size.x, output_height}, flags);
-    DrawGradients(state, runtime, {size.x, size.y - spacing - output_height});
+    DrawGradients(state, runtime, {size.x, size.y - spacing.y - output_height});
 }
 
 // A lesson about the gradient bars (vanishing gradients): the bars take the whole height on the
