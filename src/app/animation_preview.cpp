@@ -3,38 +3,19 @@
 
 #include "app/animation_export_runner.h"
 #include "app/export_service.h"
-#include "core/state_json.h"
 
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <sstream>
 
 namespace actlab::app {
 
 namespace {
 
-constexpr double kSettleSeconds = 0.25; // a change is drawn once it has held this long
-
 double Now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-// Everything the first frame depends on: the window's state, the dialog's and the export's choices,
-// the room for the preview.
-std::string PreviewKey(const AppState& state, const ui::UiRuntime& runtime) {
-    const ui::AnimationExportUi& ui = runtime.animation;
-    const ui::AnimationExportRequest& c = ui.choice;
-    const ui::ExportRequest& still = runtime.exporter.choice;
-    std::ostringstream key;
-    key << static_cast<int>(c.target) << ' ' << c.train << ' ' << static_cast<int>(c.function) << ' '
-        << c.param << ' ' << c.from << ' ' << c.to << ' ' << c.seconds << ' ' << c.fps << ' ' << still.scale
-        << ' ' << (still.look ? static_cast<int>(*still.look) : -1) << ' ' << ui.preview.room_width << 'x'
-        << ui.preview.room_height << ' ' << AppStateToJson(state).dump();
-    return key.str();
 }
 
 } // namespace
@@ -119,7 +100,7 @@ std::string AnimationPreviewer::Draw(AppState& state, ui::UiRuntime& runtime, Pl
 void AnimationPreviewer::Release() {
     texture_.reset();
     renderer_.reset();
-    shown_key_.clear();
+    watch_.Forget();
 }
 
 void AnimationPreviewer::Update(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform) {
@@ -131,20 +112,7 @@ void AnimationPreviewer::Update(AppState& state, ui::UiRuntime& runtime, Platfor
         return;
     }
     if (runtime.animation.running || preview.room_width < 1.0f || preview.room_height < 1.0f) return;
-    const std::string key = PreviewKey(state, runtime);
-    if (key == shown_key_) {
-        pending_key_.clear();
-        return;
-    }
-    const double now = Now();
-    if (key != pending_key_) {
-        pending_key_ = key;
-        pending_since_ = now;
-    }
-    // The first preview at once; later ones once the change has held still.
-    if (!shown_key_.empty() && now - pending_since_ < kSettleSeconds) return;
-    shown_key_ = key;
-    pending_key_.clear();
+    if (!watch_.ShouldDraw(state, runtime, Now())) return;
     RenderedImage image;
     preview.error = Draw(state, runtime, platform, image);
     if (!preview.error.empty()) {

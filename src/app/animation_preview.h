@@ -6,6 +6,7 @@
 #include "app/figure_png.h"
 #include "core/app_state.h"
 #include "render/gl_resources.h"
+#include "ui/animation_preview_watch.h"
 #include "ui/ui_runtime.h"
 
 #include <memory>
@@ -31,9 +32,7 @@ public:
 private:
     std::string Draw(AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform, RenderedImage& image);
 
-    std::string shown_key_;   // what the texture shows
-    std::string pending_key_; // a change not drawn yet
-    double pending_since_ = 0.0;
+    ui::AnimationPreviewWatch watch_; // whether what the texture shows is still what the dialog asks for
     std::optional<Texture> texture_;
     std::unique_ptr<FigureRenderer> renderer_; // kept while the figure's size and scale stay
     int renderer_width_ = 0, renderer_height_ = 0;
