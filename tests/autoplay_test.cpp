@@ -125,5 +125,63 @@ TEST(Autoplay, ASweepWithoutLengthStops) {
     EXPECT_FALSE(state.autoplay.playing);
 }
 
+// The gated view's β: "gated.NAME" names a parameter of the function that view shows.
+TEST(Autoplay, SweepsTheGatedViewsParameter) {
+    AppState state = DefaultAppState();
+    state.gated.function = GatedId::Swiglu;
+    const ParamSweep sweep{"gated.beta", 0.5, 3.0, 2.0, AnimationLoop::Forward};
+    std::string error;
+    ASSERT_TRUE(FindSweepDomain(sweep.param, error)) << error;
+    StartAutoplay(state, sweep);
+    for (int frame = 1; frame <= 30; ++frame) {
+        ASSERT_EQ(AdvanceAutoplay(state, 0.05), "");
+        ASSERT_DOUBLE_EQ(state.gated.params[0], ParamSweepValueAt(sweep, 0.05 * frame));
+    }
+    EXPECT_EQ(SweepParamValue(state, "gated.beta"), std::optional<double>(state.gated.params[0]));
+    // GLU's gate (the sigmoid) has no β: the sweep stops and says whose parameter is missing.
+    state.gated.function = GatedId::Glu;
+    const std::string stopped = AdvanceAutoplay(state, 0.05);
+    EXPECT_NE(stopped.find("glu"), std::string::npos) << stopped;
+    EXPECT_FALSE(state.autoplay.playing);
+}
+
+// The curves stay inside both plots at every α of the sweep (checked on a grid finer than, and
+// offset from, the one the fit samples), though ELU′ reaches α = 2 just left of 0, far above the
+// f′ range the scene opens with.
+TEST(FitViewToSweep, KeepsEveryCurveInsideOverTheWholeSweep) {
+    AppState state = DefaultAppState();
+    state.plots.selected = {ActivationId::Elu, ActivationId::Relu};
+    state.plots.view = {-5.0, 4.0, -2.0, 4.0, -0.25, 1.25};
+    const ParamSweep sweep{"elu.alpha", 0.2, 2.0, 4.0, AnimationLoop::PingPong};
+    FitViewToSweep(state, sweep);
+    const PlotViewRange& view = state.plots.view;
+    EXPECT_EQ(view.x_min, -5.0);
+    EXPECT_EQ(view.x_max, 4.0);
+    EXPECT_LE(view.y_min, -2.0); // never narrower than the scene's own ranges
+    EXPECT_GE(view.y_max, 4.0);
+    EXPECT_LE(view.dy_min, -0.25);
+    EXPECT_GE(view.dy_max, 2.0);
+    for (double alpha = 0.2; alpha <= 2.0; alpha += 0.0137) {
+        Activation elu = Activation::WithDefaults(ActivationId::Elu);
+        ASSERT_EQ(SetParam(elu, "alpha", alpha), "");
+        for (double x = view.x_min; x <= view.x_max; x += 0.01) {
+            const double f = Evaluate(elu, x), df = Derivative(elu, x, state.plots.convention);
+            ASSERT_TRUE(f >= view.y_min && f <= view.y_max) << "alpha " << alpha << " x " << x;
+            ASSERT_TRUE(df >= view.dy_min && df <= view.dy_max) << "alpha " << alpha << " x " << x;
+        }
+    }
+}
+
+TEST(FitViewToSweep, LeavesTheViewWhenTheSweptThingIsNotPlotted) {
+    AppState state = DefaultAppState();
+    state.plots.selected = {ActivationId::Relu};
+    state.plots.view = {-5.0, 4.0, -2.0, 4.0, -0.25, 1.25};
+    const PlotViewRange before = state.plots.view;
+    FitViewToSweep(state, {"elu.alpha", 0.2, 5.0, 4.0, AnimationLoop::PingPong});
+    FitViewToSweep(state, {"softmax.temperature", 1.0, 20.0, 4.0, AnimationLoop::PingPong});
+    FitViewToSweep(state, {"no_such.thing", 1.0, 20.0, 4.0, AnimationLoop::PingPong});
+    EXPECT_EQ(state.plots.view, before);
+}
+
 } // namespace
 } // namespace actlab

@@ -32,15 +32,6 @@ std::vector<std::size_t> SlideNumbers() {
     return numbers;
 }
 
-// Known open layout defects of a slide, skipped by title with the reason, so that the skip
-// shows in the output.
-const char* KnownOpenDefect(const std::string& title) {
-    if (title == "Dying ReLU: 0.8 \u00d7 0 \u00d7 0.4 \u00d7 0.3 = 0")
-        return "known open: with the chain-rule pane open the focus regions (graph and pane) take 27% of "
-               "the window at 1920x1080 2x, under the 40% the hall checks ask";
-    return nullptr;
-}
-
 class DeckSlideLayoutTest : public ::testing::TestWithParam<std::size_t> {
 protected:
     void SetUp() override {
@@ -54,7 +45,6 @@ protected:
 TEST_P(DeckSlideLayoutTest, PassesTheHallChecksAtTheProjectorSize) {
     const std::size_t number = GetParam();
     const std::string& title = ShippedDeck().slides[number - 1].title;
-    if (const char* reason = KnownOpenDefect(title)) GTEST_SKIP() << reason;
     const fs::path out = dir_ / "layout.json";
     const CommandResult run =
         RunActlab({"--deck", kDeck, "--slide", std::to_string(number), "--layout-report", out.string(),

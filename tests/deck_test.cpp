@@ -1,5 +1,6 @@
 // The deck format: parsing with positions, every slide source, sweeps, round trips, the shipped decks,
 // and appending a view as a slide through the atomic writer.
+#include "core/autoplay.h"
 #include "core/deck.h"
 #include "core/file_io.h"
 
@@ -174,6 +175,36 @@ TEST(ShippedDecks, EveryShippedDeckLoadsWithoutWarnings) {
             EXPECT_NE(slide.source, SlideSource::File) << slide.title; // nothing read from disk
     }
     EXPECT_FALSE(LoadDeckOrShipped("deck:no-such").ok());
+}
+
+// What a slide with a sweep opens with (its scene, fitted over the sweep as the window does) keeps
+// every shown curve inside its plots at every value the sweep passes through.
+TEST(ShippedDecks, SweptCurvesStayInsideTheirPlots) {
+    const DeckParseResult r = LoadDeckOrShipped("deck:activation-functions");
+    ASSERT_TRUE(r.ok()) << r.error;
+    int checked = 0;
+    for (std::size_t i = 0; i < r.deck.slides.size(); ++i) {
+        const DeckSlide& slide = r.deck.slides[i];
+        if (!slide.sweep) continue;
+        AppState state = r.scenes[i].state;
+        FitViewToSweep(state, *slide.sweep);
+        const PlotViewRange& view = state.plots.view;
+        for (int step = 0; step <= 50; ++step) {
+            AppState swept = state;
+            const double value = ParamSweepValueAt(*slide.sweep, slide.sweep->seconds * step / 50.0);
+            ASSERT_EQ(SetSweepParam(swept, slide.sweep->param, value), "");
+            for (const ActivationId id : swept.plots.selected) {
+                const Activation shown = swept.ActivationOf(id);
+                for (double x = view.x_min; x <= view.x_max; x += (view.x_max - view.x_min) / 997) {
+                    const double f = Evaluate(shown, x), df = Derivative(shown, x, swept.plots.convention);
+                    ASSERT_TRUE(f >= view.y_min && f <= view.y_max) << slide.title << " at " << value;
+                    ASSERT_TRUE(df >= view.dy_min && df <= view.dy_max) << slide.title << " at " << value;
+                }
+            }
+        }
+        ++checked;
+    }
+    EXPECT_GE(checked, 3); // the leaky slope, ELU's α and Swish's β (softmax's sweep has no curves)
 }
 
 } // namespace

@@ -76,6 +76,46 @@ std::string Joined(const std::vector<std::string>& lines) {
     return text;
 }
 
+const LayoutRegion* RegionOf(const LayoutReport& report, const std::string& id) {
+    const auto found = std::find_if(report.regions.begin(), report.regions.end(),
+                                    [&](const LayoutRegion& r) { return r.id == id; });
+    return found == report.regions.end() ? nullptr : &*found;
+}
+
+// Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "(" + std::to_string(…).
+std::string Describe(const LayoutRect& r) {
+    std::string text = "(";
+    text += std::to_string(r.x);
+    text += ", ";
+    text += std::to_string(r.y);
+    text += ", ";
+    text += std::to_string(r.w);
+    text += " x ";
+    text += std::to_string(r.h);
+    text += ")";
+    return text;
+}
+
+// The network graph scales to its slot: its nodes (with their gradient bars) stay inside the graph's
+// region, and no heading or name of the graph lies over them (the "dead"/"dying" badges sit on
+// their nodes by design; the input names beside theirs).
+void ExpectGraphFitsItsSlot(const LayoutReport& report) {
+    const LayoutRegion* graph = RegionOf(report, "network.graph");
+    const LayoutRegion* nodes = RegionOf(report, "network.graph.nodes");
+    ASSERT_NE(graph, nullptr);
+    ASSERT_NE(nodes, nullptr);
+    EXPECT_TRUE(graph->rect.Contains(nodes->rect, 1.0f))
+        << "nodes " << Describe(nodes->rect) << " leave the graph " << Describe(graph->rect);
+    EXPECT_FALSE(nodes->clipped);
+    for (const LayoutLabel& label : report.labels) {
+        if (label.region != "network.graph" || label.text == "dead" || label.text == "dying") continue;
+        if (label.text == "x1" || label.text == "x2") continue;
+        EXPECT_FALSE(label.rect.Overlaps(nodes->rect, 1.0f))
+            << "\"" << label.text << "\" " << Describe(label.rect) << " over the nodes "
+            << Describe(nodes->rect);
+    }
+}
+
 // One scene at every hall size (one Xvfb for the four actlab runs keeps the suite quick).
 TEST_P(LayoutReportTest, FocusRegionsAreBigUncoveredAndLabelsReadable) {
     const std::string& scene = GetParam();
@@ -91,6 +131,7 @@ TEST_P(LayoutReportTest, FocusRegionsAreBigUncoveredAndLabelsReadable) {
         if (report.focus.front().rfind("softmax.", 0) != 0) {
             EXPECT_FALSE(report.labels.empty());
         }
+        if (RegionOf(report, "network.graph")) ExpectGraphFitsItsSlot(report);
     }
 }
 
@@ -128,6 +169,72 @@ TEST_F(LayoutReportSingleTest, HideControlsLeavesNoControlRegion) {
 TEST_F(LayoutReportSingleTest, APresetNamesItsOwnFocus) {
     const LayoutReport report = Report("vanishing-gradients", kSizes[2]);
     EXPECT_EQ(report.focus, std::vector<std::string>{"network.gradients"});
+}
+
+// The softmax lesson is about the output plane: on the projector and the old beamer the plane
+// itself (the square, not its titles) is the largest thing on screen, a fifth of the window or more,
+// while the graph still fits its slot beside it.
+TEST_F(LayoutReportSingleTest, SoftmaxLessonGivesTheOutputPlaneTheBigSlot) {
+    for (const auto& [size, share] :
+         {std::pair{HallSize{"1920x1080", "2"}, 0.2}, std::pair{HallSize{"1280x800", "1"}, 0.3}}) {
+        SCOPED_TRACE(std::string(size.size) + " at " + size.scale + "\u00d7");
+        const LayoutReport report = Report("softmax-three-classes", size);
+        EXPECT_EQ(report.focus.front(), "network.output");
+        EXPECT_GE(WindowShare(report, {"network.output.plane"}), share);
+        // The graph's drawing (its nodes' box) rather than its slot, whose width is mostly margin.
+        for (const char* other : {"network.graph.nodes", "network.gradients", "network.charts"})
+            EXPECT_GT(WindowShare(report, {"network.output.plane"}), WindowShare(report, {other})) << other;
+        ExpectGraphFitsItsSlot(report);
+        EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << Joined(LayoutProblems(report, 0.4));
+    }
+}
+
+// In the default arrangement the right column is wide and short on the projector: the output plane
+// sits beside the gradient bars instead of being a small square over them (the spiral at 160 px), and
+// a classification lesson keeps its accuracy readout (in the toolbar, or in the plane's title rows).
+TEST_F(LayoutReportSingleTest, TheOutputPlaneBesideTheBarsKeepsItsSizeAndTheAccuracy) {
+    for (const char* scene : {"optimizers-on-the-spiral", "dying-relu-learning-rate", "dying-relu-bias"}) {
+        for (const auto& [size, share] :
+             {std::pair{HallSize{"1920x1080", "2"}, 0.04}, std::pair{HallSize{"1280x800", "1"}, 0.08}}) {
+            SCOPED_TRACE(std::string(scene) + ", " + size.size + " at " + size.scale + "\u00d7");
+            const LayoutReport report = Report(scene, size);
+            EXPECT_GE(WindowShare(report, {"network.output.plane"}), share);
+            EXPECT_TRUE(std::any_of(report.labels.begin(), report.labels.end(), [](const LayoutLabel& l) {
+                return (l.region == "network.output" || l.region == "network.toolbar") &&
+                       l.text.rfind("accuracy ", 0) == 0;
+            }));
+            EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << Joined(LayoutProblems(report, 0.4));
+        }
+    }
+}
+
+// The widest network the panel allows (six hidden layers of eight neurons, all born dead so every
+// node carries its badge where there is room) fits the graph's slot in each arrangement of the
+// view (the graph big, the output plane big, the gradient bars big), on the projector at 2× and
+// the old beamer at 1×; badges that would touch are dropped rather than overlapping.
+TEST_F(LayoutReportSingleTest, TheWidestNetworkFitsTheGraphInEveryArrangement) {
+    std::string layers;
+    for (int l = 0; l < 6; ++l) {
+        if (l > 0) layers += ", ";
+        layers += R"({"neurons": 8, "activation": "relu"})";
+    }
+    // The focus lists of the lessons that use each arrangement.
+    for (const char* focus : {R"("network.graph", "network.output", "network.gradients")",
+                              R"("network.output", "network.graph")", R"("network.gradients")"}) {
+        const fs::path scene = dir_ / "wide.json";
+        std::ofstream(scene) << R"({"format": "actlab-scene", "version": 1, "title": "wide",
+            "workspace": {"view": "network", "focus": [)"
+                             << focus << R"(]},
+            "network": {"layers": [)"
+                             << layers << R"(], "output": "tanh", "dataset": "circle", "seed": 1,
+                "bias_init": -5, "playing": false}})";
+        for (const HallSize& size : {HallSize{"1920x1080", "2"}, HallSize{"1280x800", "1"}}) {
+            SCOPED_TRACE(std::string(focus) + ", " + size.size + " at " + size.scale + "\u00d7");
+            const LayoutReport report = Report("", size, {"--scene", scene.string()});
+            ExpectGraphFitsItsSlot(report);
+            EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << Joined(LayoutProblems(report, 0.4));
+        }
+    }
 }
 
 // The softmax lesson's decision surface in the real window (GPU class map): inside the output plane's

@@ -285,6 +285,50 @@ TEST(PlotFigure, ProbeLabelsReadLikeTheLecture) {
                             [](const auto& t) { return t.text == "f(\u22124) = \u22120.04"; }));
 }
 
+// The kink-convention slide: with f′(0) undefined the probe at 0 still says so, half way up the jump
+// (between the one-sided limits 0 and 1), with no dot that would claim a value; under a convention
+// that defines f′(0) the label and a dot sit at that value.
+TEST(PlotFigure, AProbeOnAnUndefinedDerivativeSaysSoAtTheJump) {
+    const Activation relu = Activation::WithDefaults(ActivationId::Relu);
+    EXPECT_EQ(ProbeAnchorY(relu, 0, true, KinkConvention::Undefined), std::optional<double>(0.5));
+    EXPECT_EQ(ProbeAnchorY(relu, 0, true, KinkConvention::Zero), std::optional<double>(0.0));
+    EXPECT_EQ(ProbeAnchorY(relu, 2, true, KinkConvention::Undefined), std::optional<double>(1.0));
+    const std::vector<Probe> probes{{ActivationId::Relu, 0, true}};
+    for (const KinkConvention convention : {KinkConvention::Undefined, KinkConvention::Zero}) {
+        RecordingCanvas canvas;
+        PlotSpec spec;
+        spec.quantity = PlotQuantity::Derivative;
+        spec.x_min = -3;
+        spec.x_max = 3;
+        spec.y_min = -0.25;
+        spec.y_max = 1.25;
+        spec.convention = convention;
+        spec.overlays = {false, false, false, false};
+        spec.probes = probes;
+        const FigureStyle style;
+        const PlotFrame frame = LayoutPlot(canvas, spec, {0, 0}, {900, 500}, style);
+        const FigureTheme theme = FigureThemeFor(Theme::Light);
+        const std::vector<PlotCurveData> curves =
+            BuildCurves(std::span(&relu, 1), -3, 3, SamplesForWidth(frame.AreaWidth()), convention, theme);
+        DrawPlot(canvas, frame, spec, curves, theme, style);
+        const bool undefined = convention == KinkConvention::Undefined;
+        const std::string text = undefined ? "f\u2032(0) = undefined" : "f\u2032(0) = 0";
+        const auto label = std::find_if(canvas.texts.begin(), canvas.texts.end(),
+                                        [&](const auto& t) { return t.text == text; });
+        ASSERT_NE(label, canvas.texts.end()) << text;
+        // The label is near its anchor: within a few lines of (0, 0.5) or (0, 0).
+        const Vec2 anchor = frame.ToPixel(0, undefined ? 0.5 : 0.0);
+        const Vec2 centre{(label->min.x + label->max.x) / 2, (label->min.y + label->max.y) / 2};
+        EXPECT_LT(std::hypot(centre.x - anchor.x, centre.y - anchor.y), 6 * style.font_size) << text;
+        const bool dot_at_anchor =
+            std::any_of(canvas.circles.begin(), canvas.circles.end(), [&](const auto& c) {
+                return c.second && std::abs(c.first.x - anchor.x) < 0.5f &&
+                       std::abs(c.first.y - anchor.y) < 0.5f;
+            });
+        EXPECT_EQ(dot_at_anchor, !undefined) << text;
+    }
+}
+
 TEST(PlotFigure, AsymptoteLabelsNameTheParameters) {
     Activation selu = Activation::WithDefaults(ActivationId::Selu);
     EXPECT_EQ(AsymptoteLabel(selu, {false, -1.7580993408473766}),

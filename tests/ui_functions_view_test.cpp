@@ -230,5 +230,77 @@ TEST_F(UiFrameTest, EveryPanelFrameDrawsEveryPanelWithTrainingRunning) {
     EXPECT_EQ(runtime_.session.network.last_training_seconds(), 0.0) << "paused: no training slice";
 }
 
+// Swish's β in the slider strip under the plots at the lecture's 2× (1920×1080: the narrow layout):
+// wherever the grab is, the value's digits are not under it, or have the frame's colour behind them
+// on top of it. Measured in the frame's draw data: the grab's quad, the frame, the value's glyphs (the
+// text colour inside the frame) and any backdrop drawn over the grab.
+TEST_F(UiFrameTest, AParameterSlidersDigitsAreNeverUnderItsGrab) {
+    state_.display.theme = Theme::Dark; // its frame border is not text-coloured (the projector's is)
+    state_.display.ui_scale = 2.0f;
+    state_.plots.selected = {ActivationId::Swish};
+    Rebuild();
+    ImGui::GetIO().MousePos = {-100, -100};
+    double& beta = state_.plots.params[static_cast<std::size_t>(ActivationId::Swish)][0];
+    int checked = 0;
+    for (double value = 0.0; value <= 5.0; value += 0.0931) {
+        beta = value;
+        Frames(2);
+        const ImU32 grab_color = ImGui::GetColorU32(ImGuiCol_SliderGrab);
+        const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+        const ImU32 frame_color = ImGui::GetColorU32(ImGuiCol_FrameBg);
+        ASSERT_NE(ImGui::GetColorU32(ImGuiCol_Border), text_color);
+        const ImDrawData* data = ImGui::GetDrawData();
+        // The grab: the only slider grab on screen.
+        ImVec2 grab_lo{1e9f, 1e9f}, grab_hi{-1e9f, -1e9f};
+        for (int l = 0; l < data->CmdListsCount; ++l) {
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+                if (v.col != grab_color) continue;
+                grab_lo = {std::min(grab_lo.x, v.pos.x), std::min(grab_lo.y, v.pos.y)};
+                grab_hi = {std::max(grab_hi.x, v.pos.x), std::max(grab_hi.y, v.pos.y)};
+            }
+        }
+        ASSERT_LT(grab_lo.x, grab_hi.x) << "β's grab is on screen at " << value;
+        // The frame around it (frame-coloured, on the grab's row), the digits inside the frame, and a
+        // frame-coloured backdrop drawn after the grab.
+        float frame_lo = 1e9f, frame_hi = -1e9f, text_lo = 1e9f, text_hi = -1e9f, back_lo = 1e9f,
+              back_hi = -1e9f;
+        const auto on_row = [&](const ImDrawVert& v) {
+            return v.pos.y >= grab_lo.y - 4 && v.pos.y <= grab_hi.y + 4;
+        };
+        for (int l = 0; l < data->CmdListsCount; ++l) {
+            bool after_grab = false;
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+                if (v.col == grab_color) after_grab = true;
+                if (v.col != frame_color || !on_row(v) || after_grab) continue;
+                frame_lo = std::min(frame_lo, v.pos.x);
+                frame_hi = std::max(frame_hi, v.pos.x);
+            }
+        }
+        ASSERT_LE(frame_lo, grab_lo.x);
+        ASSERT_GE(frame_hi, grab_hi.x);
+        for (int l = 0; l < data->CmdListsCount; ++l) {
+            bool after_grab = false;
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+                if (v.col == grab_color) after_grab = true;
+                if (!on_row(v) || v.pos.x <= frame_lo || v.pos.x >= frame_hi) continue;
+                if (v.col == text_color) {
+                    text_lo = std::min(text_lo, v.pos.x);
+                    text_hi = std::max(text_hi, v.pos.x);
+                } else if (v.col == frame_color && after_grab) {
+                    back_lo = std::min(back_lo, v.pos.x);
+                    back_hi = std::max(back_hi, v.pos.x);
+                }
+            }
+        }
+        ASSERT_LT(text_lo, text_hi) << "β's value is drawn at " << value;
+        const bool apart = text_hi <= grab_lo.x || text_lo >= grab_hi.x;
+        const bool backed = back_lo <= text_lo && back_hi >= text_hi;
+        EXPECT_TRUE(apart || backed) << "β = " << value << ": digits [" << text_lo << ", " << text_hi
+                                     << "], grab [" << grab_lo.x << ", " << grab_hi.x << "]";
+        ++checked;
+    }
+    EXPECT_GT(checked, 50);
+}
+
 } // namespace
 } // namespace actlab::ui

@@ -280,6 +280,113 @@ TEST_F(PresenterTest, ThePlayButtonSweepsAndTouchingTheSliderStopsIt) {
     EXPECT_FALSE(state_.autoplay.playing);
 }
 
+// The play button's popup (right-click): a range typed into "from", the speed typed into "seconds per
+// pass" (Ctrl+click makes the slider a text field), "forward, jump back", then Play: the sweep that
+// plays is exactly what was chosen, and the button remembers it.
+TEST_F(PresenterTest, ThePlayButtonsPopupChoosesRangeSpeedAndMode) {
+    state_.plots.selected = {ActivationId::LeakyRelu};
+    Frames(3);
+    ImGuiWindow* column = WindowNamed("/##right");
+    ASSERT_NE(column, nullptr);
+    const int function_id = static_cast<int>(ActivationId::LeakyRelu);
+    const ImGuiID seed = ImHashData(&function_id, sizeof function_id, column->ID);
+    const ImGuiID slider = ImHashStr("slope##slope", 0, seed);
+    const ImGuiID play = ImHashStr("##autoplay", 0, ImHashStr("leaky_relu.slope", 0, seed));
+    const float left = column->Pos.x + column->WindowPadding.x + 10.0f;
+    const auto slider_at = FindItem(column, slider, {left, column->Pos.y}, {0.0f, 3.0f}, 200);
+    ASSERT_TRUE(slider_at);
+    const auto play_at = FindItem(column, play, *slider_at, {4.0f, 0.0f}, 200);
+    ASSERT_TRUE(play_at);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseDown[1] = true;
+    Frame();
+    io.MouseDown[1] = false;
+    Frames(2);
+    ASSERT_FALSE(GImGui->OpenPopupStack.empty()) << "right-click opens the popup";
+    ImGuiWindow* popup = GImGui->OpenPopupStack.back().Window;
+    ASSERT_NE(popup, nullptr);
+    EXPECT_FALSE(state_.autoplay.playing) << "the popup alone plays nothing";
+
+    const auto type = [&](const char* text) {
+        for (const char* c = text; *c; ++c)
+            io.AddInputCharacter(static_cast<unsigned>(*c));
+        Frame();
+    };
+    const float popup_left = popup->Pos.x + popup->WindowPadding.x + 6.0f;
+    const auto find = [&](const char* label, ImVec2 start, ImVec2 step) {
+        return FindItem(popup, ImHashStr(label, 0, popup->ID), start, step, 300);
+    };
+    const auto from_at = find("from##sweep_from", {popup_left, popup->Pos.y}, {0.0f, 2.0f});
+    ASSERT_TRUE(from_at) << "the from field";
+    Drag(*from_at, {0, 0}, 0); // a click selects the whole number; typing replaces it
+    type("0.05");
+    const auto seconds_at = find("seconds per pass##sweep_seconds", *from_at, {0.0f, 2.0f});
+    ASSERT_TRUE(seconds_at) << "the seconds slider";
+    io.KeyCtrl = true;
+    Drag(*seconds_at, {0, 0}, 0);
+    io.KeyCtrl = false;
+    Frame();
+    type("2");
+    const auto pingpong_at = find("back and forth##sweep_pingpong", *seconds_at, {0.0f, 2.0f});
+    ASSERT_TRUE(pingpong_at) << "the mode's first choice";
+    const auto forward_at = find("forward, jump back##sweep_forward", *pingpong_at, {4.0f, 0.0f});
+    ASSERT_TRUE(forward_at) << "the mode's second choice";
+    Drag(*forward_at, {0, 0}, 0);
+    const auto play_button_at = find("Play##sweep_play", *pingpong_at, {0.0f, 2.0f});
+    ASSERT_TRUE(play_button_at) << "the popup's Play";
+    Drag(*play_button_at, {0, 0}, 0);
+
+    ASSERT_TRUE(state_.autoplay.playing);
+    const ParamSweep& sweep = state_.autoplay.sweep;
+    const ParamSpec& slope = Info(ActivationId::LeakyRelu).params[0];
+    EXPECT_EQ(sweep.param, "leaky_relu.slope");
+    EXPECT_DOUBLE_EQ(sweep.from, 0.05);
+    EXPECT_EQ(sweep.to, slope.slider_max);
+    EXPECT_DOUBLE_EQ(sweep.seconds, 2.0);
+    EXPECT_EQ(sweep.loop, AnimationLoop::Forward);
+    EXPECT_TRUE(GImGui->OpenPopupStack.empty()) << "Play closes the popup";
+    io.DeltaTime = 0.05f;
+    Frames(10);
+    EXPECT_DOUBLE_EQ(LeakySlope(), ParamSweepValueAt(sweep, state_.autoplay.elapsed));
+    EXPECT_GT(LeakySlope(), 0.05);
+    // Stopped and played again with a left click, the button plays the same choice.
+    Drag(*play_at, {0, 0}, 0);
+    ASSERT_FALSE(state_.autoplay.playing);
+    Drag(*play_at, {0, 0}, 0);
+    ASSERT_TRUE(state_.autoplay.playing);
+    EXPECT_DOUBLE_EQ(state_.autoplay.sweep.from, 0.05);
+    EXPECT_EQ(state_.autoplay.sweep.loop, AnimationLoop::Forward);
+}
+
+// The gated view's β slider has its play button like every parameter slider; grabbing β stops it.
+TEST_F(PresenterTest, TheGatedViewsBetaHasAPlayButton) {
+    ShowView(state_, WorkspaceView::Gated);
+    state_.gated.function = GatedId::Swiglu;
+    Frames(3);
+    ImGuiWindow* controls = WindowNamed("/##gated_controls");
+    ASSERT_NE(controls, nullptr) << "the gated view's controls";
+    const ImGuiID slider = ImHashStr("\u03b2##gated_param0", 0, controls->ID);
+    const ImGuiID play = ImHashStr("##autoplay", 0, ImHashStr("gated.beta", 0, controls->ID));
+    const float left = controls->Pos.x + controls->WindowPadding.x + 10.0f;
+    const auto slider_at = FindItem(controls, slider, {left, controls->Pos.y}, {0.0f, 3.0f}, 300);
+    ASSERT_TRUE(slider_at) << "the beta slider";
+    const auto play_at = FindItem(controls, play, *slider_at, {4.0f, 0.0f}, 400);
+    ASSERT_TRUE(play_at) << "its play button on the same row";
+    Drag(*play_at, {0, 0}, 0);
+    ASSERT_TRUE(state_.autoplay.playing);
+    EXPECT_EQ(state_.autoplay.sweep.param, "gated.beta");
+    ImGui::GetIO().DeltaTime = 0.05f;
+    Frames(20);
+    EXPECT_DOUBLE_EQ(state_.gated.params[0],
+                     ParamSweepValueAt(state_.autoplay.sweep, state_.autoplay.elapsed));
+    Drag(*slider_at, {2.0f, 0.0f}, 3);
+    EXPECT_FALSE(state_.autoplay.playing);
+    const double by_hand = state_.gated.params[0];
+    Frames(10);
+    EXPECT_EQ(state_.gated.params[0], by_hand);
+}
+
 TEST_F(PresenterTest, ExportAnimationStartsFromTheSliderSweep) {
     state_.plots.selected = {ActivationId::Elu};
     state_.autoplay = {false, {"elu.alpha", 0.2, 2.5, 3.0, AnimationLoop::PingPong}, 0.0};

@@ -1,6 +1,7 @@
 // Slider auto-play applied to the app state: the swept parameter's name resolved to a value in the
-// state ("FN.NAME", "network.learning_rate", "network.bias_init", "softmax.temperature"), advanced
-// once per frame and kept inside the parameter's valid domain.
+// state ("FN.NAME", "gated.NAME", "network.learning_rate", "network.bias_init", "softmax.temperature"),
+// advanced once per frame and kept inside the parameter's valid domain. "gated.NAME" is a parameter of
+// the function the gated view shows (SwiGLU's "gated.beta").
 #pragma once
 
 #include "core/app_state.h"
@@ -30,6 +31,11 @@ std::optional<double> SweepParamValue(const AppState& state, std::string_view pa
 
 // Writes `value`, clamped into the parameter's domain; "" or why the name is unknown.
 std::string SetSweepParam(AppState& state, std::string_view param, double value);
+
+// Widens the function plots' y ranges (f and f′) so that every shown curve stays inside over the
+// whole sweep FROM … TO, not only at the value the scene opens with; the x range stays as it is. A
+// sweep of anything but a shown function's parameter leaves the view as it is.
+void FitViewToSweep(AppState& state, const ParamSweep& sweep);
 
 // Plays `sweep` from its start.
 void StartAutoplay(AppState& state, const ParamSweep& sweep);

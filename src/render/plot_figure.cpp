@@ -470,6 +470,14 @@ void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec,
     canvas.Rect(frame.area_min, frame.area_max, theme.frame, 1.0f * style.scale);
 }
 
+std::optional<double> ProbeAnchorY(const Activation& activation, double x, bool derivative,
+                                   KinkConvention convention) {
+    double y = derivative ? Derivative(activation, x, convention) : Evaluate(activation, x);
+    if (derivative && std::isnan(y)) y = Derivative(activation, x, KinkConvention::Mean);
+    if (!std::isfinite(y)) return std::nullopt;
+    return y;
+}
+
 std::string ProbeLabel(const Activation& activation, double x, bool derivative, KinkConvention convention,
                        bool name_the_function) {
     const double y = derivative ? Derivative(activation, x, convention) : Evaluate(activation, x);

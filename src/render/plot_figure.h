@@ -126,6 +126,12 @@ std::vector<PlotCurveData> BuildCurves(std::span<const Activation> functions, do
 void DrawPlot(Canvas& canvas, const PlotFrame& frame, const PlotSpec& spec,
               std::span<const PlotCurveData> curves, const FigureTheme& theme, const FigureStyle& style);
 
+// Where a probe's marker and label sit: at (x, f(x)) or (x, f′(x)); a derivative the kink convention
+// leaves undefined (NaN) sits half way up its jump, between the one-sided limits, so that its
+// "= undefined" label still shows where the lecture asks. nullopt when even that is not finite.
+std::optional<double> ProbeAnchorY(const Activation& activation, double x, bool derivative,
+                                   KinkConvention convention);
+
 // "f(−4) = −0.04", or "Leaky ReLU(−4) = −0.04" when several functions are shown.
 std::string ProbeLabel(const Activation& activation, double x, bool derivative, KinkConvention convention,
                        bool name_the_function);

@@ -121,13 +121,19 @@ void DrawProbes(const PlotScene& scene, LabelLayout& labels) {
             std::find_if(scene.curves.begin(), scene.curves.end(),
                          [&](const PlotCurveData& c) { return c.activation.id == probe.function; });
         if (curve == scene.curves.end()) continue;
-        const double y = probe.on_derivative ? Derivative(curve->activation, probe.x, scene.spec.convention)
-                                             : Evaluate(curve->activation, probe.x);
-        if (!std::isfinite(y) || probe.x < frame.x_min || probe.x > frame.x_max) continue;
-        const Vec2 p = frame.ToPixel(probe.x, y);
+        const std::optional<double> y =
+            ProbeAnchorY(curve->activation, probe.x, probe.on_derivative, scene.spec.convention);
+        if (!y || probe.x < frame.x_min || probe.x > frame.x_max) continue;
+        const Vec2 p = frame.ToPixel(probe.x, *y);
         const float r = 5.5f * style.scale;
-        scene.canvas.FilledCircle(p, r + 1.5f * style.scale, scene.theme.plot_background);
-        scene.canvas.FilledCircle(p, r, curve->color);
+        // An undefined f′ has no point to mark (the jump's two open circles say so): only its label,
+        // between them.
+        const bool undefined =
+            probe.on_derivative && std::isnan(Derivative(curve->activation, probe.x, scene.spec.convention));
+        if (!undefined) {
+            scene.canvas.FilledCircle(p, r + 1.5f * style.scale, scene.theme.plot_background);
+            scene.canvas.FilledCircle(p, r, curve->color);
+        }
         const std::string label = ProbeLabel(curve->activation, probe.x, probe.on_derivative,
                                              scene.spec.convention, scene.curves.size() > 1);
         const float pad = 4.0f * style.scale;

@@ -65,9 +65,8 @@ void DrawSweepPopup(AppState& state, ParamSweep& choice, double lo, double hi) {
     if (!std::isfinite(choice.to)) choice.to = hi;
     ImGui::SetNextItemWidth(width);
     const double min_seconds = kMinSeconds, max_seconds = kMaxSeconds;
-    ImGui::SliderScalar("seconds per pass##sweep_seconds", ImGuiDataType_Double, &choice.seconds,
-                        &min_seconds, &max_seconds, "%.3g",
-                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    ReadableSlider("seconds per pass##sweep_seconds", ImGuiDataType_Double, &choice.seconds, &min_seconds,
+                   &max_seconds, "%.3g", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::RadioButton("back and forth##sweep_pingpong", choice.loop == AnimationLoop::PingPong))
         choice.loop = AnimationLoop::PingPong;
     ImGui::SameLine();

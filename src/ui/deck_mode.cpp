@@ -1,6 +1,7 @@
 // Presenter mode's deck (see deck_mode.h).
 #include "ui/deck_mode.h"
 
+#include "core/autoplay.h"
 #include "ui/scene_files.h"
 #include "ui/shortcuts.h"
 #include "ui/ui_runtime.h"
@@ -33,12 +34,15 @@ std::string ExpandHome(const std::string& path) {
     return path;
 }
 
-// Shows the slide at `deck.index`: as it was left, else its scene; its sweep starts.
+// Shows the slide at `deck.index`: as it was left, else its scene, whose plots then fit the curves
+// over the whole sweep (they never leave the plot while it plays); its sweep starts.
 void ShowSlide(AppState& state, UiRuntime& runtime) {
     DeckMode& deck = runtime.deck;
     const std::size_t i = deck.index;
-    Scene scene = deck.left[i] ? *deck.left[i] : deck.opening[i];
+    const bool as_left = deck.left[i].has_value();
+    Scene scene = as_left ? *deck.left[i] : deck.opening[i];
     ApplyScene(std::move(scene), state, runtime, true);
+    if (!as_left && deck.slide().sweep) FitViewToSweep(state, *deck.slide().sweep);
     runtime.scenes.title = deck.slide().title;
     state.autoplay = deck.slide().sweep ? AutoplayState{true, *deck.slide().sweep, 0.0} : AutoplayState{};
     deck.indicator_since = -1.0;

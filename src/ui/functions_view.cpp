@@ -66,8 +66,9 @@ void DrawParameterStrip(AppState& state, UiRuntime& runtime) {
             ImGui::SameLine();
             double edited = values[p];
             ImGui::SetNextItemWidth(slider_width);
-            if (ImGui::SliderScalar("##strip", ImGuiDataType_Double, &edited, &spec.slider_min,
-                                    &spec.slider_max, "%.4g") &&
+            // Readable: the value's digits keep clear of the grab (ImGui centres them under it).
+            if (ReadableSlider("##strip", ImGuiDataType_Double, &edited, &spec.slider_min, &spec.slider_max,
+                               "%.4g") &&
                 edited != values[p]) {
                 runtime.parameter_error = CommitParameter(state, id, p, edited);
             }

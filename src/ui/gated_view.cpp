@@ -6,6 +6,7 @@
 #include "core/workspace.h"
 #include "render/gated_figure.h"
 #include "render/heat_color.h"
+#include "ui/autoplay_controls.h"
 #include "ui/layout_recorder.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -77,15 +78,18 @@ void DrawControls(AppState& state, UiRuntime& runtime, bool stacked) {
         const ParamSpec& spec = function.param_specs()[i];
         next(font * 12.0f);
         double value = g.params[i];
-        ImGui::SetNextItemWidth(slider_width);
+        ImGui::SetNextItemWidth(slider_width - AutoplayButtonWidth());
         const std::string label = std::string(spec.symbol) + "##gated_param" + std::to_string(i);
-        if (ReadableSlider(label.c_str(), ImGuiDataType_Double, &value, &spec.slider_min, &spec.slider_max,
-                           "%.3g")) {
+        const bool changed = ReadableSlider(label.c_str(), ImGuiDataType_Double, &value, &spec.slider_min,
+                                            &spec.slider_max, "%.3g");
+        ItemTooltip(std::string(spec.help).c_str());
+        // Right after the slider: touching it by hand stops its sweep.
+        AutoplayButton(state, runtime, "gated." + std::string(spec.name), spec.slider_min, spec.slider_max);
+        if (changed) {
             GatedFunction candidate = function;
             runtime.parameter_error = SetParam(candidate, spec.name, value);
             if (runtime.parameter_error.empty()) g.params = candidate.params;
         }
-        ItemTooltip(std::string(spec.help).c_str());
     }
     next(font * 12.0f);
     ImGui::SetNextItemWidth(slider_width);

@@ -27,7 +27,8 @@ DecadeRange BarDecades(const std::vector<GradientBar>& bars, int max_decades) {
 }
 
 void GradientBars(const char* id, const std::string& title, const std::vector<GradientBar>& bars,
-                  const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size) {
+                  const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size,
+                  const std::string& short_title) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     ImGui::Dummy(size);
@@ -37,7 +38,8 @@ void GradientBars(const char* id, const std::string& title, const std::vector<Gr
     const float font = fonts.body_size;
     const float pad = 6.0f * scale;
     canvas.PushClip({origin.x, origin.y}, {origin.x + size.x, origin.y + size.y});
-    canvas.Text({origin.x, origin.y}, title, theme.text, font);
+    const bool fits = short_title.empty() || canvas.MeasureText(title, font).x <= size.x;
+    canvas.Text({origin.x, origin.y}, fits ? title : short_title, theme.text, font);
 
     const DecadeRange decades = BarDecades(bars);
     const int step =

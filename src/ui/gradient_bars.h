@@ -18,9 +18,11 @@ struct GradientBar {
     double norm = 0.0; // ‖∂L/∂(W, b)‖ of the layer; 0 draws no bar and says "0"
 };
 
-// The chart in a box of `size` pixels at the cursor (advances it like an item).
+// The chart in a box of `size` pixels at the cursor (advances it like an item). `short_title`
+// stands in for `title` when the box is narrower than the title.
 void GradientBars(const char* id, const std::string& title, const std::vector<GradientBar>& bars,
-                  const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size);
+                  const FigureTheme& theme, const FontSet& fonts, float scale, ImVec2 size,
+                  const std::string& short_title = "");
 
 // The decades [10^lo, 10^hi] the bars are drawn against: enclosing every positive norm, at least two
 // decades, at most `max_decades` (the smallest norms sit on the floor). Exposed for tests.

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -63,7 +64,19 @@ void DashedRect(ImDrawList* draw, ImVec2 p0, ImVec2 p1, ImU32 color, float thick
     side({p0.x, p1.y}, p0);
 }
 
-void Badge(ImDrawList* draw, ImVec2 at, const char* text, Color background, Color foreground, float scale) {
+// The badge's text: the theme's (white) on a dark background such as the dead red; near-black on a
+// light one (the dark theme's amber "dying"), where white would not read. Relative luminance
+// L = 0.2126 R + 0.7152 G + 0.0722 B (sRGB weights, gamma ignored).
+Color BadgeTextOn(Color background, Color text) {
+    const float luminance =
+        (0.2126f * static_cast<float>(background.r) + 0.7152f * static_cast<float>(background.g) +
+         0.0722f * static_cast<float>(background.b)) /
+        255.0f;
+    return luminance > 0.6f ? Color{20, 20, 20, 255} : text;
+}
+
+void Badge(ImDrawList* draw, ImVec2 at, const char* text, Color background, Color text_color, float scale) {
+    const Color foreground = BadgeTextOn(background, text_color);
     const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pad{3.0f * scale, 1.0f * scale};
     draw->AddRectFilled(at, {at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y}, U32(background),
@@ -112,11 +125,16 @@ void NodeTooltip(const Network& network, const NetworkStats& stats, std::size_t 
 }
 
 // Where everything goes: columns (the inputs, each hidden layer, the output) of square nodes, the
-// node side from the tallest column.
+// node side from the tallest column. Everything scales with the room per node, so any network the
+// panel allows (8 neurons a layer) fits the slot it is given, under its headings.
 struct GraphLayout {
     ImVec2 origin;
     float column_width = 0.0f;
     float line = 0.0f;                       // text line height: the headings' rows
+    float bar_gap = 0.0f;                    // from a node's bottom to its gradient bar
+    float bar_height = 0.0f;                 // the gradient bar under each node
+    float edge_scale = 1.0f;                 // edge widths shrink with the nodes
+    bool badges = true;                      // room for the "dead" and "dying" words on the nodes
     std::vector<std::vector<NodeBox>> boxes; // per column, top to bottom
 };
 
@@ -130,32 +148,66 @@ GraphLayout LayOutGraph(const Network& network, ImVec2 origin, ImVec2 size, floa
     layout.line = ImGui::GetTextLineHeight();
     const float header = layout.line * 2.3f; // layer names above the columns
     const float badge = 4.0f * scale;        // margin above the first node for its outline
-    // Per node: the gradient bar (3 + 5 px under it at 1×) and a gap; a short graph narrows the gap
-    // before its nodes would shrink under 12 px or reach up into the headings.
-    const float room_per_node = (size.y - header) / static_cast<float>(std::max<std::size_t>(tallest, 1));
-    const float extra = std::clamp(room_per_node - 12.0f * scale, 10.0f * scale, 14.0f * scale);
+    const float available = std::max(size.y - header - badge, 0.0f);
+    // Per node: the node, then a gap that holds its gradient bar. With room to spare the gap is
+    // 10–14 px (at 1×) and the node at least 12 px; with less (a small slot, eight neurons at
+    // lecture scale) node and gap shrink together in that 12 : 10 proportion, so that the column
+    // never reaches into the headings or out of the slot.
+    const float room = available / static_cast<float>(std::max<std::size_t>(tallest, 1));
+    const float roomy = 22.0f * scale;
+    const float extra = room >= roomy ? std::clamp(room - 12.0f * scale, 10.0f * scale, 14.0f * scale)
+                                      : room * (10.0f / 22.0f);
+    layout.column_width = size.x / static_cast<float>(columns);
+    const float side = std::max(std::min({layout.column_width * 0.5f, room - extra, 96.0f * scale}), 1.0f);
+    const float pitch = side + extra;
+    // The gradient bar (3 px under the node, 5 px high at 1×) keeps its share of a shrunken gap.
+    const float shrink = std::min(extra / (10.0f * scale), 1.0f);
+    layout.bar_gap = 3.0f * scale * shrink;
+    layout.bar_height = 5.0f * scale * shrink;
+    layout.edge_scale = std::clamp(room / roomy, 0.35f, 1.0f);
+    // A badge is a line of text at a node's top left: it needs a pitch of a line (or it would cover
+    // the badge below) and a column wide enough; otherwise the node's outline alone marks it.
+    layout.badges = pitch >= layout.line + 4.0f * scale &&
+                    layout.column_width * 0.9f >= ImGui::CalcTextSize("dying").x + 8.0f * scale;
     // The input names stand left of their nodes: keep room for the longest inside the graph.
     float names = 0.0f;
     for (const InputFeature feature : network.inputs)
         names = std::max(names, ImGui::CalcTextSize(std::string(FeatureName(feature)).c_str()).x);
-    layout.column_width = size.x / static_cast<float>(columns);
-    const float available = size.y - header;
-    float side = std::min(
-        {layout.column_width * 0.5f, available / static_cast<float>(tallest) - extra, 96.0f * scale});
-    side = std::max(side, 12.0f * scale);
-    const float pitch = side + extra;
     layout.boxes.resize(columns);
     for (std::size_t c = 0; c < columns; ++c) {
         const std::size_t count = c == 0 ? network.inputs.size() : network.layers[c - 1].size;
         float x = origin.x + layout.column_width * (static_cast<float>(c) + 0.5f) - side / 2;
-        if (c == 0) x = std::max(x, origin.x + names + 8.0f * scale);
-        const float top = origin.y + header + badge + (available - pitch * static_cast<float>(count)) / 2;
+        // The inputs' names stand beside their nodes: their column keeps a line between nodes.
+        float column_pitch = pitch;
+        if (c == 0) {
+            x = std::max(x, origin.x + names + 8.0f * scale);
+            column_pitch =
+                std::max(pitch, std::min(layout.line + 2.0f * scale,
+                                         available / static_cast<float>(std::max<std::size_t>(count, 1))));
+        }
+        // Centred as a column of `pitch`, so that every column's nodes share one middle line.
+        const float top = origin.y + header + badge +
+                          (available - column_pitch * (static_cast<float>(count) - 1.0f) - pitch) / 2;
         for (std::size_t k = 0; k < count; ++k) {
-            const float y = top + pitch * static_cast<float>(k);
+            const float y = top + column_pitch * static_cast<float>(k);
             layout.boxes[c].push_back({{x, y}, {x + side, y + side}});
         }
     }
     return layout;
+}
+
+// The box around every node and its gradient bar (reported as a region of its own, so the layout
+// checks can see that the nodes stay inside the graph and under its headings).
+NodeBox NodesExtent(const GraphLayout& layout) {
+    NodeBox extent{{FLT_MAX, FLT_MAX}, {-FLT_MAX, -FLT_MAX}};
+    for (const auto& column : layout.boxes) {
+        for (const NodeBox& box : column) {
+            extent.p0 = {std::min(extent.p0.x, box.p0.x), std::min(extent.p0.y, box.p0.y)};
+            extent.p1 = {std::max(extent.p1.x, box.p1.x),
+                         std::max(extent.p1.y, box.p1.y + layout.bar_gap + layout.bar_height)};
+        }
+    }
+    return extent;
 }
 
 struct ColumnHeading {
@@ -165,7 +217,9 @@ struct ColumnHeading {
 ColumnHeading HeadingOf(const Network& network, std::size_t column) {
     if (column == 0) return {"inputs", "in", ""};
     const std::string activation(network.layers[column - 1].activation.info().display_name);
-    if (column == network.layers.size()) return {"output", "out", activation};
+    // A softmax output's neurons are linear logits; the softmax over them is what the layer computes.
+    if (column == network.layers.size())
+        return {"output", "out", network.IsSoftmax() ? "Softmax" : activation};
     const std::string number = std::to_string(column);
     return {"layer " + number, "L" + number, activation};
 }
@@ -227,7 +281,7 @@ std::optional<session::WeightIndex> DrawEdges(ImDrawList* draw, const Network& n
                 const double w = layer.Weight(j, i);
                 const float magnitude =
                     std::isfinite(w) ? static_cast<float>(std::min(std::abs(w), 3.0)) : 3.0f;
-                const float thickness = (0.6f + 2.2f * magnitude) * scale;
+                const float thickness = (0.6f + 2.2f * magnitude) * scale * layout.edge_scale;
                 const bool selected =
                     selection.valid && selection.layer == l && selection.neuron == j && selection.input == i;
                 if (selected) draw->AddLine(a, b, U32(theme.text), thickness + 4.0f * scale);
@@ -287,14 +341,16 @@ void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayou
                 draw->AddRect({box.p0.x - 2 * scale, box.p0.y - 2 * scale},
                               {box.p1.x + 2 * scale, box.p1.y + 2 * scale}, U32(colors.dead), 0.0f,
                               ImDrawFlags_None, 3.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dead", colors.dead,
-                      colors.badge_text, scale);
+                if (layout.badges)
+                    Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dead", colors.dead,
+                          colors.badge_text, scale);
             } else if (dying) {
                 DashedRect(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale},
                            {box.p1.x + 2 * scale, box.p1.y + 2 * scale}, U32(colors.dying), 2.5f * scale,
                            5.0f * scale);
-                Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dying", colors.dying,
-                      colors.badge_text, scale);
+                if (layout.badges)
+                    Badge(draw, {box.p0.x - 2 * scale, box.p0.y - 2 * scale}, "dying", colors.dying,
+                          colors.badge_text, scale);
             } else {
                 draw->AddRect(box.p0, box.p1, U32(theme.frame));
             }
@@ -307,8 +363,8 @@ void DrawNodes(ImDrawList* draw, const NetworkSession& session, const GraphLayou
             }
             if (s) {
                 // The gradient bar: mean |∂E/∂z| on a log scale, under the heatmap.
-                const float y = box.p1.y + 3.0f * scale;
-                const float h = 5.0f * scale;
+                const float y = box.p1.y + layout.bar_gap;
+                const float h = layout.bar_height;
                 draw->AddRectFilled({box.p0.x, y}, {box.p1.x, y + h}, U32(theme.grid));
                 const float f = GradientBarFraction(s->mean_abs_delta);
                 if (f > 0.0f)
@@ -415,6 +471,11 @@ void DrawNetworkGraph(AppState& state, UiRuntime& runtime, ImVec2 size) {
     const std::optional<session::WeightIndex> hit =
         DrawEdges(draw, network, layout, state.network.selection, theme, scale, hovered);
     DrawNodes(draw, session, layout, runtime.heatmaps.get(), theme, scale, hovered);
+    if (LayoutRecorder* recorder = ActiveRecorder()) {
+        const NodeBox nodes = NodesExtent(layout);
+        recorder->BeginRegion("network.graph.nodes", nodes.p0, nodes.p1);
+        recorder->EndRegion();
+    }
     if (!hit) return;
     session.HoverWeight(*hit); // the session computes its gradient for the tooltip
     EdgeTooltip(session, *hit, state.network.learning_rate);
@@ -444,6 +505,10 @@ void DrawDecisionSurface(AppState& state, UiRuntime& runtime, float side) {
     ImGui::InvisibleButton("##surface", {side, side},
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered();
+    if (LayoutRecorder* recorder = ActiveRecorder()) { // the plane alone, for the layout checks
+        recorder->BeginRegion("network.output.plane", p0, p1);
+        recorder->EndRegion();
+    }
     const std::vector<float>& grid = session.output_grid();
     // A sigmoid output lies in (0, 1): centre its colours on the 0.5 threshold.
     const bool sigmoid = !softmax && state.network.output == ActivationId::Sigmoid;

@@ -414,7 +414,9 @@ void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area, b
     const FigureTheme theme = FigureThemeFor(state.display.theme);
     const float scale = runtime.Scale(state);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    constexpr std::array<const char*, 3> kTabs{"loss", "dead", "\u2016\u2202L/\u2202W\u2016"};
+    // The middle chart shows the accuracy (with the dead fraction) for a classification run.
+    const std::array<const char*, 3> kTabs{
+        "loss", IsClassification(state.network.dataset) ? "accuracy" : "dead", "\u2016\u2202L/\u2202W\u2016"};
     if (one_at_a_time) {
         // Small tab buttons, the shown chart's in the active tab colour.
         for (std::size_t i = 0; i < kTabs.size(); ++i) {

@@ -51,13 +51,15 @@ void DrawOutput(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkV
         ImGui::PushFont(runtime.fonts.bold);
         ImGui::TextUnformatted(title);
         ImGui::PopFont();
+        // The title's own width (bold) and the gap SameLine leaves before what follows it.
+        const float used = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x;
         // Accuracy here when the toolbar had no room for it (a narrow window at lecture scale).
         const std::string accuracy = flags.accuracy_in_toolbar ? "" : NetworkAccuracyText(state, runtime);
         const char* key = "filled: train, hollow: test";
-        const float used = ImGui::CalcTextSize(title).x + ImGui::GetFontSize();
-        if (!accuracy.empty() &&
-            ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(accuracy.c_str()).x) {
-            ImGui::SameLine();
+        const float accuracy_width = ImGui::CalcTextSize(accuracy.c_str()).x;
+        if (!accuracy.empty() && ImGui::GetContentRegionAvail().x >= accuracy_width) {
+            // Beside the title, or on a line of its own under it in a column narrower than both.
+            if (ImGui::GetContentRegionAvail().x > used + accuracy_width) ImGui::SameLine();
             ImGui::TextUnformatted(accuracy.c_str());
             RecordText(accuracy, ImGui::GetItemRectMin());
         } else if (ImGui::GetContentRegionAvail().x > used + ImGui::CalcTextSize(key).x) {
@@ -92,8 +94,16 @@ void DrawGradients(const AppState& state, UiRuntime& runtime, ImVec2 size) {
     }
     BeginRegionAtCursor("network.gradients", size);
     GradientBars("##gradient_bars", "\u2016\u2202L/\u2202W\u2016 per layer now (log scale)", bars,
-                 FigureThemeFor(state.display.theme), runtime.fonts, runtime.Scale(state), size);
+                 FigureThemeFor(state.display.theme), runtime.fonts, runtime.Scale(state), size,
+                 "\u2016\u2202L/\u2202W\u2016 now (log)");
     EndRegionAtCursor();
+}
+
+// The right column's share of the width: a lesson about the chain rule gives the pane half, so its
+// sample line, factor table, product and update read without wrapping at 2×.
+float RightColumnShare(const AppState& state, const std::vector<std::string>& focus) {
+    const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
+    return chain_rule && Focused(focus, "network.chain_rule") ? 0.5f : 0.42f;
 }
 
 // The right column: the output plane over the gradient bars, or the chain rule of the clicked edge.
@@ -106,11 +116,28 @@ void DrawRightColumn(AppState& state, UiRuntime& runtime, ImVec2 size, const std
         return;
     }
     // The lesson's focus gets the larger share.
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const bool bars_first = Focused(focus, "network.gradients") && !Focused(focus, "network.output");
-    const float output_height = (size.y - spacing) * (bars_first ? 0.45f : 0.58f);
+    const float output_height = (size.y - spacing.y) * (bars_first ? 0.45f : 0.58f);
+    // A wide, short column (a 1080p projector at 2×) would leave the plane a small square in a wide
+    // strip: side by side, the plane takes the column's height and the bars the rest of its width.
+    // Not for a 1-D fit, a curve that wants the width.
+    const float labels = ImGui::GetTextLineHeightWithSpacing() * 3.0f; // title row, corner labels, legend
+    const float stacked_side = std::min(size.x, output_height - labels);
+    // At least as wide as the accuracy, which then has a line of its own under the title.
+    const float accuracy =
+        flags.accuracy_in_toolbar ? 0.0f : ImGui::CalcTextSize("accuracy 00.0% / test 00.0%").x + 1.0f;
+    const float beside_width = std::min(std::max(size.y - labels, accuracy), size.x * 0.6f);
+    const float bars_width = size.x - beside_width - spacing.x;
+    if (!bars_first && !ShowsOneDimensionalFit(state.network) && beside_width > 1.3f * stacked_side &&
+        bars_width >= 9.0f * ImGui::GetFontSize()) {
+        DrawOutput(state, runtime, {beside_width, size.y}, flags);
+        ImGui::SameLine();
+        DrawGradients(state, runtime, {bars_width, size.y});
+        return;
+    }
     DrawOutput(state, runtime, {size.x, output_height}, flags);
-    DrawGradients(state, runtime, {size.x, size.y - spacing - output_height});
+    DrawGradients(state, runtime, {size.x, size.y - spacing.y - output_height});
 }
 
 // A lesson about the gradient bars (vanishing gradients): the bars take the whole height on the
@@ -154,22 +181,50 @@ float ChartsStripHeight(float height, float share, const NetworkViewFlags& flags
     return std::max(height * share, ImGui::GetTextLineHeight() * 6.0f) + scrubber;
 }
 
-// A lesson about the output plane: the plane big on the left, the graph over the gradient bars on
-// the right, the charts strip under both.
+// The width of a column that shows the output plane as a square `height` high: the title row
+// above and the corner labels (and a softmax's class legend) below take their lines off the side.
+// Wide enough for the title and the accuracy beside it when those are longer.
+float OutputColumnWidth(const AppState& state, const UiRuntime& runtime, float height,
+                        const NetworkViewFlags& flags) {
+    const bool legend =
+        runtime.session.network.ready() && runtime.session.network.trainer().network().IsSoftmax();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float side = height - line * (legend ? 3.0f : 2.0f) - ImGui::GetStyle().ItemSpacing.y;
+    ImGui::PushFont(runtime.fonts.bold);
+    float title = ImGui::CalcTextSize("Network output").x;
+    ImGui::PopFont();
+    if (!flags.accuracy_in_toolbar) {
+        // The widest a readout of three digits gets, so the column keeps its width as training runs.
+        const float accuracy = std::max(ImGui::CalcTextSize(NetworkAccuracyText(state, runtime).c_str()).x,
+                                        ImGui::CalcTextSize("accuracy 00.0% / test 00.0%").x);
+        title += ImGui::GetStyle().ItemSpacing.x + accuracy + 1.0f;
+    }
+    return std::max(side, title);
+}
+
+// A lesson about the output plane (the softmax's class regions): the plane as a square the full
+// height of the view on the left; on the right the graph (scaled to its slot) over the gradient
+// bars and one chart at a time, the replay scrubber under them. A charts strip under everything
+// would take the height the plane needs to be the largest thing on screen.
 void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float charts_height = ChartsStripHeight(size.y, 0.16f, flags);
-    const float main_height = size.y - charts_height - spacing.y;
-    const float right = size.x * 0.32f;
-    ImGui::BeginGroup();
-    DrawOutput(state, runtime, {size.x - right - spacing.x, main_height}, flags);
+    const float left = std::min(OutputColumnWidth(state, runtime, size.y, flags), size.x * 0.6f);
+    const float right = size.x - left - spacing.x;
+    DrawOutput(state, runtime, {left, size.y}, flags);
     ImGui::SameLine();
     ImGui::BeginGroup();
-    const float graph_height = (main_height - spacing.y) * 0.6f;
+    const float scrubber = flags.controls ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
+    const float graph_height = (size.y - spacing.y - scrubber) * 0.6f;
     DrawGraph(state, runtime, {right, graph_height});
-    DrawGradients(state, runtime, {right, main_height - spacing.y - graph_height});
-    ImGui::EndGroup();
-    DrawChartsStrip(state, runtime, {size.x, charts_height}, flags);
+    const float row = size.y - spacing.y - scrubber - graph_height;
+    const float bars = (right - spacing.x) * 0.4f;
+    DrawGradients(state, runtime, {bars, row});
+    ImGui::SameLine();
+    BeginRegionChild("##charts", "network.charts", {right - bars - spacing.x, row}, false, kFixed);
+    if (runtime.session.network.ready())
+        DrawNetworkCharts(state, runtime, ImGui::GetContentRegionAvail(), true);
+    EndRegionChild();
+    if (flags.controls && runtime.session.network.ready()) DrawReplayScrubber(runtime, right);
     ImGui::EndGroup();
 }
 
@@ -183,7 +238,7 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std
     const float share = Focused(focus, "network.charts") ? 0.36f : 0.25f;
     const float charts_height = ChartsStripHeight(size.y, share, flags);
     const float main_height = size.y - charts_height - spacing.y;
-    const float right = size.x * 0.42f;
+    const float right = size.x * RightColumnShare(state, focus);
     const float left = size.x - right - spacing.x;
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
     ImGui::BeginGroup(); // the whole arrangement, so that it stays right of a controls column
@@ -205,7 +260,7 @@ void DrawGraphLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std
 void DrawShortLayout(AppState& state, UiRuntime& runtime, ImVec2 size, const std::vector<std::string>& focus,
                      const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float right = size.x * 0.42f;
+    const float right = size.x * RightColumnShare(state, focus);
     DrawGraph(state, runtime, {size.x - right - spacing.x, size.y});
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -263,13 +318,14 @@ void DrawNetworkPanel(AppState& state, UiRuntime& runtime) {
         EndRegionChild();
         ImGui::SameLine();
     }
-    // One arrangement per kind of lesson, each filling the area left of (or under) the controls. A
-    // lesson that names one region gives it the big slot; otherwise the graph has it.
+    // One arrangement per kind of lesson, each filling the area left of (or under) the controls. The
+    // first region a lesson names gets the big slot; with none named the graph has it.
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const bool chain_rule = state.panels.chain_rule && state.network.selection.valid;
-    // A lesson about the charts keeps the default arrangement, with a taller strip.
-    const bool lesson_slot = focus.size() == 1 && focus.front() != "network.graph" &&
-                             focus.front() != "network.charts" && !chain_rule;
+    // The first region a lesson names gets the big slot. A lesson about the charts keeps the
+    // default arrangement, with a taller strip.
+    const bool lesson_slot =
+        focus.front() != "network.graph" && focus.front() != "network.charts" && !chain_rule;
     if (area.y < 14.0f * ImGui::GetTextLineHeightWithSpacing()) {
         DrawShortLayout(state, runtime, area, focus, flags);
     } else if (lesson_slot && focus.front() == "network.gradients") {

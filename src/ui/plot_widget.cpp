@@ -38,9 +38,10 @@ std::optional<std::size_t> ProbeNear(const PlotFrame& frame, const PlotSpec& spe
         const Probe& probe = spec.probes[i];
         for (const PlotCurveData& curve : curves) {
             if (curve.activation.id != probe.function) continue;
-            const double y = probe.on_derivative ? Derivative(curve.activation, probe.x, spec.convention)
-                                                 : Evaluate(curve.activation, probe.x);
-            const Vec2 p = frame.ToPixel(probe.x, y);
+            const std::optional<double> y =
+                ProbeAnchorY(curve.activation, probe.x, probe.on_derivative, spec.convention);
+            if (!y) continue;
+            const Vec2 p = frame.ToPixel(probe.x, *y);
             if (std::hypot(p.x - mouse.x, p.y - mouse.y) <= radius) return i;
         }
     }

@@ -98,14 +98,18 @@ float GrabFraction(double value, double lo, double hi, bool logarithmic) {
 }
 
 // The value text's left edge inside the frame [left, right]: centred as ImGui puts it, unless the
-// grab [grab_lo, grab_hi] is there; then at the far end from the grab.
-float ValueTextLeft(float left, float right, float text_width, float grab_lo, float grab_hi, float pad) {
+// grab [grab_lo, grab_hi] (widened by `gap`) is there; then at the far end from the grab. `clear`
+// says whether the text misses the grab there (a short slider has no such place for a long value).
+float ValueTextLeft(float left, float right, float text_width, float grab_lo, float grab_hi, float pad,
+                    float gap, bool& clear) {
     const float centred = (left + right - text_width) / 2;
-    const auto clear = [&](float x) { return x + text_width <= grab_lo || x >= grab_hi; };
-    if (clear(centred)) return centred;
+    const auto misses = [&](float x) { return x + text_width <= grab_lo - gap || x >= grab_hi + gap; };
+    clear = true;
+    if (misses(centred)) return centred;
     const float far_end =
         (grab_lo + grab_hi) / 2 > (left + right) / 2 ? left + pad : right - pad - text_width;
-    return clear(far_end) ? far_end : centred;
+    clear = misses(far_end);
+    return far_end;
 }
 
 } // namespace
@@ -133,16 +137,29 @@ bool ReadableSlider(const char* label, ImGuiDataType type, void* value, const vo
     ImGui::DataTypeFormatString(text, sizeof text, type, value, format);
     const float text_width = ImGui::CalcTextSize(text).x;
     const double v_lo = AsDouble(type, lo), v_hi = AsDouble(type, hi);
-    const float inner = frame_width - 2 * style.FramePadding.x;
+    // The grab where ImGui's slider puts it: a fixed 2 px from the frame's ends (not FramePadding,
+    // which grows with the UI scale: at 2× that misplaced it by up to 12 px, onto the digits).
+    constexpr float kGrabPadding = 2.0f;
+    const float inner = frame_width - 2 * kGrabPadding;
     float grab = style.GrabMinSize;
     if (IsInteger(type) && v_hi >= v_lo) grab = std::max(inner / static_cast<float>(v_hi - v_lo + 1.0), grab);
     grab = std::min(grab, inner);
     const bool logarithmic = (flags & ImGuiSliderFlags_Logarithmic) != 0;
-    const float grab_lo = frame_min.x + style.FramePadding.x +
+    const float grab_lo = frame_min.x + kGrabPadding +
                           GrabFraction(AsDouble(type, value), v_lo, v_hi, logarithmic) * (inner - grab);
-    const float left =
-        ValueTextLeft(frame_min.x, frame_max.x, text_width, grab_lo, grab_lo + grab, style.FramePadding.x);
-    draw_list->AddText({left, frame_min.y + style.FramePadding.y}, text_color, text);
+    bool clear = true;
+    const float left = ValueTextLeft(frame_min.x, frame_max.x, text_width, grab_lo, grab_lo + grab,
+                                     style.FramePadding.x, style.ItemInnerSpacing.x * 0.5f, clear);
+    const ImVec2 at{left, frame_min.y + style.FramePadding.y};
+    if (!clear) {
+        // No place misses the grab: the digits get the frame's colour behind them and stay readable,
+        // the grab showing on either side.
+        const ImVec2 box_min{at.x - 2.0f, frame_min.y + 2.0f};
+        const ImVec2 box_max{at.x + text_width + 2.0f, frame_max.y - 2.0f};
+        draw_list->AddRectFilled(box_min, box_max, ImGui::GetColorU32(ImGuiCol_WindowBg, 1.0f));
+        draw_list->AddRectFilled(box_min, box_max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+    }
+    draw_list->AddText(at, text_color, text);
     return changed;
 }
 
