@@ -112,6 +112,51 @@ TEST_F(DeckKeysTest, ASlideWithASweepStartsIt) {
     FAIL() << "the shipped deck has no slide with a sweep";
 }
 
+// A slide's sweep end to end, as the lecture sees it: G 1 1 Enter opens the ELU slide, whose sweep of
+// α plays frame by frame (the value is the sweep's at the elapsed time, and it moves), inside the
+// f′ plot all the way; A stops it where it is, and A again plays it from its start.
+TEST_F(DeckKeysTest, ASlidesSweepPlaysOverFramesAndARestartsIt) {
+    Open("deck:activation-functions");
+    std::size_t elu_slide = Count();
+    for (std::size_t i = 0; i < Count(); ++i) {
+        const auto& sweep = runtime_.deck.deck.slides[i].sweep;
+        if (sweep && sweep->param == "elu.alpha") elu_slide = i;
+    }
+    ASSERT_LT(elu_slide, Count()) << "the ELU slide sweeps alpha";
+    const std::string number = std::to_string(elu_slide + 1);
+    PressKey('G');
+    for (const char digit : number)
+        PressKey(digit);
+    PressKey(key::kEnter);
+    ASSERT_EQ(Slide(), elu_slide);
+    ASSERT_TRUE(state_.autoplay.playing);
+    const ParamSweep sweep = *runtime_.deck.slide().sweep;
+    EXPECT_EQ(state_.autoplay.sweep, sweep);
+    const auto alpha = [&] { return state_.plots.params[static_cast<std::size_t>(ActivationId::Elu)][0]; };
+    ImGui::GetIO().DeltaTime = 0.05f;
+    double lowest = alpha(), highest = alpha();
+    for (int frame = 0; frame < 100; ++frame) { // 5 s: up to α = 2 and a quarter of the way back
+        Frame();
+        ASSERT_DOUBLE_EQ(alpha(), ParamSweepValueAt(sweep, state_.autoplay.elapsed)) << frame;
+        // ELU′ peaks at α just left of 0: inside the f′ plot at every frame.
+        ASSERT_LE(alpha(), state_.plots.view.dy_max) << frame;
+        lowest = std::min(lowest, alpha());
+        highest = std::max(highest, alpha());
+    }
+    EXPECT_LT(lowest, sweep.from + 0.1);
+    EXPECT_GT(highest, sweep.to - 0.1) << "the value went over the whole range";
+    PressKey('A');
+    EXPECT_FALSE(state_.autoplay.playing);
+    const double held = alpha();
+    Frames(10);
+    EXPECT_EQ(alpha(), held) << "stopped where it was";
+    PressKey('A');
+    ASSERT_TRUE(state_.autoplay.playing);
+    EXPECT_EQ(state_.autoplay.sweep, sweep) << "the slide's sweep again";
+    EXPECT_LT(state_.autoplay.elapsed, 0.2) << "from its start";
+    EXPECT_NEAR(alpha(), sweep.from, 0.1);
+}
+
 class DeckFileTest : public DeckKeysTest {
 protected:
     void SetUp() override {

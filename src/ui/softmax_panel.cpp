@@ -68,7 +68,13 @@ void DrawClassTable(AppState& state, UiRuntime& runtime, const SoftmaxResults& r
     // Narrow enough that the bars (what the lesson is about) keep most of the column at 2×.
     ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5.0f);
     ImGui::TableSetupColumn("logit z\u1d62", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.2f);
-    ImGui::TableSetupColumn("p\u1d62", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0.00000000").x);
+    // As wide as the widest probability shown (the lecture's 2.06106e−09 is wider than 0.00000000).
+    float p_width = ImGui::CalcTextSize("0.00000000").x;
+    if (results.error.empty()) {
+        for (const double p : results.probabilities)
+            p_width = std::max(p_width, ImGui::CalcTextSize(FormatProbability(p).c_str()).x);
+    }
+    ImGui::TableSetupColumn("p\u1d62", ImGuiTableColumnFlags_WidthFixed, p_width);
     ImGui::TableSetupColumn("##bar", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     std::size_t remove = softmax.logits.size();
