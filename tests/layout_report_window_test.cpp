@@ -208,6 +208,19 @@ TEST_F(LayoutReportSingleTest, TheOutputPlaneBesideTheBarsKeepsItsSizeAndTheAccu
     }
 }
 
+// The vanishing-gradients lesson shows one chart at a time beside the output plane: its ‖∂L/∂W‖
+// lines, one per layer, carry a legend naming every layer where the chart has the room (1280x800 at
+// 1×), so a class can tell the input layer's line from the output's.
+TEST_F(LayoutReportSingleTest, TheVanishingGradientsChartNamesEveryLayersLine) {
+    const LayoutReport report = Report("vanishing-gradients", {"1280x800", "1"});
+    for (const char* layer : {"L1", "L2", "L3", "L4", "L5", "L6", "out"}) {
+        EXPECT_TRUE(std::any_of(report.labels.begin(), report.labels.end(), [&](const LayoutLabel& l) {
+            return l.region == "network.charts" && l.text == layer;
+        })) << layer;
+    }
+    EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << Joined(LayoutProblems(report, 0.4));
+}
+
 // The widest network the panel allows (six hidden layers of eight neurons, all born dead so every
 // node carries its badge where there is room) fits the graph's slot in each arrangement of the
 // view (the graph big, the output plane big, the gradient bars big), on the projector at 2× and

@@ -6,9 +6,11 @@
 #include "core/born_dead.h"
 #include "core/propagation.h"
 #include "core/softmax.h"
+#include "core/ticks.h"
 #include "ui/theme.h"
 
 #include <cmath>
+#include <imgui_internal.h>
 #include <limits>
 #include <numeric>
 
@@ -64,6 +66,30 @@ TEST_F(UiFrameTest, SoftmaxPanelShowsTheLectureExampleCorrectly) {
     const std::size_t computed = runtime_.session.theory.softmax.computations();
     Frames(10);
     EXPECT_EQ(runtime_.session.theory.softmax.computations(), computed) << "idle frames reuse the results";
+}
+
+// The class table at the projector's 2×: the probability column is as wide as the widest of the
+// lecture's probabilities (2.06106e−09 was cut to "2.06106e−0" by the bars beside it).
+TEST_F(UiFrameTest, SoftmaxProbabilitiesAreNotCutOffAtTwiceTheScale) {
+    ShowView(state_, WorkspaceView::Softmax);
+    state_.display.ui_scale = 2.0f;
+    Rebuild();
+    Frames(3);
+    const SoftmaxResults& r = runtime_.session.theory.softmax.Get(state_.softmax);
+    ASSERT_EQ(r.probabilities.size(), 4u);
+    const ImGuiTable* classes = nullptr;
+    for (int i = 0; i < GImGui->Tables.GetMapSize(); ++i) {
+        const ImGuiTable* table = GImGui->Tables.TryGetMapData(i);
+        if (table && table->ColumnsCount == 5 &&
+            std::string_view(ImGui::TableGetColumnName(table, 3)) == "p\u1d62")
+            classes = table;
+    }
+    ASSERT_NE(classes, nullptr) << "the class table";
+    const ImGuiTableColumn& column = classes->Columns[3];
+    for (const double p : r.probabilities) {
+        const std::string text = FormatReadout(p, 6);
+        EXPECT_GE(column.WidthGiven + 0.5f, ImGui::CalcTextSize(text.c_str()).x) << text;
+    }
 }
 
 TEST_F(UiFrameTest, SoftmaxPanelFollowsEditedLogitsAndTemperature) {

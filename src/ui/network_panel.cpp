@@ -483,8 +483,10 @@ void DrawNetworkCharts(const AppState& state, UiRuntime& runtime, ImVec2 area, b
     norm_options.log_y = true;
     norm_options.min_left_margin = left_margin;
     // A deep net's legend would not fit the strip; the bars above name the layers in the same order.
+    // A chart shown alone (a tab) has the width: there the chart flows the legend into rows under
+    // the title, or a box in the data area, so that each line can be told from the others.
     // A legend says "per layer" itself, and the shorter title leaves it room in the title row.
-    norm_options.legend = history.gradient_norm.size() <= 3;
+    norm_options.legend = one_at_a_time || history.gradient_norm.size() <= 3;
     norm_options.title = norm_options.legend ? "\u2016\u2202L/\u2202W\u2016 (log)"
                                              : "\u2016\u2202L/\u2202W\u2016 per layer (log)";
     std::vector<ChartSeries> norms;
