@@ -42,6 +42,62 @@ TEST_F(UiFrameTest, AnimationDialogFitsTheWindowWithThePreviewBesideTheChoices) 
     }
 }
 
+// The export toast as the layout report sees it after a frame: its text, and whether a window is over it.
+struct ToastSeen {
+    std::string text;
+    bool covered = false;
+};
+
+ToastSeen ToastIn(const LayoutReport& report) {
+    ToastSeen seen;
+    for (const LayoutRegion& region : report.regions) {
+        if (region.id == "export_toast") seen.covered = region.covered;
+    }
+    for (const LayoutLabel& label : report.labels) {
+        if (label.region == "export_toast") seen.text = label.text;
+    }
+    return seen;
+}
+
+TEST_F(UiFrameTest, ToastIsInTheAnimationDialogAndAboveARaisedDialog) {
+    state_.plots.selected = {ActivationId::Elu};
+    ImGui::GetIO().DisplaySize = {1920, 900};
+    state_.display.ui_scale = 2; // the dialogs cover nearly all of a short projector window
+    runtime_.animation.open = true;
+    Frames(2);
+    ShowToast(runtime_.exporter, "Saved /tmp/elu.gif", false);
+    const auto see_toast = [this] {
+        SetActiveRecorder(&runtime_.layout);
+        runtime_.layout.BeginFrame();
+        Frame();
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        const LayoutReport report = runtime_.layout.Finish(static_cast<int>(size.x), static_cast<int>(size.y),
+                                                           runtime_.Scale(state_), {}, "ActLab");
+        SetActiveRecorder(nullptr);
+        return ToastIn(report);
+    };
+    ToastSeen seen = see_toast();
+    EXPECT_EQ(seen.text, "Saved /tmp/elu.gif") << "under the preview, in the dialog";
+    EXPECT_FALSE(seen.covered);
+
+    // The dialog closed: the toast floats in the corner. The still export dialog then opened and raised
+    // over it (as a click does): the next toast is drawn above it all the same.
+    runtime_.animation.open = false;
+    see_toast();
+    seen = see_toast();
+    EXPECT_EQ(seen.text, "Saved /tmp/elu.gif") << "in its own corner window";
+    state_.panels.export_dialog = true;
+    Frames(2);
+    ImGui::SetWindowFocus("Export figure");
+    Frames(2);
+    const std::string long_path = "Saved ~/Pictures/ActLab/lecture-3/actlab-elu-20261207-094903.png";
+    ShowToast(runtime_.exporter, long_path, false);
+    seen = see_toast();
+    seen = see_toast(); // an auto-sized window is measured in its first frame
+    EXPECT_EQ(seen.text, long_path);
+    EXPECT_FALSE(seen.covered);
+}
+
 // The dialog open on ELU and Leaky ReLU, its first frames drawn (the choices filled in, the preview's
 // room known), and the watch's first answer taken.
 class PreviewWatchTest : public UiFrameTest {

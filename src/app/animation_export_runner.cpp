@@ -130,7 +130,10 @@ void AnimationExportRunner::Update(AppState& state, ui::UiRuntime& runtime, Plat
     }
     if (!run_) return;
     if (ui.cancel_requested) {
-        End(state, runtime, "Animation cancelled; nothing was written", false);
+        End(state, runtime,
+            "Animation cancelled after " + std::to_string(run_->FramesDone()) + " of " +
+                std::to_string(job_.frames) + " frames; nothing was written",
+            false);
         return;
     }
     const double start = Now();

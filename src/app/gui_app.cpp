@@ -359,6 +359,20 @@ void PrepareRuntime(const GuiOptions& options, StartState& start, const SessionF
         ui::ApplyPresenterScript(tool, runtime.presenter); // checked by LoadStartState
 }
 
+// --animation-out FILE: the Export animation dialog opened with FILE typed in (its extension picks the
+// format) and Export pressed on its first frame, at the --export-scale; --animation-cancel-at N presses
+// Cancel once N frames are done.
+void StartScriptedAnimation(const GuiOptions& options, ui::UiRuntime& runtime) {
+    ui::AnimationExportUi& animation = runtime.animation;
+    animation.open = true;
+    animation.path_buffer = options.animation_out;
+    animation.path_edited = true;
+    animation.choice.format = AnimationFormatOf(options.animation_out).value_or(AnimationFormat::Gif);
+    animation.scripted_export = true;
+    animation.scripted_cancel_at = options.animation_cancel_at;
+    runtime.exporter.choice.scale = options.export_scale;
+}
+
 // Fonts at the current scale (rebuilt when it changed) and the theme (applied when it changed).
 void ApplyFontsAndTheme(const AppState& state, ui::UiRuntime& runtime, PlatformWindow& platform,
                         std::optional<Theme>& applied_theme) {
@@ -535,6 +549,15 @@ void AddGuiOptions(CLI::App& app, GuiOptions& options) {
     app.add_option("--open-dialog", options.open_dialog,
                    "Open a dialog at start: export or animation (for screenshots of it)")
         ->group("");
+    app.add_option("--animation-out", options.animation_out,
+                   "Export animation dialog: type FILE, press Export (at --export-scale), wait, then "
+                   "--frames frames, write --screenshot/--layout-report and exit")
+        ->type_name("FILE")
+        ->group("");
+    app.add_option("--animation-cancel-at", options.animation_cancel_at,
+                   "With --animation-out: press Cancel once N frames are done")
+        ->type_name("N")
+        ->group("");
     app.add_option("--autosave-seconds", options.autosave_seconds,
                    "Seconds between saves of a changing session")
         ->group("");
@@ -552,14 +575,19 @@ int RunGui(const GuiOptions& options) {
         return cli::UsageError("--open-dialog: expected export or animation, got \"" + options.open_dialog +
                                "\"");
     if (options.open_dialog == "export") state.panels.export_dialog = true;
+    if (!options.animation_out.empty() && !AnimationFormatOf(options.animation_out))
+        return cli::UsageError("--animation-out: the file name must end in .gif, .mp4 or .webm, got \"" +
+                               options.animation_out + "\"");
     for (const std::string& m : start.messages)
         std::cerr << "actlab: " << m << '\n';
 
     // 2. The window and Dear ImGui.
     // Screenshots, --export and --stress-resize run a few frames, write their files and exit, like a command.
     const bool copying = start.copy_target.has_value();
+    const bool scripted_animation = !options.animation_out.empty();
     const bool screenshot_mode = !options.screenshot.empty() || !start.exports.empty() ||
-                                 options.stress_resize > 0 || !options.layout_report.empty() || copying;
+                                 options.stress_resize > 0 || !options.layout_report.empty() || copying ||
+                                 scripted_animation;
     const bool layout_only =
         !options.layout_report.empty() && options.screenshot.empty() && start.exports.empty() && !copying;
     const char* gl_debug_variable = std::getenv("ACTLAB_GL_DEBUG");
@@ -585,6 +613,7 @@ int RunGui(const GuiOptions& options) {
     if (!options.layout_report.empty()) ui::SetActiveRecorder(&runtime.layout);
     PrepareRuntime(options, start, files, *platform, runtime);
     runtime.animation.open = options.open_dialog == "animation";
+    if (scripted_animation) StartScriptedAnimation(options, runtime);
     std::optional<Theme> applied_theme;
     int frame = 0;
     int status = cli::kExitOk;
@@ -609,7 +638,11 @@ int RunGui(const GuiOptions& options) {
         // would spend seconds per frame for nothing.
         if (!layout_only) platform->Render(FigureThemeFor(state.display.theme).background);
         platform->CheckGlErrors("frame " + std::to_string(++frames_drawn));
-        if (screenshot_mode && stress.Done() && ++frame >= options.frames) {
+        // A scripted animation export counts its --frames from the frame after it ended (the toast's).
+        const ui::AnimationExportUi& exporting = runtime.animation;
+        if (exporting.scripted_export || exporting.pending || exporting.running)
+            frame = 0;
+        else if (screenshot_mode && stress.Done() && ++frame >= options.frames) {
             status = FinishScreenshotRun(options, start, state, runtime, *platform, copies);
             break;
         }

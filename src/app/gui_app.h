@@ -35,6 +35,8 @@ struct GuiOptions {
     std::string copy;                   // --copy TARGET: copy after --frames frames, serve, exit
     double copy_hold = 10.0;            // --copy-hold SECONDS: how long to serve the clipboard
     std::string open_dialog;            // --open-dialog export|animation (hidden): open it at start
+    std::string animation_out;          // --animation-out FILE (hidden): export from the dialog, then exit
+    long long animation_cancel_at = -1; // --animation-cancel-at N (hidden): press Cancel after N frames
     std::vector<std::string> presenter; // --presenter black|white|timer|pen|pointer=X,Y|ink=X,Y:…
     double autosave_seconds =
         30.0; // --autosave-seconds S (hidden, for tests): save a changing session this often

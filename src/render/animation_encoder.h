@@ -6,6 +6,8 @@
 #include "core/enum_names.h"
 #include "render/canvas.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -20,8 +22,16 @@ enum class AnimationFormat { Gif, Mp4, WebM };
 inline constexpr EnumName<AnimationFormat> kAnimationFormatExtensions[] = {
     {AnimationFormat::Gif, "gif"}, {AnimationFormat::Mp4, "mp4"}, {AnimationFormat::WebM, "webm"}};
 
-// From a file name's extension (".gif", ".mp4", ".webm", any case); nullopt for anything else.
-std::optional<AnimationFormat> AnimationFormatOf(std::string_view path);
+// From a file name's extension (".gif", ".mp4", ".webm", any case); nullopt for anything else. Inline:
+// the window's dialog (which links no encoder) reads typed names with it too.
+inline std::optional<AnimationFormat> AnimationFormatOf(std::string_view path) {
+    const auto dot = path.rfind('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    std::string extension(path.substr(dot + 1));
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ParseIn(kAnimationFormatExtensions, std::string_view(extension));
+}
 // What the window's dialog calls each format.
 inline constexpr EnumName<AnimationFormat> kAnimationFormatLabels[] = {{AnimationFormat::Gif, "GIF"},
                                                                        {AnimationFormat::Mp4, "MP4 (H.264)"},

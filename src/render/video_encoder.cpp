@@ -236,15 +236,6 @@ std::unique_ptr<AnimationEncoder> CreateVideoEncoder(const AnimationSettings& se
     return encoder;
 }
 
-std::optional<AnimationFormat> AnimationFormatOf(std::string_view path) {
-    const auto dot = path.rfind('.');
-    if (dot == std::string_view::npos) return std::nullopt;
-    std::string extension(path.substr(dot));
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ParseIn(kAnimationFormatExtensions, std::string_view(extension).substr(1));
-}
-
 AnimationSize EncodedSize(AnimationFormat format, AnimationSize rendered) {
     if (format == AnimationFormat::Gif) return rendered;
     return {rendered.width + rendered.width % 2, rendered.height + rendered.height % 2};

@@ -1,6 +1,7 @@
 // The Export animation dialog (see animation_export_panel.h).
 #include "ui/animation_export_panel.h"
 
+#include "ui/panels.h"
 #include "ui/ui_runtime.h"
 #include "ui/widgets.h"
 
@@ -130,7 +131,11 @@ void DrawProgress(AnimationExportUi& ui) {
     const std::string label =
         std::to_string(ui.frames_done) + " / " + std::to_string(ui.frames_total) + " frames";
     ImGui::ProgressBar(fraction, {-FLT_MIN, 0.0f}, label.c_str());
-    if (ImGui::Button("Cancel##anim_cancel")) ui.cancel_requested = true;
+    const bool scripted = ui.scripted_cancel_at >= 0 && ui.frames_done >= ui.scripted_cancel_at;
+    if (ImGui::Button("Cancel##anim_cancel") || scripted) {
+        ui.cancel_requested = true;
+        ui.scripted_cancel_at = -1;
+    }
     ImGui::SameLine();
     HintText("nothing is written until the last frame");
 }
@@ -146,8 +151,16 @@ void DrawChoices(AppState& state, UiRuntime& runtime) {
     ImGui::SliderInt("frames per second##anim_fps", &choice.fps, 5, 60);
     if (ImGui::BeginCombo("format##anim_format", AnimationFormatName(choice.format))) {
         for (const auto& entry : kAnimationFormatExtensions) {
-            if (ImGui::Selectable(AnimationFormatName(entry.value), entry.value == choice.format))
+            if (ImGui::Selectable(AnimationFormatName(entry.value), entry.value == choice.format) &&
+                entry.value != choice.format) {
                 choice.format = entry.value;
+                // A typed file name keeps its name and takes the format's extension.
+                if (ui.path_edited) {
+                    std::filesystem::path path = ui.path_buffer;
+                    path.replace_extension(AnimationFormatExtension(choice.format));
+                    ui.path_buffer = path.string();
+                }
+            }
         }
         ImGui::EndCombo();
     }
@@ -165,10 +178,16 @@ void DrawChoices(AppState& state, UiRuntime& runtime) {
     if (ImGui::InputText("##anim_path", buffer, sizeof buffer)) {
         ui.path_buffer = buffer;
         ui.path_edited = true;
+        // A typed .gif, .mp4 or .webm picks the format: the file's name never lies about its content.
+        if (const auto format = AnimationFormatOf(ui.path_buffer)) choice.format = *format;
     }
     const bool can_export = choice.train || !choice.param.empty();
+    // As a user does: once the preview is there (or has said why not).
+    const bool scripted =
+        ui.scripted_export && can_export && (ui.preview.texture != nullptr || !ui.preview.error.empty());
+    if (scripted || !can_export) ui.scripted_export = false;
     ImGui::BeginDisabled(!can_export);
-    if (ImGui::Button("Export##anim_export")) {
+    if (ImGui::Button("Export##anim_export") || scripted) {
         choice.path = ui.path_buffer;
         ui.pending = choice;
     }
@@ -230,6 +249,12 @@ void DrawAnimationExportPanel(AppState& state, UiRuntime& runtime) {
     }
     ImGui::BeginGroup();
     DrawPreview(ui.preview, preview_width, preview_height);
+    // Where the file went (or why not), under the preview rather than in a toast over the choices.
+    if (ToastLive(runtime.exporter)) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + preview_width);
+        ToastText(runtime.exporter.toast);
+        ImGui::PopTextWrapPos();
+    }
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();

@@ -2,10 +2,12 @@
 // and in which colours, and where. It only records a request; the app's frame loop renders and
 // writes the file between frames and the toast in the corner says where it went.
 #include "core/export_names.h"
+#include "ui/layout_recorder.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -14,8 +16,6 @@
 namespace actlab::ui {
 
 namespace {
-
-constexpr double kToastSeconds = 4.0;
 
 // A row of radio buttons over an enum; `allowed(value)` greys out the ones that do not apply.
 template <typename Enum, typename Allowed>
@@ -197,10 +197,25 @@ void DrawExportPanel(AppState& state, UiRuntime& runtime) {
     ImGui::End();
 }
 
+void ToastText(const Toast& toast) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    const ImVec2 size = ImGui::CalcTextSize(toast.text.c_str(), nullptr, false,
+                                            wrap > 0.0f ? wrap - ImGui::GetCursorPosX() : -1.0f);
+    BeginRegionAtCursor("export_toast", size);
+    if (LayoutRecorder* recorder = ActiveRecorder())
+        recorder->Label(toast.text, at, {at.x + size.x, at.y + size.y});
+    if (toast.error) {
+        ErrorText(toast.text.c_str());
+    } else {
+        ImGui::TextUnformatted(toast.text.c_str());
+    }
+    EndRegionAtCursor();
+}
+
 void DrawExportToast(UiRuntime& runtime) {
-    const Toast& toast = runtime.exporter.toast;
-    if (toast.text.empty() || runtime.exporter.capturing || ImGui::GetTime() - toast.shown_at > kToastSeconds)
-        return;
+    // The Export animation dialog, which covers most of a projector's window, shows it in itself.
+    if (!ToastLive(runtime.exporter) || runtime.animation.open) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float pad = ImGui::GetFontSize();
     ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - pad,
@@ -211,12 +226,11 @@ void DrawExportToast(UiRuntime& runtime) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("##export_toast", nullptr, flags)) {
+        // Above every other window, also a dialog that was clicked (and so raised) after the toast
+        // window was first made: the message is the only sign of where the file went.
+        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
         ImGui::PushTextWrapPos(viewport->WorkSize.x * 0.6f);
-        if (toast.error) {
-            ErrorText(toast.text.c_str());
-        } else {
-            ImGui::TextUnformatted(toast.text.c_str());
-        }
+        ToastText(runtime.exporter.toast);
         ImGui::PopTextWrapPos();
     }
     ImGui::End();

@@ -113,4 +113,8 @@ void ShowToast(ExportUi& ui, std::string text, bool error) {
     ui.toast.shown_at = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
 }
 
+bool ToastLive(const ExportUi& ui) {
+    return !ui.toast.text.empty() && !ui.capturing && ImGui::GetTime() - ui.toast.shown_at <= kToastSeconds;
+}
+
 } // namespace actlab::ui

@@ -73,7 +73,10 @@ Theme ExportWindowTheme(const AppState& state, std::optional<Theme> look);
 // "~/Pictures/ActLab/x.png" for a path under $HOME: shorter in a toast.
 std::string ShortenHome(const std::string& path);
 
-// Shows `text` in the corner for a few seconds.
+// Shows `text` in the corner for a few seconds (in the Export animation dialog while it is open).
 void ShowToast(ExportUi& ui, std::string text, bool error);
+inline constexpr double kToastSeconds = 4.0;
+// Whether the toast is to be shown this frame.
+bool ToastLive(const ExportUi& ui);
 
 } // namespace actlab::ui

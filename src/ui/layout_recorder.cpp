@@ -25,6 +25,7 @@ LayoutRect CurrentClip() {
 
 void LayoutRecorder::BeginFrame() {
     regions_.clear();
+    region_windows_.clear();
     labels_.clear();
     open_.clear();
     box_ = {};
@@ -34,6 +35,7 @@ void LayoutRecorder::BeginRegion(std::string_view id, ImVec2 min, ImVec2 max) {
     LayoutRegion region{std::string(id), ToRect(min, max), false, false};
     region.clipped = !CurrentClip().Contains(region.rect, 1.0f);
     regions_.push_back(std::move(region));
+    region_windows_.push_back(ImGui::GetCurrentWindow()->RootWindow);
     open_.push_back(regions_.size() - 1);
 }
 
@@ -74,15 +76,24 @@ LayoutReport LayoutRecorder::Finish(int width, int height, float scale, std::vec
                                     const char* main_window) const {
     LayoutReport report{width, height, scale, regions_, labels_, std::move(focus), std::nullopt};
     const ImGuiContext& g = *GImGui;
-    for (const ImGuiWindow* window : g.Windows) {
+    // g.Windows is in display order, back to front: a window covers the regions of those before it.
+    const auto display_order = [&g](const void* window) {
+        for (int i = 0; i < g.Windows.Size; ++i) {
+            if (g.Windows[i] == window) return i;
+        }
+        return -1;
+    };
+    for (int index = 0; index < g.Windows.Size; ++index) {
+        const ImGuiWindow* window = g.Windows[index];
         if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_ChildWindow) ||
             std::strcmp(window->Name, main_window) == 0) {
             continue;
         }
         const LayoutRect rect =
             ToRect(window->Pos, {window->Pos.x + window->Size.x, window->Pos.y + window->Size.y});
-        for (LayoutRegion& region : report.regions) {
-            if (region.rect.Overlaps(rect)) region.covered = true;
+        for (std::size_t r = 0; r < report.regions.size(); ++r) {
+            if (display_order(region_windows_[r]) >= index) continue; // its own window, or one above
+            if (report.regions[r].rect.Overlaps(rect)) report.regions[r].covered = true;
         }
     }
     return report;

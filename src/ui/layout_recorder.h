@@ -32,7 +32,8 @@ public:
     void EndBox();
 
     // The report of the frame just drawn; call after ImGui::Render(). Marks a region covered when a
-    // window other than `main_window` (a popup, a dialog, a drawer) is drawn over it.
+    // window other than `main_window` (a popup, a dialog, a drawer) is drawn over it: one drawn above
+    // the window the region is in (a dialog's own regions are not covered by the dialog).
     LayoutReport Finish(int width, int height, float scale, std::vector<std::string> focus,
                         const char* main_window) const;
 
@@ -47,6 +48,7 @@ private:
         bool open = false;
     };
     std::vector<LayoutRegion> regions_;
+    std::vector<const void*> region_windows_; // the top-level ImGui window each region is drawn in
     std::vector<LayoutLabel> labels_;
     std::vector<std::size_t> open_; // indices into regions_
     Box box_;

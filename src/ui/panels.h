@@ -33,6 +33,7 @@ void DrawGatedView(AppState& state, UiRuntime& runtime); // f(a, b) = g(a)·b: t
 void DrawExportPanel(AppState& state,
                      UiRuntime& runtime); // export a plot, the window or the network as PNG/SVG/CSV
 void DrawExportToast(UiRuntime& runtime); // where the last export went, for a few seconds
+void ToastText(const Toast& toast);       // its text at the cursor, wrapped as pushed, as a report region
 
 // The whole window: menu bar, view tabs, the current view, status line. Handles shortcuts first.
 void DrawMainWindow(AppState& state, UiRuntime& runtime);
