@@ -189,6 +189,22 @@ TEST_F(LayoutReportSingleTest, SoftmaxLessonGivesTheOutputPlaneTheBigSlot) {
     }
 }
 
+// The sum-of-hinges lesson is about its 1-D fit: the curve gets the big slot on the left, wider than
+// a square (it was a 150 px high strip at 2×), while the graph fits beside it.
+TEST_F(LayoutReportSingleTest, SumOfHingesLessonGivesTheFitTheBigSlot) {
+    for (const HallSize& size : {HallSize{"1920x1080", "2"}, HallSize{"1280x800", "1"}}) {
+        SCOPED_TRACE(std::string(size.size) + " at " + size.scale + "\u00d7");
+        const LayoutReport report = Report("relu-sum-of-hinges", size);
+        EXPECT_EQ(report.focus.front(), "network.output");
+        EXPECT_GE(WindowShare(report, {"network.output"}), 0.35);
+        const LayoutRegion* output = RegionOf(report, "network.output");
+        ASSERT_NE(output, nullptr);
+        EXPECT_GT(output->rect.w, output->rect.h);
+        ExpectGraphFitsItsSlot(report);
+        EXPECT_TRUE(LayoutProblems(report, 0.4).empty()) << Joined(LayoutProblems(report, 0.4));
+    }
+}
+
 // In the default arrangement the right column is wide and short on the projector: the output plane
 // sits beside the gradient bars instead of being a small square over them (the spiral at 160 px), and
 // a classification lesson keeps its accuracy readout (in the toolbar, or in the plane's title rows).

@@ -4,6 +4,7 @@
 // leaves nothing behind and says so.
 #include "cli_test_support.h"
 #include "core/layout_report.h"
+#include "png_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <unistd.h>
 
 namespace actlab::test {
@@ -38,6 +40,25 @@ std::string Probe(const fs::path& file) {
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
         out.pop_back();
     return out;
+}
+
+// Frame `index` of an animation decoded to a PNG, as a viewer shows it.
+Image DecodedFrame(const fs::path& file, int index, const fs::path& png) {
+    const std::string command = "ffmpeg -v error -y -i '" + file.string() + "' -vf 'select=eq(n\\," +
+                                std::to_string(index) + ")' -vsync 0 -frames:v 1 -pix_fmt rgba '" +
+                                png.string() + "'";
+    if (std::system(command.c_str()) != 0) return {};
+    return LoadPng(png);
+}
+
+// Pixels of the light theme's first curve colour (ELU's) in columns [x0, x1).
+int CurvePixels(const Image& image, int x0, int x1) {
+    int count = 0;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = x0; x < x1 && x < image.width; ++x)
+            count += Near(image.At(x, y), 0, 114, 178, 40) ? 1 : 0;
+    }
+    return count;
 }
 
 class WindowAnimationTest : public ::testing::Test {
@@ -104,6 +125,11 @@ TEST_F(WindowAnimationTest, GifFromTheDialogHasItsFramesAndTheToastSaysWhere) {
     EXPECT_EQ(Probe(out), "gif,1200,750," + std::to_string(kDialogFrames));
     EXPECT_EQ(FilesIn(dir_ / "out"), std::vector<std::string>{"elu.gif"}) << "no temporary left";
     EXPECT_EQ(ShownToast(report), "Saved " + out.string());
+    // The sweep runs α from 0 to 3: the window's view (down to −1.5) is widened so that the last frame
+    // still shows ELU's left arm near −3 rather than losing it off the bottom.
+    const Image last = DecodedFrame(out, kDialogFrames - 1, dir_ / "last.png");
+    ASSERT_EQ(last.width, 1200);
+    EXPECT_GT(CurvePixels(last, 60, 300), 150) << "ELU's left arm on screen";
 }
 
 TEST_F(WindowAnimationTest, Mp4FromTheDialogIsH264WithItsFrames) {

@@ -55,6 +55,21 @@ void FixSweepView(AnimationJob& job) {
         figure.dy_range = std::pair{std::min(a.dy_min, b.dy_min), std::max(a.dy_max, b.dy_max)};
 }
 
+void WidenViewForSweep(AnimationJob& job) {
+    if (!job.sweep) return;
+    AnimationJob fitted = job;
+    fitted.figure.y_range.reset();
+    fitted.figure.dy_range.reset();
+    FixSweepView(fitted);
+    const auto widen = [](std::optional<std::pair<double, double>>& range,
+                          const std::optional<std::pair<double, double>>& sweep) {
+        if (!range || !sweep) return;
+        range = std::pair{std::min(range->first, sweep->first), std::max(range->second, sweep->second)};
+    };
+    widen(job.figure.y_range, fitted.figure.y_range);
+    widen(job.figure.dy_range, fitted.figure.dy_range);
+}
+
 std::unique_ptr<AnimationExport> AnimationExport::Start(const AnimationJob& job, int width, int height,
                                                         FrameSource source, std::string& error) {
     std::unique_ptr<AnimationExport> run(new AnimationExport());

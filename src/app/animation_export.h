@@ -39,6 +39,9 @@ FigureSpec AnimationFrameSpec(const AnimationJob& job, long long frame);
 // Fixes the view of a sweep so that the axes stay put: ranges not given are fitted to the figure
 // at FROM and at TO, and the union taken.
 void FixSweepView(AnimationJob& job);
+// Widens the view's y ranges (f and f′), where given, to hold the curves at FROM and at TO too, within
+// the x range: a window's view exported as it stands would lose ELU's −α off the bottom as α grows.
+void WidenViewForSweep(AnimationJob& job);
 
 // Draws one frame's pixels; any size, as long as every frame has the same. `storage` is an earlier
 // frame's buffer, encoded and free again: reusing it spares a fresh allocation per frame.

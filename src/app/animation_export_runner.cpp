@@ -42,6 +42,8 @@ std::string MakeAnimationJob(const ui::AnimationExportRequest& request, const Ap
     }
     job.sweep = AnimationSweep{static_cast<std::size_t>(it - functions.begin()), request.param, request.from,
                                request.to};
+    if (request.target == ui::ExportTarget::PlotF || request.target == ui::ExportTarget::PlotDerivative)
+        WidenViewForSweep(job);
     return "";
 }
 

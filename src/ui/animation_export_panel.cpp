@@ -261,10 +261,15 @@ void DrawAnimationExportPanel(AppState& state, UiRuntime& runtime) {
     ImGui::Dummy({controls, 0.0f});
     ImGui::PushItemWidth(controls * 0.58f);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + controls);
+    const float top = ImGui::GetCursorPosY();
     if (ui.running) {
         DrawProgress(ui);
+        // As tall as the choices were: the dialog keeps its size while it exports.
+        const float rest = top + ui.choices_height - ImGui::GetCursorPosY() - style.ItemSpacing.y;
+        if (rest > 0.0f) ImGui::Dummy({controls, rest});
     } else {
         DrawChoices(state, runtime);
+        ui.choices_height = ImGui::GetCursorPosY() - top;
     }
     ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();

@@ -52,6 +52,7 @@ struct AnimationExportUi {
     bool running = false;
     long long frames_done = 0, frames_total = 0;
     bool cancel_requested = false;
+    float choices_height = 0.0f; // the choices' column as last drawn: the progress keeps its room
     // Scripted presses for the window tests (actlab --animation-out, --animation-cancel-at): Export
     // once the preview is drawn, Cancel once this many frames are done (-1: never).
     bool scripted_export = false;

@@ -208,7 +208,10 @@ float OutputColumnWidth(const AppState& state, const UiRuntime& runtime, float h
 // would take the height the plane needs to be the largest thing on screen.
 void DrawOutputLesson(AppState& state, UiRuntime& runtime, ImVec2 size, const NetworkViewFlags& flags) {
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float left = std::min(OutputColumnWidth(state, runtime, size.y, flags), size.x * 0.6f);
+    // A 1-D fit is a curve over x: it takes the wider share, not a square.
+    const float left = ShowsOneDimensionalFit(state.network)
+                           ? size.x * 0.55f
+                           : std::min(OutputColumnWidth(state, runtime, size.y, flags), size.x * 0.6f);
     const float right = size.x - left - spacing.x;
     DrawOutput(state, runtime, {left, size.y}, flags);
     ImGui::SameLine();
