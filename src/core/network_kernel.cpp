@@ -519,15 +519,20 @@ ACTLAB_VECTOR_CLONES void MomentumUpdate(double* p, const double* gsum, double* 
 // m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²; p ← p − step_size·m/(√v/√(1 − β2ᵗ) + ε), as PyTorch.
 ACTLAB_VECTOR_CLONES void AdamUpdate(double* p, const double* gsum, double* m, double* v, std::size_t n,
                                      const OptimizerStep& step) {
-    const double one_minus_beta1 = 1.0 - step.beta1;
-    const double one_minus_beta2 = 1.0 - step.beta2;
+    // The step's numbers as locals: read through `step` inside the loop, each could alias a store to
+    // p, m or v, and the compiler then keeps the loop scalar (a square root and a division a parameter).
+    const double inv_batch = step.inv_batch, l2 = step.l2, beta1 = step.beta1, beta2 = step.beta2;
+    const double one_minus_beta1 = 1.0 - beta1, one_minus_beta2 = 1.0 - beta2;
+    const double step_size = step.step_size, inv_sqrt_bc2 = step.inv_sqrt_bc2, eps = step.eps;
     for (std::size_t k = 0; k < n; ++k) {
-        const double g = gsum[k] * step.inv_batch + step.l2 * p[k];
-        m[k] = step.beta1 * m[k] + one_minus_beta1 * g;
-        v[k] = step.beta2 * v[k] + one_minus_beta2 * (g * g);
+        const double g = gsum[k] * inv_batch + l2 * p[k];
+        const double mk = beta1 * m[k] + one_minus_beta1 * g;
+        const double vk = beta2 * v[k] + one_minus_beta2 * (g * g);
+        m[k] = mk;
+        v[k] = vk;
         // PyTorch divides √v by √(1 − β2ᵗ); a product with the reciprocal differs in the last bit at
         // most and saves a division per parameter (the reference tests allow 1e-9).
-        p[k] = p[k] - step.step_size * (m[k] / (std::sqrt(v[k]) * step.inv_sqrt_bc2 + step.eps));
+        p[k] = p[k] - step_size * (mk / (std::sqrt(vk) * inv_sqrt_bc2 + eps));
     }
 }
 
