@@ -56,6 +56,33 @@ protected:
         return std::nullopt;
     }
 
+    // A parameter slider and the play button on its row: where the mouse finds each.
+    struct SliderRow {
+        ImVec2 slider, play;
+    };
+
+    // The slider is searched down the window's left side, then the button along the slider's row;
+    // nullopt where either is missing.
+    std::optional<SliderRow> FindSliderRow(ImGuiWindow* window, ImGuiID slider, ImGuiID play) {
+        const float left = window->Pos.x + window->WindowPadding.x + 10.0f;
+        const auto slider_at = FindItem(window, slider, {left, window->Pos.y}, {0.0f, 3.0f}, 300);
+        if (!slider_at) return std::nullopt;
+        const auto play_at = FindItem(window, play, *slider_at, {4.0f, 0.0f}, 400);
+        if (!play_at) return std::nullopt;
+        return SliderRow{*slider_at, *play_at};
+    }
+
+    // Leaky ReLU's slope slider and play button in the wide layout's parameters column (the IDs the
+    // parameters panel gives them).
+    std::optional<SliderRow> FindLeakySlopeRow() {
+        ImGuiWindow* column = WindowNamed("/##right");
+        if (column == nullptr) return std::nullopt;
+        const int function_id = static_cast<int>(ActivationId::LeakyRelu);
+        const ImGuiID seed = ImHashData(&function_id, sizeof function_id, column->ID);
+        return FindSliderRow(column, ImHashStr("slope##slope", 0, seed),
+                             ImHashStr("##autoplay", 0, ImHashStr("leaky_relu.slope", 0, seed)));
+    }
+
     double LeakySlope() const {
         return state_.plots.params[static_cast<std::size_t>(ActivationId::LeakyRelu)][0];
     }
@@ -242,20 +269,10 @@ TEST_F(PresenterTest, AnUnknownSweepStopsWithAToast) {
 TEST_F(PresenterTest, ThePlayButtonSweepsAndTouchingTheSliderStopsIt) {
     state_.plots.selected = {ActivationId::LeakyRelu};
     Frames(3);
-    ImGuiWindow* column = WindowNamed("/##right");
-    ASSERT_NE(column, nullptr) << "the wide layout's parameters column";
-    // The IDs the parameters panel gives the slope slider and its play button.
-    const int function_id = static_cast<int>(ActivationId::LeakyRelu);
-    const ImGuiID seed = ImHashData(&function_id, sizeof function_id, column->ID);
-    const ImGuiID slider = ImHashStr("slope##slope", 0, seed);
-    const ImGuiID play = ImHashStr("##autoplay", 0, ImHashStr("leaky_relu.slope", 0, seed));
-    const float left = column->Pos.x + column->WindowPadding.x + 10.0f;
-    const auto slider_at = FindItem(column, slider, {left, column->Pos.y}, {0.0f, 3.0f}, 200);
-    ASSERT_TRUE(slider_at) << "the slope slider";
-    const auto play_at = FindItem(column, play, *slider_at, {4.0f, 0.0f}, 200);
-    ASSERT_TRUE(play_at) << "its play button on the same row";
+    const auto row = FindLeakySlopeRow();
+    ASSERT_TRUE(row) << "the slope slider's play button on its row";
 
-    Drag(*play_at, {0, 0}, 0);
+    Drag(row->play, {0, 0}, 0);
     ASSERT_TRUE(state_.autoplay.playing);
     EXPECT_EQ(state_.autoplay.sweep.param, "leaky_relu.slope");
     const ParamSpec& slope = Info(ActivationId::LeakyRelu).params[0];
@@ -266,17 +283,17 @@ TEST_F(PresenterTest, ThePlayButtonSweepsAndTouchingTheSliderStopsIt) {
     EXPECT_GT(LeakySlope(), slope.slider_min);
 
     // Grabbing the slider by hand stops the sweep; the value is the hand's from then on.
-    Drag(*slider_at, {2.0f, 0.0f}, 3);
+    Drag(row->slider, {2.0f, 0.0f}, 3);
     EXPECT_FALSE(state_.autoplay.playing);
     const double by_hand = LeakySlope();
     Frames(20);
     EXPECT_EQ(LeakySlope(), by_hand);
 
     // Play again, then the button stops it.
-    Drag(*play_at, {0, 0}, 0);
+    Drag(row->play, {0, 0}, 0);
     ASSERT_TRUE(state_.autoplay.playing);
     Frames(2);
-    Drag(*play_at, {0, 0}, 0);
+    Drag(row->play, {0, 0}, 0);
     EXPECT_FALSE(state_.autoplay.playing);
 }
 
@@ -286,17 +303,8 @@ TEST_F(PresenterTest, ThePlayButtonSweepsAndTouchingTheSliderStopsIt) {
 TEST_F(PresenterTest, ThePlayButtonsPopupChoosesRangeSpeedAndMode) {
     state_.plots.selected = {ActivationId::LeakyRelu};
     Frames(3);
-    ImGuiWindow* column = WindowNamed("/##right");
-    ASSERT_NE(column, nullptr);
-    const int function_id = static_cast<int>(ActivationId::LeakyRelu);
-    const ImGuiID seed = ImHashData(&function_id, sizeof function_id, column->ID);
-    const ImGuiID slider = ImHashStr("slope##slope", 0, seed);
-    const ImGuiID play = ImHashStr("##autoplay", 0, ImHashStr("leaky_relu.slope", 0, seed));
-    const float left = column->Pos.x + column->WindowPadding.x + 10.0f;
-    const auto slider_at = FindItem(column, slider, {left, column->Pos.y}, {0.0f, 3.0f}, 200);
-    ASSERT_TRUE(slider_at);
-    const auto play_at = FindItem(column, play, *slider_at, {4.0f, 0.0f}, 200);
-    ASSERT_TRUE(play_at);
+    const auto row = FindLeakySlopeRow();
+    ASSERT_TRUE(row);
 
     ImGuiIO& io = ImGui::GetIO();
     io.MouseDown[1] = true;
@@ -351,9 +359,9 @@ TEST_F(PresenterTest, ThePlayButtonsPopupChoosesRangeSpeedAndMode) {
     EXPECT_DOUBLE_EQ(LeakySlope(), ParamSweepValueAt(sweep, state_.autoplay.elapsed));
     EXPECT_GT(LeakySlope(), 0.05);
     // Stopped and played again with a left click, the button plays the same choice.
-    Drag(*play_at, {0, 0}, 0);
+    Drag(row->play, {0, 0}, 0);
     ASSERT_FALSE(state_.autoplay.playing);
-    Drag(*play_at, {0, 0}, 0);
+    Drag(row->play, {0, 0}, 0);
     ASSERT_TRUE(state_.autoplay.playing);
     EXPECT_DOUBLE_EQ(state_.autoplay.sweep.from, 0.05);
     EXPECT_EQ(state_.autoplay.sweep.loop, AnimationLoop::Forward);
@@ -366,21 +374,17 @@ TEST_F(PresenterTest, TheGatedViewsBetaHasAPlayButton) {
     Frames(3);
     ImGuiWindow* controls = WindowNamed("/##gated_controls");
     ASSERT_NE(controls, nullptr) << "the gated view's controls";
-    const ImGuiID slider = ImHashStr("\u03b2##gated_param0", 0, controls->ID);
-    const ImGuiID play = ImHashStr("##autoplay", 0, ImHashStr("gated.beta", 0, controls->ID));
-    const float left = controls->Pos.x + controls->WindowPadding.x + 10.0f;
-    const auto slider_at = FindItem(controls, slider, {left, controls->Pos.y}, {0.0f, 3.0f}, 300);
-    ASSERT_TRUE(slider_at) << "the beta slider";
-    const auto play_at = FindItem(controls, play, *slider_at, {4.0f, 0.0f}, 400);
-    ASSERT_TRUE(play_at) << "its play button on the same row";
-    Drag(*play_at, {0, 0}, 0);
+    const auto row = FindSliderRow(controls, ImHashStr("\u03b2##gated_param0", 0, controls->ID),
+                                   ImHashStr("##autoplay", 0, ImHashStr("gated.beta", 0, controls->ID)));
+    ASSERT_TRUE(row) << "the beta slider's play button on its row";
+    Drag(row->play, {0, 0}, 0);
     ASSERT_TRUE(state_.autoplay.playing);
     EXPECT_EQ(state_.autoplay.sweep.param, "gated.beta");
     ImGui::GetIO().DeltaTime = 0.05f;
     Frames(20);
     EXPECT_DOUBLE_EQ(state_.gated.params[0],
                      ParamSweepValueAt(state_.autoplay.sweep, state_.autoplay.elapsed));
-    Drag(*slider_at, {2.0f, 0.0f}, 3);
+    Drag(row->slider, {2.0f, 0.0f}, 3);
     EXPECT_FALSE(state_.autoplay.playing);
     const double by_hand = state_.gated.params[0];
     Frames(10);
